@@ -1,0 +1,237 @@
+//! The sixteen KPIs of the report's environmental KPI table, in the report's order, with their
+//! HKEX Appendix C2 codes, units and the report's own wording.
+
+/// One row of the environmental KPI table. The order of [`KpiId::ALL`] is the report's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum KpiId {
+    /// A1.2 Scope 1 + Scope 2, t CO2e. Report 2018: 271.69 + 12,821.88 = 13,093.57.
+    GhgTotal,
+    /// A1.2 Direct GHG (Scope 1): Σ fuel burnt × its factor, t CO2e. Report 2018: 271.69.
+    GhgScope1,
+    /// A1.2 Indirect GHG (Scope 2, location-based): Σ electricity × grid factor. Report: 12,821.88.
+    GhgScope2,
+    /// A1.2 Total GHG ÷ floor area, t CO2e/m². Report: 0.09.
+    GhgIntensityPerM2,
+    /// A1.3 Hazardous waste, t. Report: 1.16.
+    HazardousWaste,
+    /// A1.3 Hazardous waste ÷ employees, t/person. Report: 0.000097.
+    HazardousWastePerEmployee,
+    /// A1.4 Non-hazardous waste, t. Report: 1,027.17.
+    NonHazardousWaste,
+    /// A1.4 Non-hazardous waste ÷ employees, t/person. Report: 0.09.
+    NonHazardousWastePerEmployee,
+    /// A2.1 Direct + indirect energy, MWh. Report: 18,856.92.
+    EnergyTotal,
+    /// A2.1 Fuels burnt on site, MWh. Report: 1,389.45.
+    EnergyDirect,
+    /// A2.1 Purchased electricity, MWh. Report: 17,467.47.
+    EnergyIndirect,
+    /// A2.1 Total energy ÷ employees, MWh/person. Report: 1.32 (see the headcount check).
+    EnergyPerEmployee,
+    /// A2.2 Water, m³ (1 m³ = 1 t). Report: 81,345.33.
+    Water,
+    /// A2.2 Water ÷ employees, m³/person. Report: 6.77.
+    WaterPerEmployee,
+    /// A2.5 Packaging material, t. Report: 65,281.37.
+    Packaging,
+    /// A2.5 Packaging ÷ revenue in RMB million, t/RMB million. Report: 0.37.
+    PackagingPerRevenue,
+}
+
+/// What a KPI is divided by, if it is an intensity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Denominator {
+    FloorArea,
+    Employees,
+    Revenue,
+}
+
+impl Denominator {
+    /// The scenario path of the denominator's input.
+    pub fn path(self) -> &'static str {
+        match self {
+            Denominator::FloorArea => "organisation.floor_area_m2",
+            Denominator::Employees => "organisation.employees",
+            Denominator::Revenue => "organisation.revenue_rmb_million",
+        }
+    }
+
+    pub fn noun(self) -> &'static str {
+        match self {
+            Denominator::FloorArea => "floor area",
+            Denominator::Employees => "employees",
+            Denominator::Revenue => "revenue",
+        }
+    }
+
+    pub fn unit(self) -> &'static str {
+        match self {
+            Denominator::FloorArea => "m²",
+            Denominator::Employees => "people",
+            Denominator::Revenue => "RMB million",
+        }
+    }
+}
+
+impl KpiId {
+    pub const ALL: [KpiId; 16] = [
+        KpiId::GhgTotal,
+        KpiId::GhgScope1,
+        KpiId::GhgScope2,
+        KpiId::GhgIntensityPerM2,
+        KpiId::HazardousWaste,
+        KpiId::HazardousWastePerEmployee,
+        KpiId::NonHazardousWaste,
+        KpiId::NonHazardousWastePerEmployee,
+        KpiId::EnergyTotal,
+        KpiId::EnergyDirect,
+        KpiId::EnergyIndirect,
+        KpiId::EnergyPerEmployee,
+        KpiId::Water,
+        KpiId::WaterPerEmployee,
+        KpiId::Packaging,
+        KpiId::PackagingPerRevenue,
+    ];
+
+    /// The contract's id (CONTRACT.md §4).
+    pub fn id(self) -> &'static str {
+        match self {
+            KpiId::GhgTotal => "ghg_total_t",
+            KpiId::GhgScope1 => "ghg_scope1_t",
+            KpiId::GhgScope2 => "ghg_scope2_t",
+            KpiId::GhgIntensityPerM2 => "ghg_intensity_t_per_m2",
+            KpiId::HazardousWaste => "hazardous_waste_t",
+            KpiId::HazardousWastePerEmployee => "hazardous_waste_t_per_employee",
+            KpiId::NonHazardousWaste => "non_hazardous_waste_t",
+            KpiId::NonHazardousWastePerEmployee => "non_hazardous_waste_t_per_employee",
+            KpiId::EnergyTotal => "energy_total_mwh",
+            KpiId::EnergyDirect => "energy_direct_mwh",
+            KpiId::EnergyIndirect => "energy_indirect_mwh",
+            KpiId::EnergyPerEmployee => "energy_mwh_per_employee",
+            KpiId::Water => "water_m3",
+            KpiId::WaterPerEmployee => "water_m3_per_employee",
+            KpiId::Packaging => "packaging_t",
+            KpiId::PackagingPerRevenue => "packaging_t_per_rmb_million",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<KpiId> {
+        KpiId::ALL.into_iter().find(|k| k.id() == id)
+    }
+
+    /// HKEX ESG Reporting Guide (Appendix C2) KPI code.
+    pub fn hkex(self) -> &'static str {
+        match self {
+            KpiId::GhgTotal | KpiId::GhgScope1 | KpiId::GhgScope2 | KpiId::GhgIntensityPerM2 => "A1.2",
+            KpiId::HazardousWaste | KpiId::HazardousWastePerEmployee => "A1.3",
+            KpiId::NonHazardousWaste | KpiId::NonHazardousWastePerEmployee => "A1.4",
+            KpiId::EnergyTotal | KpiId::EnergyDirect | KpiId::EnergyIndirect | KpiId::EnergyPerEmployee => "A2.1",
+            KpiId::Water | KpiId::WaterPerEmployee => "A2.2",
+            KpiId::Packaging | KpiId::PackagingPerRevenue => "A2.5",
+        }
+    }
+
+    pub fn unit(self) -> &'static str {
+        match self {
+            KpiId::GhgTotal | KpiId::GhgScope1 | KpiId::GhgScope2 => "t CO2e",
+            KpiId::GhgIntensityPerM2 => "t CO2e/m²",
+            KpiId::HazardousWaste | KpiId::NonHazardousWaste | KpiId::Packaging => "t",
+            KpiId::HazardousWastePerEmployee | KpiId::NonHazardousWastePerEmployee => "t/person",
+            KpiId::EnergyTotal | KpiId::EnergyDirect | KpiId::EnergyIndirect => "MWh",
+            KpiId::EnergyPerEmployee => "MWh/person",
+            KpiId::Water => "m³",
+            KpiId::WaterPerEmployee => "m³/person",
+            KpiId::PackagingPerRevenue => "t/RMB million",
+        }
+    }
+
+    pub fn denominator(self) -> Option<Denominator> {
+        match self {
+            KpiId::GhgIntensityPerM2 => Some(Denominator::FloorArea),
+            KpiId::HazardousWastePerEmployee
+            | KpiId::NonHazardousWastePerEmployee
+            | KpiId::EnergyPerEmployee
+            | KpiId::WaterPerEmployee => Some(Denominator::Employees),
+            KpiId::PackagingPerRevenue => Some(Denominator::Revenue),
+            _ => None,
+        }
+    }
+
+    /// The total an intensity divides.
+    pub fn numerator(self) -> Option<KpiId> {
+        match self {
+            KpiId::GhgIntensityPerM2 => Some(KpiId::GhgTotal),
+            KpiId::HazardousWastePerEmployee => Some(KpiId::HazardousWaste),
+            KpiId::NonHazardousWastePerEmployee => Some(KpiId::NonHazardousWaste),
+            KpiId::EnergyPerEmployee => Some(KpiId::EnergyTotal),
+            KpiId::WaterPerEmployee => Some(KpiId::Water),
+            KpiId::PackagingPerRevenue => Some(KpiId::Packaging),
+            _ => None,
+        }
+    }
+
+    pub fn name_en(self) -> &'static str {
+        match self {
+            KpiId::GhgTotal => "Total GHG emissions (Scope 1 and 2)",
+            KpiId::GhgScope1 => "Direct GHG emissions (Scope 1)",
+            KpiId::GhgScope2 => "Indirect GHG emissions (Scope 2)",
+            KpiId::GhgIntensityPerM2 => "GHG emissions per m² of floor area",
+            KpiId::HazardousWaste => "Hazardous waste",
+            KpiId::HazardousWastePerEmployee => "Hazardous waste per employee",
+            KpiId::NonHazardousWaste => "Non-hazardous waste",
+            KpiId::NonHazardousWastePerEmployee => "Non-hazardous waste per employee",
+            KpiId::EnergyTotal => "Total energy consumption",
+            KpiId::EnergyDirect => "Direct energy consumption",
+            KpiId::EnergyIndirect => "Indirect energy consumption",
+            KpiId::EnergyPerEmployee => "Energy consumption per employee",
+            KpiId::Water => "Water consumption",
+            KpiId::WaterPerEmployee => "Water consumption per employee",
+            KpiId::Packaging => "Packaging material used",
+            KpiId::PackagingPerRevenue => "Packaging material per RMB million of revenue",
+        }
+    }
+
+    /// The report's own wording (環境關鍵績效指標表, ESG report 2018).
+    pub fn name_zh_hant(self) -> &'static str {
+        match self {
+            KpiId::GhgTotal => "溫室氣體排放總量(範圍一及範圍二)(噸)",
+            KpiId::GhgScope1 => "直接溫室氣體排放總量(範圍一)(噸)",
+            KpiId::GhgScope2 => "間接溫室氣體排放總量(範圍二)(噸)",
+            KpiId::GhgIntensityPerM2 => "每平方米樓面溫室氣體排放(噸／平方米)",
+            KpiId::HazardousWaste => "有害廢棄物總量(噸)",
+            KpiId::HazardousWastePerEmployee => "人均有害廢棄物產生量(噸／人)",
+            KpiId::NonHazardousWaste => "無害廢棄物總量(噸)",
+            KpiId::NonHazardousWastePerEmployee => "人均無害廢棄物產生量(噸／人)",
+            KpiId::EnergyTotal => "綜合能源消耗總量(兆瓦時)",
+            KpiId::EnergyDirect => "直接能源消耗總量(兆瓦時)",
+            KpiId::EnergyIndirect => "間接能源消耗總量(兆瓦時)",
+            KpiId::EnergyPerEmployee => "人均能源消耗總量(兆瓦時／人)",
+            KpiId::Water => "用水總量(噸)",
+            KpiId::WaterPerEmployee => "人均用水量(噸／人)",
+            KpiId::Packaging => "產品包裝材料使用總量(噸)",
+            KpiId::PackagingPerRevenue => "人民幣百萬元收入包裝材料使用量(噸／人民幣百萬元)",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_round_trip_and_are_the_contracts() {
+        for k in KpiId::ALL {
+            assert_eq!(KpiId::from_id(k.id()), Some(k));
+        }
+        let ids: Vec<_> = KpiId::ALL.iter().map(|k| k.id()).collect();
+        assert_eq!(ids.len(), 16);
+        assert!(ids.contains(&"packaging_t_per_rmb_million"));
+    }
+
+    #[test]
+    fn every_intensity_names_its_numerator_and_denominator() {
+        for k in KpiId::ALL {
+            assert_eq!(k.numerator().is_some(), k.denominator().is_some(), "{k:?}");
+        }
+    }
+}

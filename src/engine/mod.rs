@@ -1,0 +1,14 @@
+//! The calculation engine: pure and decimal. No DOM, storage, clock or web crate here, so
+//! every number the page, the exports and the JS API show comes from one tested place.
+
+pub mod calc;
+pub mod example;
+pub mod kpi;
+pub mod library;
+pub mod number;
+pub mod path;
+pub mod scenario;
+pub mod units;
+
+pub use calc::{calculate_json, calculate_value, Results};
+pub use kpi::KpiId;

@@ -1,0 +1,17 @@
+//! ESG KPI Calculator: the environmental KPIs of a Hong Kong ESG report (HKEX Appendix C2,
+//! aspects A1 and A2) from a company's activity data, with exact decimal arithmetic.
+//!
+//! - [`engine`] is pure: scenario model, units, factors, KPIs, checks. It never touches the
+//!   DOM, storage or the clock, and is tested natively.
+//! - `ui` (wasm only) is the Yew page; `embed` (wasm only) is the one place that touches
+//!   `JsValue`: `window.EsgKpi` and the events host pages listen to.
+
+pub mod engine;
+
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+
+/// The crate version, as `EsgKpi.version` reports it.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
