@@ -11,13 +11,17 @@ fn run(v: Value) -> Results {
 #[track_caller]
 fn display(r: &Results, id: &str) -> String {
     let k = r.kpis.get(KpiId::from_id(id).unwrap()).unwrap();
-    k.display.clone().unwrap_or_else(|| panic!("{id} has no value: {:?}", k.reason))
+    k.display
+        .clone()
+        .unwrap_or_else(|| panic!("{id} has no value: {:?}", k.reason))
 }
 
 #[track_caller]
 fn value(r: &Results, id: &str) -> String {
     let k = r.kpis.get(KpiId::from_id(id).unwrap()).unwrap();
-    k.value.clone().unwrap_or_else(|| panic!("{id} has no value: {:?}", k.reason))
+    k.value
+        .clone()
+        .unwrap_or_else(|| panic!("{id} has no value: {:?}", k.reason))
 }
 
 #[track_caller]
@@ -87,7 +91,11 @@ fn the_example_reproduces_the_report_table_except_energy_per_employee() {
         }
     }
     let order: Vec<&str> = r.kpis.0.iter().map(|k| k.id.id()).collect();
-    assert_eq!(order, REPORT_2018.map(|(id, _)| id).to_vec(), "the report's order");
+    assert_eq!(
+        order,
+        REPORT_2018.map(|(id, _)| id).to_vec(),
+        "the report's order"
+    );
 }
 
 #[test]
@@ -96,15 +104,82 @@ fn the_example_flags_the_reports_inconsistent_headcounts() {
     let energy = r.kpis.get(KpiId::EnergyPerEmployee).unwrap();
     assert_eq!(energy.published.as_deref(), Some("1.32"));
     assert_eq!(energy.matches_published, Some(false));
-    let differs = r.checks.iter().find(|c| c.id == "published-differs:energy_mwh_per_employee").unwrap();
+    let differs = r
+        .checks
+        .iter()
+        .find(|c| c.id == "published-differs:energy_mwh_per_employee")
+        .unwrap();
     assert!(differs.message.contains("14,286"), "{}", differs.message);
-    assert!(differs.message.contains("14,232–14,340"), "{}", differs.message);
+    assert!(
+        differs.message.contains("14,232–14,340"),
+        "{}",
+        differs.message
+    );
     assert!(differs.message.contains("12,016"), "{}", differs.message);
-    let heads = r.checks.iter().find(|c| c.id == "headcount-inconsistent").unwrap();
-    assert!(heads.message.contains("water consumption per employee ≈ 12,016 (12,007–12,024)"), "{}", heads.message);
+    let heads = r
+        .checks
+        .iter()
+        .find(|c| c.id == "headcount-inconsistent")
+        .unwrap();
+    assert!(
+        heads
+            .message
+            .contains("water consumption per employee ≈ 12,016 (12,007–12,024)"),
+        "{}",
+        heads.message
+    );
     // Every other published figure matches.
-    let mismatched: Vec<_> = r.kpis.0.iter().filter(|k| k.matches_published == Some(false)).map(|k| k.id.id()).collect();
+    let mismatched: Vec<_> = r
+        .kpis
+        .0
+        .iter()
+        .filter(|k| k.matches_published == Some(false))
+        .map(|k| k.id.id())
+        .collect();
     assert_eq!(mismatched, vec!["energy_mwh_per_employee"]);
+}
+
+#[test]
+fn every_kpi_says_how_it_was_obtained() {
+    let r = run(example::example());
+    let formula = |id: KpiId| r.kpis.get(id).unwrap().formula.clone().unwrap();
+    assert_eq!(
+        formula(KpiId::GhgScope2),
+        "Purchased electricity 17,467.47 MWh × 0.7340433 t CO2e/MWh = 12,821.8793 t CO2e"
+    );
+    assert_eq!(
+        formula(KpiId::GhgTotal),
+        "Scope 1 271.69 + Scope 2 12,821.88"
+    );
+    assert_eq!(
+        formula(KpiId::GhgIntensityPerM2),
+        "13,093.57 t CO2e ÷ 145,484 m²"
+    );
+    assert_eq!(
+        formula(KpiId::EnergyPerEmployee),
+        "18,856.92 MWh ÷ 12,016 people"
+    );
+    assert_eq!(formula(KpiId::EnergyDirect), "Natural gas 1,389.45 MWh");
+    let gas = run(with_energy(
+        json!([{ "source": "natural_gas", "quantity": "100000", "unit": "m3", "factor": "cn-ng-guideline-2022" },
+        { "source": "natural_gas", "quantity": "1", "unit": "MWh", "factor": "cn-ng-guideline-2022" }]),
+    ));
+    let f = |id: KpiId| gas.kpis.get(id).unwrap().formula.clone().unwrap();
+    assert_eq!(
+        f(KpiId::GhgScope1),
+        "sum of 2 fuel lines (see the calculation lines)"
+    );
+    assert_eq!(
+        gas.trace[0].conversion,
+        "100,000 m³ × 38,931 kJ/m³ (net calorific value) ÷ 3,600,000 kJ/MWh = 1,081.416667 MWh"
+    );
+    assert!(
+        gas.trace[0]
+            .text
+            .contains("2.1622 kg CO2e/m³ = 216.22 t CO2e"),
+        "{}",
+        gas.trace[0].text
+    );
 }
 
 #[test]
@@ -119,7 +194,10 @@ fn values_are_exact_decimals_as_strings() {
     assert_eq!(json["kpis"]["ghg_total_t"]["hkex"], "A1.2");
     assert_eq!(json["kpis"]["ghg_total_t"]["unit"], "t CO2e");
     assert_eq!(json["trace"].as_array().unwrap().len(), 2);
-    assert!(json["trace"][1]["factor"]["source"].as_str().unwrap().contains("12,821.88 t ÷ 17,467.47 MWh"));
+    assert!(json["trace"][1]["factor"]["source"]
+        .as_str()
+        .unwrap()
+        .contains("12,821.88 t ÷ 17,467.47 MWh"));
 }
 
 #[test]
@@ -128,8 +206,10 @@ fn every_unit_path_converts_to_the_same_energy_and_emissions() {
     // 1 MWh = 3,600,000 kJ ÷ 38,931 kJ/m³ = 92.47130564332794... m³.
     let m3 = "92.471305643317639413834733";
     for (q, unit) in [("1000", "kWh"), ("1", "MWh"), ("3.6", "GJ"), (m3, "m3")] {
-        let r = run(with_energy(json!([{ "source": "natural_gas", "quantity": q, "unit": unit,
-            "factor": { "value": "0.2", "unit": "tCO2e/MWh" } }])));
+        let r = run(with_energy(
+            json!([{ "source": "natural_gas", "quantity": q, "unit": unit,
+            "factor": { "value": "0.2", "unit": "tCO2e/MWh" } }]),
+        ));
         assert!(r.errors.is_empty(), "{unit}: {:?}", r.errors);
         assert_eq!(display(&r, "energy_direct_mwh"), "1.00", "{unit}");
         assert_eq!(display(&r, "ghg_scope1_t"), "0.20", "{unit}");
@@ -149,21 +229,27 @@ fn every_factor_unit_applies_to_its_basis() {
         (json!("ipcc2006-ng-co2-default"), "218.40"),
     ];
     for (factor, t) in cases {
-        let r = run(with_energy(json!([{ "source": "natural_gas", "quantity": "100000", "unit": "m3", "factor": factor.clone() }])));
+        let r = run(with_energy(
+            json!([{ "source": "natural_gas", "quantity": "100000", "unit": "m3", "factor": factor.clone() }]),
+        ));
         assert!(r.errors.is_empty(), "{factor}: {:?}", r.errors);
         assert_eq!(display(&r, "ghg_scope1_t"), t, "{factor}");
         assert_eq!(display(&r, "energy_direct_mwh"), "1,081.42");
     }
     // A factor per m³ on gas given in MWh goes back to volume through the NCV.
-    let r = run(with_energy(json!([{ "source": "natural_gas", "quantity": "38.931", "unit": "MWh",
-        "factor": { "value": "2", "unit": "kgCO2e/m3" } }])));
+    let r = run(with_energy(
+        json!([{ "source": "natural_gas", "quantity": "38.931", "unit": "MWh",
+        "factor": { "value": "2", "unit": "kgCO2e/m3" } }]),
+    ));
     assert_eq!(value(&r, "ghg_scope1_t"), "7.2");
 }
 
 #[test]
 fn a_row_may_give_its_own_calorific_value() {
-    let r = run(with_energy(json!([{ "source": "natural_gas", "quantity": "1000", "unit": "m3", "ncv_kj_per_m3": "36000",
-        "factor": { "value": "0.2", "unit": "tCO2e/MWh" } }])));
+    let r = run(with_energy(
+        json!([{ "source": "natural_gas", "quantity": "1000", "unit": "m3", "ncv_kj_per_m3": "36000",
+        "factor": { "value": "0.2", "unit": "tCO2e/MWh" } }]),
+    ));
     assert_eq!(value(&r, "energy_direct_mwh"), "10");
 }
 
@@ -180,7 +266,12 @@ fn electricity_is_scope_2_and_indirect_energy() {
     assert_eq!(display(&r, "ghg_intensity_t_per_m2"), "0.49");
     let lib_line = &r.trace[1];
     assert_eq!(lib_line.factor.as_ref().unwrap().status, Some("verified"));
-    assert!(lib_line.factor.as_ref().unwrap().source.contains("cas.gov.hk"));
+    assert!(lib_line
+        .factor
+        .as_ref()
+        .unwrap()
+        .source
+        .contains("cas.gov.hk"));
 }
 
 #[test]
@@ -207,11 +298,17 @@ fn zero_and_missing_denominators_are_null_with_a_reason() {
     assert!(r.errors.is_empty(), "{:?}", r.errors);
     assert_eq!(reason(&r, "ghg_intensity_t_per_m2"), "floor area is zero");
     assert_eq!(reason(&r, "water_m3_per_employee"), "no employees given");
-    assert_eq!(reason(&r, "packaging_t_per_rmb_million"), "no revenue given");
+    assert_eq!(
+        reason(&r, "packaging_t_per_rmb_million"),
+        "no revenue given"
+    );
     assert_eq!(display(&r, "water_m3"), "100.00");
     let json: Value = serde_json::from_str(&r.to_json()).unwrap();
     assert_eq!(json["kpis"]["ghg_intensity_t_per_m2"]["value"], Value::Null);
-    assert_eq!(json["kpis"]["ghg_intensity_t_per_m2"]["reason"], "floor area is zero");
+    assert_eq!(
+        json["kpis"]["ghg_intensity_t_per_m2"]["reason"],
+        "floor area is zero"
+    );
 }
 
 #[test]
@@ -232,9 +329,19 @@ fn malformed_numbers_are_errors_at_their_path_and_the_rest_computes() {
     assert!(error_at(&r, "organisation.employees").contains("not a number"));
     assert!(error_at(&r, "water_m3").contains("negative"));
     assert!(error_at(&r, "packaging_t").contains("too large"));
-    assert_eq!(reason(&r, "water_m3_per_employee"), "water consumption is invalid");
-    assert_eq!(reason(&r, "hazardous_waste_t_per_employee"), "employees is invalid");
-    assert_eq!(display(&r, "hazardous_waste_t"), "1.00", "unaffected KPIs still compute");
+    assert_eq!(
+        reason(&r, "water_m3_per_employee"),
+        "water consumption is invalid"
+    );
+    assert_eq!(
+        reason(&r, "hazardous_waste_t_per_employee"),
+        "employees is invalid"
+    );
+    assert_eq!(
+        display(&r, "hazardous_waste_t"),
+        "1.00",
+        "unaffected KPIs still compute"
+    );
     assert_eq!(display(&r, "ghg_intensity_t_per_m2"), "0.00");
 }
 
@@ -258,17 +365,28 @@ fn bad_energy_rows_are_located_and_make_dependent_totals_null() {
     assert!(error_at(&r, "energy[5].factor.unit").contains("only gaseous fuels"));
     assert!(error_at(&r, "energy[6].factor.unit").contains("choose the factor's unit"));
     assert!(error_at(&r, "energy[7]").contains("must be an object"));
-    assert_eq!(reason(&r, "energy_total_mwh"), "energy row energy[0] has an error");
+    assert_eq!(
+        reason(&r, "energy_total_mwh"),
+        "energy row energy[0] has an error"
+    );
     assert_eq!(display(&r, "water_m3"), "100.00");
 }
 
 #[test]
 fn a_row_without_a_factor_counts_energy_but_not_emissions() {
-    let r = run(with_energy(json!([{ "site": "Store 7", "source": "electricity", "quantity": "10", "unit": "MWh" }])));
+    let r = run(with_energy(
+        json!([{ "site": "Store 7", "source": "electricity", "quantity": "10", "unit": "MWh" }]),
+    ));
     assert!(r.errors.is_empty());
     assert_eq!(value(&r, "energy_indirect_mwh"), "10");
-    assert_eq!(reason(&r, "ghg_scope2_t"), "energy[0] (Store 7) has no emission factor");
-    assert_eq!(reason(&r, "ghg_intensity_t_per_m2"), "energy[0] (Store 7) has no emission factor");
+    assert_eq!(
+        reason(&r, "ghg_scope2_t"),
+        "energy[0] (Store 7) has no emission factor"
+    );
+    assert_eq!(
+        reason(&r, "ghg_intensity_t_per_m2"),
+        "energy[0] (Store 7) has no emission factor"
+    );
 }
 
 #[test]
@@ -280,16 +398,21 @@ fn overflow_is_a_reason_not_a_panic() {
     ])));
     assert!(reason(&r, "ghg_scope2_t").contains("too large"));
     assert!(reason(&r, "energy_indirect_mwh").contains("too large"));
-    let r = run(with_energy(json!([{ "source": "natural_gas", "quantity": big, "unit": "m3", "factor": "cn-ng-guideline-2022" }])));
+    let r = run(with_energy(
+        json!([{ "source": "natural_gas", "quantity": big, "unit": "m3", "factor": "cn-ng-guideline-2022" }]),
+    ));
     assert!(reason(&r, "energy_direct_mwh").contains("too large"));
 }
 
 #[test]
 fn numbers_may_be_json_numbers_or_strings_with_separators() {
-    let r = calculate_json(r#"{"organisation":{"employees":12016},"water_m3":81345.33,"waste":{"hazardous_t":"1,16"}}"#);
+    let r = calculate_json(
+        r#"{"organisation":{"employees":12016},"water_m3":81345.33,"waste":{"hazardous_t":"1,16"}}"#,
+    );
     assert_eq!(display(&r, "water_m3_per_employee"), "6.77");
     assert!(error_at(&r, "waste.hazardous_t").contains("thousands separators"));
-    let r = calculate_json(r#"{"organisation":{"employees":"12,016"},"water_m3":"８１３４５．３３"}"#);
+    let r =
+        calculate_json(r#"{"organisation":{"employees":"12,016"},"water_m3":"８１３４５．３３"}"#);
     assert_eq!(display(&r, "water_m3_per_employee"), "6.77");
     // A JSON number keeps every digit it was written with (no float round trip).
     let r = calculate_json(r#"{"water_m3":0.1000000000000000055511151231257827}"#);
@@ -298,7 +421,17 @@ fn numbers_may_be_json_numbers_or_strings_with_separators() {
 
 #[test]
 fn absurd_documents_are_one_error_at_the_root() {
-    for text in ["", "not json", "[]", "42", "\"text\"", "null", "{\"schema\":\"esg-kpi-scenario/99\"}", "{\"energy\": 5}", "{\"organisation\": []}"] {
+    for text in [
+        "",
+        "not json",
+        "[]",
+        "42",
+        "\"text\"",
+        "null",
+        "{\"schema\":\"esg-kpi-scenario/99\"}",
+        "{\"energy\": 5}",
+        "{\"organisation\": []}",
+    ] {
         let r = calculate_json(text);
         assert!(!r.errors.is_empty(), "{text:?} gave no error");
         assert_eq!(r.kpis.0.len(), 16, "{text:?}: every KPI is still present");
@@ -306,7 +439,10 @@ fn absurd_documents_are_one_error_at_the_root() {
         assert_eq!(json["schema"], "esg-kpi-results/1");
     }
     let r = calculate_json("[1,2]");
-    assert_eq!(error_at(&r, "$"), "the scenario must be a JSON object, not a list");
+    assert_eq!(
+        error_at(&r, "$"),
+        "the scenario must be a JSON object, not a list"
+    );
 }
 
 #[test]

@@ -171,9 +171,16 @@ pub fn calculate(s: &Scenario, errors: Vec<InputError>) -> Results {
         lines
             .iter()
             .filter(|l| l.row.source.is_direct() == direct)
-            .try_fold(Decimal::ZERO, |acc, l| acc.checked_add(pick(l)?).ok_or_else(|| OVERFLOW.to_string()))
+            .try_fold(Decimal::ZERO, |acc, l| {
+                acc.checked_add(pick(l)?)
+                    .ok_or_else(|| OVERFLOW.to_string())
+            })
     };
-    let mwh_of = |l: &Line| l.converted.map(|c| c.mwh).ok_or_else(|| OVERFLOW.to_string());
+    let mwh_of = |l: &Line| {
+        l.converted
+            .map(|c| c.mwh)
+            .ok_or_else(|| OVERFLOW.to_string())
+    };
     let emissions_of = |l: &Line| l.emissions.clone();
 
     let scope1 = sum(true, &emissions_of);
@@ -230,7 +237,13 @@ pub fn calculate(s: &Scenario, errors: Vec<InputError>) -> Results {
                 match (n, d) {
                     (Ok(n), Ok(d)) => match n.checked_div(d) {
                         Some(v) => {
-                            let formula = format!("{} {} ÷ {} {}", display(n), num.unit(), plain(d), den.unit());
+                            let formula = format!(
+                                "{} {} ÷ {} {}",
+                                display(n),
+                                num.unit(),
+                                plain(d),
+                                den.unit()
+                            );
                             available(id, v, formula)
                         }
                         None => unavailable(id, OVERFLOW.into(), None),
@@ -239,7 +252,11 @@ pub fn calculate(s: &Scenario, errors: Vec<InputError>) -> Results {
                 }
             }
             _ => match totals(id) {
-                Ok(v) => available(id, v, total_formula(id, &lines, &scope1, &scope2, &direct, &indirect)),
+                Ok(v) => available(
+                    id,
+                    v,
+                    total_formula(id, &lines, &scope1, &scope2, &direct, &indirect),
+                ),
                 Err(reason) => unavailable(id, reason, None),
             },
         };
@@ -248,7 +265,13 @@ pub fn calculate(s: &Scenario, errors: Vec<InputError>) -> Results {
 
     let trace = lines.iter().map(trace_line).collect();
     let checks = checks(s, &kpis, &totals);
-    Results { schema: RESULTS_SCHEMA, kpis: Kpis(kpis), errors, checks, trace }
+    Results {
+        schema: RESULTS_SCHEMA,
+        kpis: Kpis(kpis),
+        errors,
+        checks,
+        trace,
+    }
 }
 
 fn add(a: &Val, b: &Val) -> Val {
@@ -258,12 +281,21 @@ fn add(a: &Val, b: &Val) -> Val {
 }
 
 fn line(row: &EnergyRow) -> Line<'_> {
-    let converted = units::convert(row.quantity, row.unit, row.ncv_kj_per_m3, row.source.is_gas());
+    let converted = units::convert(
+        row.quantity,
+        row.unit,
+        row.ncv_kj_per_m3,
+        row.source.is_gas(),
+    );
     let emissions = match (&row.factor, converted) {
         (None, _) => Err(format!(
             "energy[{}] ({}) has no emission factor",
             row.index,
-            if row.site.is_empty() { row.source.label() } else { &row.site }
+            if row.site.is_empty() {
+                row.source.label()
+            } else {
+                &row.site
+            }
         )),
         (_, None) => Err(OVERFLOW.to_string()),
         (Some(f), Some(c)) => {
@@ -277,7 +309,11 @@ fn line(row: &EnergyRow) -> Line<'_> {
                 .ok_or_else(|| OVERFLOW.to_string())
         }
     };
-    Line { row, converted, emissions }
+    Line {
+        row,
+        converted,
+        emissions,
+    }
 }
 
 fn available(id: KpiId, v: Decimal, formula: String) -> KpiResult {
@@ -323,27 +359,72 @@ fn rounds_to(v: Decimal, p: Decimal) -> bool {
     v.round_dp_with_strategy(number::printed_places(p), number::DISPLAY_ROUNDING) == p
 }
 
-fn total_formula(id: KpiId, lines: &[Line], s1: &Val, s2: &Val, direct: &Val, indirect: &Val) -> String {
-    let count = |direct_lines: bool| lines.iter().filter(|l| l.row.source.is_direct() == direct_lines).count();
+fn total_formula(
+    id: KpiId,
+    lines: &[Line],
+    s1: &Val,
+    s2: &Val,
+    direct: &Val,
+    indirect: &Val,
+) -> String {
     let both = |a: &Val, b: &Val, what: (&str, &str)| match (a, b) {
         (Ok(a), Ok(b)) => format!("{} {} + {} {}", what.0, display(*a), what.1, display(*b)),
         _ => String::new(),
     };
-    let lines_sum = |direct_lines: bool, what: &str| match count(direct_lines) {
-        0 => format!("no {what} lines"),
-        1 => lines
+    let lines_sum = |direct_lines: bool, ghg: bool, what: &str| {
+        let mut matching = lines
             .iter()
-            .find(|l| l.row.source.is_direct() == direct_lines)
-            .map(|l| trace_line(l).text)
-            .unwrap_or_default(),
-        n => format!("sum of {n} {what} lines (see the trace)"),
+            .filter(|l| l.row.source.is_direct() == direct_lines);
+        match (matching.next(), matching.count()) {
+            (None, _) => format!("no {what} lines"),
+            (Some(l), 0) => line_formula(l, ghg),
+            (Some(_), more) => format!(
+                "sum of {} {what} lines (see the calculation lines)",
+                more + 1
+            ),
+        }
     };
     match id {
         KpiId::GhgTotal => both(s1, s2, ("Scope 1", "Scope 2")),
         KpiId::EnergyTotal => both(direct, indirect, ("direct", "indirect")),
-        KpiId::GhgScope1 | KpiId::EnergyDirect => lines_sum(true, "fuel"),
-        KpiId::GhgScope2 | KpiId::EnergyIndirect => lines_sum(false, "electricity"),
+        KpiId::GhgScope1 => lines_sum(true, true, "fuel"),
+        KpiId::EnergyDirect => lines_sum(true, false, "fuel"),
+        KpiId::GhgScope2 => lines_sum(false, true, "electricity"),
+        KpiId::EnergyIndirect => lines_sum(false, false, "electricity"),
         _ => "as entered".into(),
+    }
+}
+
+/// One line's contribution in a few words: its energy, or quantity × factor = tonnes.
+fn line_formula(l: &Line, ghg: bool) -> String {
+    let row = l.row;
+    let label = row.source.label();
+    match (ghg, &row.factor, l.converted, &l.emissions) {
+        (false, _, Some(c), _) if row.unit == units::EnergyUnit::Mwh => {
+            format!("{label} {} MWh", plain(c.mwh))
+        }
+        (false, _, Some(c), _) => format!(
+            "{label} {} {} = {} MWh",
+            plain(row.quantity),
+            row.unit.symbol(),
+            number::rounded(c.mwh, 4)
+        ),
+        (true, Some(f), Some(c), Ok(t)) => {
+            let (q, unit) = match f.unit.basis() {
+                Basis::Mwh => (Some(c.mwh), "MWh"),
+                Basis::Gj => (Some(c.gj), "GJ"),
+                Basis::M3 => (c.m3, "m³"),
+            };
+            let q = q.map(|q| number::rounded(q, 4)).unwrap_or_default();
+            format!(
+                "{label} {q} {unit} × {} {} = {} t CO2e",
+                plain(f.value),
+                f.unit.symbol(),
+                number::rounded(*t, 4)
+            )
+        }
+        (_, _, _, Err(reason)) => reason.clone(),
+        _ => OVERFLOW.to_string(),
     }
 }
 
@@ -353,8 +434,14 @@ fn trace_line(l: &Line) -> TraceLine {
     let mwh = l.converted.map(|c| c.mwh);
     let conversion = match (row.unit, mwh) {
         (units::EnergyUnit::Mwh, _) => "already in MWh".to_string(),
-        (units::EnergyUnit::Kwh, Some(m)) => format!("{} kWh ÷ 1,000 = {} MWh", plain(row.quantity), plain(m)),
-        (units::EnergyUnit::Gj, Some(m)) => format!("{} GJ ÷ 3.6 = {} MWh", plain(row.quantity), number::rounded(m, 6)),
+        (units::EnergyUnit::Kwh, Some(m)) => {
+            format!("{} kWh ÷ 1,000 = {} MWh", plain(row.quantity), plain(m))
+        }
+        (units::EnergyUnit::Gj, Some(m)) => format!(
+            "{} GJ ÷ 3.6 = {} MWh",
+            plain(row.quantity),
+            number::rounded(m, 6)
+        ),
         (units::EnergyUnit::M3, Some(m)) => format!(
             "{} m³ × {} kJ/m³ (net calorific value) ÷ {} kJ/MWh = {} MWh",
             plain(row.quantity),
@@ -376,7 +463,11 @@ fn trace_line(l: &Line) -> TraceLine {
     } else {
         (2, KpiId::EnergyIndirect, KpiId::GhgScope2)
     };
-    let who = if row.site.is_empty() { String::new() } else { format!("{}: ", row.site) };
+    let who = if row.site.is_empty() {
+        String::new()
+    } else {
+        format!("{}: ", row.site)
+    };
     let text = match (&row.factor, &l.emissions) {
         (Some(f), Ok(t)) => format!(
             "{who}{} {} {} × {} {} = {} t CO2e (Scope {scope}; factor: {})",
@@ -388,12 +479,22 @@ fn trace_line(l: &Line) -> TraceLine {
             number::rounded(*t, 4),
             f.source()
         ),
-        (_, Err(reason)) => format!("{who}{} {} {}: {reason}", row.source.label(), plain(row.quantity), row.unit.symbol()),
+        (_, Err(reason)) => format!(
+            "{who}{} {} {}: {reason}",
+            row.source.label(),
+            plain(row.quantity),
+            row.unit.symbol()
+        ),
         (None, Ok(_)) => String::new(),
     };
     TraceLine {
         path,
-        kpis: vec![energy_kpi.id(), KpiId::EnergyTotal.id(), ghg_kpi.id(), KpiId::GhgTotal.id()],
+        kpis: vec![
+            energy_kpi.id(),
+            KpiId::EnergyTotal.id(),
+            ghg_kpi.id(),
+            KpiId::GhgTotal.id(),
+        ],
         site: row.site.clone(),
         source: row.source.id(),
         scope,
@@ -416,7 +517,10 @@ fn checks(s: &Scenario, kpis: &[KpiResult], totals: &dyn Fn(KpiId) -> Val) -> Ve
         _ => None,
     };
     for k in kpis {
-        let (Some(p_text), Some(false), Some(v)) = (&k.published, k.matches_published, k.exact) else { continue };
+        let (Some(p_text), Some(false), Some(v)) = (&k.published, k.matches_published, k.exact)
+        else {
+            continue;
+        };
         let mut message = format!(
             "Published {p_text} {unit}; computed {} {unit}.",
             display(v),
@@ -424,7 +528,13 @@ fn checks(s: &Scenario, kpis: &[KpiResult], totals: &dyn Fn(KpiId) -> Val) -> Ve
         );
         if let (Some(num), Some(den)) = (k.id.numerator(), k.id.denominator()) {
             let numerator = published_or_computed(s, num, totals);
-            if let (Some(n), Some(range)) = (numerator, p_text.parse::<Decimal>().ok().and_then(|p| implied_range(numerator, p))) {
+            if let (Some(n), Some(range)) = (
+                numerator,
+                p_text
+                    .parse::<Decimal>()
+                    .ok()
+                    .and_then(|p| implied_range(numerator, p)),
+            ) {
                 message.push_str(&format!(
                     " The published figure implies {} {} ({} ÷ {p_text}; {}–{} given its rounding).",
                     number::rounded(range.1, 0),
@@ -440,7 +550,12 @@ fn checks(s: &Scenario, kpis: &[KpiResult], totals: &dyn Fn(KpiId) -> Val) -> Ve
                 }
             }
         }
-        out.push(Check { id: format!("published-differs:{}", k.id.id()), level: "warning", message, kpi: Some(k.id.id()) });
+        out.push(Check {
+            id: format!("published-differs:{}", k.id.id()),
+            level: "warning",
+            message,
+            kpi: Some(k.id.id()),
+        });
     }
 
     // Per-employee figures that imply headcounts whose rounding ranges do not overlap.
@@ -453,23 +568,47 @@ fn checks(s: &Scenario, kpis: &[KpiResult], totals: &dyn Fn(KpiId) -> Val) -> Ve
             Some((*k, implied_range(n, *p)?))
         })
         .collect();
-    let low = implied.iter().map(|(_, r)| r.0).max();
-    let high = implied.iter().map(|(_, r)| r.2).min();
-    if let (Some(low), Some(high)) = (low, high) {
+    let overlap = |ranges: &mut dyn Iterator<Item = &(Decimal, Decimal, Decimal)>| {
+        ranges.fold(None, |acc: Option<(Decimal, Decimal)>, r| match acc {
+            None => Some((r.0, r.2)),
+            Some((lo, hi)) => Some((lo.max(r.0), hi.min(r.2))),
+        })
+    };
+    if let Some((low, high)) = overlap(&mut implied.iter().map(|(_, r)| r)) {
         if implied.len() > 1 && low > high {
             let parts: Vec<String> = implied
                 .iter()
                 .map(|(k, r)| {
-                    format!("{} ≈ {} ({}–{})", k.name_en().to_lowercase(), number::rounded(r.1, 0), number::rounded(r.0, 0), number::rounded(r.2, 0))
+                    format!(
+                        "{} ≈ {} ({}–{})",
+                        k.name_en().to_lowercase(),
+                        number::rounded(r.1, 0),
+                        number::rounded(r.0, 0),
+                        number::rounded(r.2, 0)
+                    )
                 })
                 .collect();
+            let mut message = format!(
+                "The published per-employee figures imply different headcounts: {}. No single headcount reproduces them all.",
+                parts.join("; ")
+            );
+            // Name the one figure whose removal lets the others agree, if there is one.
+            for (odd, _) in &implied {
+                let rest = overlap(&mut implied.iter().filter(|(k, _)| k != odd).map(|(_, r)| r));
+                if let Some((lo, hi)) = rest.filter(|(lo, hi)| lo <= hi) {
+                    message.push_str(&format!(
+                        " Without {}, any headcount from {} to {} fits the others.",
+                        odd.name_en().to_lowercase(),
+                        number::rounded(lo.ceil(), 0),
+                        number::rounded(hi.floor(), 0)
+                    ));
+                    break;
+                }
+            }
             out.push(Check {
                 id: "headcount-inconsistent".into(),
                 level: "warning",
-                message: format!(
-                    "The published per-employee figures imply different headcounts: {}. No single headcount reproduces them all.",
-                    parts.join("; ")
-                ),
+                message,
                 kpi: None,
             });
         }
@@ -477,8 +616,16 @@ fn checks(s: &Scenario, kpis: &[KpiResult], totals: &dyn Fn(KpiId) -> Val) -> Ve
     out
 }
 
-fn published_or_computed(s: &Scenario, id: KpiId, totals: &dyn Fn(KpiId) -> Val) -> Option<Decimal> {
-    s.published.iter().find(|(k, _)| *k == id).map(|(_, v)| *v).or_else(|| totals(id).ok())
+fn published_or_computed(
+    s: &Scenario,
+    id: KpiId,
+    totals: &dyn Fn(KpiId) -> Val,
+) -> Option<Decimal> {
+    s.published
+        .iter()
+        .find(|(k, _)| *k == id)
+        .map(|(_, v)| *v)
+        .or_else(|| totals(id).ok())
 }
 
 /// The denominator a published intensity `p` implies for numerator `n`: (lowest, central,

@@ -122,10 +122,15 @@ impl KpiId {
     /// HKEX ESG Reporting Guide (Appendix C2) KPI code.
     pub fn hkex(self) -> &'static str {
         match self {
-            KpiId::GhgTotal | KpiId::GhgScope1 | KpiId::GhgScope2 | KpiId::GhgIntensityPerM2 => "A1.2",
+            KpiId::GhgTotal | KpiId::GhgScope1 | KpiId::GhgScope2 | KpiId::GhgIntensityPerM2 => {
+                "A1.2"
+            }
             KpiId::HazardousWaste | KpiId::HazardousWastePerEmployee => "A1.3",
             KpiId::NonHazardousWaste | KpiId::NonHazardousWastePerEmployee => "A1.4",
-            KpiId::EnergyTotal | KpiId::EnergyDirect | KpiId::EnergyIndirect | KpiId::EnergyPerEmployee => "A2.1",
+            KpiId::EnergyTotal
+            | KpiId::EnergyDirect
+            | KpiId::EnergyIndirect
+            | KpiId::EnergyPerEmployee => "A2.1",
             KpiId::Water | KpiId::WaterPerEmployee => "A2.2",
             KpiId::Packaging | KpiId::PackagingPerRevenue => "A2.5",
         }

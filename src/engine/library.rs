@@ -191,7 +191,11 @@ mod tests {
     fn every_factor_parses_and_has_a_source() {
         for f in FACTORS {
             assert!(f.value().is_some(), "{}", f.id);
-            assert!(!f.publisher.is_empty() && !f.document.is_empty(), "{} lacks a source", f.id);
+            assert!(
+                !f.publisher.is_empty() && !f.document.is_empty(),
+                "{} lacks a source",
+                f.id
+            );
             assert_eq!(find(f.id).map(|x| x.id), Some(f.id));
         }
     }
@@ -206,7 +210,13 @@ mod tests {
 
     #[test]
     fn ipcc_tj_values_are_stored_per_gj() {
-        assert_eq!(find("ipcc2006-ng-co2-default").unwrap().value(), Some(d("56100") / d("1000")));
-        assert_eq!(find("ipcc2006-ng-co2-lower").unwrap().value(), Some(d("54300") / d("1000")));
+        assert_eq!(
+            find("ipcc2006-ng-co2-default").unwrap().value(),
+            Some(d("56100") / d("1000"))
+        );
+        assert_eq!(
+            find("ipcc2006-ng-co2-lower").unwrap().value(),
+            Some(d("54300") / d("1000"))
+        );
     }
 }

@@ -67,7 +67,12 @@ pub fn parse(text: &str) -> Result<Option<Decimal>, NumberError> {
         Grouping::Bad => NumberError::BadGrouping(shown()),
         Grouping::NotNumeric => NumberError::NotANumber(shown()),
     })?;
-    let int_digits = digits.split('.').next().unwrap_or("").trim_start_matches('0').len();
+    let int_digits = digits
+        .split('.')
+        .next()
+        .unwrap_or("")
+        .trim_start_matches('0')
+        .len();
     if int_digits > 29 {
         return Err(NumberError::TooLarge(shown()));
     }
@@ -85,7 +90,9 @@ pub fn parse(text: &str) -> Result<Option<Decimal>, NumberError> {
 /// [`parse`], refusing negative numbers: quantities, areas and headcounts cannot be below zero.
 pub fn parse_non_negative(text: &str) -> Result<Option<Decimal>, NumberError> {
     match parse(text)? {
-        Some(v) if v.is_sign_negative() && !v.is_zero() => Err(NumberError::Negative(text.trim().to_string())),
+        Some(v) if v.is_sign_negative() && !v.is_zero() => {
+            Err(NumberError::Negative(text.trim().to_string()))
+        }
         other => Ok(other),
     }
 }
@@ -123,10 +130,17 @@ fn strip_grouping(mantissa: &str) -> Result<String, Grouping> {
     }
     if let Some(frac) = frac_part {
         if !frac.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(if frac.contains([',', ' ', '.']) { Grouping::Bad } else { Grouping::NotNumeric });
+            return Err(if frac.contains([',', ' ', '.']) {
+                Grouping::Bad
+            } else {
+                Grouping::NotNumeric
+            });
         }
     }
-    if !int_part.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b' ') {
+    if !int_part
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b',' || b == b' ')
+    {
         return Err(Grouping::NotNumeric);
     }
     let groups: Vec<&str> = int_part.split([',', ' ']).collect();
@@ -190,7 +204,9 @@ pub fn display(value: Decimal) -> String {
     let abs = value.abs();
     if !abs.is_zero() && abs < Decimal::new(1, 2) {
         // Two significant figures keep a significant trailing zero: 0.0010365 → "0.0010".
-        let rounded = value.round_sf_with_strategy(2, DISPLAY_ROUNDING).unwrap_or(value);
+        let rounded = value
+            .round_sf_with_strategy(2, DISPLAY_ROUNDING)
+            .unwrap_or(value);
         let mut places = 1usize;
         let mut scaled = rounded.abs();
         while scaled < Decimal::ONE && places <= 28 {
@@ -219,7 +235,9 @@ pub fn rounded(value: Decimal, dp: u32) -> String {
 
 fn group_thousands(text: &str) -> String {
     let (sign, body) = text.strip_prefix('-').map_or(("", text), |b| ("-", b));
-    let (int_part, frac) = body.split_once('.').map_or((body, None), |(i, f)| (i, Some(f)));
+    let (int_part, frac) = body
+        .split_once('.')
+        .map_or((body, None), |(i, f)| (i, Some(f)));
     let mut out = String::with_capacity(text.len() + int_part.len() / 3);
     out.push_str(sign);
     for (i, ch) in int_part.chars().enumerate() {
@@ -246,7 +264,11 @@ mod tests {
 
     #[track_caller]
     fn ok(text: &str, expected: &str) {
-        assert_eq!(parse(text), Ok(Some(Decimal::from_str(expected).unwrap())), "parsing {text:?}");
+        assert_eq!(
+            parse(text),
+            Ok(Some(Decimal::from_str(expected).unwrap())),
+            "parsing {text:?}"
+        );
     }
 
     #[track_caller]
@@ -282,7 +304,10 @@ mod tests {
     fn refuses_malformed_text_with_a_reason() {
         assert!(matches!(err("abc"), NumberError::NotANumber(_)));
         assert!(matches!(err("12a"), NumberError::NotANumber(_)));
-        assert!(matches!(err("1.2.3"), NumberError::BadGrouping(_) | NumberError::NotANumber(_)));
+        assert!(matches!(
+            err("1.2.3"),
+            NumberError::BadGrouping(_) | NumberError::NotANumber(_)
+        ));
         assert!(matches!(err("1,2,3"), NumberError::BadGrouping(_)));
         assert!(matches!(err("1.234,5"), NumberError::BadGrouping(_)));
         assert!(matches!(err("12,34"), NumberError::BadGrouping(_)));
@@ -298,7 +323,10 @@ mod tests {
     fn refuses_numbers_beyond_exact_decimals() {
         assert!(matches!(err("1e40"), NumberError::TooLarge(_)));
         assert!(matches!(err("1e+40"), NumberError::TooLarge(_)));
-        assert!(matches!(err("99999999999999999999999999999999"), NumberError::TooLarge(_)));
+        assert!(matches!(
+            err("99999999999999999999999999999999"),
+            NumberError::TooLarge(_)
+        ));
         assert!(matches!(err("1e99999999999"), NumberError::NotANumber(_)));
         assert!(matches!(err("1e-40"), NumberError::TooSmall(_)));
         let msg = err("1e40").to_string();
@@ -307,7 +335,10 @@ mod tests {
 
     #[test]
     fn negative_quantities_are_refused_where_asked() {
-        assert!(matches!(parse_non_negative("-1"), Err(NumberError::Negative(_))));
+        assert!(matches!(
+            parse_non_negative("-1"),
+            Err(NumberError::Negative(_))
+        ));
         assert_eq!(parse_non_negative("0"), Ok(Some(Decimal::ZERO)));
         assert_eq!(parse_non_negative("-0"), Ok(Some(Decimal::ZERO)));
     }

@@ -34,10 +34,12 @@ fn steps(path: &str) -> Option<Vec<Step<'_>>> {
 
 /// The value at `path`, if there is one.
 pub fn get<'v>(root: &'v Value, path: &str) -> Option<&'v Value> {
-    steps(path)?.into_iter().try_fold(root, |v, step| match step {
-        Step::Key(k) => v.get(k),
-        Step::Index(i) => v.get(i),
-    })
+    steps(path)?
+        .into_iter()
+        .try_fold(root, |v, step| match step {
+            Step::Key(k) => v.get(k),
+            Step::Index(i) => v.get(i),
+        })
 }
 
 /// The value at `path` as the text an input shows: strings as they are, numbers as written.
@@ -53,7 +55,9 @@ pub fn text(root: &Value, path: &str) -> String {
 /// Sets `path` to `value`, creating the objects on the way. Returns false (and changes
 /// nothing) where the path crosses a list index that does not exist, or a non-object.
 pub fn set(root: &mut Value, path: &str, value: Value) -> bool {
-    let Some(steps) = steps(path) else { return false };
+    let Some(steps) = steps(path) else {
+        return false;
+    };
     let mut slot = root;
     for step in steps {
         slot = match step {

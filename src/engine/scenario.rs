@@ -86,7 +86,13 @@ pub struct Scenario {
 pub fn read_json(text: &str) -> (Option<Scenario>, Vec<InputError>) {
     match serde_json::from_str::<Value>(text) {
         Ok(value) => read(&value),
-        Err(e) => (None, vec![InputError { path: "$".into(), message: format!("the scenario is not valid JSON: {e}") }]),
+        Err(e) => (
+            None,
+            vec![InputError {
+                path: "$".into(),
+                message: format!("the scenario is not valid JSON: {e}"),
+            }],
+        ),
     }
 }
 
@@ -94,7 +100,10 @@ pub fn read_json(text: &str) -> (Option<Scenario>, Vec<InputError>) {
 pub fn read(value: &Value) -> (Option<Scenario>, Vec<InputError>) {
     let mut r = Reader { errors: Vec::new() };
     let Some(root) = value.as_object() else {
-        r.error("$", format!("the scenario must be a JSON object, not {}", kind_of(value)));
+        r.error(
+            "$",
+            format!("the scenario must be a JSON object, not {}", kind_of(value)),
+        );
         return (None, r.errors);
     };
     match root.get("schema") {
@@ -102,7 +111,10 @@ pub fn read(value: &Value) -> (Option<Scenario>, Vec<InputError>) {
         Some(Value::String(s)) if s == SCHEMA => {}
         Some(other) => r.error(
             "schema",
-            format!("unknown schema {}; this calculator reads \"{SCHEMA}\"", short(other)),
+            format!(
+                "unknown schema {}; this calculator reads \"{SCHEMA}\"",
+                short(other)
+            ),
         ),
     }
     let org = r.object(root, "organisation", "organisation");
@@ -112,7 +124,11 @@ pub fn read(value: &Value) -> (Option<Scenario>, Vec<InputError>) {
         period: r.text(root, "period", "period"),
         floor_area_m2: r.number(org, "floor_area_m2", "organisation.floor_area_m2"),
         employees: r.number(org, "employees", "organisation.employees"),
-        revenue_rmb_million: r.number(org, "revenue_rmb_million", "organisation.revenue_rmb_million"),
+        revenue_rmb_million: r.number(
+            org,
+            "revenue_rmb_million",
+            "organisation.revenue_rmb_million",
+        ),
         water_m3: r.number(Some(root), "water_m3", "water_m3"),
         hazardous_waste_t: r.number(waste, "hazardous_t", "waste.hazardous_t"),
         non_hazardous_waste_t: r.number(waste, "non_hazardous_t", "waste.non_hazardous_t"),
@@ -132,7 +148,10 @@ pub fn read(value: &Value) -> (Option<Scenario>, Vec<InputError>) {
                 }
             }
         }
-        Some(other) => r.error("energy", format!("energy must be a list of rows, not {}", kind_of(other))),
+        Some(other) => r.error(
+            "energy",
+            format!("energy must be a list of rows, not {}", kind_of(other)),
+        ),
     }
     (Some(scenario), r.errors)
 }
@@ -143,15 +162,26 @@ struct Reader {
 
 impl Reader {
     fn error(&mut self, path: &str, message: String) {
-        self.errors.push(InputError { path: path.to_string(), message });
+        self.errors.push(InputError {
+            path: path.to_string(),
+            message,
+        });
     }
 
-    fn object<'v>(&mut self, parent: &'v Map<String, Value>, key: &str, path: &str) -> Option<&'v Map<String, Value>> {
+    fn object<'v>(
+        &mut self,
+        parent: &'v Map<String, Value>,
+        key: &str,
+        path: &str,
+    ) -> Option<&'v Map<String, Value>> {
         match parent.get(key) {
             None | Some(Value::Null) => None,
             Some(Value::Object(map)) => Some(map),
             Some(other) => {
-                self.error(path, format!("{key} must be an object, not {}", kind_of(other)));
+                self.error(
+                    path,
+                    format!("{key} must be an object, not {}", kind_of(other)),
+                );
                 None
             }
         }
@@ -185,7 +215,9 @@ impl Reader {
     }
 
     fn published(&mut self, root: &Map<String, Value>) -> Vec<(KpiId, Decimal)> {
-        let Some(map) = self.object(root, "published", "published") else { return Vec::new() };
+        let Some(map) = self.object(root, "published", "published") else {
+            return Vec::new();
+        };
         let mut out = Vec::new();
         for (key, v) in map {
             let path = format!("published.{key}");
@@ -205,7 +237,10 @@ impl Reader {
     fn energy_row(&mut self, index: usize, row: &Value) -> Option<EnergyRow> {
         let at = |field: &str| format!("energy[{index}].{field}");
         let Some(obj) = row.as_object() else {
-            self.error(&format!("energy[{index}]"), format!("an energy row must be an object, not {}", kind_of(row)));
+            self.error(
+                &format!("energy[{index}]"),
+                format!("an energy row must be an object, not {}", kind_of(row)),
+            );
             return None;
         };
         let before = self.errors.len();
@@ -216,16 +251,25 @@ impl Reader {
                 let found = Source::from_id(s.trim());
                 if found.is_none() {
                     let known: Vec<_> = Source::ALL.iter().map(|s| s.id()).collect();
-                    self.error(&at("source"), format!("unknown source “{s}”; use one of: {}", known.join(", ")));
+                    self.error(
+                        &at("source"),
+                        format!("unknown source “{s}”; use one of: {}", known.join(", ")),
+                    );
                 }
                 found
             }
             None | Some(Value::Null) => {
-                self.error(&at("source"), "choose a source (electricity or a fuel)".into());
+                self.error(
+                    &at("source"),
+                    "choose a source (electricity or a fuel)".into(),
+                );
                 None
             }
             Some(other) => {
-                self.error(&at("source"), format!("source must be text, not {}", kind_of(other)));
+                self.error(
+                    &at("source"),
+                    format!("source must be text, not {}", kind_of(other)),
+                );
                 None
             }
         };
@@ -234,12 +278,18 @@ impl Reader {
             Some(Value::String(s)) => match EnergyUnit::from_id(s) {
                 Some(u) => Some(u),
                 None => {
-                    self.error(&at("unit"), format!("unknown unit “{s}”; use kWh, MWh, GJ or m3"));
+                    self.error(
+                        &at("unit"),
+                        format!("unknown unit “{s}”; use kWh, MWh, GJ or m3"),
+                    );
                     None
                 }
             },
             _ => {
-                self.error(&at("unit"), "choose a unit (kWh, MWh, GJ, or m3 for a gas)".into());
+                self.error(
+                    &at("unit"),
+                    "choose a unit (kWh, MWh, GJ, or m3 for a gas)".into(),
+                );
                 None
             }
         };
@@ -263,7 +313,10 @@ impl Reader {
 
         let ncv_kj_per_m3 = match self.number(Some(obj), "ncv_kj_per_m3", &at("ncv_kj_per_m3")) {
             Field::Given(n) if n.is_zero() => {
-                self.error(&at("ncv_kj_per_m3"), "the calorific value must be above zero".into());
+                self.error(
+                    &at("ncv_kj_per_m3"),
+                    "the calorific value must be above zero".into(),
+                );
                 NATURAL_GAS_NCV_KJ_PER_M3
             }
             Field::Given(n) => n,
@@ -286,15 +339,28 @@ impl Reader {
         })
     }
 
-    fn factor(&mut self, value: Option<&Value>, path: &str, source: Option<Source>) -> Option<Factor> {
+    fn factor(
+        &mut self,
+        value: Option<&Value>,
+        path: &str,
+        source: Option<Source>,
+    ) -> Option<Factor> {
         let factor = match value? {
             Value::Null => return None,
             Value::String(id) => {
                 let Some(lib) = library::find(id.trim()) else {
-                    self.error(path, format!("“{id}” is not a factor in the built-in library"));
+                    self.error(
+                        path,
+                        format!("“{id}” is not a factor in the built-in library"),
+                    );
                     return None;
                 };
-                Factor { value: lib.value()?, unit: lib.unit, library: Some(lib), source_note: None }
+                Factor {
+                    value: lib.value()?,
+                    unit: lib.unit,
+                    library: Some(lib),
+                    source_note: None,
+                }
             }
             Value::Object(obj) => {
                 let vpath = format!("{path}.value");
@@ -307,24 +373,47 @@ impl Reader {
                     Field::Invalid => return None,
                 };
                 let upath = format!("{path}.unit");
-                let unit = match obj.get("unit").and_then(Value::as_str).and_then(FactorUnit::from_id) {
+                let unit = match obj
+                    .get("unit")
+                    .and_then(Value::as_str)
+                    .and_then(FactorUnit::from_id)
+                {
                     Some(u) => u,
                     None => {
                         let known: Vec<_> = FactorUnit::ALL.iter().map(|u| u.id()).collect();
-                        self.error(&upath, format!("choose the factor's unit: {}", known.join(", ")));
+                        self.error(
+                            &upath,
+                            format!("choose the factor's unit: {}", known.join(", ")),
+                        );
                         return None;
                     }
                 };
-                let source_note = self.text(obj, "source", &format!("{path}.source")).filter(|s| !s.trim().is_empty());
-                Factor { value, unit, library: None, source_note }
+                let source_note = self
+                    .text(obj, "source", &format!("{path}.source"))
+                    .filter(|s| !s.trim().is_empty());
+                Factor {
+                    value,
+                    unit,
+                    library: None,
+                    source_note,
+                }
             }
             other => {
-                self.error(path, format!("a factor is a library id or {{ value, unit }}, not {}", kind_of(other)));
+                self.error(
+                    path,
+                    format!(
+                        "a factor is a library id or {{ value, unit }}, not {}",
+                        kind_of(other)
+                    ),
+                );
                 return None;
             }
         };
         if factor.unit == FactorUnit::KgPerM3 && source.is_some_and(|s| !s.is_gas()) {
-            self.error(&format!("{path}.unit"), "a factor per m³ fits only gaseous fuels".into());
+            self.error(
+                &format!("{path}.unit"),
+                "a factor per m³ fits only gaseous fuels".into(),
+            );
             return None;
         }
         Some(factor)

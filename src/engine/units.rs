@@ -56,7 +56,12 @@ impl Source {
     /// The units a quantity of this source may be given in.
     pub fn units(self) -> &'static [EnergyUnit] {
         if self.is_gas() {
-            &[EnergyUnit::M3, EnergyUnit::Kwh, EnergyUnit::Mwh, EnergyUnit::Gj]
+            &[
+                EnergyUnit::M3,
+                EnergyUnit::Kwh,
+                EnergyUnit::Mwh,
+                EnergyUnit::Gj,
+            ]
         } else {
             &[EnergyUnit::Kwh, EnergyUnit::Mwh, EnergyUnit::Gj]
         }
@@ -73,7 +78,12 @@ pub enum EnergyUnit {
 }
 
 impl EnergyUnit {
-    pub const ALL: [EnergyUnit; 4] = [EnergyUnit::Kwh, EnergyUnit::Mwh, EnergyUnit::Gj, EnergyUnit::M3];
+    pub const ALL: [EnergyUnit; 4] = [
+        EnergyUnit::Kwh,
+        EnergyUnit::Mwh,
+        EnergyUnit::Gj,
+        EnergyUnit::M3,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -122,8 +132,13 @@ pub enum Basis {
 }
 
 impl FactorUnit {
-    pub const ALL: [FactorUnit; 5] =
-        [FactorUnit::TPerMwh, FactorUnit::KgPerKwh, FactorUnit::KgPerM3, FactorUnit::TPerGj, FactorUnit::KgPerGj];
+    pub const ALL: [FactorUnit; 5] = [
+        FactorUnit::TPerMwh,
+        FactorUnit::KgPerKwh,
+        FactorUnit::KgPerM3,
+        FactorUnit::TPerGj,
+        FactorUnit::KgPerGj,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -137,7 +152,9 @@ impl FactorUnit {
 
     pub fn from_id(id: &str) -> Option<FactorUnit> {
         let key = id.trim().replace('³', "3").replace('₂', "2");
-        FactorUnit::ALL.into_iter().find(|u| u.id().eq_ignore_ascii_case(&key))
+        FactorUnit::ALL
+            .into_iter()
+            .find(|u| u.id().eq_ignore_ascii_case(&key))
     }
 
     pub fn symbol(self) -> &'static str {
@@ -178,13 +195,20 @@ pub struct Converted {
 
 /// Converts a quantity to MWh (and GJ, and m³ for a gas) through the net calorific value.
 /// `None` when a result leaves the exact decimal range.
-pub fn convert(quantity: Decimal, unit: EnergyUnit, ncv_kj_per_m3: Decimal, gas: bool) -> Option<Converted> {
+pub fn convert(
+    quantity: Decimal,
+    unit: EnergyUnit,
+    ncv_kj_per_m3: Decimal,
+    gas: bool,
+) -> Option<Converted> {
     let thousand = Decimal::ONE_THOUSAND;
     let mwh = match unit {
         EnergyUnit::Kwh => quantity.checked_div(thousand)?,
         EnergyUnit::Mwh => quantity,
         EnergyUnit::Gj => quantity.checked_div(GJ_PER_MWH)?,
-        EnergyUnit::M3 => quantity.checked_mul(ncv_kj_per_m3)?.checked_div(KJ_PER_MWH)?,
+        EnergyUnit::M3 => quantity
+            .checked_mul(ncv_kj_per_m3)?
+            .checked_div(KJ_PER_MWH)?,
     };
     let gj = match unit {
         EnergyUnit::Gj => quantity,
@@ -192,7 +216,9 @@ pub fn convert(quantity: Decimal, unit: EnergyUnit, ncv_kj_per_m3: Decimal, gas:
     };
     let m3 = match (unit, gas) {
         (EnergyUnit::M3, _) => Some(quantity),
-        (_, true) if !ncv_kj_per_m3.is_zero() => Some(mwh.checked_mul(KJ_PER_MWH)?.checked_div(ncv_kj_per_m3)?),
+        (_, true) if !ncv_kj_per_m3.is_zero() => {
+            Some(mwh.checked_mul(KJ_PER_MWH)?.checked_div(ncv_kj_per_m3)?)
+        }
         _ => None,
     };
     Some(Converted { mwh, m3, gj })
@@ -224,7 +250,13 @@ mod tests {
 
     #[test]
     fn gas_volume_round_trips_through_the_calorific_value() {
-        let c = convert(d("38.931"), EnergyUnit::Mwh, NATURAL_GAS_NCV_KJ_PER_M3, true).unwrap();
+        let c = convert(
+            d("38.931"),
+            EnergyUnit::Mwh,
+            NATURAL_GAS_NCV_KJ_PER_M3,
+            true,
+        )
+        .unwrap();
         assert_eq!(c.m3, Some(d("3600")));
         assert_eq!(c.gj, d("140.1516"));
         let e = convert(d("1"), EnergyUnit::Mwh, NATURAL_GAS_NCV_KJ_PER_M3, false).unwrap();
@@ -244,6 +276,14 @@ mod tests {
 
     #[test]
     fn overflow_is_none_not_a_panic() {
-        assert_eq!(convert(Decimal::MAX, EnergyUnit::M3, NATURAL_GAS_NCV_KJ_PER_M3, true), None);
+        assert_eq!(
+            convert(
+                Decimal::MAX,
+                EnergyUnit::M3,
+                NATURAL_GAS_NCV_KJ_PER_M3,
+                true
+            ),
+            None
+        );
     }
 }

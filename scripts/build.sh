@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Builds the release outputs into dist/: index.html (hosted) and esg-kpi-calculator.html (single file).
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+trunk build --release
+for f in dist/index.html dist/esg-kpi-calculator.html; do
+  [ -s "$f" ] || { echo "build: $f is missing" >&2; exit 1; }
+done

@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// Prints what a first visit to the hosted page transfers (raw and gzip) and the single file's size.
+import { readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join, resolve } from 'node:path';
+
+const dist = resolve(import.meta.dirname, '..', 'dist');
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+let raw = 0, gz = 0;
+const rows = [];
+for (const name of readdirSync(dist).sort()) {
+  if (name === 'esg-kpi-calculator.html' || !/\.(html|js|wasm|css)$/.test(name)) continue;
+  const bytes = readFileSync(join(dist, name));
+  const z = gzipSync(bytes, { level: 9 }).length;
+  raw += bytes.length; gz += z;
+  rows.push(`  ${name.padEnd(48)} ${kb(bytes.length).padStart(10)} raw ${kb(z).padStart(10)} gzip`);
+}
+const single = readFileSync(join(dist, 'esg-kpi-calculator.html'));
+console.log('hosted page, first visit:');
+console.log(rows.join('\n'));
+console.log(`  ${'total'.padEnd(48)} ${kb(raw).padStart(10)} raw ${kb(gz).padStart(10)} gzip`);
+console.log(`single file esg-kpi-calculator.html: ${kb(single.length)} raw, ${kb(gzipSync(single, { level: 9 }).length)} gzip`);

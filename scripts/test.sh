@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The README's second command (and .ci/run): installs what is missing, then runs every test —
+# lints, the native engine tests, the release build, and the browser tests in headless Chromium.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+bash scripts/setup.sh
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+step "format and lints"
+cargo fmt --check
+cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown -- -D warnings
+
+step "engine tests (native)"
+cargo test --locked
+
+step "release build: dist/index.html and dist/esg-kpi-calculator.html"
+bash scripts/build.sh
+node scripts/sizes.mjs
+
+step "browser tests (headless Chromium: http://127.0.0.1 and file://)"
+node --test --test-concurrency=1 tests/browser/

@@ -1,0 +1,147 @@
+//! Inputs that carry their scenario path (`data-input`), their label, unit, note and error.
+
+use yew::prelude::*;
+
+/// A stable element id for a scenario path.
+pub fn dom_id(prefix: &str, path: &str) -> String {
+    let safe: String = path
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    format!("{prefix}-{safe}")
+}
+
+#[derive(Properties, PartialEq)]
+pub struct NumberFieldProps {
+    pub path: AttrValue,
+    pub label: AttrValue,
+    #[prop_or_default]
+    pub unit: AttrValue,
+    pub value: AttrValue,
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+    #[prop_or_default]
+    pub note: Option<AttrValue>,
+    pub onedit: Callback<(String, String)>,
+}
+
+/// A labelled decimal input. Text, not `type=number`: analysts paste `1,389.45`.
+#[component]
+pub fn NumberField(props: &NumberFieldProps) -> Html {
+    let id = dom_id("in", &props.path);
+    let err_id = dom_id("err", &props.path);
+    let note_id = dom_id("note", &props.path);
+    let oninput = {
+        let path = props.path.to_string();
+        let onedit = props.onedit.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            onedit.emit((path.clone(), input.value()));
+        })
+    };
+    let described = [
+        props.error.as_ref().map(|_| err_id.clone()),
+        props.note.as_ref().map(|_| note_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    html! {
+        <div class={classes!("field", props.error.as_ref().map(|_| "invalid"))}>
+            <label for={id.clone()}>{ &props.label }</label>
+            <div class="with-unit">
+                <input id={id} type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
+                    data-input={props.path.clone()} value={props.value.clone()} {oninput}
+                    aria-invalid={if props.error.is_some() { "true" } else { "false" }}
+                    aria-describedby={(!described.is_empty()).then_some(described)} />
+                if !props.unit.is_empty() { <span class="unit">{ &props.unit }</span> }
+            </div>
+            if let Some(err) = &props.error {
+                <p class="error" id={err_id} data-error-for={props.path.clone()}>{ err }</p>
+            }
+            if let Some(note) = &props.note {
+                <p class="note" id={note_id}>{ note }</p>
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SelectFieldProps {
+    pub path: AttrValue,
+    pub label: AttrValue,
+    pub value: AttrValue,
+    /// (value, label) pairs.
+    pub options: Vec<(AttrValue, AttrValue)>,
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+    pub onedit: Callback<(String, String)>,
+}
+
+#[component]
+pub fn SelectField(props: &SelectFieldProps) -> Html {
+    let id = dom_id("in", &props.path);
+    let err_id = dom_id("err", &props.path);
+    let onchange = {
+        let path = props.path.to_string();
+        let onedit = props.onedit.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            onedit.emit((path.clone(), select.value()));
+        })
+    };
+    let known = props.options.iter().any(|(v, _)| *v == props.value);
+    html! {
+        <div class={classes!("field", props.error.as_ref().map(|_| "invalid"))}>
+            <label for={id.clone()}>{ &props.label }</label>
+            <select id={id} data-input={props.path.clone()} {onchange}
+                aria-invalid={if props.error.is_some() { "true" } else { "false" }}
+                aria-describedby={props.error.as_ref().map(|_| err_id.clone())}>
+                if !known {
+                    <option value={props.value.clone()} selected=true>{ format!("{} (not recognised)", props.value) }</option>
+                }
+                { for props.options.iter().map(|(v, l)| html! {
+                    <option value={v.clone()} selected={*v == props.value}>{ l }</option>
+                }) }
+            </select>
+            if let Some(err) = &props.error {
+                <p class="error" id={err_id} data-error-for={props.path.clone()}>{ err }</p>
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TextFieldProps {
+    pub path: AttrValue,
+    pub label: AttrValue,
+    pub value: AttrValue,
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+    pub onedit: Callback<(String, String)>,
+}
+
+#[component]
+pub fn TextField(props: &TextFieldProps) -> Html {
+    let id = dom_id("in", &props.path);
+    let err_id = dom_id("err", &props.path);
+    let oninput = {
+        let path = props.path.to_string();
+        let onedit = props.onedit.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            onedit.emit((path.clone(), input.value()));
+        })
+    };
+    html! {
+        <div class={classes!("field", props.error.as_ref().map(|_| "invalid"))}>
+            <label for={id.clone()}>{ &props.label }</label>
+            <input id={id} type="text" data-input={props.path.clone()} value={props.value.clone()} {oninput}
+                aria-describedby={props.error.as_ref().map(|_| err_id.clone())} />
+            if let Some(err) = &props.error {
+                <p class="error" id={err_id} data-error-for={props.path.clone()}>{ err }</p>
+            }
+        </div>
+    }
+}
