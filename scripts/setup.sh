@@ -84,4 +84,4 @@ dpkg -s fonts-noto-cjk >/dev/null 2>&1 || pkgs+=(fonts-noto-cjk)
 if [ "${#pkgs[@]}" -gt 0 ]; then apt_install "${pkgs[@]}"; else log "chromium, chromedriver, CJK fonts: present"; fi
 /usr/bin/chromium --version >/dev/null 2>&1 || fail "/usr/bin/chromium does not run"
 
-log "ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}'), $(/usr/bin/chromium --version)"
+log "ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}'), $(/usr/bin/chromium --version 2>/dev/null)"

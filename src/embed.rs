@@ -43,13 +43,16 @@ fn install_api() {
         if !results.errors.is_empty() {
             return to_js(&results);
         }
-        let loaded = LOADER.with(|l| match (l.borrow().as_ref(), scenario) {
+        // Clone the loader out first: emitting re-renders the page, which must not find
+        // LOADER still borrowed.
+        let loader = LOADER.with(|l| l.borrow().clone());
+        let loaded = match (loader, scenario) {
             (Some(loader), Some(value)) => {
                 loader.emit(value);
                 true
             }
             _ => false,
-        });
+        };
         if loaded {
             to_js(&results)
         } else {

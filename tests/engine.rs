@@ -161,8 +161,8 @@ fn every_kpi_says_how_it_was_obtained() {
     );
     assert_eq!(formula(KpiId::EnergyDirect), "Natural gas 1,389.45 MWh");
     let gas = run(with_energy(
-        json!([{ "source": "natural_gas", "quantity": "100000", "unit": "m3", "factor": "cn-ng-guideline-2022" },
-        { "source": "natural_gas", "quantity": "1", "unit": "MWh", "factor": "cn-ng-guideline-2022" }]),
+        json!([{ "source": "natural_gas", "quantity": "100000", "unit": "m3", "factor": "cn-ng-guideline" },
+        { "source": "natural_gas", "quantity": "1", "unit": "MWh", "factor": "cn-ng-guideline" }]),
     ));
     let f = |id: KpiId| gas.kpis.get(id).unwrap().formula.clone().unwrap();
     assert_eq!(
@@ -225,7 +225,7 @@ fn every_factor_unit_applies_to_its_basis() {
         (json!({ "value": "0.0561", "unit": "tCO2e/GJ" }), "218.40"),
         (json!({ "value": "0.2", "unit": "tCO2e/MWh" }), "216.28"),
         (json!({ "value": "0.2", "unit": "kgCO2e/kWh" }), "216.28"),
-        (json!("cn-ng-guideline-2022"), "216.22"),
+        (json!("cn-ng-guideline"), "216.22"),
         (json!("ipcc2006-ng-co2-default"), "218.40"),
     ];
     for (factor, t) in cases {
@@ -399,7 +399,7 @@ fn overflow_is_a_reason_not_a_panic() {
     assert!(reason(&r, "ghg_scope2_t").contains("too large"));
     assert!(reason(&r, "energy_indirect_mwh").contains("too large"));
     let r = run(with_energy(
-        json!([{ "source": "natural_gas", "quantity": big, "unit": "m3", "factor": "cn-ng-guideline-2022" }]),
+        json!([{ "source": "natural_gas", "quantity": big, "unit": "m3", "factor": "cn-ng-guideline" }]),
     ));
     assert!(reason(&r, "energy_direct_mwh").contains("too large"));
 }

@@ -2,6 +2,16 @@
 //! HKEX Appendix C2 codes, units and the report's own wording.
 
 /// One row of the environmental KPI table. The order of [`KpiId::ALL`] is the report's.
+///
+/// ```
+/// use esg_kpi_calculator::engine::{calculate_value, example, KpiId};
+/// let r = calculate_value(&example::example());
+/// let total = r.kpis.get(KpiId::GhgTotal).unwrap();
+/// assert_eq!((total.hkex, total.unit), ("A1.2", "t CO2e"));
+/// assert_eq!(total.display.as_deref(), Some("13,093.57")); // 271.69 + 12,821.88
+/// let water = r.kpis.get(KpiId::WaterPerEmployee).unwrap();
+/// assert_eq!(water.display.as_deref(), Some("6.77")); // 81,345.33 m³ ÷ 12,016 people
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum KpiId {
     /// A1.2 Scope 1 + Scope 2, t CO2e. Report 2018: 271.69 + 12,821.88 = 13,093.57.

@@ -69,7 +69,7 @@ impl LibraryFactor {
 
 pub const FACTORS: &[LibraryFactor] = &[
     LibraryFactor {
-        id: "cn-ng-guideline-2022",
+        id: "cn-ng-guideline",
         name: "Natural gas, China default (15.3 t C/TJ × 99% oxidation, NCV 38,931 kJ/m³)",
         value: "2.1622",
         unit: FactorUnit::KgPerM3,
@@ -94,7 +94,7 @@ pub const FACTORS: &[LibraryFactor] = &[
         edition: "2006",
         publisher: "IPCC",
         document: "2006 IPCC Guidelines for National Greenhouse Gas Inventories, Vol. 2 Energy",
-        table: "Ch. 2 Table 2.2",
+        table: "Ch. 1 Table 1.4 (default CO2 emission factors for combustion)",
         url: "https://www.ipcc-nggip.iges.or.jp/public/2006gl/vol2.html",
         status: Status::Verified,
     },
@@ -138,7 +138,7 @@ pub const FACTORS: &[LibraryFactor] = &[
         region: "HK",
         edition: "2021–22",
         publisher: "HKSAR Government",
-        document: "Carbon audit guidelines notice",
+        document: "Notice giving the default factor for purchased electricity (CPD 2021–22)",
         table: "",
         url: "https://cas.gov.hk/eng/about/notice_cpd21-22.html",
         status: Status::Verified,
@@ -204,7 +204,7 @@ mod tests {
     fn china_natural_gas_factor_rederives_from_its_parts() {
         // 15.3 t C/TJ × 0.99 × 44/12 × 38.931 GJ per 1,000 m³ → kg CO2 per m³.
         let kg_per_m3 = d("15.3") * d("0.99") * d("44") / d("12") * d("38.931") / d("1000");
-        let factor = find("cn-ng-guideline-2022").unwrap().value().unwrap();
+        let factor = find("cn-ng-guideline").unwrap().value().unwrap();
         assert_eq!(kg_per_m3.round_dp(4), factor);
     }
 

@@ -46,10 +46,10 @@ pub fn parse(text: &str) -> Result<Option<Decimal>, NumberError> {
         return Ok(None);
     }
     let shown = || text.trim().to_string();
-    let (negative, unsigned) = match trimmed.as_bytes()[0] {
-        b'-' => (true, &trimmed[1..]),
-        b'+' => (false, &trimmed[1..]),
-        _ => (false, trimmed),
+    let (negative, unsigned) = match (trimmed.strip_prefix('-'), trimmed.strip_prefix('+')) {
+        (Some(rest), _) => (true, rest),
+        (None, Some(rest)) => (false, rest),
+        (None, None) => (false, trimmed),
     };
     let (mantissa, exponent) = match unsigned.find(['e', 'E']) {
         Some(at) => {

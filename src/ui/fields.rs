@@ -11,6 +11,26 @@ pub fn dom_id(prefix: &str, path: &str) -> String {
     format!("{prefix}-{safe}")
 }
 
+/// Reports each keystroke in a text input as (scenario path, text).
+fn on_input(path: &AttrValue, onedit: &Callback<(String, String)>) -> Callback<InputEvent> {
+    let path = path.to_string();
+    let onedit = onedit.clone();
+    Callback::from(move |e: InputEvent| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        onedit.emit((path.clone(), input.value()));
+    })
+}
+
+/// The message under a field, tied to it by `aria-describedby` and `data-error-for`.
+fn error_line(path: &AttrValue, error: &Option<AttrValue>) -> Html {
+    match error {
+        Some(err) => {
+            html! { <p class="error" id={dom_id("err", path)} data-error-for={path.clone()}>{ err }</p> }
+        }
+        None => html! {},
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct NumberFieldProps {
     pub path: AttrValue,
@@ -31,14 +51,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
     let id = dom_id("in", &props.path);
     let err_id = dom_id("err", &props.path);
     let note_id = dom_id("note", &props.path);
-    let oninput = {
-        let path = props.path.to_string();
-        let onedit = props.onedit.clone();
-        Callback::from(move |e: InputEvent| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            onedit.emit((path.clone(), input.value()));
-        })
-    };
+    let oninput = on_input(&props.path, &props.onedit);
     let described = [
         props.error.as_ref().map(|_| err_id.clone()),
         props.note.as_ref().map(|_| note_id.clone()),
@@ -57,9 +70,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
                     aria-describedby={(!described.is_empty()).then_some(described)} />
                 if !props.unit.is_empty() { <span class="unit">{ &props.unit }</span> }
             </div>
-            if let Some(err) = &props.error {
-                <p class="error" id={err_id} data-error-for={props.path.clone()}>{ err }</p>
-            }
+            { error_line(&props.path, &props.error) }
             if let Some(note) = &props.note {
                 <p class="note" id={note_id}>{ note }</p>
             }
@@ -105,9 +116,7 @@ pub fn SelectField(props: &SelectFieldProps) -> Html {
                     <option value={v.clone()} selected={*v == props.value}>{ l }</option>
                 }) }
             </select>
-            if let Some(err) = &props.error {
-                <p class="error" id={err_id} data-error-for={props.path.clone()}>{ err }</p>
-            }
+            { error_line(&props.path, &props.error) }
         </div>
     }
 }
@@ -126,22 +135,13 @@ pub struct TextFieldProps {
 pub fn TextField(props: &TextFieldProps) -> Html {
     let id = dom_id("in", &props.path);
     let err_id = dom_id("err", &props.path);
-    let oninput = {
-        let path = props.path.to_string();
-        let onedit = props.onedit.clone();
-        Callback::from(move |e: InputEvent| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            onedit.emit((path.clone(), input.value()));
-        })
-    };
+    let oninput = on_input(&props.path, &props.onedit);
     html! {
         <div class={classes!("field", props.error.as_ref().map(|_| "invalid"))}>
             <label for={id.clone()}>{ &props.label }</label>
             <input id={id} type="text" data-input={props.path.clone()} value={props.value.clone()} {oninput}
-                aria-describedby={props.error.as_ref().map(|_| err_id.clone())} />
-            if let Some(err) = &props.error {
-                <p class="error" id={err_id} data-error-for={props.path.clone()}>{ err }</p>
-            }
+                aria-describedby={props.error.as_ref().map(|_| err_id)} />
+            { error_line(&props.path, &props.error) }
         </div>
     }
 }

@@ -34,198 +34,179 @@ function assertCleanPage(record, url) {
   }
 }
 
+/** Opens `url`, runs `body(page, record)`, then checks the page stayed clean, and closes it. */
+async function withPage(url, body) {
+  const { page, record, close } = await openPage(browser, url);
+  try {
+    await body(page, record);
+    assertCleanPage(record, url);
+  } finally {
+    await close();
+  }
+}
+
 for (const [name, target] of TARGETS) {
   describe(name, () => {
     test('shows the example: the report table, with energy per employee computed from one headcount', async () => {
-      const url = target();
-      const { page, record, close } = await openPage(browser, url);
-      try {
-        const shown = await kpiTexts(page);
-        assert.equal(Object.keys(shown).length, 16, 'all 16 KPIs are on the page');
-        for (const [id, printed] of Object.entries(REPORT_2018)) {
-          // 18,856.92 MWh ÷ 12,016 people; the report printed 1.32 (≈ 14,286 people).
-          const expected = id === 'energy_mwh_per_employee' ? '1.57' : printed;
-          assert.equal(shown[id], expected, id);
-        }
-        const energyRow = page.locator('tr', { has: page.locator('[data-kpi="energy_mwh_per_employee"]') });
-        assert.match(await energyRow.textContent(), /1\.32 ≠/, 'the published 1.32 stands beside the computed 1.57');
-        const check = page.locator('[data-check="published-differs:energy_mwh_per_employee"]');
-        assert.match(await check.textContent(), /14,286/);
-        assert.match(await page.locator('[data-check="headcount-inconsistent"]').textContent(), /12,016/);
-        // How the example is built is said next to its inputs.
-        assert.match(await page.locator('#note-organisation-employees').textContent(), /6\.77/);
-        assert.match(await page.getByText('Factor source: Implied by the report: 12,821.88 t').textContent(), /0\.7340433/);
-        assertCleanPage(record, url);
-      } finally {
-        await close();
+      await withPage(target(), async (page) => {
+      const shown = await kpiTexts(page);
+      assert.equal(Object.keys(shown).length, 16, 'all 16 KPIs are on the page');
+      for (const [id, printed] of Object.entries(REPORT_2018)) {
+        // 18,856.92 MWh ÷ 12,016 people; the report printed 1.32 (≈ 14,286 people).
+        const expected = id === 'energy_mwh_per_employee' ? '1.57' : printed;
+        assert.equal(shown[id], expected, id);
       }
+      const energyRow = page.locator('tr', { has: page.locator('[data-kpi="energy_mwh_per_employee"]') });
+      assert.match(await energyRow.textContent(), /1\.32 ≠/, 'the published 1.32 stands beside the computed 1.57');
+      const check = page.locator('[data-check="published-differs:energy_mwh_per_employee"]');
+      assert.match(await check.textContent(), /14,286/);
+      assert.match(await page.locator('[data-check="headcount-inconsistent"]').textContent(), /12,016/);
+      // How the example is built is said next to its inputs.
+      assert.match(await page.locator('#note-organisation-employees').textContent(), /6\.77/);
+      assert.match(await page.getByText('Factor source: Implied by the report: 12,821.88 t').textContent(), /0\.7340433/);
+      });
     });
 
     test('typing a new value updates the dependent KPIs at once, and only those', async () => {
-      const url = target();
-      const { page, record, close } = await openPage(browser, url);
-      try {
-        const before = await kpiTexts(page);
-        await input(page, 'organisation.employees').fill('10,000');
-        const after = await kpiTexts(page);
-        assert.equal(after.water_m3_per_employee, '8.13'); // 81,345.33 ÷ 10,000
-        assert.equal(after.hazardous_waste_t_per_employee, '0.00012'); // 1.16 ÷ 10,000 = 0.000116
-        assert.equal(after.non_hazardous_waste_t_per_employee, '0.10'); // 0.102717
-        assert.equal(after.energy_mwh_per_employee, '1.89'); // 1.885692
-        for (const id of ['ghg_total_t', 'ghg_intensity_t_per_m2', 'water_m3', 'packaging_t_per_rmb_million']) {
-          assert.equal(after[id], before[id], `${id} does not depend on employees`);
-        }
-        // Keystroke by keystroke: every key recomputes.
-        const gas = input(page, 'energy[0].quantity');
-        await gas.fill('');
-        await gas.pressSequentially('2000');
-        assert.equal((await kpiTexts(page)).energy_direct_mwh, '2,000.00');
-        assert.equal((await kpiTexts(page)).ghg_scope1_t, '391.08'); // 2,000 × 0.195538
-        await gas.press('Backspace');
-        assert.equal((await kpiTexts(page)).energy_direct_mwh, '200.00');
-        assertCleanPage(record, url);
-      } finally {
-        await close();
+      await withPage(target(), async (page) => {
+      const before = await kpiTexts(page);
+      await input(page, 'organisation.employees').fill('10,000');
+      const after = await kpiTexts(page);
+      assert.equal(after.water_m3_per_employee, '8.13'); // 81,345.33 ÷ 10,000
+      assert.equal(after.hazardous_waste_t_per_employee, '0.00012'); // 1.16 ÷ 10,000 = 0.000116
+      assert.equal(after.non_hazardous_waste_t_per_employee, '0.10'); // 0.102717
+      assert.equal(after.energy_mwh_per_employee, '1.89'); // 1.885692
+      for (const id of ['ghg_total_t', 'ghg_intensity_t_per_m2', 'water_m3', 'packaging_t_per_rmb_million']) {
+        assert.equal(after[id], before[id], `${id} does not depend on employees`);
       }
+      // Keystroke by keystroke: every key recomputes.
+      const gas = input(page, 'energy[0].quantity');
+      await gas.fill('');
+      await gas.pressSequentially('2000');
+      assert.equal((await kpiTexts(page)).energy_direct_mwh, '2,000.00');
+      assert.equal((await kpiTexts(page)).ghg_scope1_t, '391.08'); // 2,000 × 0.195538
+      await gas.press('Backspace');
+      assert.equal((await kpiTexts(page)).energy_direct_mwh, '200.00');
+      });
     });
 
     test('a bad value gets a message by its field, keeps what was typed, and the last good KPIs stay', async () => {
-      const url = target();
-      const { page, record, close } = await openPage(browser, url);
-      try {
-        const employees = input(page, 'organisation.employees');
-        await employees.fill('12,0x6');
-        await assert.doesNotReject(errorFor(page, 'organisation.employees').waitFor());
-        assert.match(await errorFor(page, 'organisation.employees').textContent(), /“12,0x6” is not a number/);
-        assert.equal(await employees.inputValue(), '12,0x6', 'the text typed is kept');
-        assert.equal(await employees.getAttribute('aria-invalid'), 'true');
-        const kept = await kpiTexts(page);
-        assert.equal(kept.water_m3_per_employee, '6.77', 'last good result stays');
-        assert.match(await page.locator('[data-testid="error-banner"]').textContent(), /last valid input/);
+      await withPage(target(), async (page) => {
+      const employees = input(page, 'organisation.employees');
+      await employees.fill('12,0x6');
+      await assert.doesNotReject(errorFor(page, 'organisation.employees').waitFor());
+      assert.match(await errorFor(page, 'organisation.employees').textContent(), /“12,0x6” is not a number/);
+      assert.equal(await employees.inputValue(), '12,0x6', 'the text typed is kept');
+      assert.equal(await employees.getAttribute('aria-invalid'), 'true');
+      const kept = await kpiTexts(page);
+      assert.equal(kept.water_m3_per_employee, '6.77', 'last good result stays');
+      assert.match(await page.locator('[data-testid="error-banner"]').textContent(), /last valid input/);
 
-        await input(page, 'water_m3').fill('-5');
-        assert.match(await errorFor(page, 'water_m3').textContent(), /must not be negative/);
-        await input(page, 'energy[1].quantity').fill('1e40');
-        assert.match(await errorFor(page, 'energy[1].quantity').textContent(), /too large/);
-        await input(page, 'energy[1].unit').selectOption('GJ');
-        assert.equal((await kpiTexts(page)).ghg_total_t, '13,093.57', 'still the last good results');
+      await input(page, 'water_m3').fill('-5');
+      assert.match(await errorFor(page, 'water_m3').textContent(), /must not be negative/);
+      await input(page, 'energy[1].quantity').fill('1e40');
+      assert.match(await errorFor(page, 'energy[1].quantity').textContent(), /too large/);
+      await input(page, 'energy[1].unit').selectOption('GJ');
+      assert.equal((await kpiTexts(page)).ghg_total_t, '13,093.57', 'still the last good results');
 
-        // Mending every field brings the KPIs back to life.
-        await employees.fill('12016');
-        await input(page, 'water_m3').fill('81345.33');
-        await input(page, 'energy[1].quantity').fill('62882.892'); // GJ: 17,467.47 MWh × 3.6
-        assert.equal(await errorFor(page, 'organisation.employees').count(), 0);
-        assert.equal(await page.locator('[data-testid="error-banner"]').count(), 0);
-        const mended = await kpiTexts(page);
-        assert.equal(mended.energy_indirect_mwh, '17,467.47');
-        assert.equal(mended.ghg_scope2_t, '12,821.88');
-        assertCleanPage(record, url);
-      } finally {
-        await close();
-      }
+      // Mending every field brings the KPIs back to life.
+      await employees.fill('12016');
+      await input(page, 'water_m3').fill('81345.33');
+      await input(page, 'energy[1].quantity').fill('62882.892'); // GJ: 17,467.47 MWh × 3.6
+      assert.equal(await errorFor(page, 'organisation.employees').count(), 0);
+      assert.equal(await page.locator('[data-testid="error-banner"]').count(), 0);
+      const mended = await kpiTexts(page);
+      assert.equal(mended.energy_indirect_mwh, '17,467.47');
+      assert.equal(mended.ghg_scope2_t, '12,821.88');
+      });
     });
 
     test('energy lines can be added and removed', async () => {
-      const url = target();
-      const { page, record, close } = await openPage(browser, url);
-      try {
-        await page.getByRole('button', { name: '+ Add an energy line' }).click();
-        await input(page, 'energy[2].quantity').fill('1,000,000');
-        await input(page, 'energy[2].factor.value').fill('0.7');
-        const added = await kpiTexts(page);
-        assert.equal(added.energy_indirect_mwh, '18,467.47');
-        assert.equal(added.ghg_scope2_t, '13,521.88');
-        await page.getByRole('button', { name: 'Remove energy line 3' }).click();
-        assert.equal((await kpiTexts(page)).ghg_scope2_t, '12,821.88');
-        assertCleanPage(record, url);
-      } finally {
-        await close();
-      }
+      await withPage(target(), async (page) => {
+      await page.getByRole('button', { name: '+ Add an energy line' }).click();
+      await input(page, 'energy[2].quantity').fill('1,000,000');
+      await input(page, 'energy[2].factor.value').fill('0.7');
+      const added = await kpiTexts(page);
+      assert.equal(added.energy_indirect_mwh, '18,467.47');
+      assert.equal(added.ghg_scope2_t, '13,521.88');
+      await page.getByRole('button', { name: 'Remove energy line 3' }).click();
+      assert.equal((await kpiTexts(page)).ghg_scope2_t, '12,821.88');
+      });
     });
 
     test('EsgKpi.calculate answers good, bad and absurd input without throwing', async () => {
-      const url = target();
-      const { page, record, close } = await openPage(browser, url);
-      try {
-        const out = await page.evaluate(() => {
-          const good = {
-            schema: 'esg-kpi-scenario/1',
-            organisation: { floor_area_m2: '12500', employees: '820', revenue_rmb_million: '2450' },
-            energy: [
-              { site: 'HK office', source: 'electricity', quantity: '1250000', unit: 'kWh', factor: { value: '0.39', unit: 'kgCO2e/kWh' } },
-              { site: 'Plant', source: 'natural_gas', quantity: 85000, unit: 'm3', factor: { value: '2.1622', unit: 'kgCO2e/m3' } },
-            ],
-            water_m3: '15600', waste: { hazardous_t: '0.85', non_hazardous_t: '64.2' }, packaging_t: '310.5',
-          };
-          const cyclic = {}; cyclic.self = cyclic;
-          const absurd = [
-            'not json', '', undefined, null, 42, true, [], cyclic, { water_m3: 10n }, Symbol('x'), () => 1,
-            { energy: [{ source: 'electricity', quantity: '-3', unit: 'kWh' }] },
-            { water_m3: 1e40 }, { organisation: { employees: 'many' } }, '{"energy": "x"}', { energy: [null] },
-          ];
-          const rows = [];
-          for (const bad of absurd) {
-            let threw = null, r = null;
-            try { r = EsgKpi.calculate(bad); } catch (e) { threw = String(e); }
-            const next = EsgKpi.calculate(good);
-            rows.push({
-              threw, errors: r?.errors ?? null, schema: r?.schema,
-              kpiCount: r ? Object.keys(r.kpis).length : 0,
-              nextTotal: next.kpis.ghg_total_t.value, nextErrors: next.errors.length,
-            });
-          }
-          const r = EsgKpi.calculate(good);
-          const fromJson = EsgKpi.calculate(JSON.stringify(good));
-          return { rows, good: r, fromJson, version: EsgKpi.version };
-        });
-        assert.equal(out.version, '0.1.0');
-        assert.deepEqual(out.good.errors, []);
-        assert.equal(out.good.schema, 'esg-kpi-results/1');
-        assert.equal(out.good.kpis.ghg_total_t.value, '671.287'); // 1,250 × 0.39 + 85,000 × 2.1622 / 1,000
-        assert.equal(out.good.kpis.ghg_total_t.display, '671.29');
-        assert.equal(out.good.kpis.ghg_total_t.hkex, 'A1.2');
-        assert.equal(out.good.kpis.hazardous_waste_t_per_employee.display, '0.0010');
-        assert.equal(out.good.trace.length, 2);
-        assert.deepEqual(out.fromJson.kpis, out.good.kpis);
-        for (const [i, row] of out.rows.entries()) {
-          assert.equal(row.threw, null, `absurd input #${i} threw`);
-          assert.equal(row.schema, 'esg-kpi-results/1', `absurd input #${i}`);
-          assert.ok(row.errors.length > 0, `absurd input #${i} reported no error`);
-          assert.equal(row.kpiCount, 16, `absurd input #${i} still lists every KPI`);
-          assert.equal(row.nextTotal, '671.287', `the good call after absurd input #${i}`);
-          assert.equal(row.nextErrors, 0);
+      await withPage(target(), async (page) => {
+      const out = await page.evaluate(() => {
+        const good = {
+          schema: 'esg-kpi-scenario/1',
+          organisation: { floor_area_m2: '12500', employees: '820', revenue_rmb_million: '2450' },
+          energy: [
+            { site: 'HK office', source: 'electricity', quantity: '1250000', unit: 'kWh', factor: { value: '0.39', unit: 'kgCO2e/kWh' } },
+            { site: 'Plant', source: 'natural_gas', quantity: 85000, unit: 'm3', factor: { value: '2.1622', unit: 'kgCO2e/m3' } },
+          ],
+          water_m3: '15600', waste: { hazardous_t: '0.85', non_hazardous_t: '64.2' }, packaging_t: '310.5',
+        };
+        const cyclic = {}; cyclic.self = cyclic;
+        const absurd = [
+          'not json', '', undefined, null, 42, true, [], cyclic, { water_m3: 10n }, Symbol('x'), () => 1,
+          { energy: [{ source: 'electricity', quantity: '-3', unit: 'kWh' }] },
+          { water_m3: 1e40 }, { organisation: { employees: 'many' } }, '{"energy": "x"}', { energy: [null] },
+        ];
+        const rows = [];
+        for (const bad of absurd) {
+          let threw = null, r = null;
+          try { r = EsgKpi.calculate(bad); } catch (e) { threw = String(e); }
+          const next = EsgKpi.calculate(good);
+          rows.push({
+            threw, errors: r?.errors ?? null, schema: r?.schema,
+            kpiCount: r ? Object.keys(r.kpis).length : 0,
+            nextTotal: next.kpis.ghg_total_t.value, nextErrors: next.errors.length,
+          });
         }
-        const paths = out.rows.map((r) => r.errors.map((e) => e.path).join(','));
-        assert.equal(paths[0], '$');
-        assert.equal(paths[11], 'energy[0].quantity');
-        assert.match(out.rows[11].errors[0].message, /negative/);
-        assert.equal(paths[12], 'water_m3');
-        assert.match(out.rows[12].errors[0].message, /too large/);
-        assert.equal(paths[13], 'organisation.employees');
-        assertCleanPage(record, url);
-      } finally {
-        await close();
+        const r = EsgKpi.calculate(good);
+        const fromJson = EsgKpi.calculate(JSON.stringify(good));
+        return { rows, good: r, fromJson, version: EsgKpi.version };
+      });
+      assert.equal(out.version, '0.1.0');
+      assert.deepEqual(out.good.errors, []);
+      assert.equal(out.good.schema, 'esg-kpi-results/1');
+      assert.equal(out.good.kpis.ghg_total_t.value, '671.287'); // 1,250 × 0.39 + 85,000 × 2.1622 / 1,000
+      assert.equal(out.good.kpis.ghg_total_t.display, '671.29');
+      assert.equal(out.good.kpis.ghg_total_t.hkex, 'A1.2');
+      assert.equal(out.good.kpis.hazardous_waste_t_per_employee.display, '0.0010');
+      assert.equal(out.good.trace.length, 2);
+      assert.deepEqual(out.fromJson.kpis, out.good.kpis);
+      for (const [i, row] of out.rows.entries()) {
+        assert.equal(row.threw, null, `absurd input #${i} threw`);
+        assert.equal(row.schema, 'esg-kpi-results/1', `absurd input #${i}`);
+        assert.ok(row.errors.length > 0, `absurd input #${i} reported no error`);
+        assert.equal(row.kpiCount, 16, `absurd input #${i} still lists every KPI`);
+        assert.equal(row.nextTotal, '671.287', `the good call after absurd input #${i}`);
+        assert.equal(row.nextErrors, 0);
       }
+      const paths = out.rows.map((r) => r.errors.map((e) => e.path).join(','));
+      assert.equal(paths[0], '$');
+      assert.equal(paths[11], 'energy[0].quantity');
+      assert.match(out.rows[11].errors[0].message, /negative/);
+      assert.equal(paths[12], 'water_m3');
+      assert.match(out.rows[12].errors[0].message, /too large/);
+      assert.equal(paths[13], 'organisation.employees');
+      });
     });
 
     test('EsgKpi.load replaces the page scenario; bad input leaves it as it was', async () => {
-      const url = target();
-      const { page, record, close } = await openPage(browser, url);
-      try {
-        const bad = await page.evaluate(() => EsgKpi.load({ water_m3: 'lots' }));
-        assert.equal(bad.errors[0].path, 'water_m3');
-        assert.equal((await kpiTexts(page)).water_m3, '81,345.33', 'a bad load leaves the page as it was');
-        const good = await page.evaluate(() => EsgKpi.load({ organisation: { employees: '100' }, water_m3: '250' }));
-        assert.deepEqual(good.errors, []);
-        await page.waitForFunction(() => document.querySelector('[data-kpi="water_m3"]').textContent === '250.00');
-        assert.equal((await kpiTexts(page)).water_m3_per_employee, '2.50');
-        assert.equal(await input(page, 'water_m3').inputValue(), '250');
-        await page.getByRole('button', { name: 'Load the 2018 report example' }).click();
-        assert.equal((await kpiTexts(page)).water_m3, '81,345.33');
-        assertCleanPage(record, url);
-      } finally {
-        await close();
-      }
+      await withPage(target(), async (page) => {
+      const bad = await page.evaluate(() => EsgKpi.load({ water_m3: 'lots' }));
+      assert.equal(bad.errors[0].path, 'water_m3');
+      assert.equal((await kpiTexts(page)).water_m3, '81,345.33', 'a bad load leaves the page as it was');
+      const good = await page.evaluate(() => EsgKpi.load({ organisation: { employees: '100' }, water_m3: '250' }));
+      assert.deepEqual(good.errors, []);
+      await page.waitForFunction(() => document.querySelector('[data-kpi="water_m3"]').textContent === '250.00');
+      assert.equal((await kpiTexts(page)).water_m3_per_employee, '2.50');
+      assert.equal(await input(page, 'water_m3').inputValue(), '250');
+      await page.getByRole('button', { name: 'Load the 2018 report example' }).click();
+      assert.equal((await kpiTexts(page)).water_m3, '81,345.33');
+      });
     });
   });
 }
@@ -244,13 +225,12 @@ test('the single file starts synchronously while it loads; the hosted page signa
 
 test('the hosted folder works under a sub-path (relative references)', async () => {
   const sub = await serveDist('/tools/esg/');
-  const { page, record, close } = await openPage(browser, sub.url);
   try {
-    assert.equal((await kpiTexts(page)).ghg_total_t, '13,093.57');
-    assert.ok(record.requests.every((r) => new URL(r).pathname.startsWith('/tools/esg/')), record.requests.join('\n'));
-    assertCleanPage(record, sub.url);
+    await withPage(sub.url, async (page, record) => {
+      assert.equal((await kpiTexts(page)).ghg_total_t, '13,093.57');
+      assert.ok(record.requests.every((r) => new URL(r).pathname.startsWith('/tools/esg/')), record.requests.join('\n'));
+    });
   } finally {
-    await close();
     await sub.close();
   }
 });
