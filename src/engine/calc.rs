@@ -1,23 +1,32 @@
 //! From a scenario to the results of the contract (`esg-kpi-results/1`, CONTRACT.md §4):
-//! the sixteen KPIs, the input errors, the checks, and a trace line for every activity row.
+//! the sixteen KPIs, the input errors, the checks, and a trace line for every input that
+//! feeds a KPI; plus, as compatible extensions, `details` (Scope 1 by gas, market-based
+//! Scope 2, the effective grid factor, energy by source and in tonnes of standard coal),
+//! `published_check`, and `periods` (prior year, base year).
 //!
-//! All arithmetic is checked decimal arithmetic; a result that would leave the exact range is a
-//! KPI with no value and a reason, never a panic. Rounding happens only in `display`.
+//! All arithmetic is checked decimal arithmetic; a result that would leave the exact range is
+//! a value with a reason instead, never a panic. Rounding happens only in `display`.
 
+use super::checks;
 use super::kpi::{Denominator, KpiId};
+use super::library::Gas;
 use super::number::{self, display, plain};
-use super::scenario::{self, EnergyRow, Field, InputError, Scenario};
-use super::units::{self, Basis, Converted, KJ_PER_MWH};
+use super::published::{self, PublishedCheck};
+use super::scenario::{
+    self, EnergyRow, FactorChoice, Field, InputError, Instrument, Period, Scenario,
+};
+use super::units::{self, Converted, Source, KJ_PER_KGCE, KJ_PER_MWH};
 use rust_decimal::Decimal;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 pub const RESULTS_SCHEMA: &str = "esg-kpi-results/1";
 
-/// The reason a value is unavailable, in words.
-type Val = Result<Decimal, String>;
+/// A value, or the reason it is unavailable, in words.
+pub(crate) type Val = Result<Decimal, String>;
 
-const OVERFLOW: &str = "the result is too large for exact decimal arithmetic";
+pub(crate) const OVERFLOW: &str = "the result is too large for exact decimal arithmetic";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct KpiResult {
@@ -73,51 +82,118 @@ pub struct Check {
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kpi: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TraceFactor {
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<&'static str>,
-    pub value: String,
-    pub unit: &'static str,
+    pub id: Option<String>,
+    /// `value` for a one-gas factor; per gas otherwise.
+    pub values: BTreeMap<&'static str, String>,
+    pub unit: String,
     pub source: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<&'static str>,
 }
 
-/// One calculated activity line: what it consumed, how it was converted, which factor
-/// multiplied it, and what it contributes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TraceGas {
+    pub gas: &'static str,
+    pub t: String,
+    pub gwp: String,
+    pub co2e_t: String,
+}
+
+/// One calculated line: an input, how it was converted, which factor multiplied it, what it
+/// contributes, and to which KPIs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TraceLine {
     pub path: String,
     pub kpis: Vec<&'static str>,
-    pub site: String,
-    pub source: &'static str,
-    pub scope: u8,
-    pub quantity: String,
-    pub unit: &'static str,
-    pub mwh: String,
-    pub conversion: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub factor: Option<TraceFactor>,
-    pub emissions_t: Option<String>,
     /// The whole line in words.
     pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub site: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<u8>,
+    pub quantity: String,
+    pub unit: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mwh: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conversion: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub factor: Option<TraceFactor>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gwp: Option<&'static str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub gases: Vec<TraceGas>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub emissions_t: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tce: Option<String>,
+}
+
+/// Figures beyond the sixteen KPIs: exact strings, `null` where unavailable.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Details {
+    pub gwp: &'static str,
+    pub grid_edition: String,
+    /// Tonnes of each gas from fuel burnt on site, and their CO2e.
+    pub scope1_by_gas_t: BTreeMap<&'static str, Option<String>>,
+    /// Location-based Scope 2 ÷ purchased MWh: the effective blended grid factor.
+    pub grid_factor_effective_t_per_mwh: Option<String>,
+    /// Market-based Scope 2, when the period has contractual instruments.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope2_market_t: Option<Option<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope2_market_method: Option<String>,
+    pub energy_by_source_mwh: BTreeMap<&'static str, Option<String>>,
+    /// Tonnes of standard coal equivalent (GB/T 2589-2008).
+    pub energy_tce: BTreeMap<&'static str, Option<String>>,
+    pub energy_tce_method: &'static str,
+}
+
+/// The results of one period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PeriodResults {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    pub kpis: Kpis,
+    pub checks: Vec<Check>,
+    pub trace: Vec<TraceLine>,
+    pub details: Details,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published_check: Option<PublishedCheck>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Results {
     pub schema: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
     pub kpis: Kpis,
     pub errors: Vec<InputError>,
     pub checks: Vec<Check>,
     pub trace: Vec<TraceLine>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub details: Option<Details>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published_check: Option<PublishedCheck>,
+    /// Other periods (`prior`, `base_year`), each computed with its own denominators.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub periods: BTreeMap<&'static str, PeriodResults>,
 }
 
 impl Results {
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_else(|e| format!("{{\"schema\":\"{RESULTS_SCHEMA}\",\"errors\":[{{\"path\":\"$\",\"message\":\"{e}\"}}]}}"))
+        serde_json::to_string(self).unwrap_or_else(|e| {
+            format!("{{\"schema\":\"{RESULTS_SCHEMA}\",\"errors\":[{{\"path\":\"$\",\"message\":\"{e}\"}}]}}")
+        })
     }
 }
 
@@ -138,63 +214,170 @@ fn finish(scenario: Option<Scenario>, errors: Vec<InputError>) -> Results {
         Some(s) => calculate(&s, errors),
         None => Results {
             schema: RESULTS_SCHEMA,
+            period: None,
             kpis: Kpis(
                 KpiId::ALL
                     .into_iter()
-                    .map(|id| unavailable(id, "the scenario could not be read".into(), None))
+                    .map(|id| unavailable(id, "the scenario could not be read".into()))
                     .collect(),
             ),
             errors,
             checks: Vec::new(),
             trace: Vec::new(),
+            details: None,
+            published_check: None,
+            periods: BTreeMap::new(),
         },
     }
 }
 
-/// One activity row, converted and multiplied.
-struct Line<'a> {
-    row: &'a EnergyRow,
-    converted: Option<Converted>,
-    emissions: Val,
+/// Calculates every period of a scenario that has been read.
+pub fn calculate(s: &Scenario, errors: Vec<InputError>) -> Results {
+    let current = calculate_period(&s.current);
+    let periods = s
+        .others
+        .iter()
+        .map(|(key, p)| (*key, calculate_period(p)))
+        .collect();
+    Results {
+        schema: RESULTS_SCHEMA,
+        period: current.period,
+        kpis: current.kpis,
+        errors,
+        checks: current.checks,
+        trace: current.trace,
+        details: Some(current.details),
+        published_check: current.published_check,
+        periods,
+    }
 }
 
-/// Calculates every KPI of a scenario that has been read.
-pub fn calculate(s: &Scenario, errors: Vec<InputError>) -> Results {
-    let lines: Vec<Line> = s.energy.iter().map(line).collect();
-    let rows_broken: Val = match s.invalid_energy_rows.first() {
-        Some(i) => Err(format!("energy row energy[{i}] has an error")),
+/// One activity row, converted and multiplied.
+pub(crate) struct Line<'a> {
+    pub row: &'a EnergyRow,
+    pub converted: Result<Converted, String>,
+    pub gases: Result<Vec<(Gas, Decimal, Decimal, Decimal)>, String>,
+    pub emissions: Val,
+    pub tce: Val,
+    pub path: String,
+}
+
+fn line<'a>(row: &'a EnergyRow, p: &Period) -> Line<'a> {
+    let path = format!("{}energy[{}]", p.prefix, row.index);
+    let converted = units::convert(
+        row.quantity,
+        row.unit,
+        row.source,
+        row.ncv.as_ref().map(|n| n.kj_per_unit),
+        row.density_kg_per_l,
+    );
+    let gwp = p.settings.gwp;
+    let gases: Result<Vec<(Gas, Decimal, Decimal, Decimal)>, String> =
+        match (&converted, row.factor.gases()) {
+            (Err(e), _) => Err(e.clone()),
+            (_, None) => Err(format!(
+                "{path} ({}) has no emission factor",
+                if row.site.is_empty() {
+                    row.source.label()
+                } else {
+                    &row.site
+                }
+            )),
+            (Ok(c), Some((values, unit))) => c.in_basis(unit.per, row.source).and_then(|q| {
+                values
+                    .iter()
+                    .map(|(gas, v)| {
+                        let t = q
+                            .checked_mul(*v)
+                            .and_then(|x| x.checked_mul(unit.tonnes_scale()))
+                            .ok_or_else(|| OVERFLOW.to_string())?;
+                        let g = gwp.of(*gas);
+                        let co2e = t.checked_mul(g).ok_or_else(|| OVERFLOW.to_string())?;
+                        Ok((*gas, t, g, co2e))
+                    })
+                    .collect()
+            }),
+        };
+    let emissions = gases.as_ref().map_err(Clone::clone).and_then(
+        |gs: &Vec<(Gas, Decimal, Decimal, Decimal)>| {
+            gs.iter().try_fold(Decimal::ZERO, |acc, (_, _, _, co2e)| {
+                acc.checked_add(*co2e).ok_or_else(|| OVERFLOW.to_string())
+            })
+        },
+    );
+    let tce = converted
+        .as_ref()
+        .map_err(Clone::clone)
+        .and_then(|c| standard_coal(row, c));
+    Line {
+        row,
+        converted,
+        gases,
+        emissions,
+        tce,
+        path,
+    }
+}
+
+/// Tonnes of standard coal equivalent (GB/T 2589-2008): electricity at its equivalent value
+/// 0.1229 kgce/kWh; a fuel at its table coefficient when it is at the default calorific value,
+/// otherwise its energy ÷ 29,307 kJ/kgce.
+fn standard_coal(row: &EnergyRow, c: &Converted) -> Val {
+    let ov = || OVERFLOW.to_string();
+    let kgce = match (row.source, row.source.kgce_coefficient(), &row.ncv) {
+        (Source::Electricity, Some(coef), _) => c
+            .mwh
+            .checked_mul(Decimal::ONE_THOUSAND)
+            .and_then(|kwh| kwh.checked_mul(coef.value)),
+        (_, Some(coef), Some(ncv)) if !ncv.overridden => {
+            c.physical.and_then(|q| q.checked_mul(coef.value))
+        }
+        _ => c.kj.checked_div(KJ_PER_KGCE),
+    };
+    kgce.and_then(|k| k.checked_div(Decimal::ONE_THOUSAND))
+        .ok_or_else(ov)
+}
+
+pub(crate) fn add(a: &Val, b: &Val) -> Val {
+    let a = a.clone()?;
+    let b = b.clone()?;
+    a.checked_add(b).ok_or_else(|| OVERFLOW.to_string())
+}
+
+/// Computes one period.
+pub fn calculate_period(p: &Period) -> PeriodResults {
+    let lines: Vec<Line> = p.energy.iter().map(|r| line(r, p)).collect();
+    let rows_broken: Val = match p.invalid_energy_rows.first() {
+        Some(i) => Err(format!("energy row {}energy[{i}] has an error", p.prefix)),
         None => Ok(Decimal::ZERO),
     };
-
-    let sum = |direct: bool, pick: &dyn Fn(&Line) -> Val| -> Val {
+    let sum = |filter: &dyn Fn(&Line) -> bool, pick: &dyn Fn(&Line) -> Val| -> Val {
         rows_broken.clone()?;
         lines
             .iter()
-            .filter(|l| l.row.source.is_direct() == direct)
+            .filter(|l| filter(l))
             .try_fold(Decimal::ZERO, |acc, l| {
                 acc.checked_add(pick(l)?)
                     .ok_or_else(|| OVERFLOW.to_string())
             })
     };
-    let mwh_of = |l: &Line| {
-        l.converted
-            .map(|c| c.mwh)
-            .ok_or_else(|| OVERFLOW.to_string())
-    };
+    let direct_lines = |l: &Line| l.row.source.is_direct();
+    let indirect_lines = |l: &Line| !l.row.source.is_direct();
+    let mwh_of = |l: &Line| l.converted.as_ref().map(|c| c.mwh).map_err(Clone::clone);
     let emissions_of = |l: &Line| l.emissions.clone();
 
-    let scope1 = sum(true, &emissions_of);
-    let scope2 = sum(false, &emissions_of);
+    let scope1 = sum(&direct_lines, &emissions_of);
+    let scope2 = sum(&indirect_lines, &emissions_of);
     let total_ghg = add(&scope1, &scope2);
-    let direct = sum(true, &mwh_of);
-    let indirect = sum(false, &mwh_of);
+    let direct = sum(&direct_lines, &mwh_of);
+    let indirect = sum(&indirect_lines, &mwh_of);
     let total_energy = add(&direct, &indirect);
 
-    let denominators = |d: Denominator| -> Val {
+    let denominator = |d: Denominator| -> Val {
         let field = match d {
-            Denominator::FloorArea => s.floor_area_m2,
-            Denominator::Employees => s.employees,
-            Denominator::Revenue => s.revenue_rmb_million,
+            Denominator::FloorArea => p.floor_area_m2,
+            Denominator::Employees => p.employees,
+            Denominator::Revenue => p.revenue_rmb_million,
         };
         match field {
             Field::Given(v) if v.is_zero() => Err(format!("{} is zero", d.noun())),
@@ -210,110 +393,204 @@ pub fn calculate(s: &Scenario, errors: Vec<InputError>) -> Results {
             Field::Invalid => Err(format!("{what} is invalid")),
         }
     };
-
     let totals = |id: KpiId| -> Val {
         match id {
             KpiId::GhgTotal => total_ghg.clone(),
             KpiId::GhgScope1 => scope1.clone(),
             KpiId::GhgScope2 => scope2.clone(),
-            KpiId::HazardousWaste => given(s.hazardous_waste_t, "hazardous waste"),
-            KpiId::NonHazardousWaste => given(s.non_hazardous_waste_t, "non-hazardous waste"),
+            KpiId::HazardousWaste => given(p.hazardous_waste_t, "hazardous waste"),
+            KpiId::NonHazardousWaste => given(p.non_hazardous_waste_t, "non-hazardous waste"),
             KpiId::EnergyTotal => total_energy.clone(),
             KpiId::EnergyDirect => direct.clone(),
             KpiId::EnergyIndirect => indirect.clone(),
-            KpiId::Water => given(s.water_m3, "water consumption"),
-            KpiId::Packaging => given(s.packaging_t, "packaging material"),
+            KpiId::Water => given(p.water_m3, "water consumption"),
+            KpiId::Packaging => given(p.packaging_t, "packaging material"),
             _ => Err("not a total".into()),
         }
     };
 
     let mut kpis = Vec::with_capacity(KpiId::ALL.len());
     for id in KpiId::ALL {
-        let published = s.published.iter().find(|(k, _)| *k == id).map(|(_, v)| *v);
+        let published = p.published.iter().find(|(k, _)| *k == id).map(|(_, v)| *v);
         let result = match (id.numerator(), id.denominator()) {
-            (Some(num), Some(den)) => {
-                let n = totals(num);
-                let d = denominators(den);
-                match (n, d) {
-                    (Ok(n), Ok(d)) => match n.checked_div(d) {
-                        Some(v) => {
-                            let formula = format!(
-                                "{} {} ÷ {} {}",
-                                display(n),
-                                num.unit(),
-                                plain(d),
-                                den.unit()
-                            );
-                            available(id, v, formula)
-                        }
-                        None => unavailable(id, OVERFLOW.into(), None),
-                    },
-                    (Err(reason), _) | (_, Err(reason)) => unavailable(id, reason, None),
-                }
-            }
+            (Some(num), Some(den)) => match (totals(num), denominator(den)) {
+                (Ok(n), Ok(d)) => match n.checked_div(d) {
+                    Some(v) => available(
+                        id,
+                        v,
+                        format!(
+                            "{} {} ÷ {} {}",
+                            display(n),
+                            num.unit(),
+                            plain(d),
+                            den.unit()
+                        ),
+                    ),
+                    None => unavailable(id, OVERFLOW.into()),
+                },
+                (Err(reason), _) | (_, Err(reason)) => unavailable(id, reason),
+            },
             _ => match totals(id) {
                 Ok(v) => available(
                     id,
                     v,
                     total_formula(id, &lines, &scope1, &scope2, &direct, &indirect),
                 ),
-                Err(reason) => unavailable(id, reason, None),
+                Err(reason) => unavailable(id, reason),
             },
         };
         kpis.push(with_published(result, published));
     }
 
-    let trace = lines.iter().map(trace_line).collect();
-    let checks = checks(s, &kpis, &totals);
-    Results {
-        schema: RESULTS_SCHEMA,
+    let details = details(p, &lines, &sum, &scope2, &indirect);
+    let mut trace: Vec<TraceLine> = lines.iter().map(|l| trace_line(l, p)).collect();
+    trace.extend(scalar_trace(p));
+    let checks = checks::period_checks(p, &kpis, &lines, &totals);
+    let published_check = (!p.published.is_empty()).then(|| published::check(&p.published));
+    PeriodResults {
+        period: p.period.clone(),
         kpis: Kpis(kpis),
-        errors,
         checks,
         trace,
+        details,
+        published_check,
     }
 }
 
-fn add(a: &Val, b: &Val) -> Val {
-    let a = a.clone()?;
-    let b = b.clone()?;
-    a.checked_add(b).ok_or_else(|| OVERFLOW.to_string())
-}
+type Sum<'s> = dyn Fn(&dyn Fn(&Line) -> bool, &dyn Fn(&Line) -> Val) -> Val + 's;
 
-fn line(row: &EnergyRow) -> Line<'_> {
-    let converted = units::convert(
-        row.quantity,
-        row.unit,
-        row.ncv_kj_per_m3,
-        row.source.is_gas(),
-    );
-    let emissions = match (&row.factor, converted) {
-        (None, _) => Err(format!(
-            "energy[{}] ({}) has no emission factor",
-            row.index,
-            if row.site.is_empty() {
-                row.source.label()
-            } else {
-                &row.site
-            }
-        )),
-        (_, None) => Err(OVERFLOW.to_string()),
-        (Some(f), Some(c)) => {
-            let base = match f.unit.basis() {
-                Basis::Mwh => Some(c.mwh),
-                Basis::Gj => Some(c.gj),
-                Basis::M3 => c.m3,
-            };
-            base.and_then(|q| q.checked_mul(f.value))
-                .and_then(|t| t.checked_mul(f.unit.tonnes_scale()))
+fn details(p: &Period, lines: &[Line], sum: &Sum, scope2: &Val, indirect: &Val) -> Details {
+    let text = |v: Val| v.ok().map(|d| d.normalize().to_string());
+    let mut by_gas = BTreeMap::new();
+    for gas in [Gas::Co2, Gas::Ch4, Gas::N2o, Gas::Co2e] {
+        let tonnes = sum(&|l: &Line| l.row.source.is_direct(), &|l: &Line| {
+            let gs = l.gases.as_ref().map_err(Clone::clone)?;
+            gs.iter()
+                .filter(|(g, ..)| *g == gas)
+                .try_fold(Decimal::ZERO, |acc, (_, t, ..)| acc.checked_add(*t))
                 .ok_or_else(|| OVERFLOW.to_string())
-        }
-    };
-    Line {
-        row,
-        converted,
-        emissions,
+        });
+        by_gas.insert(gas.id(), text(tonnes));
     }
+    let effective = match (scope2, indirect) {
+        (Ok(t), Ok(mwh)) if !mwh.is_zero() => {
+            t.checked_div(*mwh).ok_or_else(|| OVERFLOW.to_string())
+        }
+        (Ok(_), Ok(_)) => Err("no electricity".into()),
+        (Err(e), _) | (_, Err(e)) => Err(e.clone()),
+    };
+    let (market, method) = if p.instruments.is_empty() && !p.invalid_instruments {
+        (None, None)
+    } else {
+        let m = market_based(p, indirect, &effective);
+        (Some(text(m.clone())), Some(match m {
+            Ok(_) => "supplier-specific MWh × their factors; certificate MWh at zero; the remaining MWh at the location-based blended factor (no residual mix is published for China)".to_string(),
+            Err(e) => e,
+        }))
+    };
+    let mut by_source = BTreeMap::new();
+    let mut tce = BTreeMap::new();
+    for source in Source::ALL {
+        if lines.iter().any(|l| l.row.source == source) {
+            by_source.insert(
+                source.id(),
+                text(sum(&|l: &Line| l.row.source == source, &|l: &Line| {
+                    l.converted.as_ref().map(|c| c.mwh).map_err(Clone::clone)
+                })),
+            );
+            tce.insert(
+                source.id(),
+                text(sum(&|l: &Line| l.row.source == source, &|l: &Line| {
+                    l.tce.clone()
+                })),
+            );
+        }
+    }
+    tce.insert(
+        "direct",
+        text(sum(&|l: &Line| l.row.source.is_direct(), &|l: &Line| {
+            l.tce.clone()
+        })),
+    );
+    tce.insert(
+        "indirect",
+        text(sum(&|l: &Line| !l.row.source.is_direct(), &|l: &Line| {
+            l.tce.clone()
+        })),
+    );
+    tce.insert(
+        "total",
+        text(sum(&|_: &Line| true, &|l: &Line| l.tce.clone())),
+    );
+    Details {
+        gwp: p.settings.gwp.id(),
+        grid_edition: p.settings.grid_edition_id.clone(),
+        scope1_by_gas_t: by_gas,
+        grid_factor_effective_t_per_mwh: text(effective),
+        scope2_market_t: market,
+        scope2_market_method: method,
+        energy_by_source_mwh: by_source,
+        energy_tce: tce,
+        energy_tce_method: "GB/T 2589-2008: electricity at its equivalent value 0.1229 kgce/kWh; fuels at the standard's \
+            coefficients (natural gas 1.3300 kgce/m³, diesel 1.4571 and petrol 1.4714 kgce/kg) at their default calorific \
+            values, otherwise energy ÷ 29,307 kJ/kgce",
+    }
+}
+
+/// Market-based Scope 2 (GHG Protocol Scope 2 Guidance): instruments first, the rest at the
+/// location-based blended factor.
+fn market_based(p: &Period, indirect: &Val, effective: &Val) -> Val {
+    if p.invalid_instruments {
+        return Err("an instrument has an error".into());
+    }
+    let ov = || OVERFLOW.to_string();
+    let total = indirect.clone()?;
+    let mut covered = Decimal::ZERO;
+    let mut tonnes = Decimal::ZERO;
+    for inst in &p.instruments {
+        let (mwh, t) = match inst {
+            Instrument::Certificates { mwh, .. } => (*mwh, Decimal::ZERO),
+            Instrument::Supplier { mwh, factor } => {
+                let per_kj = factor
+                    .unit
+                    .per
+                    .energy_in_kj()
+                    .ok_or("a supplier factor must be per kWh, MWh, GJ or TJ")?;
+                let q = mwh
+                    .checked_mul(KJ_PER_MWH)
+                    .and_then(|kj| kj.checked_div(per_kj))
+                    .ok_or_else(ov)?;
+                let value = factor
+                    .gases
+                    .iter()
+                    .try_fold(Decimal::ZERO, |acc, (g, v)| {
+                        acc.checked_add(v.checked_mul(p.settings.gwp.of(*g))?)
+                    })
+                    .ok_or_else(ov)?;
+                (
+                    *mwh,
+                    q.checked_mul(value)
+                        .and_then(|x| x.checked_mul(factor.unit.tonnes_scale()))
+                        .ok_or_else(ov)?,
+                )
+            }
+        };
+        covered = covered.checked_add(mwh).ok_or_else(ov)?;
+        tonnes = tonnes.checked_add(t).ok_or_else(ov)?;
+    }
+    if covered > total {
+        return Err(format!(
+            "the instruments cover {} MWh, more than the {} MWh purchased",
+            plain(covered),
+            plain(total)
+        ));
+    }
+    let rest = total - covered;
+    if rest.is_zero() {
+        return Ok(tonnes);
+    }
+    let residual = rest.checked_mul(effective.clone()?).ok_or_else(ov)?;
+    tonnes.checked_add(residual).ok_or_else(ov)
 }
 
 fn available(id: KpiId, v: Decimal, formula: String) -> KpiResult {
@@ -331,7 +608,7 @@ fn available(id: KpiId, v: Decimal, formula: String) -> KpiResult {
     }
 }
 
-fn unavailable(id: KpiId, reason: String, formula: Option<String>) -> KpiResult {
+fn unavailable(id: KpiId, reason: String) -> KpiResult {
     KpiResult {
         id,
         exact: None,
@@ -340,7 +617,7 @@ fn unavailable(id: KpiId, reason: String, formula: Option<String>) -> KpiResult 
         reason: Some(reason),
         unit: id.unit(),
         hkex: id.hkex(),
-        formula,
+        formula: None,
         published: None,
         matches_published: None,
     }
@@ -355,7 +632,7 @@ fn with_published(mut k: KpiResult, published: Option<Decimal>) -> KpiResult {
 }
 
 /// Whether `v`, rounded to as many places as the published figure `p` shows, is `p`.
-fn rounds_to(v: Decimal, p: Decimal) -> bool {
+pub(crate) fn rounds_to(v: Decimal, p: Decimal) -> bool {
     v.round_dp_with_strategy(number::printed_places(p), number::DISPLAY_ROUNDING) == p
 }
 
@@ -399,65 +676,108 @@ fn total_formula(
 fn line_formula(l: &Line, ghg: bool) -> String {
     let row = l.row;
     let label = row.source.label();
-    match (ghg, &row.factor, l.converted, &l.emissions) {
-        (false, _, Some(c), _) if row.unit == units::EnergyUnit::Mwh => {
+    match (ghg, &l.converted, row.factor.gases(), &l.emissions) {
+        (false, Ok(c), _, _) if row.unit == units::QuantityUnit::Mwh => {
             format!("{label} {} MWh", plain(c.mwh))
         }
-        (false, _, Some(c), _) => format!(
+        (false, Ok(c), _, _) => format!(
             "{label} {} {} = {} MWh",
             plain(row.quantity),
             row.unit.symbol(),
             number::rounded(c.mwh, 4)
         ),
-        (true, Some(f), Some(c), Ok(t)) => {
-            let (q, unit) = match f.unit.basis() {
-                Basis::Mwh => (Some(c.mwh), "MWh"),
-                Basis::Gj => (Some(c.gj), "GJ"),
-                Basis::M3 => (c.m3, "m³"),
-            };
-            let q = q.map(|q| number::rounded(q, 4)).unwrap_or_default();
-            format!(
-                "{label} {q} {unit} × {} {} = {} t CO2e",
-                plain(f.value),
-                f.unit.symbol(),
-                number::rounded(*t, 4)
-            )
+        (true, Ok(c), Some((values, unit)), Ok(t)) => {
+            let q = c
+                .in_basis(unit.per, row.source)
+                .map(|q| number::rounded(q, 4))
+                .unwrap_or_default();
+            let per = unit.symbol();
+            let per = per.rsplit('/').next().unwrap_or("");
+            match values.as_slice() {
+                [(_, v)] => format!(
+                    "{label} {q} {per} × {} {} = {} t CO2e",
+                    plain(*v),
+                    unit.symbol(),
+                    number::rounded(*t, 4)
+                ),
+                _ => format!(
+                    "{label} {q} {per} × per-gas factors ({}) = {} t CO2e",
+                    gas_list(&values),
+                    number::rounded(*t, 4)
+                ),
+            }
         }
-        (_, _, _, Err(reason)) => reason.clone(),
+        (_, Err(reason), _, _) | (_, _, _, Err(reason)) => reason.clone(),
         _ => OVERFLOW.to_string(),
     }
 }
 
-fn trace_line(l: &Line) -> TraceLine {
+fn gas_list(values: &[(Gas, Decimal)]) -> String {
+    values
+        .iter()
+        .map(|(g, v)| format!("{} {}", g.id(), plain(*v)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn trace_line(l: &Line, p: &Period) -> TraceLine {
     let row = l.row;
-    let path = format!("energy[{}]", row.index);
-    let mwh = l.converted.map(|c| c.mwh);
-    let conversion = match (row.unit, mwh) {
-        (units::EnergyUnit::Mwh, _) => "already in MWh".to_string(),
-        (units::EnergyUnit::Kwh, Some(m)) => {
-            format!("{} kWh ÷ 1,000 = {} MWh", plain(row.quantity), plain(m))
+    let mwh = l.converted.as_ref().ok().map(|c| c.mwh);
+    let conversion = match (&l.converted, row.unit.energy_in_kj(), &row.ncv) {
+        (Err(e), _, _) => e.clone(),
+        (Ok(_), Some(_), _) if row.unit == units::QuantityUnit::Mwh => "already in MWh".to_string(),
+        (Ok(c), Some(_), _) => format!(
+            "{} {} = {} MWh",
+            plain(row.quantity),
+            row.unit.symbol(),
+            number::rounded(c.mwh, 6)
+        ),
+        (Ok(c), None, Some(ncv)) => {
+            let density = match (row.unit, row.density_kg_per_l) {
+                (units::QuantityUnit::L, Some(d)) => format!(" × {} kg/L (density)", plain(d)),
+                _ => String::new(),
+            };
+            format!(
+                "{} {}{density} × {} kJ/{} (net calorific value: {}) ÷ {} kJ/MWh = {} MWh",
+                plain(row.quantity),
+                row.unit.symbol(),
+                plain(ncv.kj_per_unit),
+                ncv.physical.symbol(),
+                ncv.source,
+                plain(KJ_PER_MWH),
+                number::rounded(c.mwh, 6)
+            )
         }
-        (units::EnergyUnit::Gj, Some(m)) => format!(
-            "{} GJ ÷ 3.6 = {} MWh",
-            plain(row.quantity),
-            number::rounded(m, 6)
-        ),
-        (units::EnergyUnit::M3, Some(m)) => format!(
-            "{} m³ × {} kJ/m³ (net calorific value) ÷ {} kJ/MWh = {} MWh",
-            plain(row.quantity),
-            plain(row.ncv_kj_per_m3),
-            plain(KJ_PER_MWH),
-            number::rounded(m, 6)
-        ),
-        (_, None) => OVERFLOW.to_string(),
+        (Ok(c), None, None) => format!("{} MWh", number::rounded(c.mwh, 6)),
     };
-    let factor = row.factor.as_ref().map(|f| TraceFactor {
-        id: f.library.map(|l| l.id),
-        value: f.value.normalize().to_string(),
-        unit: f.unit.id(),
-        source: f.source(),
-        status: f.library.map(|l| l.status.id()),
+    let factor = row.factor.gases().map(|(values, unit)| TraceFactor {
+        id: row.factor.record_id(),
+        values: match values.as_slice() {
+            [(_, v)] => BTreeMap::from([("value", v.normalize().to_string())]),
+            _ => values
+                .iter()
+                .map(|(g, v)| (g.id(), v.normalize().to_string()))
+                .collect(),
+        },
+        unit: unit.id(),
+        source: row.factor.source(),
+        status: row.factor.status().map(|s| s.id()),
     });
+    let gases: Vec<TraceGas> = l
+        .gases
+        .as_ref()
+        .map(|gs| {
+            gs.iter()
+                .map(|(g, t, gwp, co2e)| TraceGas {
+                    gas: g.id(),
+                    t: t.normalize().to_string(),
+                    gwp: gwp.normalize().to_string(),
+                    co2e_t: co2e.normalize().to_string(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let per_gas = gases.iter().any(|g| g.gas == "CH4" || g.gas == "N2O");
     let (scope, energy_kpi, ghg_kpi) = if row.source.is_direct() {
         (1, KpiId::EnergyDirect, KpiId::GhgScope1)
     } else {
@@ -468,176 +788,130 @@ fn trace_line(l: &Line) -> TraceLine {
     } else {
         format!("{}: ", row.site)
     };
+    let gwp_note = if per_gas {
+        format!(", GWP {}", p.settings.gwp.id())
+    } else {
+        String::new()
+    };
     let text = match (&row.factor, &l.emissions) {
-        (Some(f), Ok(t)) => format!(
-            "{who}{} {} {} × {} {} = {} t CO2e (Scope {scope}; factor: {})",
-            row.source.label(),
-            plain(row.quantity),
-            row.unit.symbol(),
-            plain(f.value),
-            f.unit.symbol(),
-            number::rounded(*t, 4),
-            f.source()
-        ),
-        (_, Err(reason)) => format!(
-            "{who}{} {} {}: {reason}",
-            row.source.label(),
-            plain(row.quantity),
-            row.unit.symbol()
-        ),
-        (None, Ok(_)) => String::new(),
+        (f, Ok(_)) if !matches!(f, FactorChoice::None) => {
+            let ghg = line_formula(l, true);
+            let ghg = ghg
+                .strip_prefix(row.source.label())
+                .unwrap_or(&ghg)
+                .trim_start();
+            format!(
+                "{who}{}; Scope {scope}: {ghg}{gwp_note}. Factor: {}",
+                line_formula(l, false),
+                f.source()
+            )
+        }
+        (_, Err(reason)) => format!("{who}{}: {reason}", line_formula(l, false)),
+        _ => String::new(),
     };
+    let mut kpis = vec![
+        energy_kpi.id(),
+        KpiId::EnergyTotal.id(),
+        KpiId::EnergyPerEmployee.id(),
+        ghg_kpi.id(),
+        KpiId::GhgTotal.id(),
+        KpiId::GhgIntensityPerM2.id(),
+    ];
+    kpis.sort_unstable();
     TraceLine {
-        path,
-        kpis: vec![
-            energy_kpi.id(),
-            KpiId::EnergyTotal.id(),
-            ghg_kpi.id(),
-            KpiId::GhgTotal.id(),
-        ],
-        site: row.site.clone(),
-        source: row.source.id(),
-        scope,
-        quantity: row.quantity.normalize().to_string(),
-        unit: row.unit.id(),
-        mwh: mwh.map(|m| m.normalize().to_string()).unwrap_or_default(),
-        conversion,
-        factor,
-        emissions_t: l.emissions.as_ref().ok().map(|t| t.normalize().to_string()),
+        path: l.path.clone(),
+        kpis,
         text,
+        site: Some(row.site.clone()),
+        source: Some(row.source.id()),
+        scope: Some(scope),
+        quantity: row.quantity.normalize().to_string(),
+        unit: row.unit.id().into(),
+        mwh: mwh.map(|m| m.normalize().to_string()),
+        conversion: Some(conversion),
+        factor,
+        gwp: per_gas.then_some(p.settings.gwp.id()),
+        gases,
+        emissions_t: l.emissions.as_ref().ok().map(|t| t.normalize().to_string()),
+        tce: l.tce.as_ref().ok().map(|t| t.normalize().to_string()),
     }
 }
 
-/// Checks against the published figures the scenario carries: each KPI that differs from its
-/// published figure, and per-employee figures that imply different headcounts.
-fn checks(s: &Scenario, kpis: &[KpiResult], totals: &dyn Fn(KpiId) -> Val) -> Vec<Check> {
-    let mut out = Vec::new();
-    let employees = match s.employees {
-        Field::Given(e) => Some(e),
-        _ => None,
-    };
-    for k in kpis {
-        let (Some(p_text), Some(false), Some(v)) = (&k.published, k.matches_published, k.exact)
-        else {
-            continue;
-        };
-        let mut message = format!(
-            "Published {p_text} {unit}; computed {} {unit}.",
-            display(v),
-            unit = k.unit
-        );
-        if let (Some(num), Some(den)) = (k.id.numerator(), k.id.denominator()) {
-            let numerator = published_or_computed(s, num, totals);
-            if let (Some(n), Some(range)) = (
-                numerator,
-                p_text
-                    .parse::<Decimal>()
-                    .ok()
-                    .and_then(|p| implied_range(numerator, p)),
-            ) {
-                message.push_str(&format!(
-                    " The published figure implies {} {} ({} ÷ {p_text}; {}–{} given its rounding).",
-                    number::rounded(range.1, 0),
-                    den.unit(),
-                    display(n),
-                    number::rounded(range.0, 0),
-                    number::rounded(range.2, 0),
-                ));
-            }
-            if den == Denominator::Employees {
-                if let Some(e) = employees {
-                    message.push_str(&format!(" This calculation uses one headcount, {} people, for every per-employee KPI.", plain(e)));
-                }
-            }
-        }
-        out.push(Check {
-            id: format!("published-differs:{}", k.id.id()),
-            level: "warning",
-            message,
-            kpi: Some(k.id.id()),
-        });
-    }
-
-    // Per-employee figures that imply headcounts whose rounding ranges do not overlap.
-    let implied: Vec<(KpiId, (Decimal, Decimal, Decimal))> = s
-        .published
-        .iter()
-        .filter(|(k, _)| k.denominator() == Some(Denominator::Employees))
-        .filter_map(|(k, p)| {
-            let n = published_or_computed(s, k.numerator()?, totals);
-            Some((*k, implied_range(n, *p)?))
+/// Trace lines for the inputs used as entered: waste, water, packaging and the denominators.
+fn scalar_trace(p: &Period) -> Vec<TraceLine> {
+    let items: [(&str, Field, &str, &[KpiId]); 7] = [
+        (
+            "waste.hazardous_t",
+            p.hazardous_waste_t,
+            "t",
+            &[KpiId::HazardousWaste, KpiId::HazardousWastePerEmployee],
+        ),
+        (
+            "waste.non_hazardous_t",
+            p.non_hazardous_waste_t,
+            "t",
+            &[
+                KpiId::NonHazardousWaste,
+                KpiId::NonHazardousWastePerEmployee,
+            ],
+        ),
+        (
+            "water_m3",
+            p.water_m3,
+            "m3",
+            &[KpiId::Water, KpiId::WaterPerEmployee],
+        ),
+        (
+            "packaging_t",
+            p.packaging_t,
+            "t",
+            &[KpiId::Packaging, KpiId::PackagingPerRevenue],
+        ),
+        (
+            "organisation.floor_area_m2",
+            p.floor_area_m2,
+            "m2",
+            &[KpiId::GhgIntensityPerM2],
+        ),
+        (
+            "organisation.employees",
+            p.employees,
+            "people",
+            &[
+                KpiId::HazardousWastePerEmployee,
+                KpiId::NonHazardousWastePerEmployee,
+                KpiId::EnergyPerEmployee,
+                KpiId::WaterPerEmployee,
+            ],
+        ),
+        (
+            "organisation.revenue_rmb_million",
+            p.revenue_rmb_million,
+            "RMB million",
+            &[KpiId::PackagingPerRevenue],
+        ),
+    ];
+    items
+        .into_iter()
+        .filter_map(|(path, f, unit, kpis)| {
+            let Field::Given(v) = f else { return None };
+            Some(TraceLine {
+                path: format!("{}{path}", p.prefix),
+                kpis: kpis.iter().map(|k| k.id()).collect(),
+                text: format!("{path} = {} {unit}, as entered", plain(v)),
+                site: None,
+                source: None,
+                scope: None,
+                quantity: v.normalize().to_string(),
+                unit: unit.into(),
+                mwh: None,
+                conversion: None,
+                factor: None,
+                gwp: None,
+                gases: Vec::new(),
+                emissions_t: None,
+                tce: None,
+            })
         })
-        .collect();
-    let overlap = |ranges: &mut dyn Iterator<Item = &(Decimal, Decimal, Decimal)>| {
-        ranges.fold(None, |acc: Option<(Decimal, Decimal)>, r| match acc {
-            None => Some((r.0, r.2)),
-            Some((lo, hi)) => Some((lo.max(r.0), hi.min(r.2))),
-        })
-    };
-    if let Some((low, high)) = overlap(&mut implied.iter().map(|(_, r)| r)) {
-        if implied.len() > 1 && low > high {
-            let parts: Vec<String> = implied
-                .iter()
-                .map(|(k, r)| {
-                    format!(
-                        "{} ≈ {} ({}–{})",
-                        k.name_en().to_lowercase(),
-                        number::rounded(r.1, 0),
-                        number::rounded(r.0, 0),
-                        number::rounded(r.2, 0)
-                    )
-                })
-                .collect();
-            let mut message = format!(
-                "The published per-employee figures imply different headcounts: {}. No single headcount reproduces them all.",
-                parts.join("; ")
-            );
-            // Name the one figure whose removal lets the others agree, if there is one.
-            for (odd, _) in &implied {
-                let rest = overlap(&mut implied.iter().filter(|(k, _)| k != odd).map(|(_, r)| r));
-                if let Some((lo, hi)) = rest.filter(|(lo, hi)| lo <= hi) {
-                    message.push_str(&format!(
-                        " Without {}, any headcount from {} to {} fits the others.",
-                        odd.name_en().to_lowercase(),
-                        number::rounded(lo.ceil(), 0),
-                        number::rounded(hi.floor(), 0)
-                    ));
-                    break;
-                }
-            }
-            out.push(Check {
-                id: "headcount-inconsistent".into(),
-                level: "warning",
-                message,
-                kpi: None,
-            });
-        }
-    }
-    out
-}
-
-fn published_or_computed(
-    s: &Scenario,
-    id: KpiId,
-    totals: &dyn Fn(KpiId) -> Val,
-) -> Option<Decimal> {
-    s.published
-        .iter()
-        .find(|(k, _)| *k == id)
-        .map(|(_, v)| *v)
-        .or_else(|| totals(id).ok())
-}
-
-/// The denominator a published intensity `p` implies for numerator `n`: (lowest, central,
-/// highest), the range being what `p`'s rounding allows (± half a unit in its last place).
-pub fn implied_range(n: Option<Decimal>, p: Decimal) -> Option<(Decimal, Decimal, Decimal)> {
-    let n = n?;
-    let half = Decimal::new(5, number::printed_places(p) + 1);
-    let central = n.checked_div(p)?;
-    let low = n.checked_div(p.checked_add(half)?)?;
-    let high = match p.checked_sub(half)? {
-        d if d <= Decimal::ZERO => return None,
-        d => n.checked_div(d)?,
-    };
-    Some((low, central, high))
+        .collect()
 }

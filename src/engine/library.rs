@@ -1,182 +1,895 @@
-//! Built-in emission factors, each with its provenance and how sure we are of it
+//! The built-in factor library: one record per factor, each with its value(s), unit, gases,
+//! calorific basis, region, edition, publisher, document, table, URL and status
 //! (`../shared/research/factors.md`). A factor without a source is not in the library.
 //!
-//! This is the first slice of the library: the factors a scenario can name by id today. The
-//! composite ones are re-derived from their parts in the tests below.
+//! China's grid factors are kept as edition tables by regional grid (so that a combined
+//! margin is computed from its operating and build margins, never typed in), then listed as
+//! one record per edition and region.
 
-use super::units::FactorUnit;
+use super::units::{FactorUnit, Source, Status};
 use rust_decimal::Decimal;
 use std::str::FromStr;
+use std::sync::OnceLock;
 
-/// How sure we are of a factor's value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Status {
-    /// Seen in a cited source.
-    Verified,
-    /// Only in third-party code or pages; to be cross-checked.
-    Secondary,
-    /// From memory of the document; no copy found. Shown to the user as unverified.
-    Unverified,
+/// A greenhouse gas, or a factor already in CO2 equivalent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Gas {
+    Co2,
+    Ch4,
+    N2o,
+    /// Already CO2e (a grid factor, a utility's published figure).
+    Co2e,
 }
 
-impl Status {
+impl Gas {
     pub fn id(self) -> &'static str {
         match self {
-            Status::Verified => "verified",
-            Status::Secondary => "secondary",
-            Status::Unverified => "unverified",
+            Gas::Co2 => "CO2",
+            Gas::Ch4 => "CH4",
+            Gas::N2o => "N2O",
+            Gas::Co2e => "CO2e",
+        }
+    }
+}
+
+/// 100-year global warming potentials, chosen per scenario.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GwpSet {
+    Sar,
+    Ar4,
+    Ar5,
+    Ar6,
+    /// AR6 with the fossil-methane value, for CH4 from burning fossil fuels.
+    Ar6Fossil,
+}
+
+impl GwpSet {
+    pub const ALL: [GwpSet; 5] = [
+        GwpSet::Sar,
+        GwpSet::Ar4,
+        GwpSet::Ar5,
+        GwpSet::Ar6,
+        GwpSet::Ar6Fossil,
+    ];
+    /// Used when a scenario does not choose.
+    pub const DEFAULT: GwpSet = GwpSet::Ar5;
+    pub const SOURCE: &'static str =
+        "IPCC assessment reports, 100-year GWP as tabulated by the GHG Protocol \
+        (AR6: WG1 Table 7.SM.7); compiled in openclimatedata/globalwarmingpotentials [verified]";
+
+    pub fn id(self) -> &'static str {
+        match self {
+            GwpSet::Sar => "SAR",
+            GwpSet::Ar4 => "AR4",
+            GwpSet::Ar5 => "AR5",
+            GwpSet::Ar6 => "AR6",
+            GwpSet::Ar6Fossil => "AR6-fossil",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<GwpSet> {
+        GwpSet::ALL
+            .into_iter()
+            .find(|g| g.id().eq_ignore_ascii_case(id.trim()))
+    }
+
+    /// GWP of one gas (CO2 and CO2e are 1).
+    pub fn of(self, gas: Gas) -> Decimal {
+        let (ch4, n2o) = match self {
+            GwpSet::Sar => (Decimal::new(21, 0), Decimal::new(310, 0)),
+            GwpSet::Ar4 => (Decimal::new(25, 0), Decimal::new(298, 0)),
+            GwpSet::Ar5 => (Decimal::new(28, 0), Decimal::new(265, 0)),
+            GwpSet::Ar6 => (Decimal::new(279, 1), Decimal::new(273, 0)),
+            GwpSet::Ar6Fossil => (Decimal::new(298, 1), Decimal::new(273, 0)),
+        };
+        match gas {
+            Gas::Co2 | Gas::Co2e => Decimal::ONE,
+            Gas::Ch4 => ch4,
+            Gas::N2o => n2o,
         }
     }
 }
 
 /// One record of the library.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LibraryFactor {
-    pub id: &'static str,
-    pub name: &'static str,
-    /// Decimal text, exact.
-    pub value: &'static str,
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FactorRecord {
+    pub id: String,
+    pub name: String,
+    /// One value per gas, in `unit`; a CO2e factor has one entry, `Gas::Co2e` or `Gas::Co2`.
+    pub gases: Vec<(Gas, Decimal)>,
     pub unit: FactorUnit,
-    pub gases: &'static str,
     pub calorific_basis: &'static str,
-    pub region: &'static str,
-    pub edition: &'static str,
+    pub region: String,
+    pub edition: String,
     pub publisher: &'static str,
     pub document: &'static str,
     pub table: &'static str,
     pub url: &'static str,
     pub status: Status,
+    /// What it is for and how to read it.
+    pub note: String,
+    /// The sources it applies to.
+    pub sources: &'static [Source],
 }
 
-impl LibraryFactor {
-    pub fn value(&self) -> Option<Decimal> {
-        Decimal::from_str(self.value).ok()
+impl FactorRecord {
+    /// The single value of a one-gas factor.
+    pub fn single_value(&self) -> Option<Decimal> {
+        match self.gases.as_slice() {
+            [(_, v)] => Some(*v),
+            _ => None,
+        }
     }
 
-    /// One line a reviewer can check: publisher, document, table, edition, status.
+    /// One line a reviewer can check: publisher, document, table, edition, URL, status.
     pub fn citation(&self) -> String {
         let mut parts = vec![self.publisher.to_string(), self.document.to_string()];
-        if !self.table.is_empty() {
-            parts.push(self.table.to_string());
-        }
-        parts.push(self.edition.to_string());
-        if !self.url.is_empty() {
-            parts.push(self.url.to_string());
+        for extra in [self.table, self.edition.as_str(), self.url] {
+            if !extra.is_empty() {
+                parts.push(extra.to_string());
+            }
         }
         format!("{} [{}]", parts.join(", "), self.status.id())
     }
 }
 
-pub const FACTORS: &[LibraryFactor] = &[
-    LibraryFactor {
-        id: "cn-ng-guideline",
-        name: "Natural gas, China default (15.3 t C/TJ × 99% oxidation, NCV 38,931 kJ/m³)",
-        value: "2.1622",
-        unit: FactorUnit::KgPerM3,
-        gases: "CO2",
-        calorific_basis: "net (NCV 38,931 kJ/m³, GB/T 2589-2008)",
+// ---------------------------------------------------------------------------------------
+// Fuels (Scope 1)
+
+struct FuelFactor {
+    id: &'static str,
+    name: &'static str,
+    gases: &'static [(Gas, &'static str)],
+    unit: FactorUnit,
+    basis: &'static str,
+    region: &'static str,
+    edition: &'static str,
+    publisher: &'static str,
+    document: &'static str,
+    table: &'static str,
+    url: &'static str,
+    status: Status,
+    note: &'static str,
+    sources: &'static [Source],
+}
+
+const IPCC: &str = "IPCC";
+const IPCC_DOC: &str =
+    "2006 IPCC Guidelines for National Greenhouse Gas Inventories, Vol. 2 Energy";
+const IPCC_URL: &str = "https://www.ipcc-nggip.iges.or.jp/public/2006gl/vol2.html";
+const NG: &[Source] = &[Source::NaturalGas];
+
+const FUELS: &[FuelFactor] = &[
+    FuelFactor {
+        id: "ng-ipcc2006-default",
+        name: "Natural gas, IPCC 2006 default, commercial/institutional",
+        gases: &[(Gas::Co2, "56100"), (Gas::Ch4, "5"), (Gas::N2o, "0.1")],
+        unit: FactorUnit::KG_PER_TJ,
+        basis: "net calorific value",
+        region: "global",
+        edition: "2006",
+        publisher: IPCC,
+        document: IPCC_DOC,
+        table: "Ch. 2 Table 2.4 (CO2 as Ch. 1 Table 1.4)",
+        url: IPCC_URL,
+        status: Status::Verified,
+        note: "The IPCC default; gives 280.61 t CO2 for the report's 1,389.45 MWh.",
+        sources: NG,
+    },
+    FuelFactor {
+        id: "ng-ipcc2006-lower",
+        name: "Natural gas CO2, IPCC 2006 95% lower bound (as NDRC's grid-baseline notes tabulate)",
+        gases: &[(Gas::Co2, "54300")],
+        unit: FactorUnit::KG_PER_TJ,
+        basis: "net calorific value",
+        region: "global; used in China's grid baseline calculations",
+        edition: "2006",
+        publisher: "IPCC; tabulated by NDRC (China) in its regional grid baseline notes",
+        document: "2006 IPCC Guidelines Vol. 2, 95% confidence interval of the default CO2 factor",
+        table: "Ch. 1 Table 1.4 (lower bound); NDRC notes: IPCC燃料CO2排放因子的95%置信区间下限",
+        url: "",
+        status: Status::Unverified,
+        note: "CO2 only. Reproduces the report's 271.69 t from 1,389.45 MWh to −0.03% (271.61 t).",
+        sources: NG,
+    },
+    FuelFactor {
+        id: "ng-cn-guideline",
+        name: "Natural gas, China default: 15.3 t C/TJ × 99% oxidation × 44/12, at 38,931 kJ/m³",
+        gases: &[(Gas::Co2, "2.1622")],
+        unit: FactorUnit::KG_PER_M3,
+        basis: "net calorific value 38,931 kJ/m³ (GB/T 2589-2008)",
         region: "CN",
-        edition: "carbon content and oxidation defaults of China's GHG accounting guidelines",
+        edition: "China GHG accounting guideline defaults",
         publisher: "NDRC (China)",
-        document: "GHG accounting guideline defaults; NCV from GB/T 2589-2008 Appendix A",
-        table: "natural gas: 15.3 t C/TJ, oxidation 99%",
+        document: "China's GHG accounting guidelines (carbon content 15.3 t C/TJ, oxidation 99%); NCV GB/T 2589-2008",
+        table: "natural gas defaults",
         url: "",
         status: Status::Verified,
+        note: "15.3 × 0.99 × 44/12 × 38.931 = 2,162.2 g CO2 per m³.",
+        sources: NG,
     },
-    LibraryFactor {
-        id: "ipcc2006-ng-co2-default",
-        name: "Natural gas CO2, IPCC 2006 default (56,100 kg/TJ)",
-        value: "56.1",
-        unit: FactorUnit::KgPerGj,
-        gases: "CO2",
-        calorific_basis: "net",
+    FuelFactor {
+        id: "ng-ipcc2006-energy",
+        name: "Natural gas, IPCC 2006 default, energy industries and manufacturing",
+        gases: &[(Gas::Co2, "56100"), (Gas::Ch4, "1"), (Gas::N2o, "0.1")],
+        unit: FactorUnit::KG_PER_TJ,
+        basis: "net calorific value",
         region: "global",
         edition: "2006",
-        publisher: "IPCC",
-        document: "2006 IPCC Guidelines for National Greenhouse Gas Inventories, Vol. 2 Energy",
-        table: "Ch. 1 Table 1.4 (default CO2 emission factors for combustion)",
-        url: "https://www.ipcc-nggip.iges.or.jp/public/2006gl/vol2.html",
+        publisher: IPCC,
+        document: IPCC_DOC,
+        table: "Ch. 2 Tables 2.2 and 2.3",
+        url: IPCC_URL,
+        status: Status::Unverified,
+        note: "CH4 1 and N2O 0.1 kg/TJ are unverified (one public library has N2O 1.5, a transcription error).",
+        sources: NG,
+    },
+    FuelFactor {
+        id: "diesel-ipcc2006-commercial",
+        name: "Gas/diesel oil, IPCC 2006 default, stationary commercial/institutional",
+        gases: &[(Gas::Co2, "74100"), (Gas::Ch4, "10"), (Gas::N2o, "0.6")],
+        unit: FactorUnit::KG_PER_TJ,
+        basis: "net calorific value",
+        region: "global",
+        edition: "2006",
+        publisher: IPCC,
+        document: IPCC_DOC,
+        table: "Ch. 2 Table 2.4",
+        url: IPCC_URL,
+        status: Status::Unverified,
+        note: "Stationary combustion; vehicles use Ch. 3 (mobile) CH4 and N2O factors.",
+        sources: &[Source::Diesel],
+    },
+    FuelFactor {
+        id: "petrol-ipcc2006-commercial",
+        name: "Motor gasoline, IPCC 2006 default, stationary commercial/institutional",
+        gases: &[(Gas::Co2, "69300"), (Gas::Ch4, "10"), (Gas::N2o, "0.6")],
+        unit: FactorUnit::KG_PER_TJ,
+        basis: "net calorific value",
+        region: "global",
+        edition: "2006",
+        publisher: IPCC,
+        document: IPCC_DOC,
+        table: "Ch. 2 Table 2.4",
+        url: IPCC_URL,
+        status: Status::Unverified,
+        note: "Stationary combustion; vehicles use Ch. 3 (mobile) CH4 and N2O factors.",
+        sources: &[Source::Petrol],
+    },
+    FuelFactor {
+        id: "lpg-ipcc2006-commercial",
+        name: "LPG, IPCC 2006 default, stationary commercial/institutional",
+        gases: &[(Gas::Co2, "63100"), (Gas::Ch4, "5"), (Gas::N2o, "0.1")],
+        unit: FactorUnit::KG_PER_TJ,
+        basis: "net calorific value",
+        region: "global",
+        edition: "2006",
+        publisher: IPCC,
+        document: IPCC_DOC,
+        table: "Ch. 2 Table 2.4",
+        url: IPCC_URL,
+        status: Status::Unverified,
+        note: "",
+        sources: &[Source::Lpg],
+    },
+    FuelFactor {
+        id: "towngas-2017",
+        name: "Towngas, per unit sold (48 MJ), 2017",
+        gases: &[(Gas::Co2e, "0.592")],
+        unit: FactorUnit::KG_PER_UNIT,
+        basis: "per unit of 48 MJ",
+        region: "HK",
+        edition: "2017",
+        publisher: "The Hong Kong and China Gas Company (Towngas)",
+        document: "Towngas sustainability report 2017; quoted in HKEX Reporting Guidance on Environmental KPIs, Appendix 2",
+        table: "",
+        url: "",
         status: Status::Verified,
+        note: "",
+        sources: &[Source::Towngas],
     },
-    LibraryFactor {
-        id: "ipcc2006-ng-co2-lower",
-        name: "Natural gas CO2, IPCC 2006 95% lower bound (54,300 kg/TJ), as NDRC's grid-baseline notes use",
-        value: "54.3",
-        unit: FactorUnit::KgPerGj,
-        gases: "CO2",
-        calorific_basis: "net",
-        region: "global",
-        edition: "2006",
-        publisher: "IPCC; tabulated in NDRC's China regional grid baseline notes",
-        document: "2006 IPCC Guidelines, Vol. 2 Energy (95% confidence interval of the default)",
-        table: "Ch. 1 Table 1.4",
+];
+
+/// The preset a fuel row uses when it names no factor and the scenario chooses none.
+pub fn default_fuel_factor(source: Source) -> Option<&'static str> {
+    match source {
+        Source::Electricity => None,
+        Source::NaturalGas => Some("ng-ipcc2006-default"),
+        Source::Towngas => Some("towngas-2017"),
+        Source::Lpg => Some("lpg-ipcc2006-commercial"),
+        Source::Diesel => Some("diesel-ipcc2006-commercial"),
+        Source::Petrol => Some("petrol-ipcc2006-commercial"),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// China's regional grids (Scope 2)
+
+/// China's six regional power grids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Region {
+    North,
+    Northeast,
+    East,
+    Central,
+    Northwest,
+    South,
+}
+
+impl Region {
+    pub const ALL: [Region; 6] = [
+        Region::North,
+        Region::Northeast,
+        Region::East,
+        Region::Central,
+        Region::Northwest,
+        Region::South,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Region::North => "cn-north",
+            Region::Northeast => "cn-northeast",
+            Region::East => "cn-east",
+            Region::Central => "cn-central",
+            Region::Northwest => "cn-northwest",
+            Region::South => "cn-south",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Region::North => "North China grid (華北)",
+            Region::Northeast => "Northeast China grid (東北)",
+            Region::East => "East China grid (華東)",
+            Region::Central => "Central China grid (華中)",
+            Region::Northwest => "Northwest China grid (西北)",
+            Region::South => "China Southern grid (南方)",
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Mainland provinces and the regional grid each belongs to (NDRC's grid boundaries).
+/// Ids in pinyin; Chinese names in simplified and traditional characters are accepted too.
+pub const PROVINCES: &[(&str, &str, &str, Region)] = &[
+    ("beijing", "北京", "北京", Region::North),
+    ("tianjin", "天津", "天津", Region::North),
+    ("hebei", "河北", "河北", Region::North),
+    ("shanxi", "山西", "山西", Region::North),
+    ("shandong", "山东", "山東", Region::North),
+    (
+        "inner_mongolia_west",
+        "内蒙古西部",
+        "內蒙古西部",
+        Region::North,
+    ),
+    ("liaoning", "辽宁", "遼寧", Region::Northeast),
+    ("jilin", "吉林", "吉林", Region::Northeast),
+    ("heilongjiang", "黑龙江", "黑龍江", Region::Northeast),
+    (
+        "inner_mongolia_east",
+        "内蒙古东部",
+        "內蒙古東部",
+        Region::Northeast,
+    ),
+    ("shanghai", "上海", "上海", Region::East),
+    ("jiangsu", "江苏", "江蘇", Region::East),
+    ("zhejiang", "浙江", "浙江", Region::East),
+    ("anhui", "安徽", "安徽", Region::East),
+    ("fujian", "福建", "福建", Region::East),
+    ("henan", "河南", "河南", Region::Central),
+    ("hubei", "湖北", "湖北", Region::Central),
+    ("hunan", "湖南", "湖南", Region::Central),
+    ("jiangxi", "江西", "江西", Region::Central),
+    ("sichuan", "四川", "四川", Region::Central),
+    ("chongqing", "重庆", "重慶", Region::Central),
+    ("shaanxi", "陕西", "陝西", Region::Northwest),
+    ("gansu", "甘肃", "甘肅", Region::Northwest),
+    ("qinghai", "青海", "青海", Region::Northwest),
+    ("ningxia", "宁夏", "寧夏", Region::Northwest),
+    ("xinjiang", "新疆", "新疆", Region::Northwest),
+    ("guangdong", "广东", "廣東", Region::South),
+    ("guangxi", "广西", "廣西", Region::South),
+    ("yunnan", "云南", "雲南", Region::South),
+    ("guizhou", "贵州", "貴州", Region::South),
+    ("hainan", "海南", "海南", Region::South),
+];
+
+/// What a margin table holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Margin {
+    /// Operating margin.
+    Om,
+    /// Build margin.
+    Bm,
+    /// Average emission factor of the grid's generation.
+    Average,
+}
+
+impl Margin {
+    fn label(self) -> &'static str {
+        match self {
+            Margin::Om => "operating margin (OM)",
+            Margin::Bm => "build margin (BM)",
+            Margin::Average => "average emission factor",
+        }
+    }
+}
+
+struct GridTable {
+    id: &'static str,
+    name: &'static str,
+    margin: Margin,
+    /// North, Northeast, East, Central, Northwest, South; t CO2/MWh.
+    values: [&'static str; 6],
+    edition: &'static str,
+    publisher: &'static str,
+    document: &'static str,
+    url: &'static str,
+    status: Status,
+}
+
+const NDRC: &str = "NDRC (China), Department of Climate Change";
+
+const GRID_TABLES: &[GridTable] = &[
+    GridTable {
+        id: "cn-2015-om",
+        name: "2015 China regional grid baseline, operating margin",
+        margin: Margin::Om,
+        values: ["1.0416", "1.1291", "0.8112", "0.9515", "0.9457", "0.8959"],
+        edition: "2015",
+        publisher: NDRC,
+        document: "2015中国区域电网基线排放因子 (2015 China regional grid baseline emission factors)",
         url: "",
         status: Status::Unverified,
     },
-    LibraryFactor {
-        id: "cn-national-grid-2022",
-        name: "China national average grid factor 2022 (for 2023–25 reporting)",
+    GridTable {
+        id: "cn-2015-bm",
+        name: "2015 China regional grid baseline, build margin",
+        margin: Margin::Bm,
+        values: ["0.4780", "0.4315", "0.5945", "0.3500", "0.3162", "0.3648"],
+        edition: "2015",
+        publisher: NDRC,
+        document: "2015中国区域电网基线排放因子 (2015 China regional grid baseline emission factors)",
+        url: "",
+        status: Status::Unverified,
+    },
+    GridTable {
+        id: "cn-2016-om",
+        name: "2016 China regional grid baseline, operating margin (2012–14 average)",
+        margin: Margin::Om,
+        values: ["1.0000", "1.1171", "0.8086", "0.9229", "0.9316", "0.8676"],
+        edition: "2016",
+        publisher: NDRC,
+        document: "2016中国区域电网基线排放因子",
+        url: "https://max.book118.com/html/2017/1201/142256742.shtm",
+        status: Status::Verified,
+    },
+    GridTable {
+        id: "cn-2017-om-ghgp",
+        name: "2017 operating margin, as in the GHG Protocol's China electricity calculation tool",
+        margin: Margin::Om,
+        values: ["0.968", "1.1082", "0.8046", "0.9014", "0.9155", "0.8367"],
+        edition: "2017",
+        publisher: "GHG Protocol (WRI/WBCSD), from NDRC's baseline factors",
+        document: "GHG Protocol calculation tool for purchased electricity in China; rows CN-N…CN-S of climatiq's Open Emission Factors DB",
+        url: "",
+        status: Status::Verified,
+    },
+    GridTable {
+        id: "cn-2019-om",
+        name: "2019 China regional grid baseline, operating margin",
+        margin: Margin::Om,
+        values: ["0.9419", "1.0826", "0.7921", "0.8587", "0.8922", "0.8042"],
+        edition: "2019",
+        publisher: NDRC,
+        document: "2019年度减排项目中国区域电网基准线排放因子",
+        url: "",
+        status: Status::Secondary,
+    },
+    GridTable {
+        id: "cn-2019-bm",
+        name: "2019 China regional grid baseline, build margin",
+        margin: Margin::Bm,
+        values: ["0.4819", "0.2399", "0.3870", "0.2854", "0.4407", "0.2135"],
+        edition: "2019",
+        publisher: NDRC,
+        document: "2019年度减排项目中国区域电网基准线排放因子",
+        url: "",
+        status: Status::Secondary,
+    },
+    GridTable {
+        id: "cn-2012-average",
+        name: "2012 regional grid average emission factors (published 2014)",
+        margin: Margin::Average,
+        values: ["0.8843", "0.7769", "0.7035", "0.5257", "0.6671", "0.5271"],
+        edition: "2012 data, published 2014",
+        publisher: NDRC,
+        document: "2011年和2012年中国区域电网平均二氧化碳排放因子; the factors HKEX's ESG resources point to for Mainland purchased electricity",
+        url: "",
+        status: Status::Secondary,
+    },
+];
+
+/// A grid-factor edition the user picks for Mainland electricity rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GridEdition {
+    /// A published table used as it is.
+    Table(&'static str),
+    /// Combined margin w·OM + (1−w)·BM of one year.
+    CombinedMargin {
+        om: &'static str,
+        bm: &'static str,
+        id: &'static str,
+    },
+}
+
+pub const GRID_EDITIONS: &[(&str, GridEdition)] = &[
+    (
+        "cn-2015-cm",
+        GridEdition::CombinedMargin {
+            om: "cn-2015-om",
+            bm: "cn-2015-bm",
+            id: "cn-2015-cm",
+        },
+    ),
+    ("cn-2015-om", GridEdition::Table("cn-2015-om")),
+    ("cn-2015-bm", GridEdition::Table("cn-2015-bm")),
+    ("cn-2016-om", GridEdition::Table("cn-2016-om")),
+    ("cn-2017-om-ghgp", GridEdition::Table("cn-2017-om-ghgp")),
+    (
+        "cn-2019-cm",
+        GridEdition::CombinedMargin {
+            om: "cn-2019-om",
+            bm: "cn-2019-bm",
+            id: "cn-2019-cm",
+        },
+    ),
+    ("cn-2019-om", GridEdition::Table("cn-2019-om")),
+    ("cn-2019-bm", GridEdition::Table("cn-2019-bm")),
+    ("cn-2012-average", GridEdition::Table("cn-2012-average")),
+];
+
+/// The report's own basis: NDRC's 2015 baseline, combined margin.
+pub const DEFAULT_GRID_EDITION: &str = "cn-2015-cm";
+
+pub fn grid_edition(id: &str) -> Option<GridEdition> {
+    GRID_EDITIONS
+        .iter()
+        .find(|(k, _)| *k == id.trim())
+        .map(|(_, e)| *e)
+}
+
+fn grid_table(id: &str) -> Option<&'static GridTable> {
+    GRID_TABLES.iter().find(|t| t.id == id)
+}
+
+fn dec(text: &str) -> Option<Decimal> {
+    Decimal::from_str(text).ok()
+}
+
+/// A resolved grid factor for one region: value, how it was made, and its provenance.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GridFactor {
+    pub record_id: String,
+    pub value: Decimal,
+    /// e.g. "0.5 × OM 1.0416 + 0.5 × BM 0.4780"
+    pub derivation: Option<String>,
+    pub citation: String,
+    pub status: Status,
+}
+
+/// The factor of `region` in `edition`, with `om_weight` for a combined margin.
+pub fn regional_factor(
+    edition: GridEdition,
+    region: Region,
+    om_weight: Decimal,
+) -> Option<GridFactor> {
+    let i = region.index();
+    match edition {
+        GridEdition::Table(id) => {
+            let t = grid_table(id)?;
+            Some(GridFactor {
+                record_id: format!("{}:{}", t.id, region.id()),
+                value: dec(t.values.get(i)?)?,
+                derivation: None,
+                citation: table_citation(t),
+                status: t.status,
+            })
+        }
+        GridEdition::CombinedMargin { om, bm, id } => {
+            let (om, bm) = (grid_table(om)?, grid_table(bm)?);
+            let (o, b) = (dec(om.values.get(i)?)?, dec(bm.values.get(i)?)?);
+            let bm_weight = Decimal::ONE.checked_sub(om_weight)?;
+            let value = om_weight
+                .checked_mul(o)?
+                .checked_add(bm_weight.checked_mul(b)?)?;
+            Some(GridFactor {
+                record_id: format!("{id}:{}", region.id()),
+                value,
+                derivation: Some(format!(
+                    "combined margin {} × OM {} + {} × BM {}",
+                    om_weight.normalize(),
+                    o,
+                    bm_weight.normalize(),
+                    b
+                )),
+                citation: table_citation(om),
+                status: om.status,
+            })
+        }
+    }
+}
+
+fn table_citation(t: &GridTable) -> String {
+    let mut parts = vec![t.publisher, t.document, t.edition];
+    if !t.url.is_empty() {
+        parts.push(t.url);
+    }
+    format!("{} [{}]", parts.join(", "), t.status.id())
+}
+
+// ---------------------------------------------------------------------------------------
+// National averages and Hong Kong
+
+struct Single {
+    id: &'static str,
+    name: &'static str,
+    value: &'static str,
+    unit: FactorUnit,
+    gas: Gas,
+    region: &'static str,
+    edition: &'static str,
+    publisher: &'static str,
+    document: &'static str,
+    url: &'static str,
+    status: Status,
+}
+
+const ELECTRICITY_SINGLES: &[Single] = &[
+    Single {
+        id: "cn-national-2022",
+        name: "China national average grid factor 2022, for 2023–25 enterprise reporting",
         value: "0.5703",
-        unit: FactorUnit::TPerMwh,
-        gases: "CO2",
-        calorific_basis: "",
+        unit: FactorUnit::T_PER_MWH,
+        gas: Gas::Co2,
         region: "CN",
         edition: "2022",
         publisher: "Ministry of Ecology and Environment (China)",
-        document: "Notice on 2023–2025 enterprise GHG reporting",
-        table: "",
+        document: "Notice on enterprise GHG reporting for 2023–2025",
         url: "http://tanpaifang.com/tanguwen/2023/0215/94510.html",
         status: Status::Verified,
     },
-    LibraryFactor {
+    Single {
+        id: "cn-national-2022-mee-nbs",
+        name: "China 2022 electricity CO2 emission factor (MEE/NBS)",
+        value: "0.5366",
+        unit: FactorUnit::T_PER_MWH,
+        gas: Gas::Co2,
+        region: "CN",
+        edition: "2022",
+        publisher: "Ministry of Ecology and Environment and National Bureau of Statistics (China)",
+        document: "2022 electricity CO2 emission factors",
+        url: "https://dhirubhai.net/pulse/grid-emission-factor-key-progress-chinas-climate-4nklc",
+        status: Status::Verified,
+    },
+    Single {
+        id: "cn-national-2022-excl-nonfossil",
+        name:
+            "China 2022 electricity CO2 factor excluding market-traded non-fossil power (MEE/NBS)",
+        value: "0.5856",
+        unit: FactorUnit::T_PER_MWH,
+        gas: Gas::Co2,
+        region: "CN",
+        edition: "2022",
+        publisher: "Ministry of Ecology and Environment and National Bureau of Statistics (China)",
+        document: "2022 electricity CO2 emission factors",
+        url: "https://dhirubhai.net/pulse/grid-emission-factor-key-progress-chinas-climate-4nklc",
+        status: Status::Verified,
+    },
+    Single {
+        id: "cn-national-2021",
+        name: "China national average grid factor for 2021–22 reporting",
+        value: "0.5810",
+        unit: FactorUnit::T_PER_MWH,
+        gas: Gas::Co2,
+        region: "CN",
+        edition: "2021–22 reporting",
+        publisher: "Ministry of Ecology and Environment (China)",
+        document: "Enterprise GHG reporting notice",
+        url: "",
+        status: Status::Unverified,
+    },
+    Single {
+        id: "cn-national-older",
+        name: "China national average grid factor (older guidance)",
+        value: "0.6101",
+        unit: FactorUnit::T_PER_MWH,
+        gas: Gas::Co2,
+        region: "CN",
+        edition: "before 2021",
+        publisher: "NDRC (China)",
+        document: "Enterprise GHG accounting guidance",
+        url: "",
+        status: Status::Unverified,
+    },
+    Single {
         id: "hk-gov-default-electricity",
         name: "Hong Kong government default for purchased electricity",
         value: "0.7",
-        unit: FactorUnit::KgPerKwh,
-        gases: "CO2e",
-        calorific_basis: "",
+        unit: FactorUnit::KG_PER_KWH,
+        gas: Gas::Co2e,
         region: "HK",
         edition: "2021–22",
         publisher: "HKSAR Government",
         document: "Notice giving the default factor for purchased electricity (CPD 2021–22)",
-        table: "",
         url: "https://cas.gov.hk/eng/about/notice_cpd21-22.html",
         status: Status::Verified,
     },
-    LibraryFactor {
-        id: "hk-electric-2018",
-        name: "HK Electric, kg CO2e per kWh sold, 2018",
-        value: "0.80",
-        unit: FactorUnit::KgPerKwh,
-        gases: "CO2e",
-        calorific_basis: "",
-        region: "HK",
-        edition: "2018",
-        publisher: "HK Electric",
-        document: "Sustainability report 2018",
-        table: "",
-        url: "",
-        status: Status::Verified,
-    },
-    LibraryFactor {
+    Single {
         id: "clp-2019",
         name: "CLP Power Hong Kong, kg CO2 per kWh, 2019",
         value: "0.49",
-        unit: FactorUnit::KgPerKwh,
-        gases: "CO2",
-        calorific_basis: "",
+        unit: FactorUnit::KG_PER_KWH,
+        gas: Gas::Co2,
         region: "HK",
         edition: "2019",
         publisher: "CLP Power Hong Kong",
         document: "Sustainability report 2019",
-        table: "",
         url: "",
         status: Status::Verified,
     },
 ];
 
-pub fn find(id: &str) -> Option<&'static LibraryFactor> {
-    FACTORS.iter().find(|f| f.id == id)
+/// HK Electric, kg CO2e per kWh sold, by year (its sustainability reports) [verified].
+pub const HK_ELECTRIC: &[(u16, &str)] = &[
+    (2015, "0.78"),
+    (2016, "0.79"),
+    (2017, "0.79"),
+    (2018, "0.80"),
+    (2019, "0.81"),
+    (2020, "0.71"),
+];
+
+/// CLP Power Hong Kong, by year, as far as verified.
+pub const CLP: &[(u16, &str)] = &[(2019, "0.49")];
+
+/// The national average a `cn-national` row uses when the scenario does not choose.
+pub const DEFAULT_NATIONAL: &str = "cn-national-2022";
+
+// ---------------------------------------------------------------------------------------
+// The flattened library
+
+fn build() -> Vec<FactorRecord> {
+    let mut out = Vec::new();
+    for f in FUELS {
+        let gases: Option<Vec<(Gas, Decimal)>> =
+            f.gases.iter().map(|(g, v)| Some((*g, dec(v)?))).collect();
+        let Some(gases) = gases else { continue };
+        out.push(FactorRecord {
+            id: f.id.into(),
+            name: f.name.into(),
+            gases,
+            unit: f.unit,
+            calorific_basis: f.basis,
+            region: f.region.into(),
+            edition: f.edition.into(),
+            publisher: f.publisher,
+            document: f.document,
+            table: f.table,
+            url: f.url,
+            status: f.status,
+            note: f.note.into(),
+            sources: f.sources,
+        });
+    }
+    let editions = GRID_TABLES
+        .iter()
+        .map(|t| (t.id, GridEdition::Table(t.id)))
+        .chain(
+            GRID_EDITIONS
+                .iter()
+                .filter(|(_, e)| matches!(e, GridEdition::CombinedMargin { .. }))
+                .copied(),
+        );
+    for (id, edition) in editions {
+        for region in Region::ALL {
+            let Some(g) = regional_factor(edition, region, Decimal::new(5, 1)) else {
+                continue;
+            };
+            let (name, t) = match edition {
+                GridEdition::Table(t) => (None, grid_table(t)),
+                GridEdition::CombinedMargin { om, .. } => {
+                    (Some("combined margin (0.5/0.5)"), grid_table(om))
+                }
+            };
+            let Some(t) = t else { continue };
+            let table = match name {
+                Some(_) => "combined margin 0.5 × OM + 0.5 × BM",
+                None => t.margin.label(),
+            };
+            out.push(FactorRecord {
+                id: format!("{id}:{}", region.id()),
+                name: format!(
+                    "{} — {}{}",
+                    region.label(),
+                    name.unwrap_or(t.name),
+                    if name.is_some() {
+                        format!(", {}", t.edition)
+                    } else {
+                        String::new()
+                    }
+                ),
+                gases: vec![(Gas::Co2, g.value)],
+                unit: FactorUnit::T_PER_MWH,
+                calorific_basis: "",
+                region: region.id().into(),
+                edition: t.edition.into(),
+                publisher: t.publisher,
+                document: t.document,
+                table,
+                url: t.url,
+                status: t.status,
+                note: g.derivation.unwrap_or_default(),
+                sources: &[Source::Electricity],
+            });
+        }
+    }
+    for s in ELECTRICITY_SINGLES {
+        let Some(v) = dec(s.value) else { continue };
+        out.push(FactorRecord {
+            id: s.id.into(),
+            name: s.name.into(),
+            gases: vec![(s.gas, v)],
+            unit: s.unit,
+            calorific_basis: "",
+            region: s.region.into(),
+            edition: s.edition.into(),
+            publisher: s.publisher,
+            document: s.document,
+            table: "",
+            url: s.url,
+            status: s.status,
+            note: String::new(),
+            sources: &[Source::Electricity],
+        });
+    }
+    for (year, value) in HK_ELECTRIC {
+        let Some(v) = dec(value) else { continue };
+        out.push(FactorRecord {
+            id: format!("hk-electric-{year}"),
+            name: format!("HK Electric, kg CO2e per kWh sold, {year}"),
+            gases: vec![(Gas::Co2e, v)],
+            unit: FactorUnit::KG_PER_KWH,
+            calorific_basis: "",
+            region: "HK".into(),
+            edition: year.to_string(),
+            publisher: "HK Electric",
+            document: "HK Electric sustainability report",
+            table: "",
+            url: "",
+            status: Status::Verified,
+            note: String::new(),
+            sources: &[Source::Electricity],
+        });
+    }
+    out
+}
+
+/// Every factor in the library.
+pub fn all() -> &'static [FactorRecord] {
+    static LIBRARY: OnceLock<Vec<FactorRecord>> = OnceLock::new();
+    LIBRARY.get_or_init(build)
+}
+
+/// A factor by id (`ng-ipcc2006-default`, `cn-2015-cm:cn-east`, `hk-electric-2018`).
+pub fn find(id: &str) -> Option<&'static FactorRecord> {
+    let id = id.trim();
+    all().iter().find(|f| f.id == id)
 }
 
 #[cfg(test)]
@@ -188,15 +901,25 @@ mod tests {
     }
 
     #[test]
-    fn every_factor_parses_and_has_a_source() {
-        for f in FACTORS {
-            assert!(f.value().is_some(), "{}", f.id);
+    fn every_record_parses_and_has_a_source() {
+        let expected = FUELS.len()
+            + GRID_TABLES.len() * 6
+            + 2 * 6
+            + ELECTRICITY_SINGLES.len()
+            + HK_ELECTRIC.len();
+        assert_eq!(
+            all().len(),
+            expected,
+            "no record was dropped for a value that does not parse"
+        );
+        for f in all() {
             assert!(
                 !f.publisher.is_empty() && !f.document.is_empty(),
                 "{} lacks a source",
                 f.id
             );
-            assert_eq!(find(f.id).map(|x| x.id), Some(f.id));
+            assert!(!f.gases.is_empty(), "{}", f.id);
+            assert_eq!(find(&f.id).map(|x| &x.id), Some(&f.id), "ids are unique");
         }
     }
 
@@ -204,19 +927,75 @@ mod tests {
     fn china_natural_gas_factor_rederives_from_its_parts() {
         // 15.3 t C/TJ × 0.99 × 44/12 × 38.931 GJ per 1,000 m³ → kg CO2 per m³.
         let kg_per_m3 = d("15.3") * d("0.99") * d("44") / d("12") * d("38.931") / d("1000");
-        let factor = find("cn-ng-guideline").unwrap().value().unwrap();
-        assert_eq!(kg_per_m3.round_dp(4), factor);
+        assert_eq!(
+            kg_per_m3.round_dp(4),
+            find("ng-cn-guideline").unwrap().single_value().unwrap()
+        );
     }
 
     #[test]
-    fn ipcc_tj_values_are_stored_per_gj() {
+    fn combined_margins_rederive_from_operating_and_build_margins() {
+        // factors.md's 2015 CM 0.5/0.5 table; it truncates the fourth place where w·OM + (1−w)·BM
+        // ends in 5 (East 0.70285, Central 0.65075, South 0.63035).
+        let published = ["0.7598", "0.7803", "0.7028", "0.6507", "0.6310", "0.6303"];
+        let edition = grid_edition("cn-2015-cm").unwrap();
+        for (region, cm) in Region::ALL.into_iter().zip(published) {
+            let g = regional_factor(edition, region, d("0.5")).unwrap();
+            assert!(
+                (g.value - d(cm)).abs() <= d("0.00005"),
+                "{region:?}: {} vs {cm}",
+                g.value
+            );
+        }
+        let north = regional_factor(edition, Region::North, d("0.75")).unwrap();
         assert_eq!(
-            find("ipcc2006-ng-co2-default").unwrap().value(),
-            Some(d("56100") / d("1000"))
+            north.value,
+            d("0.75") * d("1.0416") + d("0.25") * d("0.4780")
         );
         assert_eq!(
-            find("ipcc2006-ng-co2-lower").unwrap().value(),
-            Some(d("54300") / d("1000"))
+            north.derivation.as_deref(),
+            Some("combined margin 0.75 × OM 1.0416 + 0.25 × BM 0.4780")
         );
+    }
+
+    #[test]
+    fn per_tj_factors_convert_as_published() {
+        // 56,100 kg/TJ is 56.1 kg/GJ is 0.20196 t/MWh.
+        let ng = find("ng-ipcc2006-default").unwrap();
+        assert_eq!(ng.gases[0], (Gas::Co2, d("56100")));
+        assert_eq!(d("56100") * d("3.6") / d("1000000"), d("0.20196"));
+    }
+
+    #[test]
+    fn no_grid_factor_is_zero_and_hainan_is_in_the_south() {
+        for f in all() {
+            for (_, v) in &f.gases {
+                assert!(
+                    !v.is_zero(),
+                    "{} is zero (a public library stores Hainan as 0)",
+                    f.id
+                );
+            }
+        }
+        let hainan = PROVINCES.iter().find(|p| p.0 == "hainan").unwrap();
+        assert_eq!(hainan.3, Region::South);
+        assert_eq!(PROVINCES.len(), 31);
+    }
+
+    #[test]
+    fn gwp_sets_match_the_ipcc_tables() {
+        let table = [
+            (GwpSet::Sar, "21", "310"),
+            (GwpSet::Ar4, "25", "298"),
+            (GwpSet::Ar5, "28", "265"),
+            (GwpSet::Ar6, "27.9", "273"),
+            (GwpSet::Ar6Fossil, "29.8", "273"),
+        ];
+        for (set, ch4, n2o) in table {
+            assert_eq!(set.of(Gas::Ch4), d(ch4), "{set:?}");
+            assert_eq!(set.of(Gas::N2o), d(n2o), "{set:?}");
+            assert_eq!(set.of(Gas::Co2), Decimal::ONE);
+            assert_eq!(GwpSet::from_id(set.id()), Some(set));
+        }
     }
 }

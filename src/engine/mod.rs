@@ -2,11 +2,14 @@
 //! every number the page, the exports and the JS API show comes from one tested place.
 
 pub mod calc;
+pub mod checks;
 pub mod example;
 pub mod kpi;
 pub mod library;
+pub mod migrate;
 pub mod number;
 pub mod path;
+pub mod published;
 pub mod scenario;
 pub mod units;
 

@@ -1,18 +1,34 @@
-//! Reading a scenario (`esg-kpi-scenario/1`, CONTRACT.md §3) into typed inputs.
+//! Reading a scenario (`esg-kpi-scenario/1`, CONTRACT.md §3, extended compatibly) into typed
+//! inputs, and writing it back.
 //!
-//! Reading never stops at the first problem: every bad field becomes an [`InputError`] with the
-//! scenario path of the field (`energy[1].quantity`), the field is marked invalid, and the
-//! rest is read, so that the KPIs which do not depend on it still compute.
+//! Reading never stops at the first problem: every bad field becomes an [`InputError`] with
+//! its scenario path (`energy[1].quantity`, `prior.water_m3`), the field is marked invalid,
+//! and the rest is read, so that the KPIs which do not depend on it still compute.
+//!
+//! Extensions of the contract's shape, all optional:
+//! - settings: `gwp` (SAR, AR4, AR5, AR6, AR6-fossil), `grid_edition`, `grid_om_weight`,
+//!   `national_grid`, `fuel_factors` (source → library id), inherited by the periods;
+//! - energy rows: `period`, `grid` (a province, a regional grid, `cn-national`,
+//!   `hk-electric`, `clp`, `hk-default`), `ncv_kj_per_kg`, `ncv_kj_per_unit`,
+//!   `density_kg_per_l`, per-gas inline factors `{ "co2", "ch4", "n2o", "unit" }`;
+//! - `instruments` (certificates, supplier-specific factors) for market-based Scope 2;
+//! - `published` (KPI id → a report's figure) and `notes` (path → where an input comes from);
+//! - `prior` and `base_year`: further periods of the same shape, each with its own
+//!   denominators.
 
 use super::kpi::KpiId;
-use super::library::{self, LibraryFactor};
+use super::library::{self, FactorRecord, Gas, GridEdition, GridFactor, GwpSet, Region};
+use super::migrate;
 use super::number::{self, NumberError};
-use super::units::{EnergyUnit, FactorUnit, Source, NATURAL_GAS_NCV_KJ_PER_M3};
+use super::units::{Constant, FactorUnit, Physical, QuantityUnit, Source, Status};
 use rust_decimal::Decimal;
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::{json, Map, Value};
 
-pub const SCHEMA: &str = "esg-kpi-scenario/1";
+pub use super::migrate::SCHEMA;
+
+/// The periods a scenario may hold besides the current one, with their keys.
+pub const OTHER_PERIODS: [(&str, &str); 2] = [("prior", "prior year"), ("base_year", "base year")];
 
 /// A problem with one input, located by its scenario path.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -29,25 +45,97 @@ pub enum Field {
     Invalid,
 }
 
-/// An emission factor as a row uses it: inline, or from the library.
+/// How the gases of a factor were given.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Factor {
-    pub value: Decimal,
+pub struct InlineFactor {
+    pub gases: Vec<(Gas, Decimal)>,
     pub unit: FactorUnit,
-    /// The library record, when the row named one.
-    pub library: Option<&'static LibraryFactor>,
-    /// Where an inline factor comes from, as the scenario says.
     pub source_note: Option<String>,
 }
 
-impl Factor {
-    pub fn source(&self) -> String {
-        match (self.library, &self.source_note) {
-            (Some(lib), _) => lib.citation(),
-            (None, Some(note)) => note.clone(),
-            (None, None) => "inline factor; no source given".into(),
+/// The factor an activity row uses, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FactorChoice {
+    /// Given in the row.
+    Inline(InlineFactor),
+    /// Named in the row by library id.
+    Library(&'static FactorRecord),
+    /// From the row's grid and the period's grid edition.
+    Grid {
+        grid: String,
+        factor: GridFactor,
+        unit: FactorUnit,
+        gas: Gas,
+    },
+    /// A fuel's preset (the scenario's `fuel_factors`, or the default).
+    Preset(&'static FactorRecord),
+    /// None could be found: the row's energy counts, its emissions cannot be computed.
+    None,
+}
+
+impl FactorChoice {
+    /// Values per gas and the unit they are in.
+    pub fn gases(&self) -> Option<(Vec<(Gas, Decimal)>, FactorUnit)> {
+        match self {
+            FactorChoice::Inline(f) => Some((f.gases.clone(), f.unit)),
+            FactorChoice::Library(r) | FactorChoice::Preset(r) => Some((r.gases.clone(), r.unit)),
+            FactorChoice::Grid {
+                factor, unit, gas, ..
+            } => Some((vec![(*gas, factor.value)], *unit)),
+            FactorChoice::None => None,
         }
     }
+
+    /// The library id, if the factor is a library record.
+    pub fn record_id(&self) -> Option<String> {
+        match self {
+            FactorChoice::Library(r) | FactorChoice::Preset(r) => Some(r.id.clone()),
+            FactorChoice::Grid { factor, .. } => Some(factor.record_id.clone()),
+            _ => None,
+        }
+    }
+
+    pub fn status(&self) -> Option<Status> {
+        match self {
+            FactorChoice::Library(r) | FactorChoice::Preset(r) => Some(r.status),
+            FactorChoice::Grid { factor, .. } => Some(factor.status),
+            _ => None,
+        }
+    }
+
+    /// Where the factor comes from, in words a reviewer can check.
+    pub fn source(&self) -> String {
+        match self {
+            FactorChoice::Inline(f) => f
+                .source_note
+                .clone()
+                .unwrap_or_else(|| "custom factor; no source given".into()),
+            FactorChoice::Library(r) => r.citation(),
+            FactorChoice::Preset(r) => format!("{} (preset for this fuel)", r.citation()),
+            FactorChoice::Grid { grid, factor, .. } => {
+                let how = factor
+                    .derivation
+                    .as_ref()
+                    .map(|d| format!("{d}; "))
+                    .unwrap_or_default();
+                format!(
+                    "grid “{grid}” → {}: {how}{}",
+                    factor.record_id, factor.citation
+                )
+            }
+            FactorChoice::None => "no factor".into(),
+        }
+    }
+}
+
+/// A calorific value in use: a default with its source, or the row's own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ncv {
+    pub kj_per_unit: Decimal,
+    pub physical: Physical,
+    pub source: String,
+    /// The row gave its own value.
+    pub overridden: bool,
 }
 
 /// One activity line: what a site consumed of one source.
@@ -55,18 +143,63 @@ impl Factor {
 pub struct EnergyRow {
     pub index: usize,
     pub site: String,
+    pub period: Option<String>,
     pub source: Source,
     pub quantity: Decimal,
-    pub unit: EnergyUnit,
-    pub ncv_kj_per_m3: Decimal,
-    /// `None`: no factor given; the row's energy counts, its emissions cannot be computed.
-    pub factor: Option<Factor>,
+    pub unit: QuantityUnit,
+    pub ncv: Option<Ncv>,
+    pub density_kg_per_l: Option<Decimal>,
+    /// The row's `grid`, as written.
+    pub grid: Option<String>,
+    /// The factor the row gave itself (written back by [`to_value`]).
+    pub explicit_factor: Option<Value>,
+    pub factor: FactorChoice,
 }
 
+/// A contractual instrument for market-based Scope 2.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Scenario {
+pub enum Instrument {
+    /// Energy attribute certificates (green power certificates): these MWh at zero.
+    Certificates { mwh: Decimal, note: Option<String> },
+    /// A supplier-specific factor for these MWh.
+    Supplier { mwh: Decimal, factor: InlineFactor },
+}
+
+/// How a period computes: the settings a scenario chooses and its periods inherit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    pub gwp: GwpSet,
+    pub gwp_given: bool,
+    pub grid_edition_id: String,
+    pub grid_edition: GridEdition,
+    pub grid_om_weight: Decimal,
+    pub national_grid: String,
+    pub fuel_factors: Vec<(Source, &'static FactorRecord)>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            gwp: GwpSet::DEFAULT,
+            gwp_given: false,
+            grid_edition_id: library::DEFAULT_GRID_EDITION.into(),
+            grid_edition: library::grid_edition(library::DEFAULT_GRID_EDITION)
+                .unwrap_or(GridEdition::Table("cn-2016-om")),
+            grid_om_weight: Decimal::new(5, 1),
+            national_grid: library::DEFAULT_NATIONAL.into(),
+            fuel_factors: Vec::new(),
+        }
+    }
+}
+
+/// One reporting period's inputs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Period {
+    /// `""` for the current period, `"prior."` or `"base_year."` for the others.
+    pub prefix: String,
     pub name: Option<String>,
     pub period: Option<String>,
+    pub settings: Settings,
     pub floor_area_m2: Field,
     pub employees: Field,
     pub revenue_rmb_million: Field,
@@ -74,12 +207,21 @@ pub struct Scenario {
     pub energy: Vec<EnergyRow>,
     /// Indices of rows with an error: totals that need them cannot be trusted.
     pub invalid_energy_rows: Vec<usize>,
+    pub instruments: Vec<Instrument>,
+    pub invalid_instruments: bool,
     pub water_m3: Field,
     pub hazardous_waste_t: Field,
     pub non_hazardous_waste_t: Field,
     pub packaging_t: Field,
     /// Figures a published report printed, to compare the computed KPIs with.
     pub published: Vec<(KpiId, Decimal)>,
+}
+
+/// A scenario: the current period and, optionally, the prior year and the base year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scenario {
+    pub current: Period,
+    pub others: Vec<(&'static str, Period)>,
 }
 
 /// Reads a scenario from JSON text. Text that is not a JSON object gives one error at `$`.
@@ -99,61 +241,28 @@ pub fn read_json(text: &str) -> (Option<Scenario>, Vec<InputError>) {
 /// Reads a scenario from a parsed JSON value.
 pub fn read(value: &Value) -> (Option<Scenario>, Vec<InputError>) {
     let mut r = Reader { errors: Vec::new() };
-    let Some(root) = value.as_object() else {
+    let migrated = match migrate::migrate(value) {
+        Ok(v) => v,
+        Err(e) => return (None, vec![e]),
+    };
+    let Some(root) = migrated.as_object() else {
         r.error(
             "$",
-            format!("the scenario must be a JSON object, not {}", kind_of(value)),
+            format!(
+                "the scenario must be a JSON object, not {}",
+                kind_of(&migrated)
+            ),
         );
         return (None, r.errors);
     };
-    match root.get("schema") {
-        None => {}
-        Some(Value::String(s)) if s == SCHEMA => {}
-        Some(other) => r.error(
-            "schema",
-            format!(
-                "unknown schema {}; this calculator reads \"{SCHEMA}\"",
-                short(other)
-            ),
-        ),
-    }
-    let org = r.object(root, "organisation", "organisation");
-    let waste = r.object(root, "waste", "waste");
-    let scenario = Scenario {
-        name: r.text(root, "name", "name"),
-        period: r.text(root, "period", "period"),
-        floor_area_m2: r.number(org, "floor_area_m2", "organisation.floor_area_m2"),
-        employees: r.number(org, "employees", "organisation.employees"),
-        revenue_rmb_million: r.number(
-            org,
-            "revenue_rmb_million",
-            "organisation.revenue_rmb_million",
-        ),
-        water_m3: r.number(Some(root), "water_m3", "water_m3"),
-        hazardous_waste_t: r.number(waste, "hazardous_t", "waste.hazardous_t"),
-        non_hazardous_waste_t: r.number(waste, "non_hazardous_t", "waste.non_hazardous_t"),
-        packaging_t: r.number(Some(root), "packaging_t", "packaging_t"),
-        published: r.published(root),
-        energy: Vec::new(),
-        invalid_energy_rows: Vec::new(),
-    };
-    let mut scenario = scenario;
-    match root.get("energy") {
-        None | Some(Value::Null) => {}
-        Some(Value::Array(rows)) => {
-            for (index, row) in rows.iter().enumerate() {
-                match r.energy_row(index, row) {
-                    Some(parsed) => scenario.energy.push(parsed),
-                    None => scenario.invalid_energy_rows.push(index),
-                }
-            }
+    let current = r.period(root, "", &Settings::default());
+    let mut others = Vec::new();
+    for (key, _) in OTHER_PERIODS {
+        if let Some(obj) = r.object(root, key, key) {
+            others.push((key, r.period(obj, &format!("{key}."), &current.settings)));
         }
-        Some(other) => r.error(
-            "energy",
-            format!("energy must be a list of rows, not {}", kind_of(other)),
-        ),
     }
-    (Some(scenario), r.errors)
+    (Some(Scenario { current, others }), r.errors)
 }
 
 struct Reader {
@@ -214,13 +323,172 @@ impl Reader {
         }
     }
 
-    fn published(&mut self, root: &Map<String, Value>) -> Vec<(KpiId, Decimal)> {
-        let Some(map) = self.object(root, "published", "published") else {
+    fn settings(&mut self, obj: &Map<String, Value>, at: &str, inherited: &Settings) -> Settings {
+        let mut s = inherited.clone();
+        if let Some(g) = self.text(obj, "gwp", &format!("{at}gwp")) {
+            match GwpSet::from_id(&g) {
+                Some(set) => {
+                    s.gwp = set;
+                    s.gwp_given = true;
+                }
+                None => self.error(
+                    &format!("{at}gwp"),
+                    format!("unknown GWP set “{g}”; use SAR, AR4, AR5, AR6 or AR6-fossil"),
+                ),
+            }
+        }
+        if let Some(e) = self.text(obj, "grid_edition", &format!("{at}grid_edition")) {
+            match library::grid_edition(&e) {
+                Some(ed) => {
+                    s.grid_edition = ed;
+                    s.grid_edition_id = e.trim().to_string();
+                }
+                None => {
+                    let known: Vec<_> = library::GRID_EDITIONS.iter().map(|(k, _)| *k).collect();
+                    self.error(
+                        &format!("{at}grid_edition"),
+                        format!(
+                            "unknown grid edition “{e}”; use one of: {}",
+                            known.join(", ")
+                        ),
+                    );
+                }
+            }
+        }
+        let wpath = format!("{at}grid_om_weight");
+        match self.number(Some(obj), "grid_om_weight", &wpath) {
+            Field::Given(w) if w > Decimal::ONE => self.error(
+                &wpath,
+                "the operating-margin weight is between 0 and 1".into(),
+            ),
+            Field::Given(w) => s.grid_om_weight = w,
+            _ => {}
+        }
+        if let Some(n) = self.text(obj, "national_grid", &format!("{at}national_grid")) {
+            match library::find(&n) {
+                Some(r) if r.sources.contains(&Source::Electricity) => {
+                    s.national_grid = r.id.clone()
+                }
+                _ => self.error(
+                    &format!("{at}national_grid"),
+                    format!("“{n}” is not an electricity factor in the library"),
+                ),
+            }
+        }
+        if let Some(map) = self.object(obj, "fuel_factors", &format!("{at}fuel_factors")) {
+            for (key, v) in map {
+                let path = format!("{at}fuel_factors.{key}");
+                let Some(source) = Source::from_id(key).filter(|s| s.is_direct()) else {
+                    self.error(&path, format!("“{key}” is not a fuel"));
+                    continue;
+                };
+                match v.as_str().and_then(library::find) {
+                    Some(r) if r.sources.contains(&source) => {
+                        s.fuel_factors.retain(|(src, _)| *src != source);
+                        s.fuel_factors.push((source, r));
+                    }
+                    Some(r) => self.error(
+                        &path,
+                        format!(
+                            "“{}” is a factor for {}, not {}",
+                            r.id,
+                            sources_text(r.sources),
+                            source.label().to_lowercase()
+                        ),
+                    ),
+                    None => self.error(
+                        &path,
+                        format!("{} is not a factor in the built-in library", short(v)),
+                    ),
+                }
+            }
+        }
+        s
+    }
+
+    fn period(&mut self, obj: &Map<String, Value>, at: &str, inherited: &Settings) -> Period {
+        if !at.is_empty() {
+            if let Some(v) = obj.get("schema") {
+                self.error(
+                    &format!("{at}schema"),
+                    format!("a period has no schema of its own (found {})", short(v)),
+                );
+            }
+        }
+        let settings = self.settings(obj, at, inherited);
+        let p = |k: &str| format!("{at}{k}");
+        let org = self.object(obj, "organisation", &p("organisation"));
+        let waste = self.object(obj, "waste", &p("waste"));
+        let period_label = self.text(obj, "period", &p("period"));
+        let mut period = Period {
+            prefix: at.to_string(),
+            name: self.text(obj, "name", &p("name")),
+            floor_area_m2: self.number(org, "floor_area_m2", &p("organisation.floor_area_m2")),
+            employees: self.number(org, "employees", &p("organisation.employees")),
+            revenue_rmb_million: self.number(
+                org,
+                "revenue_rmb_million",
+                &p("organisation.revenue_rmb_million"),
+            ),
+            water_m3: self.number(Some(obj), "water_m3", &p("water_m3")),
+            hazardous_waste_t: self.number(waste, "hazardous_t", &p("waste.hazardous_t")),
+            non_hazardous_waste_t: self.number(
+                waste,
+                "non_hazardous_t",
+                &p("waste.non_hazardous_t"),
+            ),
+            packaging_t: self.number(Some(obj), "packaging_t", &p("packaging_t")),
+            published: self.published(obj, at),
+            energy: Vec::new(),
+            invalid_energy_rows: Vec::new(),
+            instruments: Vec::new(),
+            invalid_instruments: false,
+            settings,
+            period: period_label,
+        };
+        match obj.get("energy") {
+            None | Some(Value::Null) => {}
+            Some(Value::Array(rows)) => {
+                for (index, row) in rows.iter().enumerate() {
+                    match self.energy_row(at, index, row, &period) {
+                        Some(parsed) => period.energy.push(parsed),
+                        None => period.invalid_energy_rows.push(index),
+                    }
+                }
+            }
+            Some(other) => self.error(
+                &p("energy"),
+                format!("energy must be a list of rows, not {}", kind_of(other)),
+            ),
+        }
+        match obj.get("instruments") {
+            None | Some(Value::Null) => {}
+            Some(Value::Array(items)) => {
+                for (i, item) in items.iter().enumerate() {
+                    match self.instrument(&format!("{at}instruments[{i}]"), item) {
+                        Some(inst) => period.instruments.push(inst),
+                        None => period.invalid_instruments = true,
+                    }
+                }
+            }
+            Some(other) => {
+                self.error(
+                    &p("instruments"),
+                    format!("instruments must be a list, not {}", kind_of(other)),
+                );
+                period.invalid_instruments = true;
+            }
+        }
+        period
+    }
+
+    fn published(&mut self, root: &Map<String, Value>, at: &str) -> Vec<(KpiId, Decimal)> {
+        let Some(map) = self.object(root, "published", &format!("{at}published")) else {
             return Vec::new();
         };
         let mut out = Vec::new();
         for (key, v) in map {
-            let path = format!("published.{key}");
+            let path = format!("{at}published.{key}");
             let Some(kpi) = KpiId::from_id(key) else {
                 self.error(&path, format!("“{key}” is not a KPI id"));
                 continue;
@@ -234,17 +502,25 @@ impl Reader {
         out
     }
 
-    fn energy_row(&mut self, index: usize, row: &Value) -> Option<EnergyRow> {
-        let at = |field: &str| format!("energy[{index}].{field}");
+    fn energy_row(
+        &mut self,
+        at: &str,
+        index: usize,
+        row: &Value,
+        period: &Period,
+    ) -> Option<EnergyRow> {
+        let base = format!("{at}energy[{index}]");
+        let p = |field: &str| format!("{base}.{field}");
         let Some(obj) = row.as_object() else {
             self.error(
-                &format!("energy[{index}]"),
+                &base,
                 format!("an energy row must be an object, not {}", kind_of(row)),
             );
             return None;
         };
         let before = self.errors.len();
-        let site = self.text(obj, "site", &at("site")).unwrap_or_default();
+        let site = self.text(obj, "site", &p("site")).unwrap_or_default();
+        let row_period = self.text(obj, "period", &p("period"));
 
         let source = match obj.get("source") {
             Some(Value::String(s)) => {
@@ -252,7 +528,7 @@ impl Reader {
                 if found.is_none() {
                     let known: Vec<_> = Source::ALL.iter().map(|s| s.id()).collect();
                     self.error(
-                        &at("source"),
+                        &p("source"),
                         format!("unknown source “{s}”; use one of: {}", known.join(", ")),
                     );
                 }
@@ -260,14 +536,14 @@ impl Reader {
             }
             None | Some(Value::Null) => {
                 self.error(
-                    &at("source"),
+                    &p("source"),
                     "choose a source (electricity or a fuel)".into(),
                 );
                 None
             }
             Some(other) => {
                 self.error(
-                    &at("source"),
+                    &p("source"),
                     format!("source must be text, not {}", kind_of(other)),
                 );
                 None
@@ -275,129 +551,342 @@ impl Reader {
         };
 
         let unit = match obj.get("unit") {
-            Some(Value::String(s)) => match EnergyUnit::from_id(s) {
+            Some(Value::String(s)) => match QuantityUnit::from_id(s) {
                 Some(u) => Some(u),
                 None => {
                     self.error(
-                        &at("unit"),
-                        format!("unknown unit “{s}”; use kWh, MWh, GJ or m3"),
+                        &p("unit"),
+                        format!(
+                            "unknown unit “{s}”; use kWh, MWh, GJ, m3, kg, L or unit (towngas)"
+                        ),
                     );
                     None
                 }
             },
             _ => {
                 self.error(
-                    &at("unit"),
-                    "choose a unit (kWh, MWh, GJ, or m3 for a gas)".into(),
+                    &p("unit"),
+                    "choose a unit (kWh, MWh, GJ, m3, kg, L or unit)".into(),
                 );
                 None
             }
         };
         if let (Some(src), Some(u)) = (source, unit) {
             if !src.units().contains(&u) {
+                let fits: Vec<_> = src.units().iter().map(|u| u.symbol()).collect();
+                let what = match u {
+                    QuantityUnit::M3 => "m³ is a volume and fits only gaseous fuels; ".to_string(),
+                    _ => String::new(),
+                };
                 self.error(
-                    &at("unit"),
-                    format!("{} is a volume and fits only gaseous fuels; {} is measured in kWh, MWh or GJ", u.symbol(), src.label().to_lowercase()),
+                    &p("unit"),
+                    format!(
+                        "{what}{} is measured in {}",
+                        src.label().to_lowercase(),
+                        fits.join(", ")
+                    ),
                 );
             }
         }
 
-        let quantity = match self.number(Some(obj), "quantity", &at("quantity")) {
+        let quantity = match self.number(Some(obj), "quantity", &p("quantity")) {
             Field::Given(q) => Some(q),
             Field::Missing => {
-                self.error(&at("quantity"), "enter the quantity consumed".into());
+                self.error(&p("quantity"), "enter the quantity consumed".into());
                 None
             }
             Field::Invalid => None,
         };
 
-        let ncv_kj_per_m3 = match self.number(Some(obj), "ncv_kj_per_m3", &at("ncv_kj_per_m3")) {
-            Field::Given(n) if n.is_zero() => {
-                self.error(
-                    &at("ncv_kj_per_m3"),
-                    "the calorific value must be above zero".into(),
-                );
-                NATURAL_GAS_NCV_KJ_PER_M3
+        // Calorific value: the source's default, or the row's own under the key that fits it.
+        let mut ncv = source
+            .and_then(|s| Some((s.physical()?, s.default_ncv()?)))
+            .map(|(physical, c)| Ncv {
+                kj_per_unit: c.value,
+                physical,
+                source: constant_source(&c),
+                overridden: false,
+            });
+        for physical in [Physical::M3, Physical::Kg, Physical::TowngasUnit] {
+            let key = physical.ncv_key();
+            match self.number(Some(obj), key, &p(key)) {
+                Field::Given(v) if v.is_zero() => {
+                    self.error(&p(key), "the calorific value must be above zero".into())
+                }
+                Field::Given(v) => match source {
+                    Some(s) if s.physical() == Some(physical) => {
+                        ncv = Some(Ncv {
+                            kj_per_unit: v,
+                            physical,
+                            source: format!(
+                                "this row: {} kJ/{}",
+                                number::plain(v),
+                                physical.symbol()
+                            ),
+                            overridden: true,
+                        });
+                    }
+                    Some(s) => self.error(
+                        &p(key),
+                        format!("{key} does not fit {}", s.label().to_lowercase()),
+                    ),
+                    None => {}
+                },
+                _ => {}
             }
-            Field::Given(n) => n,
-            _ => NATURAL_GAS_NCV_KJ_PER_M3,
+        }
+        let density_kg_per_l =
+            match self.number(Some(obj), "density_kg_per_l", &p("density_kg_per_l")) {
+                Field::Given(d) if d.is_zero() => {
+                    self.error(
+                        &p("density_kg_per_l"),
+                        "the density must be above zero".into(),
+                    );
+                    None
+                }
+                Field::Given(d) => Some(d),
+                _ => None,
+            };
+        if unit == Some(QuantityUnit::L)
+            && density_kg_per_l.is_none()
+            && source.is_some_and(|s| s.physical() == Some(Physical::Kg))
+        {
+            self.error(&p("density_kg_per_l"), "litres need the fuel's density in kg/L (density_kg_per_l), e.g. from the supplier's delivery note".into());
+        }
+        let grid = self
+            .text(obj, "grid", &p("grid"))
+            .filter(|g| !g.trim().is_empty());
+        let explicit_factor = obj.get("factor").filter(|v| !v.is_null()).cloned();
+
+        let factor = match (source, &explicit_factor) {
+            (Some(src), Some(v)) => self.factor(v, &p("factor"), src),
+            (Some(Source::Electricity), None) => match &grid {
+                Some(g) => self.grid(
+                    g,
+                    &p("grid"),
+                    row_period.as_deref().or(period.period.as_deref()),
+                    &period.settings,
+                ),
+                None => FactorChoice::None,
+            },
+            (Some(src), None) => {
+                if grid.is_some() {
+                    self.error(&p("grid"), "a grid applies to electricity only".into());
+                }
+                let chosen = period
+                    .settings
+                    .fuel_factors
+                    .iter()
+                    .find(|(s, _)| *s == src)
+                    .map(|(_, r)| *r);
+                match chosen.or_else(|| library::default_fuel_factor(src).and_then(library::find)) {
+                    Some(r) => FactorChoice::Preset(r),
+                    None => FactorChoice::None,
+                }
+            }
+            (None, _) => FactorChoice::None,
         };
 
-        let factor = self.factor(obj.get("factor"), &at("factor"), source);
-
+        if let (Some((_, f_unit)), Some(u)) = (factor.gases(), unit) {
+            if f_unit.per == super::units::Per::L
+                && u != QuantityUnit::L
+                && density_kg_per_l.is_none()
+            {
+                self.error(&p("density_kg_per_l"), "a factor per litre needs the quantity in L, or the fuel's density (density_kg_per_l)".into());
+            }
+        }
         if self.errors.len() > before {
             return None;
         }
         Some(EnergyRow {
             index,
             site,
+            period: row_period,
             source: source?,
             quantity: quantity?,
             unit: unit?,
-            ncv_kj_per_m3,
+            ncv,
+            density_kg_per_l,
+            grid,
+            explicit_factor,
             factor,
         })
     }
 
-    fn factor(
+    fn grid(
         &mut self,
-        value: Option<&Value>,
+        grid: &str,
         path: &str,
-        source: Option<Source>,
-    ) -> Option<Factor> {
-        let factor = match value? {
-            Value::Null => return None,
-            Value::String(id) => {
-                let Some(lib) = library::find(id.trim()) else {
+        period: Option<&str>,
+        settings: &Settings,
+    ) -> FactorChoice {
+        let key = grid.trim();
+        let lower = key.to_ascii_lowercase();
+        let region = Region::ALL
+            .into_iter()
+            .find(|r| r.id() == lower)
+            .or_else(|| {
+                library::PROVINCES
+                    .iter()
+                    .find(|(id, sc, tc, _)| *id == lower || *sc == key || *tc == key)
+                    .map(|p| p.3)
+            });
+        let year = || {
+            period
+                .and_then(|p| p.get(..4))
+                .and_then(|y| y.parse::<u16>().ok())
+        };
+        let record = |id: &str| library::find(id);
+        let single = |r: &'static FactorRecord| FactorChoice::Library(r);
+        if let Some(region) = region {
+            return match library::regional_factor(
+                settings.grid_edition,
+                region,
+                settings.grid_om_weight,
+            ) {
+                Some(factor) => FactorChoice::Grid {
+                    grid: key.to_string(),
+                    factor,
+                    unit: FactorUnit::T_PER_MWH,
+                    gas: Gas::Co2,
+                },
+                None => {
+                    self.error(
+                        path,
+                        format!(
+                            "no factor for {} in edition {}",
+                            region.label(),
+                            settings.grid_edition_id
+                        ),
+                    );
+                    FactorChoice::None
+                }
+            };
+        }
+        match lower.as_str() {
+            "cn-national" => match record(&settings.national_grid) {
+                Some(r) => single(r),
+                None => FactorChoice::None,
+            },
+            "hk-default" => record("hk-gov-default-electricity").map_or(FactorChoice::None, single),
+            "hk-electric" | "clp" => {
+                let (table, prefix, name) = if lower == "clp" {
+                    (library::CLP, "clp", "CLP")
+                } else {
+                    (library::HK_ELECTRIC, "hk-electric", "HK Electric")
+                };
+                let years: Vec<String> = table.iter().map(|(y, _)| y.to_string()).collect();
+                match year() {
+                    Some(y) if table.iter().any(|(ty, _)| *ty == y) => {
+                        record(&format!("{prefix}-{y}")).map_or(FactorChoice::None, single)
+                    }
+                    Some(y) => {
+                        self.error(path, format!("no {name} factor for {y} in the library (it has {}); give the row a factor", years.join(", ")));
+                        FactorChoice::None
+                    }
+                    None => {
+                        self.error(path, format!("{name}'s factor depends on the year: give the scenario or the row a period (the library has {})", years.join(", ")));
+                        FactorChoice::None
+                    }
+                }
+            }
+            "xizang" | "tibet" | "西藏" => {
+                self.error(path, "Tibet is not covered by China's regional grid tables; use cn-national or a custom factor".into());
+                FactorChoice::None
+            }
+            _ => {
+                self.error(
+                    path,
+                    format!("unknown grid “{key}”; use a province (e.g. guangdong, 廣東), a regional grid (cn-north … cn-south), cn-national, hk-electric, clp or hk-default"),
+                );
+                FactorChoice::None
+            }
+        }
+    }
+
+    fn inline(&mut self, obj: &Map<String, Value>, path: &str) -> Option<InlineFactor> {
+        let upath = format!("{path}.unit");
+        let unit_text = obj.get("unit").and_then(Value::as_str);
+        let unit = unit_text.and_then(FactorUnit::from_id);
+        let mut gases = Vec::new();
+        let per_gas = ["co2", "ch4", "n2o"].iter().any(|k| obj.contains_key(*k));
+        if per_gas {
+            for (key, gas) in [("co2", Gas::Co2), ("ch4", Gas::Ch4), ("n2o", Gas::N2o)] {
+                match self.number(Some(obj), key, &format!("{path}.{key}")) {
+                    Field::Given(v) => gases.push((gas, v)),
+                    Field::Missing => {}
+                    Field::Invalid => return None,
+                }
+            }
+            if obj.contains_key("value") {
+                self.error(
+                    &format!("{path}.value"),
+                    "give either value (CO2e) or co2/ch4/n2o, not both".into(),
+                );
+                return None;
+            }
+        } else {
+            let vpath = format!("{path}.value");
+            match self.number(Some(obj), "value", &vpath) {
+                Field::Given(v) => {
+                    let gas = if unit_text
+                        .is_some_and(|u| u.to_ascii_lowercase().replace(' ', "").contains("co2/"))
+                    {
+                        Gas::Co2
+                    } else {
+                        Gas::Co2e
+                    };
+                    gases.push((gas, v));
+                }
+                Field::Missing => {
+                    self.error(&vpath, "enter the factor's value".into());
+                    return None;
+                }
+                Field::Invalid => return None,
+            }
+        }
+        let Some(unit) = unit else {
+            self.error(&upath, "choose the factor's unit, e.g. tCO2e/MWh, kgCO2e/kWh, kgCO2e/m3, kgCO2e/GJ, kg/TJ, kgCO2e/kg, kgCO2e/L, kgCO2e/unit".into());
+            return None;
+        };
+        let source_note = self
+            .text(obj, "source", &format!("{path}.source"))
+            .filter(|s| !s.trim().is_empty());
+        Some(InlineFactor {
+            gases,
+            unit,
+            source_note,
+        })
+    }
+
+    fn factor(&mut self, value: &Value, path: &str, source: Source) -> FactorChoice {
+        let choice = match value {
+            Value::String(id) => match library::find(id) {
+                Some(r) if r.sources.contains(&source) => FactorChoice::Library(r),
+                Some(r) => {
+                    self.error(
+                        path,
+                        format!(
+                            "“{}” is a factor for {}, not {}",
+                            r.id,
+                            sources_text(r.sources),
+                            source.label().to_lowercase()
+                        ),
+                    );
+                    return FactorChoice::None;
+                }
+                None => {
                     self.error(
                         path,
                         format!("“{id}” is not a factor in the built-in library"),
                     );
-                    return None;
-                };
-                Factor {
-                    value: lib.value()?,
-                    unit: lib.unit,
-                    library: Some(lib),
-                    source_note: None,
+                    return FactorChoice::None;
                 }
-            }
-            Value::Object(obj) => {
-                let vpath = format!("{path}.value");
-                let value = match self.number(Some(obj), "value", &vpath) {
-                    Field::Given(v) => v,
-                    Field::Missing => {
-                        self.error(&vpath, "enter the factor's value".into());
-                        return None;
-                    }
-                    Field::Invalid => return None,
-                };
-                let upath = format!("{path}.unit");
-                let unit = match obj
-                    .get("unit")
-                    .and_then(Value::as_str)
-                    .and_then(FactorUnit::from_id)
-                {
-                    Some(u) => u,
-                    None => {
-                        let known: Vec<_> = FactorUnit::ALL.iter().map(|u| u.id()).collect();
-                        self.error(
-                            &upath,
-                            format!("choose the factor's unit: {}", known.join(", ")),
-                        );
-                        return None;
-                    }
-                };
-                let source_note = self
-                    .text(obj, "source", &format!("{path}.source"))
-                    .filter(|s| !s.trim().is_empty());
-                Factor {
-                    value,
-                    unit,
-                    library: None,
-                    source_note,
-                }
-            }
+            },
+            Value::Object(obj) => match self.inline(obj, path) {
+                Some(f) => FactorChoice::Inline(f),
+                None => return FactorChoice::None,
+            },
             other => {
                 self.error(
                     path,
@@ -406,18 +895,91 @@ impl Reader {
                         kind_of(other)
                     ),
                 );
-                return None;
+                return FactorChoice::None;
             }
         };
-        if factor.unit == FactorUnit::KgPerM3 && source.is_some_and(|s| !s.is_gas()) {
+        if let Some((_, unit)) = choice.gases() {
+            if let Some(want) = unit.per.physical() {
+                if source.physical() != Some(want) {
+                    self.error(
+                        &format!("{path}.unit"),
+                        format!(
+                            "a factor per {} does not fit {}",
+                            want.symbol(),
+                            source.label().to_lowercase()
+                        ),
+                    );
+                    return FactorChoice::None;
+                }
+            }
+            if unit.per == super::units::Per::L && source.physical() != Some(Physical::Kg) {
+                self.error(
+                    &format!("{path}.unit"),
+                    format!(
+                        "a factor per litre does not fit {}",
+                        source.label().to_lowercase()
+                    ),
+                );
+                return FactorChoice::None;
+            }
+        }
+        choice
+    }
+
+    fn instrument(&mut self, path: &str, item: &Value) -> Option<Instrument> {
+        let Some(obj) = item.as_object() else {
             self.error(
-                &format!("{path}.unit"),
-                "a factor per m³ fits only gaseous fuels".into(),
+                path,
+                format!("an instrument must be an object, not {}", kind_of(item)),
             );
             return None;
+        };
+        let mwh = match self.number(Some(obj), "mwh", &format!("{path}.mwh")) {
+            Field::Given(v) => v,
+            Field::Missing => {
+                self.error(
+                    &format!("{path}.mwh"),
+                    "enter the MWh the instrument covers".into(),
+                );
+                return None;
+            }
+            Field::Invalid => return None,
+        };
+        match obj.get("type").and_then(Value::as_str) {
+            Some("certificates") => Some(Instrument::Certificates {
+                mwh,
+                note: self.text(obj, "note", &format!("{path}.note")),
+            }),
+            Some("supplier") => {
+                let fpath = format!("{path}.factor");
+                let Some(fobj) = obj.get("factor").and_then(Value::as_object) else {
+                    self.error(
+                        &fpath,
+                        "a supplier-specific instrument needs its factor { value, unit }".into(),
+                    );
+                    return None;
+                };
+                let factor = self.inline(fobj, &fpath)?;
+                Some(Instrument::Supplier { mwh, factor })
+            }
+            _ => {
+                self.error(&format!("{path}.type"), "type is “certificates” (green power certificates, at zero) or “supplier” (a supplier-specific factor)".into());
+                None
+            }
         }
-        Some(factor)
     }
+}
+
+fn constant_source(c: &Constant) -> String {
+    format!("{} [{}]", c.source, c.status.id())
+}
+
+fn sources_text(sources: &[Source]) -> String {
+    sources
+        .iter()
+        .map(|s| s.label().to_lowercase())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A JSON string or number as an exact, non-negative decimal.
@@ -432,7 +994,7 @@ fn decimal_of(v: &Value) -> Result<Option<Decimal>, String> {
     parsed.map_err(|e: NumberError| e.to_string())
 }
 
-fn kind_of(v: &Value) -> &'static str {
+pub(crate) fn kind_of(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "true/false",
@@ -443,10 +1005,188 @@ fn kind_of(v: &Value) -> &'static str {
     }
 }
 
-fn short(v: &Value) -> String {
+pub(crate) fn short(v: &Value) -> String {
     let text = v.to_string();
     match text.char_indices().nth(40) {
         Some((at, _)) => format!("{}…", &text[..at]),
         None => text,
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// Writing back
+
+fn field(f: Field) -> Option<Value> {
+    match f {
+        Field::Given(d) => Some(Value::String(d.to_string())),
+        _ => None,
+    }
+}
+
+fn inline_value(f: &InlineFactor) -> Value {
+    let mut m = Map::new();
+    match f.gases.as_slice() {
+        [(Gas::Co2e, v)] => {
+            m.insert("value".into(), json!(v.to_string()));
+            m.insert("unit".into(), json!(f.unit.id()));
+        }
+        [(Gas::Co2, v)] => {
+            m.insert("value".into(), json!(v.to_string()));
+            m.insert("unit".into(), json!(f.unit.id().replace("CO2e", "CO2")));
+        }
+        gases => {
+            for (g, v) in gases {
+                m.insert(g.id().to_ascii_lowercase(), json!(v.to_string()));
+            }
+            m.insert("unit".into(), json!(f.unit.id()));
+        }
+    }
+    if let Some(s) = &f.source_note {
+        m.insert("source".into(), json!(s));
+    }
+    Value::Object(m)
+}
+
+fn period_value(p: &Period, inherited: Option<&Settings>) -> Map<String, Value> {
+    let mut m = Map::new();
+    let mut put = |k: &str, v: Option<Value>| {
+        if let Some(v) = v {
+            m.insert(k.into(), v);
+        }
+    };
+    put("name", p.name.clone().map(Value::String));
+    put("period", p.period.clone().map(Value::String));
+    let s = &p.settings;
+    let differs = |f: &dyn Fn(&Settings) -> bool| inherited.is_none_or(|i| !f(i));
+    if s.gwp_given && differs(&|i| i.gwp == s.gwp) {
+        put("gwp", Some(json!(s.gwp.id())));
+    }
+    if differs(&|i| i.grid_edition_id == s.grid_edition_id)
+        && (inherited.is_some() || s.grid_edition_id != library::DEFAULT_GRID_EDITION)
+    {
+        put("grid_edition", Some(json!(s.grid_edition_id)));
+    }
+    if differs(&|i| i.grid_om_weight == s.grid_om_weight)
+        && (inherited.is_some() || s.grid_om_weight != Decimal::new(5, 1))
+    {
+        put("grid_om_weight", Some(json!(s.grid_om_weight.to_string())));
+    }
+    if differs(&|i| i.national_grid == s.national_grid)
+        && (inherited.is_some() || s.national_grid != library::DEFAULT_NATIONAL)
+    {
+        put("national_grid", Some(json!(s.national_grid)));
+    }
+    if !s.fuel_factors.is_empty() && differs(&|i| i.fuel_factors == s.fuel_factors) {
+        let map: Map<String, Value> = s
+            .fuel_factors
+            .iter()
+            .map(|(src, r)| (src.id().to_string(), json!(r.id)))
+            .collect();
+        put("fuel_factors", Some(Value::Object(map)));
+    }
+    let org: Map<String, Value> = [
+        ("floor_area_m2", field(p.floor_area_m2)),
+        ("employees", field(p.employees)),
+        ("revenue_rmb_million", field(p.revenue_rmb_million)),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| Some((k.to_string(), v?)))
+    .collect();
+    if !org.is_empty() {
+        put("organisation", Some(Value::Object(org)));
+    }
+    let rows: Vec<Value> = p
+        .energy
+        .iter()
+        .map(|r| {
+            let mut row = Map::new();
+            row.insert("site".into(), json!(r.site));
+            if let Some(per) = &r.period {
+                row.insert("period".into(), json!(per));
+            }
+            row.insert("source".into(), json!(r.source.id()));
+            row.insert("quantity".into(), json!(r.quantity.to_string()));
+            row.insert("unit".into(), json!(r.unit.id()));
+            if let Some(n) = r.ncv.as_ref().filter(|n| n.overridden) {
+                row.insert(
+                    n.physical.ncv_key().into(),
+                    json!(n.kj_per_unit.to_string()),
+                );
+            }
+            if let Some(d) = r.density_kg_per_l {
+                row.insert("density_kg_per_l".into(), json!(d.to_string()));
+            }
+            if let Some(g) = &r.grid {
+                row.insert("grid".into(), json!(g));
+            }
+            match &r.factor {
+                FactorChoice::Inline(f) if r.explicit_factor.is_some() => {
+                    row.insert("factor".into(), inline_value(f));
+                }
+                FactorChoice::Library(rec) if r.explicit_factor.is_some() => {
+                    row.insert("factor".into(), json!(rec.id));
+                }
+                _ => {}
+            }
+            Value::Object(row)
+        })
+        .collect();
+    if !rows.is_empty() {
+        put("energy", Some(Value::Array(rows)));
+    }
+    if !p.instruments.is_empty() {
+        let items = p
+            .instruments
+            .iter()
+            .map(|i| match i {
+                Instrument::Certificates { mwh, note } => {
+                    let mut v = json!({ "type": "certificates", "mwh": mwh.to_string() });
+                    if let (Some(n), Some(o)) = (note, v.as_object_mut()) {
+                        o.insert("note".into(), json!(n));
+                    }
+                    v
+                }
+                Instrument::Supplier { mwh, factor } => {
+                    json!({ "type": "supplier", "mwh": mwh.to_string(), "factor": inline_value(factor) })
+                }
+            })
+            .collect();
+        put("instruments", Some(Value::Array(items)));
+    }
+    put("water_m3", field(p.water_m3));
+    let waste: Map<String, Value> = [
+        ("hazardous_t", field(p.hazardous_waste_t)),
+        ("non_hazardous_t", field(p.non_hazardous_waste_t)),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| Some((k.to_string(), v?)))
+    .collect();
+    if !waste.is_empty() {
+        put("waste", Some(Value::Object(waste)));
+    }
+    put("packaging_t", field(p.packaging_t));
+    if !p.published.is_empty() {
+        let map: Map<String, Value> = p
+            .published
+            .iter()
+            .map(|(k, v)| (k.id().to_string(), json!(v.to_string())))
+            .collect();
+        put("published", Some(Value::Object(map)));
+    }
+    m
+}
+
+/// Writes a scenario that has been read back as `esg-kpi-scenario/1` JSON, numbers as exact
+/// strings. Reading what it writes gives the same scenario.
+pub fn to_value(s: &Scenario) -> Value {
+    let mut root = Map::new();
+    root.insert("schema".into(), json!(SCHEMA));
+    root.extend(period_value(&s.current, None));
+    for (key, p) in &s.others {
+        root.insert(
+            (*key).into(),
+            Value::Object(period_value(p, Some(&s.current.settings))),
+        );
+    }
+    Value::Object(root)
 }

@@ -1,34 +1,118 @@
-//! Energy sources, units and emission-factor units, and the conversions between them.
+//! Energy sources, quantity units and emission-factor units, and the exact conversions
+//! between them.
 //!
-//! Conversions are exact decimal identities: 1 MWh = 1,000 kWh = 3.6 GJ = 3,600,000 kJ.
-//! Gas volume ↔ energy uses the net calorific value (NCV); China's GB/T 2589-2008 default for
-//! natural gas is 38,931 kJ/m³ (Appendix A), which is also the basis of the 1.3300 kgce/m³
-//! coal-equivalent figure.
+//! 1 MWh = 1,000 kWh = 3.6 GJ = 3,600,000 kJ. A fuel's physical quantity (m³ of gas, kg of
+//! liquid fuel, HK towngas "units") becomes energy through its net calorific value (NCV); the
+//! defaults are GB/T 2589-2008 Appendix A for Mainland fuels and Towngas's 48 MJ per unit.
 
 use rust_decimal::Decimal;
 
-/// GB/T 2589-2008 Appendix A: natural gas net calorific value, kJ per m³.
-pub const NATURAL_GAS_NCV_KJ_PER_M3: Decimal = Decimal::from_parts(38931, 0, 0, false, 0);
-/// kJ in one MWh (3.6 GJ).
+/// kJ in one MWh.
 pub const KJ_PER_MWH: Decimal = Decimal::from_parts(3_600_000, 0, 0, false, 0);
 /// GJ in one MWh.
 pub const GJ_PER_MWH: Decimal = Decimal::from_parts(36, 0, 0, false, 1);
+/// GB/T 2589-2008 Appendix A: natural gas NCV, kJ/m³ (the contract's default).
+pub const NATURAL_GAS_NCV_KJ_PER_M3: Decimal = Decimal::from_parts(38931, 0, 0, false, 0);
+/// GB/T 2589-2008: 1 kg of standard coal equivalent (kgce) = 29,307 kJ (7,000 kcal).
+pub const KJ_PER_KGCE: Decimal = Decimal::from_parts(29307, 0, 0, false, 0);
 
 /// What was consumed. Electricity is indirect energy (Scope 2); a fuel burnt on site is direct
-/// energy (Scope 1), as the report's notes 2 and 3 define them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// energy (Scope 1), as the report's notes define them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Source {
     Electricity,
     NaturalGas,
+    /// Hong Kong towngas, sold in "units" of 48 MJ.
+    Towngas,
+    Lpg,
+    Diesel,
+    Petrol,
+}
+
+/// The physical quantity a fuel is measured in, through which its NCV turns it into energy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Physical {
+    M3,
+    Kg,
+    TowngasUnit,
+}
+
+impl Physical {
+    /// The key a row uses to override the default NCV.
+    pub fn ncv_key(self) -> &'static str {
+        match self {
+            Physical::M3 => "ncv_kj_per_m3",
+            Physical::Kg => "ncv_kj_per_kg",
+            Physical::TowngasUnit => "ncv_kj_per_unit",
+        }
+    }
+
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Physical::M3 => "m³",
+            Physical::Kg => "kg",
+            Physical::TowngasUnit => "unit",
+        }
+    }
+}
+
+/// How sure a constant is (`../shared/research/factors.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Seen in a cited source.
+    Verified,
+    /// Only in third-party code or pages; to be cross-checked.
+    Secondary,
+    /// From memory of the document; no copy found. Shown to the user as unverified.
+    Unverified,
+}
+
+impl Status {
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Verified => "verified",
+            Status::Secondary => "secondary",
+            Status::Unverified => "unverified",
+        }
+    }
+}
+
+/// A default constant of a fuel, with where it comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Constant {
+    pub value: Decimal,
+    pub source: &'static str,
+    pub status: Status,
+}
+
+const fn c(mantissa: i64, scale: u32, source: &'static str, status: Status) -> Constant {
+    let negative = mantissa < 0;
+    let m = mantissa.unsigned_abs();
+    Constant {
+        value: Decimal::from_parts(m as u32, (m >> 32) as u32, 0, negative, scale),
+        source,
+        status,
+    }
 }
 
 impl Source {
-    pub const ALL: [Source; 2] = [Source::Electricity, Source::NaturalGas];
+    pub const ALL: [Source; 6] = [
+        Source::Electricity,
+        Source::NaturalGas,
+        Source::Towngas,
+        Source::Lpg,
+        Source::Diesel,
+        Source::Petrol,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {
             Source::Electricity => "electricity",
             Source::NaturalGas => "natural_gas",
+            Source::Towngas => "towngas",
+            Source::Lpg => "lpg",
+            Source::Diesel => "diesel",
+            Source::Petrol => "petrol",
         }
     }
 
@@ -40,6 +124,10 @@ impl Source {
         match self {
             Source::Electricity => "Purchased electricity",
             Source::NaturalGas => "Natural gas",
+            Source::Towngas => "Towngas",
+            Source::Lpg => "LPG",
+            Source::Diesel => "Diesel",
+            Source::Petrol => "Petrol",
         }
     }
 
@@ -48,180 +136,432 @@ impl Source {
         !matches!(self, Source::Electricity)
     }
 
-    /// Whether a volume in m³ describes this source.
-    pub fn is_gas(self) -> bool {
-        matches!(self, Source::NaturalGas)
+    pub fn physical(self) -> Option<Physical> {
+        match self {
+            Source::Electricity => None,
+            Source::NaturalGas => Some(Physical::M3),
+            Source::Towngas => Some(Physical::TowngasUnit),
+            Source::Lpg | Source::Diesel | Source::Petrol => Some(Physical::Kg),
+        }
     }
 
     /// The units a quantity of this source may be given in.
-    pub fn units(self) -> &'static [EnergyUnit] {
-        if self.is_gas() {
-            &[
-                EnergyUnit::M3,
-                EnergyUnit::Kwh,
-                EnergyUnit::Mwh,
-                EnergyUnit::Gj,
-            ]
-        } else {
-            &[EnergyUnit::Kwh, EnergyUnit::Mwh, EnergyUnit::Gj]
+    pub fn units(self) -> &'static [QuantityUnit] {
+        use QuantityUnit::*;
+        match self {
+            Source::Electricity => &[Kwh, Mwh, Gj],
+            Source::NaturalGas => &[M3, Kwh, Mwh, Gj],
+            Source::Towngas => &[TowngasUnit, Kwh, Mwh, Gj],
+            Source::Lpg | Source::Diesel | Source::Petrol => &[Kg, L, Kwh, Mwh, Gj],
+        }
+    }
+
+    /// Default net calorific value, kJ per physical unit.
+    pub fn default_ncv(self) -> Option<Constant> {
+        use Status::*;
+        match self {
+            Source::Electricity => None,
+            Source::NaturalGas => Some(c(38931, 0, "GB/T 2589-2008 Appendix A: natural gas 38,931 kJ/m³", Verified)),
+            Source::Towngas => Some(c(48000, 0, "Towngas: 1 unit = 48 MJ (HKEX Reporting Guidance, Appendix 2)", Verified)),
+            Source::Lpg => Some(c(
+                50179,
+                0,
+                "GB/T 2589-2008 Appendix A: LPG 50,179 kJ/kg (HKEX Appendix 2 uses 46 MJ/kg; override per row)",
+                Unverified,
+            )),
+            Source::Diesel => Some(c(42652, 0, "GB/T 2589-2008 Appendix A: diesel 42,652 kJ/kg", Verified)),
+            Source::Petrol => Some(c(43070, 0, "GB/T 2589-2008 Appendix A: petrol 43,070 kJ/kg", Verified)),
+        }
+    }
+
+    /// GB/T 2589-2008 standard-coal coefficient: kgce per kWh (electricity, equivalent value)
+    /// or per physical unit at the default NCV.
+    pub fn kgce_coefficient(self) -> Option<Constant> {
+        use Status::*;
+        match self {
+            Source::Electricity => Some(c(
+                1229,
+                4,
+                "GB/T 2589-2008: electricity 0.1229 kgce/kWh (equivalent value)",
+                Verified,
+            )),
+            Source::NaturalGas => Some(c(
+                13300,
+                4,
+                "GB/T 2589-2008: natural gas 1.3300 kgce/m³",
+                Verified,
+            )),
+            Source::Diesel => Some(c(
+                14571,
+                4,
+                "GB/T 2589-2008: diesel 1.4571 kgce/kg",
+                Verified,
+            )),
+            Source::Petrol => Some(c(
+                14714,
+                4,
+                "GB/T 2589-2008: petrol 1.4714 kgce/kg",
+                Verified,
+            )),
+            Source::Lpg => Some(c(
+                17143,
+                4,
+                "GB/T 2589-2008: LPG 1.7143 kgce/kg",
+                Unverified,
+            )),
+            // No table coefficient: energy ÷ 29,307 kJ/kgce.
+            Source::Towngas => None,
         }
     }
 }
 
 /// The unit of an activity quantity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum EnergyUnit {
+pub enum QuantityUnit {
     Kwh,
     Mwh,
     Gj,
     M3,
+    Kg,
+    L,
+    TowngasUnit,
 }
 
-impl EnergyUnit {
-    pub const ALL: [EnergyUnit; 4] = [
-        EnergyUnit::Kwh,
-        EnergyUnit::Mwh,
-        EnergyUnit::Gj,
-        EnergyUnit::M3,
+/// Kept for the contract's name of the energy units.
+pub type EnergyUnit = QuantityUnit;
+
+impl QuantityUnit {
+    pub const ALL: [QuantityUnit; 7] = [
+        QuantityUnit::Kwh,
+        QuantityUnit::Mwh,
+        QuantityUnit::Gj,
+        QuantityUnit::M3,
+        QuantityUnit::Kg,
+        QuantityUnit::L,
+        QuantityUnit::TowngasUnit,
     ];
 
     pub fn id(self) -> &'static str {
         match self {
-            EnergyUnit::Kwh => "kWh",
-            EnergyUnit::Mwh => "MWh",
-            EnergyUnit::Gj => "GJ",
-            EnergyUnit::M3 => "m3",
+            QuantityUnit::Kwh => "kWh",
+            QuantityUnit::Mwh => "MWh",
+            QuantityUnit::Gj => "GJ",
+            QuantityUnit::M3 => "m3",
+            QuantityUnit::Kg => "kg",
+            QuantityUnit::L => "L",
+            QuantityUnit::TowngasUnit => "unit",
         }
     }
 
-    /// Accepts the contract's spelling and the usual variants (`m³`, `kwh`).
-    pub fn from_id(id: &str) -> Option<EnergyUnit> {
+    /// Accepts the contract's spelling and the usual variants (`m³`, `kwh`, `litre`).
+    pub fn from_id(id: &str) -> Option<QuantityUnit> {
         match id.trim().to_ascii_lowercase().as_str() {
-            "kwh" => Some(EnergyUnit::Kwh),
-            "mwh" => Some(EnergyUnit::Mwh),
-            "gj" => Some(EnergyUnit::Gj),
-            "m3" | "m³" => Some(EnergyUnit::M3),
+            "kwh" => Some(QuantityUnit::Kwh),
+            "mwh" => Some(QuantityUnit::Mwh),
+            "gj" => Some(QuantityUnit::Gj),
+            "m3" | "m³" => Some(QuantityUnit::M3),
+            "kg" => Some(QuantityUnit::Kg),
+            "l" | "litre" | "liter" | "litres" | "liters" => Some(QuantityUnit::L),
+            "unit" | "units" | "towngas unit" => Some(QuantityUnit::TowngasUnit),
             _ => None,
         }
     }
 
     pub fn symbol(self) -> &'static str {
         match self {
-            EnergyUnit::M3 => "m³",
+            QuantityUnit::M3 => "m³",
+            QuantityUnit::TowngasUnit => "units",
             other => other.id(),
         }
     }
+
+    /// Energy units convert without a calorific value.
+    pub fn energy_in_kj(self) -> Option<Decimal> {
+        match self {
+            QuantityUnit::Kwh => Some(Decimal::from(3600)),
+            QuantityUnit::Mwh => Some(KJ_PER_MWH),
+            QuantityUnit::Gj => Some(Decimal::from(1_000_000)),
+            _ => None,
+        }
+    }
 }
 
-/// The unit of an emission factor: what quantity it applies to, and in kg or t of CO2e.
+/// The mass in a factor's numerator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum FactorUnit {
-    TPerMwh,
-    KgPerKwh,
-    KgPerM3,
-    TPerGj,
-    KgPerGj,
+pub enum Mass {
+    Kg,
+    T,
 }
 
-/// The quantity a factor multiplies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Basis {
+/// What a factor is per.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Per {
+    Kwh,
     Mwh,
     Gj,
+    Tj,
     M3,
+    Kg,
+    L,
+    TowngasUnit,
+}
+
+impl Per {
+    fn id(self) -> &'static str {
+        match self {
+            Per::Kwh => "kWh",
+            Per::Mwh => "MWh",
+            Per::Gj => "GJ",
+            Per::Tj => "TJ",
+            Per::M3 => "m3",
+            Per::Kg => "kg",
+            Per::L => "L",
+            Per::TowngasUnit => "unit",
+        }
+    }
+
+    fn from_id(id: &str) -> Option<Per> {
+        match id.trim().to_ascii_lowercase().as_str() {
+            "kwh" => Some(Per::Kwh),
+            "mwh" => Some(Per::Mwh),
+            "gj" => Some(Per::Gj),
+            "tj" => Some(Per::Tj),
+            "m3" | "m³" => Some(Per::M3),
+            "kg" => Some(Per::Kg),
+            "l" | "litre" | "liter" => Some(Per::L),
+            "unit" | "towngas unit" => Some(Per::TowngasUnit),
+            _ => None,
+        }
+    }
+
+    /// kJ per one of this, for the energy bases.
+    pub fn energy_in_kj(self) -> Option<Decimal> {
+        match self {
+            Per::Kwh => Some(Decimal::from(3600)),
+            Per::Mwh => Some(KJ_PER_MWH),
+            Per::Gj => Some(Decimal::from(1_000_000)),
+            Per::Tj => Some(Decimal::from(1_000_000_000)),
+            _ => None,
+        }
+    }
+
+    pub fn physical(self) -> Option<Physical> {
+        match self {
+            Per::M3 => Some(Physical::M3),
+            Per::Kg => Some(Physical::Kg),
+            Per::TowngasUnit => Some(Physical::TowngasUnit),
+            _ => None,
+        }
+    }
+}
+
+/// An emission factor's unit: mass per basis, e.g. `kgCO2e/m3`, `tCO2e/MWh`, `kg/TJ`.
+/// The gas is not part of the unit: a per-gas factor has one value for each gas.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FactorUnit {
+    pub mass: Mass,
+    pub per: Per,
 }
 
 impl FactorUnit {
-    pub const ALL: [FactorUnit; 5] = [
-        FactorUnit::TPerMwh,
-        FactorUnit::KgPerKwh,
-        FactorUnit::KgPerM3,
-        FactorUnit::TPerGj,
-        FactorUnit::KgPerGj,
+    pub const T_PER_MWH: FactorUnit = FactorUnit {
+        mass: Mass::T,
+        per: Per::Mwh,
+    };
+    pub const KG_PER_KWH: FactorUnit = FactorUnit {
+        mass: Mass::Kg,
+        per: Per::Kwh,
+    };
+    pub const KG_PER_M3: FactorUnit = FactorUnit {
+        mass: Mass::Kg,
+        per: Per::M3,
+    };
+    pub const T_PER_GJ: FactorUnit = FactorUnit {
+        mass: Mass::T,
+        per: Per::Gj,
+    };
+    pub const KG_PER_GJ: FactorUnit = FactorUnit {
+        mass: Mass::Kg,
+        per: Per::Gj,
+    };
+    pub const KG_PER_TJ: FactorUnit = FactorUnit {
+        mass: Mass::Kg,
+        per: Per::Tj,
+    };
+    pub const KG_PER_KG: FactorUnit = FactorUnit {
+        mass: Mass::Kg,
+        per: Per::Kg,
+    };
+    pub const KG_PER_L: FactorUnit = FactorUnit {
+        mass: Mass::Kg,
+        per: Per::L,
+    };
+    pub const KG_PER_UNIT: FactorUnit = FactorUnit {
+        mass: Mass::Kg,
+        per: Per::TowngasUnit,
+    };
+
+    /// The units offered for an inline CO2e factor.
+    pub const COMMON: [FactorUnit; 9] = [
+        FactorUnit::T_PER_MWH,
+        FactorUnit::KG_PER_KWH,
+        FactorUnit::KG_PER_M3,
+        FactorUnit::T_PER_GJ,
+        FactorUnit::KG_PER_GJ,
+        FactorUnit::KG_PER_TJ,
+        FactorUnit::KG_PER_KG,
+        FactorUnit::KG_PER_L,
+        FactorUnit::KG_PER_UNIT,
     ];
 
-    pub fn id(self) -> &'static str {
-        match self {
-            FactorUnit::TPerMwh => "tCO2e/MWh",
-            FactorUnit::KgPerKwh => "kgCO2e/kWh",
-            FactorUnit::KgPerM3 => "kgCO2e/m3",
-            FactorUnit::TPerGj => "tCO2e/GJ",
-            FactorUnit::KgPerGj => "kgCO2e/GJ",
+    /// The contract's spelling, as a CO2e factor (`kgCO2e/m3`).
+    pub fn id(self) -> String {
+        format!("{}CO2e/{}", self.mass_id(), self.per.id())
+    }
+
+    fn mass_id(self) -> &'static str {
+        match self.mass {
+            Mass::Kg => "kg",
+            Mass::T => "t",
         }
     }
 
+    /// Reads `kgCO2e/m3`, `tCO2e/MWh`, `kgCO2/TJ`, `kg/TJ`, `t CO2e / MWh`, `kgCO2e/m³`.
     pub fn from_id(id: &str) -> Option<FactorUnit> {
-        let key = id.trim().replace('³', "3").replace('₂', "2");
-        FactorUnit::ALL
-            .into_iter()
-            .find(|u| u.id().eq_ignore_ascii_case(&key))
-    }
-
-    pub fn symbol(self) -> &'static str {
-        match self {
-            FactorUnit::TPerMwh => "t CO2e/MWh",
-            FactorUnit::KgPerKwh => "kg CO2e/kWh",
-            FactorUnit::KgPerM3 => "kg CO2e/m³",
-            FactorUnit::TPerGj => "t CO2e/GJ",
-            FactorUnit::KgPerGj => "kg CO2e/GJ",
+        let compact: String = id
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .replace('₂', "2");
+        let (num, den) = compact.split_once('/')?;
+        let lower = num.to_ascii_lowercase();
+        let (mass, gas) = if let Some(rest) = lower.strip_prefix("kg") {
+            (Mass::Kg, rest)
+        } else if let Some(rest) = lower.strip_prefix('t') {
+            (Mass::T, rest)
+        } else {
+            return None;
+        };
+        if !matches!(gas, "" | "co2e" | "co2" | "co2-e" | "co2eq") {
+            return None;
         }
+        Some(FactorUnit {
+            mass,
+            per: Per::from_id(den)?,
+        })
     }
 
-    pub fn basis(self) -> Basis {
-        match self {
-            FactorUnit::TPerMwh | FactorUnit::KgPerKwh => Basis::Mwh,
-            FactorUnit::TPerGj | FactorUnit::KgPerGj => Basis::Gj,
-            FactorUnit::KgPerM3 => Basis::M3,
-        }
+    pub fn symbol(self) -> String {
+        let per = match self.per {
+            Per::M3 => "m³",
+            Per::TowngasUnit => "unit",
+            other => other.id(),
+        };
+        format!("{} CO2e/{per}", self.mass_id())
     }
 
-    /// Tonnes per unit of the factor's numerator: kg/kWh is numerically t/MWh, so 1.
+    /// Tonnes per unit of the numerator.
     pub fn tonnes_scale(self) -> Decimal {
-        match self {
-            FactorUnit::TPerMwh | FactorUnit::KgPerKwh | FactorUnit::TPerGj => Decimal::ONE,
-            FactorUnit::KgPerM3 | FactorUnit::KgPerGj => Decimal::new(1, 3),
+        match self.mass {
+            Mass::T => Decimal::ONE,
+            Mass::Kg => Decimal::new(1, 3),
         }
     }
 }
 
-/// A quantity of energy in every basis a factor may need, converted with checked arithmetic.
+/// A quantity of one source in every basis a factor may need, by checked arithmetic.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Converted {
+    pub kj: Decimal,
     pub mwh: Decimal,
-    /// Only for gases, where a volume is meaningful.
-    pub m3: Option<Decimal>,
-    pub gj: Decimal,
+    /// In the source's physical unit (m³, kg, towngas unit), where it has one.
+    pub physical: Option<Decimal>,
+    /// Litres, where a density was given or the quantity was in litres.
+    pub litres: Option<Decimal>,
 }
 
-/// Converts a quantity to MWh (and GJ, and m³ for a gas) through the net calorific value.
-/// `None` when a result leaves the exact decimal range.
+impl Converted {
+    /// The quantity in a factor's basis, or why it cannot be had.
+    pub fn in_basis(&self, per: Per, source: Source) -> Result<Decimal, String> {
+        if let Some(kj) = per.energy_in_kj() {
+            return self.kj.checked_div(kj).ok_or_else(|| "overflow".into());
+        }
+        match (per, per.physical(), source.physical()) {
+            (Per::L, _, _) => self.litres.ok_or_else(|| {
+                format!("a factor per litre needs the {} quantity in L, or its density (density_kg_per_l)", source.label().to_lowercase())
+            }),
+            (_, Some(want), Some(have)) if want == have => {
+                self.physical.ok_or_else(|| "overflow".into())
+            }
+            (_, Some(want), _) => Err(format!(
+                "a factor per {} does not fit {}",
+                want.symbol(),
+                source.label().to_lowercase()
+            )),
+            _ => Err("overflow".into()),
+        }
+    }
+}
+
+/// Converts a quantity to energy (kJ, MWh) and to the source's physical unit, through the
+/// NCV (kJ per physical unit) and, for litres, the density (kg/L). `Err` says why not.
 pub fn convert(
     quantity: Decimal,
-    unit: EnergyUnit,
-    ncv_kj_per_m3: Decimal,
-    gas: bool,
-) -> Option<Converted> {
-    let thousand = Decimal::ONE_THOUSAND;
-    let mwh = match unit {
-        EnergyUnit::Kwh => quantity.checked_div(thousand)?,
-        EnergyUnit::Mwh => quantity,
-        EnergyUnit::Gj => quantity.checked_div(GJ_PER_MWH)?,
-        EnergyUnit::M3 => quantity
-            .checked_mul(ncv_kj_per_m3)?
-            .checked_div(KJ_PER_MWH)?,
+    unit: QuantityUnit,
+    source: Source,
+    ncv: Option<Decimal>,
+    density_kg_per_l: Option<Decimal>,
+) -> Result<Converted, String> {
+    const OVERFLOW: &str = "the result is too large for exact decimal arithmetic";
+    let ov = || OVERFLOW.to_string();
+    let (kj, physical, litres) = if let Some(kj_per) = unit.energy_in_kj() {
+        let kj = quantity.checked_mul(kj_per).ok_or_else(ov)?;
+        let physical = match ncv {
+            Some(n) if !n.is_zero() => Some(kj.checked_div(n).ok_or_else(ov)?),
+            _ => None,
+        };
+        let litres = match (physical, density_kg_per_l, source.physical()) {
+            (Some(kg), Some(d), Some(Physical::Kg)) if !d.is_zero() => {
+                Some(kg.checked_div(d).ok_or_else(ov)?)
+            }
+            _ => None,
+        };
+        (kj, physical, litres)
+    } else {
+        let (physical, litres) = match unit {
+            QuantityUnit::L => {
+                let d = density_kg_per_l.filter(|d| !d.is_zero()).ok_or_else(|| {
+                    format!(
+                        "litres of {} need its density (density_kg_per_l) to become kg",
+                        source.label().to_lowercase()
+                    )
+                })?;
+                (quantity.checked_mul(d).ok_or_else(ov)?, Some(quantity))
+            }
+            _ => {
+                let litres = match density_kg_per_l {
+                    Some(d) if !d.is_zero() && unit == QuantityUnit::Kg => {
+                        Some(quantity.checked_div(d).ok_or_else(ov)?)
+                    }
+                    _ => None,
+                };
+                (quantity, litres)
+            }
+        };
+        let n = ncv.ok_or_else(|| format!("{} has no calorific value", source.label()))?;
+        (
+            physical.checked_mul(n).ok_or_else(ov)?,
+            Some(physical),
+            litres,
+        )
     };
-    let gj = match unit {
-        EnergyUnit::Gj => quantity,
-        _ => mwh.checked_mul(GJ_PER_MWH)?,
-    };
-    let m3 = match (unit, gas) {
-        (EnergyUnit::M3, _) => Some(quantity),
-        (_, true) if !ncv_kj_per_m3.is_zero() => {
-            Some(mwh.checked_mul(KJ_PER_MWH)?.checked_div(ncv_kj_per_m3)?)
-        }
-        _ => None,
-    };
-    Some(Converted { mwh, m3, gj })
+    let mwh = kj.checked_div(KJ_PER_MWH).ok_or_else(ov)?;
+    Ok(Converted {
+        kj,
+        mwh,
+        physical,
+        litres,
+    })
 }
 
 #[cfg(test)]
@@ -233,18 +573,40 @@ mod tests {
         Decimal::from_str(s).unwrap()
     }
 
+    #[track_caller]
+    fn mwh(q: &str, unit: QuantityUnit, source: Source, density: Option<&str>) -> Decimal {
+        let ncv = source.default_ncv().map(|c| c.value);
+        convert(d(q), unit, source, ncv, density.map(d))
+            .unwrap()
+            .mwh
+    }
+
     #[test]
     fn every_unit_path_to_mwh() {
-        let ncv = NATURAL_GAS_NCV_KJ_PER_M3;
-        let cases = [
-            (d("17467470"), EnergyUnit::Kwh, d("17467.47")),
-            (d("17467.47"), EnergyUnit::Mwh, d("17467.47")),
-            (d("5002.02"), EnergyUnit::Gj, d("1389.45")),
-            (d("3600"), EnergyUnit::M3, d("38.931")),
+        use QuantityUnit::*;
+        let cases: [(&str, QuantityUnit, Source, Option<&str>, &str); 9] = [
+            ("17467470", Kwh, Source::Electricity, None, "17467.47"),
+            ("17467.47", Mwh, Source::Electricity, None, "17467.47"),
+            ("5002.02", Gj, Source::NaturalGas, None, "1389.45"),
+            ("3600", M3, Source::NaturalGas, None, "38.931"),
+            ("75", TowngasUnit, Source::Towngas, None, "1"),
+            ("3600", Kg, Source::Diesel, None, "42.652"),
+            ("3600", Kg, Source::Petrol, None, "43.07"),
+            ("3600", Kg, Source::Lpg, None, "50.179"),
+            (
+                "1000",
+                L,
+                Source::Diesel,
+                Some("0.84"),
+                "9.9521333333333333333333333333",
+            ),
         ];
-        for (q, unit, mwh) in cases {
-            let c = convert(q, unit, ncv, true).unwrap();
-            assert_eq!(c.mwh, mwh, "{q} {unit:?}");
+        for (q, unit, source, density, expected) in cases {
+            assert_eq!(
+                mwh(q, unit, source, density),
+                d(expected),
+                "{q} {unit:?} of {source:?}"
+            );
         }
     }
 
@@ -252,38 +614,127 @@ mod tests {
     fn gas_volume_round_trips_through_the_calorific_value() {
         let c = convert(
             d("38.931"),
-            EnergyUnit::Mwh,
-            NATURAL_GAS_NCV_KJ_PER_M3,
-            true,
+            QuantityUnit::Mwh,
+            Source::NaturalGas,
+            Some(NATURAL_GAS_NCV_KJ_PER_M3),
+            None,
         )
         .unwrap();
-        assert_eq!(c.m3, Some(d("3600")));
-        assert_eq!(c.gj, d("140.1516"));
-        let e = convert(d("1"), EnergyUnit::Mwh, NATURAL_GAS_NCV_KJ_PER_M3, false).unwrap();
-        assert_eq!(e.m3, None, "electricity has no volume");
+        assert_eq!(c.physical, Some(d("3600")));
+        assert_eq!(c.in_basis(Per::Gj, Source::NaturalGas), Ok(d("140.1516")));
+        assert_eq!(c.in_basis(Per::Tj, Source::NaturalGas), Ok(d("0.1401516")));
+        let e = convert(d("1"), QuantityUnit::Mwh, Source::Electricity, None, None).unwrap();
+        assert_eq!(e.physical, None, "electricity has no volume");
+        assert!(e
+            .in_basis(Per::M3, Source::Electricity)
+            .unwrap_err()
+            .contains("does not fit"));
+    }
+
+    #[test]
+    fn litres_need_a_density() {
+        let err = convert(
+            d("10"),
+            QuantityUnit::L,
+            Source::Diesel,
+            Some(d("42652")),
+            None,
+        )
+        .unwrap_err();
+        assert!(err.contains("density"), "{err}");
+        let c = convert(
+            d("100"),
+            QuantityUnit::L,
+            Source::Diesel,
+            Some(d("42652")),
+            Some(d("0.85")),
+        )
+        .unwrap();
+        assert_eq!(c.physical, Some(d("85")));
+        assert_eq!(c.in_basis(Per::L, Source::Diesel), Ok(d("100")));
+        let kg = convert(
+            d("85"),
+            QuantityUnit::Kg,
+            Source::Diesel,
+            Some(d("42652")),
+            None,
+        )
+        .unwrap();
+        assert!(kg
+            .in_basis(Per::L, Source::Diesel)
+            .unwrap_err()
+            .contains("density"));
     }
 
     #[test]
     fn units_parse_from_their_usual_spellings() {
-        assert_eq!(EnergyUnit::from_id("m³"), Some(EnergyUnit::M3));
-        assert_eq!(EnergyUnit::from_id("KWH"), Some(EnergyUnit::Kwh));
-        assert_eq!(EnergyUnit::from_id("litre"), None);
-        assert_eq!(FactorUnit::from_id("kgCO2e/m³"), Some(FactorUnit::KgPerM3));
-        assert_eq!(FactorUnit::from_id("tco2e/mwh"), Some(FactorUnit::TPerMwh));
-        assert_eq!(FactorUnit::from_id("t/MWh"), None);
-        assert!(!Source::Electricity.units().contains(&EnergyUnit::M3));
+        assert_eq!(QuantityUnit::from_id("m³"), Some(QuantityUnit::M3));
+        assert_eq!(QuantityUnit::from_id("KWH"), Some(QuantityUnit::Kwh));
+        assert_eq!(QuantityUnit::from_id("litre"), Some(QuantityUnit::L));
+        assert_eq!(QuantityUnit::from_id("barrel"), None);
+        assert_eq!(
+            FactorUnit::from_id("kgCO2e/m³"),
+            Some(FactorUnit::KG_PER_M3)
+        );
+        assert_eq!(
+            FactorUnit::from_id("tco2e/mwh"),
+            Some(FactorUnit::T_PER_MWH)
+        );
+        assert_eq!(
+            FactorUnit::from_id("t CO2e / MWh"),
+            Some(FactorUnit::T_PER_MWH)
+        );
+        assert_eq!(FactorUnit::from_id("kg/TJ"), Some(FactorUnit::KG_PER_TJ));
+        assert_eq!(FactorUnit::from_id("kgCH4/TJ"), None);
+        assert_eq!(FactorUnit::from_id("t/MWh"), Some(FactorUnit::T_PER_MWH));
+        assert_eq!(FactorUnit::from_id("MWh"), None);
+        for u in FactorUnit::COMMON {
+            assert_eq!(FactorUnit::from_id(&u.id()), Some(u));
+        }
+        assert!(!Source::Electricity.units().contains(&QuantityUnit::M3));
     }
 
     #[test]
-    fn overflow_is_none_not_a_panic() {
-        assert_eq!(
-            convert(
-                Decimal::MAX,
-                EnergyUnit::M3,
-                NATURAL_GAS_NCV_KJ_PER_M3,
-                true
-            ),
+    fn overflow_is_an_error_not_a_panic() {
+        assert!(convert(
+            Decimal::MAX,
+            QuantityUnit::M3,
+            Source::NaturalGas,
+            Some(NATURAL_GAS_NCV_KJ_PER_M3),
             None
+        )
+        .is_err());
+        assert!(convert(
+            Decimal::MAX,
+            QuantityUnit::Gj,
+            Source::Electricity,
+            None,
+            None
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn standard_coal_coefficients_agree_with_the_calorific_values() {
+        // GB/T 2589: coefficient = NCV ÷ 29,307 kJ/kgce, rounded to four places in its table.
+        for s in [
+            Source::NaturalGas,
+            Source::Diesel,
+            Source::Petrol,
+            Source::Lpg,
+        ] {
+            let ncv = s.default_ncv().unwrap().value;
+            let coef = s.kgce_coefficient().unwrap().value;
+            let derived = (ncv / KJ_PER_KGCE).round_dp(4);
+            assert!(
+                (derived - coef).abs() <= d("0.0025"),
+                "{s:?}: {derived} vs {coef}"
+            );
+        }
+        // Electricity's equivalent value: 860 kcal/kWh ÷ 7,000 kcal/kgce.
+        assert_eq!(
+            (d("860") / d("7000")).round_dp(4),
+            Source::Electricity.kgce_coefficient().unwrap().value
         );
     }
 }

@@ -1,0 +1,254 @@
+//! Checks on one period's results (the `checks` of the contract's results): totals against
+//! their parts, computed against published figures, headcounts that published per-employee
+//! figures imply, implied factors against the chosen ones, missing denominators, and factors
+//! whose source is missing or unverified.
+
+use super::calc::{Check, KpiResult, Line, Val};
+use super::kpi::{Denominator, KpiId};
+use super::number::{self, display, plain};
+use super::published::{headcount_check, ratio_range};
+use super::scenario::{FactorChoice, Field, Period};
+use super::units::Status;
+use rust_decimal::Decimal;
+
+/// How far an implied factor may be from the chosen one before we say so.
+const FACTOR_TOLERANCE_PERCENT: Decimal = Decimal::from_parts(2, 0, 0, false, 0);
+
+fn check(id: String, level: &'static str, message: String) -> Check {
+    Check {
+        id,
+        level,
+        message,
+        kpi: None,
+        path: None,
+    }
+}
+
+pub(crate) fn period_checks(
+    p: &Period,
+    kpis: &[KpiResult],
+    lines: &[Line],
+    totals: &dyn Fn(KpiId) -> Val,
+) -> Vec<Check> {
+    let mut out = Vec::new();
+    let get = |id: KpiId| kpis.iter().find(|k| k.id == id).and_then(|k| k.exact);
+    let published = |id: KpiId| p.published.iter().find(|(k, _)| *k == id).map(|(_, v)| *v);
+
+    // Totals equal their parts.
+    for (total, a, b, what) in [
+        (
+            KpiId::GhgTotal,
+            KpiId::GhgScope1,
+            KpiId::GhgScope2,
+            "Scope 1 + Scope 2 = total GHG",
+        ),
+        (
+            KpiId::EnergyTotal,
+            KpiId::EnergyDirect,
+            KpiId::EnergyIndirect,
+            "direct + indirect = total energy",
+        ),
+    ] {
+        if let (Some(t), Some(x), Some(y)) = (get(total), get(a), get(b)) {
+            let ok = x.checked_add(y) == Some(t);
+            out.push(Check {
+                id: format!("total-equals-parts:{}", total.id()),
+                level: if ok { "info" } else { "error" },
+                message: format!(
+                    "{what}: {} + {} = {}{}",
+                    plain(x),
+                    plain(y),
+                    plain(t),
+                    if ok { "" } else { " — MISMATCH" }
+                ),
+                kpi: Some(total.id()),
+                path: None,
+            });
+        }
+    }
+    let line_sum = lines
+        .iter()
+        .filter_map(|l| l.emissions.as_ref().ok())
+        .try_fold(Decimal::ZERO, |acc, t| acc.checked_add(*t));
+    if let (Some(sum), Some(t), true) = (
+        line_sum,
+        get(KpiId::GhgTotal),
+        lines.iter().all(|l| l.emissions.is_ok()),
+    ) {
+        out.push(check(
+            "lines-equal-total".into(),
+            if sum == t { "info" } else { "error" },
+            format!(
+                "The {} calculation lines add up to {} t CO2e, the total.",
+                lines.len(),
+                plain(sum)
+            ),
+        ));
+    }
+
+    // Computed against published.
+    let employees = match p.employees {
+        Field::Given(e) => Some(e),
+        _ => None,
+    };
+    for k in kpis {
+        let (Some(p_text), Some(false), Some(v)) = (&k.published, k.matches_published, k.exact)
+        else {
+            continue;
+        };
+        let mut message = format!(
+            "Published {p_text} {unit}; computed {} {unit}.",
+            display(v),
+            unit = k.unit
+        );
+        if let (Some(num), Some(den)) = (k.id.numerator(), k.id.denominator()) {
+            let n = published(num).or_else(|| totals(num).ok());
+            if let (Some(n), Some(pv)) = (n, published(k.id)) {
+                if let Some(r) = ratio_range(n, pv) {
+                    message.push_str(&format!(
+                        " The published figure implies {} {} ({} ÷ {p_text}; {}–{} given its rounding).",
+                        number::rounded(r.1, 0),
+                        den.unit(),
+                        display(n),
+                        number::rounded(r.0, 0),
+                        number::rounded(r.2, 0),
+                    ));
+                }
+            }
+            if let (Denominator::Employees, Some(e)) = (den, employees) {
+                message.push_str(&format!(
+                    " This calculation uses one headcount, {} people, for every per-employee KPI.",
+                    plain(e)
+                ));
+            }
+        }
+        out.push(Check {
+            id: format!("published-differs:{}", k.id.id()),
+            level: "warning",
+            message,
+            kpi: Some(k.id.id()),
+            path: None,
+        });
+    }
+    let headcounts: Vec<_> = p
+        .published
+        .iter()
+        .filter(|(k, _)| k.denominator() == Some(Denominator::Employees))
+        .filter_map(|(k, pv)| {
+            let n = published(k.numerator()?).or_else(|| totals(k.numerator()?).ok())?;
+            Some((*k, ratio_range(n, *pv)?))
+        })
+        .collect();
+    out.extend(headcount_check(&headcounts));
+
+    // An implied factor (published t ÷ published MWh) against what the chosen factors give.
+    for (t_id, mwh_id, scope) in [
+        (KpiId::GhgScope1, KpiId::EnergyDirect, "Scope 1"),
+        (KpiId::GhgScope2, KpiId::EnergyIndirect, "Scope 2"),
+    ] {
+        let (Some(pt), Some(pm), Some(ct), Some(cm)) =
+            (published(t_id), published(mwh_id), get(t_id), get(mwh_id))
+        else {
+            continue;
+        };
+        let (Some(implied), Some(chosen)) = (pt.checked_div(pm), ct.checked_div(cm)) else {
+            continue;
+        };
+        let Some(diff) = chosen
+            .checked_sub(implied)
+            .and_then(|d| d.checked_div(implied))
+            .and_then(|d| d.checked_mul(Decimal::ONE_HUNDRED))
+        else {
+            continue;
+        };
+        if diff.abs() > FACTOR_TOLERANCE_PERCENT {
+            out.push(Check {
+                id: format!("implied-factor:{}", t_id.id()),
+                level: "warning",
+                message: format!(
+                    "The published {scope} figures imply {} t CO2e/MWh; the factors chosen here give {} ({}{}%, more than {}%).",
+                    number::rounded(implied, 6),
+                    number::rounded(chosen, 6),
+                    if diff.is_sign_negative() { "" } else { "+" },
+                    number::rounded(diff, 2),
+                    FACTOR_TOLERANCE_PERCENT
+                ),
+                kpi: Some(t_id.id()),
+                path: None,
+            });
+        }
+    }
+
+    // Missing or zero denominators.
+    for (den, field) in [
+        (Denominator::FloorArea, p.floor_area_m2),
+        (Denominator::Employees, p.employees),
+        (Denominator::Revenue, p.revenue_rmb_million),
+    ] {
+        let why = match field {
+            Field::Missing => "is not given",
+            Field::Given(v) if v.is_zero() => "is zero",
+            _ => continue,
+        };
+        let needing: Vec<&str> = KpiId::ALL
+            .iter()
+            .filter(|k| k.denominator() == Some(den))
+            .map(|k| k.id())
+            .collect();
+        out.push(Check {
+            id: format!("denominator-missing:{}", den.path()),
+            level: "warning",
+            message: format!(
+                "{} {why}, so {} cannot be computed.",
+                capitalise(den.noun()),
+                needing.join(", ")
+            ),
+            kpi: None,
+            path: Some(format!("{}{}", p.prefix, den.path())),
+        });
+    }
+
+    // Factors: custom without a source, unverified, presets.
+    for l in lines {
+        let path = Some(format!("{}.factor", l.path));
+        match &l.row.factor {
+            FactorChoice::Inline(f) if f.source_note.is_none() => out.push(Check {
+                id: format!("custom-factor-without-source:{}", l.path),
+                level: "warning",
+                message: format!("{} uses a custom factor with no source note; say where it comes from (factor.source).", l.path),
+                kpi: None,
+                path,
+            }),
+            FactorChoice::Preset(r) => out.push(Check {
+                id: format!("preset-factor:{}", l.path),
+                level: "info",
+                message: format!("{} ({}) uses the preset {} for {}; choose another in fuel_factors or on the row if your method differs.", l.path, l.row.source.label().to_lowercase(), r.id, r.name),
+                kpi: None,
+                path,
+            }),
+            _ => {}
+        }
+        if let Some(status @ (Status::Unverified | Status::Secondary)) = l.row.factor.status() {
+            out.push(Check {
+                id: format!("factor-status:{}", l.path),
+                level: "warning",
+                message: format!(
+                    "{} uses {}, whose value is {} (not yet checked against its published source).",
+                    l.path,
+                    l.row.factor.record_id().unwrap_or_default(),
+                    status.id()
+                ),
+                kpi: None,
+                path: Some(format!("{}.factor", l.path)),
+            });
+        }
+    }
+    out
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}

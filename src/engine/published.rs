@@ -1,0 +1,338 @@
+//! "Check a published table": from nothing but the figures a report printed, what factors and
+//! denominators they imply (with the range their rounding allows), and where they disagree
+//! with each other. The 2018 report's table is the example.
+
+use super::calc::Check;
+use super::kpi::{Denominator, KpiId};
+use super::library::{self, GwpSet, Region};
+use super::number::{self, plain, printed_places};
+use super::units::{Source, KJ_PER_MWH};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// One implied quantity: its central value and the range the printed figures' rounding allows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Implied {
+    pub id: String,
+    pub what: String,
+    pub value: String,
+    pub low: String,
+    pub high: String,
+    pub unit: &'static str,
+    pub formula: String,
+    /// How it compares with the library, where that means something.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comparison: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PublishedCheck {
+    pub implied: Vec<Implied>,
+    pub checks: Vec<Check>,
+}
+
+/// Half a unit in the last printed place: the rounding a printed figure may hide.
+fn half_unit(p: Decimal) -> Decimal {
+    Decimal::new(5, printed_places(p) + 1)
+}
+
+/// `a ÷ b` for two printed figures: (low, central, high) over their rounding.
+pub fn ratio_range(a: Decimal, b: Decimal) -> Option<(Decimal, Decimal, Decimal)> {
+    let (ha, hb) = (half_unit(a), half_unit(b));
+    let central = a.checked_div(b)?;
+    let low = a
+        .checked_sub(ha)?
+        .max(Decimal::ZERO)
+        .checked_div(b.checked_add(hb)?)?;
+    let low_den = b.checked_sub(hb)?;
+    if low_den <= Decimal::ZERO {
+        return None;
+    }
+    let high = a.checked_add(ha)?.checked_div(low_den)?;
+    Some((low, central, high))
+}
+
+fn implied(
+    id: &str,
+    what: String,
+    range: (Decimal, Decimal, Decimal),
+    dp: u32,
+    unit: &'static str,
+    formula: String,
+) -> Implied {
+    Implied {
+        id: id.into(),
+        what,
+        value: number::rounded(range.1, dp),
+        low: number::rounded(range.0, dp),
+        high: number::rounded(range.2, dp),
+        unit,
+        formula,
+        comparison: None,
+    }
+}
+
+/// What a published table implies, and its inconsistencies.
+pub fn check(published: &[(KpiId, Decimal)]) -> PublishedCheck {
+    let get = |k: KpiId| published.iter().find(|(id, _)| *id == k).map(|(_, v)| *v);
+    let mut implied_list = Vec::new();
+    let mut checks = Vec::new();
+
+    // Factors: emissions ÷ energy.
+    if let (Some(t), Some(mwh)) = (get(KpiId::GhgScope1), get(KpiId::EnergyDirect)) {
+        if let Some(r) = ratio_range(t, mwh) {
+            let mut i = implied(
+                "scope1_factor_t_per_mwh",
+                "Scope 1 factor implied by direct energy".into(),
+                r,
+                6,
+                "t CO2e/MWh",
+                format!("{} t ÷ {} MWh", plain(t), plain(mwh)),
+            );
+            i.comparison = Some(compare_fuel(r));
+            implied_list.push(i);
+        }
+    }
+    if let (Some(t), Some(mwh)) = (get(KpiId::GhgScope2), get(KpiId::EnergyIndirect)) {
+        if let Some(r) = ratio_range(t, mwh) {
+            let mut i = implied("scope2_factor_t_per_mwh", "Scope 2 grid factor implied by purchased electricity (the effective blended factor)".into(), r, 7, "t CO2e/MWh", format!("{} t ÷ {} MWh", plain(t), plain(mwh)));
+            i.comparison = Some(compare_grid(r));
+            implied_list.push(i);
+        }
+    }
+
+    // Denominators: each intensity's total ÷ the intensity.
+    let mut headcounts = Vec::new();
+    for k in KpiId::ALL {
+        let (Some(num), Some(den)) = (k.numerator(), k.denominator()) else {
+            continue;
+        };
+        let (Some(n), Some(i)) = (get(num), get(k)) else {
+            continue;
+        };
+        let Some(r) = ratio_range(n, i) else { continue };
+        let what = format!("{} implied by {}", den.noun(), k.name_en().to_lowercase());
+        implied_list.push(implied(
+            &format!("{}:{}", den_id(den), k.id()),
+            what,
+            r,
+            0,
+            den.unit(),
+            format!("{} ÷ {}", plain(n), plain(i)),
+        ));
+        if den == Denominator::Employees {
+            headcounts.push((k, r));
+        }
+    }
+    checks.extend(headcount_check(&headcounts));
+
+    // Totals against their parts, within the rounding of the printed figures.
+    for (total, a, b, what) in [
+        (
+            KpiId::GhgTotal,
+            KpiId::GhgScope1,
+            KpiId::GhgScope2,
+            "Scope 1 + Scope 2",
+        ),
+        (
+            KpiId::EnergyTotal,
+            KpiId::EnergyDirect,
+            KpiId::EnergyIndirect,
+            "direct + indirect energy",
+        ),
+    ] {
+        if let (Some(t), Some(x), Some(y)) = (get(total), get(a), get(b)) {
+            let slack = half_unit(t) + half_unit(x) + half_unit(y);
+            let sum = x + y;
+            let ok = (sum - t).abs() <= slack;
+            checks.push(Check {
+                id: format!("published-total:{}", total.id()),
+                level: if ok { "info" } else { "warning" },
+                message: if ok {
+                    format!("Published {what} = {} and the published total is {}: consistent.", plain(sum), plain(t))
+                } else {
+                    format!("Published {what} = {}, but the published total is {} (more than rounding can explain).", plain(sum), plain(t))
+                },
+                kpi: Some(total.id()),
+                path: None,
+            });
+        }
+    }
+    PublishedCheck {
+        implied: implied_list,
+        checks,
+    }
+}
+
+fn den_id(d: Denominator) -> &'static str {
+    match d {
+        Denominator::FloorArea => "floor_area_m2",
+        Denominator::Employees => "employees",
+        Denominator::Revenue => "revenue_rmb_million",
+    }
+}
+
+/// Compares an implied Scope 1 factor with the natural-gas presets (the report burns natural
+/// gas only), each converted to t CO2e/MWh at its calorific basis (AR5 for CH4 and N2O).
+fn compare_fuel(r: (Decimal, Decimal, Decimal)) -> String {
+    let ncv = Source::NaturalGas
+        .default_ncv()
+        .map(|c| c.value)
+        .unwrap_or(Decimal::ONE);
+    let mut parts = Vec::new();
+    for rec in library::all()
+        .iter()
+        .filter(|f| f.sources.contains(&Source::NaturalGas))
+    {
+        let per_mwh: Option<Decimal> = rec.gases.iter().try_fold(Decimal::ZERO, |acc, (g, v)| {
+            let basis = match rec.unit.per.energy_in_kj() {
+                Some(kj) => KJ_PER_MWH.checked_div(kj)?,
+                None => KJ_PER_MWH.checked_div(ncv)?,
+            };
+            acc.checked_add(
+                v.checked_mul(basis)?
+                    .checked_mul(rec.unit.tonnes_scale())?
+                    .checked_mul(GwpSet::Ar5.of(*g))?,
+            )
+        });
+        let Some(f) = per_mwh else { continue };
+        let within = f >= r.0 && f <= r.2;
+        let diff = (f - r.1)
+            .checked_div(r.1)
+            .map(|x| x * Decimal::ONE_HUNDRED)
+            .unwrap_or_default();
+        parts.push((
+            diff.abs(),
+            format!(
+                "{} {} t/MWh ({}{}%{})",
+                rec.id,
+                number::rounded(f, 6),
+                if diff.is_sign_negative() { "" } else { "+" },
+                number::rounded(diff, 2),
+                if within { ", within rounding" } else { "" }
+            ),
+        ));
+    }
+    parts.sort();
+    format!(
+        "Natural-gas factors in the library: {}.",
+        parts
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect::<Vec<_>>()
+            .join("; ")
+    )
+}
+
+/// Compares an implied grid factor with each regional factor of each edition: which match
+/// within rounding, and which two bracket it in the report's own edition.
+fn compare_grid(r: (Decimal, Decimal, Decimal)) -> String {
+    let half = Decimal::new(5, 1);
+    let mut matches = Vec::new();
+    for (id, edition) in library::GRID_EDITIONS {
+        for region in Region::ALL {
+            if let Some(g) = library::regional_factor(*edition, region, half) {
+                if g.value >= r.0 && g.value <= r.2 {
+                    matches.push(format!("{id}:{}", region.id()));
+                }
+            }
+        }
+    }
+    let mut text = if matches.is_empty() {
+        "No single regional grid factor in the library lies within the rounding range, so the figure is most likely a blend of sites on several grids.".to_string()
+    } else {
+        format!("Within the rounding range: {}.", matches.join(", "))
+    };
+    if let Some(edition) = library::grid_edition(library::DEFAULT_GRID_EDITION) {
+        let mut values: Vec<(Decimal, Region)> = Region::ALL
+            .into_iter()
+            .filter_map(|reg| Some((library::regional_factor(edition, reg, half)?.value, reg)))
+            .collect();
+        values.sort();
+        let below = values.iter().rev().find(|(v, _)| *v <= r.1);
+        let above = values.iter().find(|(v, _)| *v >= r.1);
+        if let (Some(b), Some(a)) = (below, above) {
+            text.push_str(&format!(
+                " In {} it lies between {} ({}) and {} ({}).",
+                library::DEFAULT_GRID_EDITION,
+                b.1.label(),
+                plain(b.0),
+                a.1.label(),
+                plain(a.0)
+            ));
+        }
+    }
+    text
+}
+
+/// Per-employee figures whose implied headcounts cannot all be one number.
+pub fn headcount_check(implied: &[(KpiId, (Decimal, Decimal, Decimal))]) -> Option<Check> {
+    let overlap = |ranges: &mut dyn Iterator<Item = &(Decimal, Decimal, Decimal)>| {
+        ranges.fold(None, |acc: Option<(Decimal, Decimal)>, r| match acc {
+            None => Some((r.0, r.2)),
+            Some((lo, hi)) => Some((lo.max(r.0), hi.min(r.2))),
+        })
+    };
+    let (low, high) = overlap(&mut implied.iter().map(|(_, r)| r))?;
+    if implied.len() < 2 || low <= high {
+        return None;
+    }
+    let parts: Vec<String> = implied
+        .iter()
+        .map(|(k, r)| {
+            format!(
+                "{} ≈ {} ({}–{})",
+                k.name_en().to_lowercase(),
+                number::rounded(r.1, 0),
+                number::rounded(r.0, 0),
+                number::rounded(r.2, 0)
+            )
+        })
+        .collect();
+    let mut message = format!(
+        "The published per-employee figures imply different headcounts: {}. No single headcount reproduces them all.",
+        parts.join("; ")
+    );
+    // Name the one figure whose removal lets the others agree, if there is one.
+    for (odd, _) in implied {
+        let rest = overlap(&mut implied.iter().filter(|(k, _)| k != odd).map(|(_, r)| r));
+        if let Some((lo, hi)) = rest.filter(|(lo, hi)| lo <= hi) {
+            message.push_str(&format!(
+                " Without {}, any headcount from {} to {} fits the others.",
+                odd.name_en().to_lowercase(),
+                number::rounded(lo.ceil(), 0),
+                number::rounded(hi.floor(), 0)
+            ));
+            break;
+        }
+    }
+    Some(Check {
+        id: "headcount-inconsistent".into(),
+        level: "warning",
+        message,
+        kpi: None,
+        path: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn ratio_ranges_widen_with_rounding() {
+        let (low, mid, high) = ratio_range(d("81345.33"), d("6.77")).unwrap();
+        assert_eq!(number::rounded(low, 0), "12,007");
+        assert_eq!(number::rounded(mid, 0), "12,016");
+        assert_eq!(number::rounded(high, 0), "12,024");
+        assert!(
+            ratio_range(d("1"), d("0.0")).is_none(),
+            "a zero intensity implies no denominator"
+        );
+    }
+}
