@@ -390,7 +390,8 @@ fn checks_report_totals_published_factors_denominators_and_sources() {
     for id in [
         "total-equals-parts:ghg_total_t",
         "total-equals-parts:energy_total_mwh",
-        "lines-equal-total",
+        "lines-equal-scope:ghg_scope1_t",
+        "lines-equal-scope:ghg_scope2_t",
         "headcount-inconsistent",
     ] {
         assert!(ids.contains(&id), "{id} missing from {ids:?}");

@@ -14,16 +14,6 @@ use rust_decimal::Decimal;
 /// How far an implied factor may be from the chosen one before we say so.
 const FACTOR_TOLERANCE_PERCENT: Decimal = Decimal::from_parts(2, 0, 0, false, 0);
 
-fn check(id: String, level: &'static str, message: String) -> Check {
-    Check {
-        id,
-        level,
-        message,
-        kpi: None,
-        path: None,
-    }
-}
-
 pub(crate) fn period_checks(
     p: &Period,
     kpis: &[KpiResult],
@@ -66,24 +56,25 @@ pub(crate) fn period_checks(
             });
         }
     }
-    let line_sum = lines
-        .iter()
-        .filter_map(|l| l.emissions.as_ref().ok())
-        .try_fold(Decimal::ZERO, |acc, t| acc.checked_add(*t));
-    if let (Some(sum), Some(t), true) = (
-        line_sum,
-        get(KpiId::GhgTotal),
-        lines.iter().all(|l| l.emissions.is_ok()),
-    ) {
-        out.push(check(
-            "lines-equal-total".into(),
-            if sum == t { "info" } else { "error" },
-            format!(
-                "The {} calculation lines add up to {} t CO2e, the total.",
-                lines.len(),
-                plain(sum)
-            ),
-        ));
+    // Each scope equals the sum of its calculation lines (summed as the scope is, in row order).
+    for (scope, id, direct) in [(1, KpiId::GhgScope1, true), (2, KpiId::GhgScope2, false)] {
+        let of_scope: Vec<_> = lines
+            .iter()
+            .filter(|l| l.row.source.is_direct() == direct)
+            .collect();
+        let sum = of_scope
+            .iter()
+            .map(|l| l.emissions.as_ref().ok())
+            .try_fold(Decimal::ZERO, |acc, t| acc.checked_add(*t?));
+        if let (Some(sum), Some(t)) = (sum, get(id)) {
+            out.push(Check {
+                id: format!("lines-equal-scope:{}", id.id()),
+                level: if sum == t { "info" } else { "error" },
+                message: format!("The {} Scope {scope} calculation lines add up to {} t CO2e, the Scope {scope} total.", of_scope.len(), plain(sum)),
+                kpi: Some(id.id()),
+                path: None,
+            });
+        }
     }
 
     // Computed against published.

@@ -80,6 +80,23 @@ pub fn set(root: &mut Value, path: &str, value: Value) -> bool {
     true
 }
 
+/// Removes the value at `path` (a key of an object). Returns whether something was removed.
+pub fn remove(root: &mut Value, path: &str) -> bool {
+    let Some(mut steps) = steps(path) else {
+        return false;
+    };
+    let Some(Step::Key(last)) = steps.pop() else {
+        return false;
+    };
+    let parent = steps.into_iter().try_fold(root, |v, step| match step {
+        Step::Key(k) => v.get_mut(k),
+        Step::Index(i) => v.get_mut(i),
+    });
+    parent
+        .and_then(Value::as_object_mut)
+        .is_some_and(|m| m.shift_remove(last).is_some())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,5 +115,9 @@ mod tests {
         assert!(!set(&mut doc, "energy[9].quantity", json!("1")));
         assert!(!set(&mut doc, "energy[", json!("1")));
         assert!(!set(&mut doc, "organisation.employees.x", json!("1")));
+        assert!(remove(&mut doc, "energy[0].factor"));
+        assert_eq!(get(&doc, "energy[0].factor"), None);
+        assert!(!remove(&mut doc, "energy[0].factor"));
+        assert!(!remove(&mut doc, "energy[5].factor"));
     }
 }

@@ -31,9 +31,10 @@ pub struct PublishedCheck {
     pub checks: Vec<Check>,
 }
 
-/// Half a unit in the last printed place: the rounding a printed figure may hide.
+/// Half a unit in the last printed place: the rounding a printed figure may hide. A figure
+/// printed to all 28 places hides less than the smallest decimal: no slack.
 fn half_unit(p: Decimal) -> Decimal {
-    Decimal::new(5, printed_places(p) + 1)
+    Decimal::try_new(5, printed_places(p) + 1).unwrap_or(Decimal::ZERO)
 }
 
 /// `a ÷ b` for two printed figures: (low, central, high) over their rounding.
@@ -142,9 +143,13 @@ pub fn check(published: &[(KpiId, Decimal)]) -> PublishedCheck {
         ),
     ] {
         if let (Some(t), Some(x), Some(y)) = (get(total), get(a), get(b)) {
-            let slack = half_unit(t) + half_unit(x) + half_unit(y);
-            let sum = x + y;
-            let ok = (sum - t).abs() <= slack;
+            let slack = half_unit(t)
+                .checked_add(half_unit(x))
+                .and_then(|s| s.checked_add(half_unit(y)));
+            let Some((sum, slack)) = x.checked_add(y).zip(slack) else {
+                continue;
+            };
+            let ok = sum.checked_sub(t).is_some_and(|d| d.abs() <= slack);
             checks.push(Check {
                 id: format!("published-total:{}", total.id()),
                 level: if ok { "info" } else { "warning" },
@@ -197,9 +202,10 @@ fn compare_fuel(r: (Decimal, Decimal, Decimal)) -> String {
         });
         let Some(f) = per_mwh else { continue };
         let within = f >= r.0 && f <= r.2;
-        let diff = (f - r.1)
-            .checked_div(r.1)
-            .map(|x| x * Decimal::ONE_HUNDRED)
+        let diff = f
+            .checked_sub(r.1)
+            .and_then(|d| d.checked_div(r.1))
+            .and_then(|x| x.checked_mul(Decimal::ONE_HUNDRED))
             .unwrap_or_default();
         parts.push((
             diff.abs(),

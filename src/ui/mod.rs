@@ -4,7 +4,7 @@
 mod fields;
 mod state;
 
-use crate::engine::{calc::KpiResult, path, units, KpiId, Results};
+use crate::engine::{calc::KpiResult, library, path, units, KpiId, Results};
 use fields::{NumberField, SelectField, TextField};
 pub use state::{Action, State};
 use std::rc::Rc;
@@ -62,7 +62,9 @@ pub fn App() -> Html {
                     <h2 id="kpi-title">{ "Environmental KPIs" }</h2>
                     <ErrorBanner results={state.current.clone()} />
                     <KpiTable results={state.last_good.clone()} />
+                    <DetailsPanel results={state.last_good.clone()} />
                     <Checks results={state.last_good.clone()} />
+                    <PublishedPanel results={state.last_good.clone()} />
                     <Trace results={state.last_good.clone()} />
                 </section>
             </main>
@@ -103,6 +105,7 @@ fn Inputs(props: &InputsProps) -> Html {
     };
     html! {
         <>
+            <Method onedit={props.onedit.clone()} />
             <fieldset class="group">
                 <legend>{ "Organisation — denominators of the intensities" }</legend>
                 { num("organisation.floor_area_m2", "Floor area", "m²") }
@@ -128,6 +131,64 @@ fn Inputs(props: &InputsProps) -> Html {
     }
 }
 
+/// The method settings: GWP set and grid-factor edition (with the combined-margin weight).
+#[component]
+fn Method(props: &InputsProps) -> Html {
+    let Some(state) = use_context::<KpiContext>() else {
+        return html! {};
+    };
+    let doc = &state.doc;
+    let gwp = path::text(doc, "gwp");
+    let gwp_options = options(
+        std::iter::once((
+            String::new(),
+            format!("Default ({})", library::GwpSet::DEFAULT.id()),
+        ))
+        .chain(
+            library::GwpSet::ALL
+                .iter()
+                .map(|g| (g.id().to_string(), g.id().to_string())),
+        ),
+    );
+    let edition = path::text(doc, "grid_edition");
+    let edition_options = options(
+        std::iter::once((
+            String::new(),
+            format!(
+                "Default ({}, the report's basis)",
+                library::DEFAULT_GRID_EDITION
+            ),
+        ))
+        .chain(
+            library::GRID_EDITIONS
+                .iter()
+                .map(|(id, _)| (id.to_string(), id.to_string())),
+        ),
+    );
+    let effective = if edition.is_empty() {
+        library::DEFAULT_GRID_EDITION.to_string()
+    } else {
+        edition.clone()
+    };
+    let combined = matches!(
+        library::grid_edition(&effective),
+        Some(library::GridEdition::CombinedMargin { .. })
+    );
+    html! {
+        <fieldset class="group">
+            <legend>{ "Method — global warming potentials and grid factors" }</legend>
+            <SelectField path="gwp" label="GWP set (100-year)" value={gwp} options={gwp_options} error={state.error_at("gwp").map(AttrValue::from)} onedit={props.onedit.clone()} />
+            <SelectField path="grid_edition" label="Mainland grid-factor edition" value={edition} options={edition_options} error={state.error_at("grid_edition").map(AttrValue::from)} onedit={props.onedit.clone()} />
+            if combined {
+                <NumberField path="grid_om_weight" label="Combined margin: operating-margin weight w" value={path::text(doc, "grid_om_weight")}
+                    error={state.error_at("grid_om_weight").map(AttrValue::from)}
+                    note={Some(AttrValue::from("CM = w·OM + (1−w)·BM; 0.5 by default, 0.75 for wind and solar projects. Blank = 0.5."))}
+                    onedit={props.onedit.clone()} />
+            }
+        </fieldset>
+    }
+}
+
 fn note(doc: &serde_json::Value, p: &str) -> Option<AttrValue> {
     doc.get("notes")
         .and_then(|n| n.get(p))
@@ -141,6 +202,55 @@ struct EnergyRowProps {
     onedit: Callback<(String, String)>,
 }
 
+fn options<I: IntoIterator<Item = (String, String)>>(items: I) -> Vec<(AttrValue, AttrValue)> {
+    items
+        .into_iter()
+        .map(|(v, l)| (AttrValue::from(v), AttrValue::from(l)))
+        .collect()
+}
+
+/// Where an electricity row's grid factor comes from: provinces, regional grids, national, HK.
+fn grid_options() -> Vec<(AttrValue, AttrValue)> {
+    let mut out = vec![(String::new(), "— choose the grid —".to_string())];
+    out.extend(library::PROVINCES.iter().map(|(id, _, tc, region)| {
+        (
+            id.to_string(),
+            format!("{} {tc} — {}", title(id), region.label()),
+        )
+    }));
+    out.extend(
+        library::Region::ALL
+            .iter()
+            .map(|r| (r.id().to_string(), r.label().to_string())),
+    );
+    out.push((
+        "cn-national".into(),
+        "Mainland China, national average".into(),
+    ));
+    out.push((
+        "hk-electric".into(),
+        "Hong Kong — HK Electric (by year)".into(),
+    ));
+    out.push(("clp".into(), "Hong Kong — CLP Power (by year)".into()));
+    out.push((
+        "hk-default".into(),
+        "Hong Kong — government default 0.7 kg/kWh".into(),
+    ));
+    options(out)
+}
+
+fn title(id: &str) -> String {
+    id.split('_')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[component]
 fn EnergyRowEditor(props: &EnergyRowProps) -> Html {
     let Some(state) = use_context::<KpiContext>() else {
@@ -152,31 +262,76 @@ fn EnergyRowEditor(props: &EnergyRowProps) -> Html {
     let err = |field: &str| state.error_at(&p(field)).map(AttrValue::from);
     let source_id = path::text(doc, &p("source"));
     let source = units::Source::from_id(&source_id);
-    let sources: Vec<(AttrValue, AttrValue)> = units::Source::ALL
-        .iter()
-        .map(|s| (AttrValue::from(s.id()), AttrValue::from(s.label())))
-        .collect();
-    let unit_choices = source.map_or(&units::EnergyUnit::ALL[..], |s| s.units());
-    let units: Vec<(AttrValue, AttrValue)> = unit_choices
-        .iter()
-        .map(|u| (AttrValue::from(u.id()), AttrValue::from(u.symbol())))
-        .collect();
-    let factor_units: Vec<(AttrValue, AttrValue)> = units::FactorUnit::ALL
-        .iter()
-        .filter(|u| u.basis() != units::Basis::M3 || source.is_none_or(|s| s.is_gas()))
-        .map(|u| (AttrValue::from(u.id()), AttrValue::from(u.symbol())))
-        .collect();
+    let sources = options(
+        units::Source::ALL
+            .iter()
+            .map(|s| (s.id().to_string(), s.label().to_string())),
+    );
+    let unit_choices = source.map_or(&units::QuantityUnit::ALL[..], |s| s.units());
+    let quantity_units = options(
+        unit_choices
+            .iter()
+            .map(|u| (u.id().to_string(), u.symbol().to_string())),
+    );
+    let factor_units = options(
+        units::FactorUnit::COMMON
+            .iter()
+            .filter(
+                |u| match (u.per.physical(), source.and_then(|s| s.physical())) {
+                    (Some(want), have) => have == Some(want),
+                    (None, have) => u.per != units::Per::L || have == Some(units::Physical::Kg),
+                },
+            )
+            .map(|u| (u.id(), u.symbol())),
+    );
     let remove = {
         let dispatcher = state.dispatcher();
         Callback::from(move |_| dispatcher.dispatch(Action::RemoveEnergyRow(i)))
     };
-    let factor_is_library = doc
+    let factor = doc
         .get("energy")
         .and_then(|e| e.get(i))
-        .and_then(|r| r.get("factor"))
-        .is_some_and(|f| f.is_string());
+        .and_then(|r| r.get("factor"));
+    let mode = match factor {
+        Some(serde_json::Value::Object(_)) => "custom".to_string(),
+        Some(serde_json::Value::String(id)) => id.clone(),
+        _ => "auto".to_string(),
+    };
+    let electricity = source == Some(units::Source::Electricity);
+    let mut modes = vec![
+        (
+            "auto".to_string(),
+            if electricity {
+                "By grid (location-based)".to_string()
+            } else {
+                "Preset for this fuel".to_string()
+            },
+        ),
+        (
+            "custom".to_string(),
+            "Custom factor (with its source)".to_string(),
+        ),
+    ];
+    modes.extend(
+        library::all()
+            .iter()
+            .filter(|r| source.is_some_and(|s| r.sources.contains(&s)))
+            .map(|r| (r.id.clone(), format!("{} [{}]", r.name, r.status.id()))),
+    );
+    let set_factor = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |(_, choice): (String, String)| {
+            dispatcher.dispatch(Action::SetFactor { index: i, choice })
+        })
+    };
+    let used = state
+        .current
+        .trace
+        .iter()
+        .find(|t| t.path == format!("energy[{i}]"))
+        .and_then(|t| t.factor.as_ref())
+        .map(|f| f.source.clone());
     let row_error = state.error_at(&format!("energy[{i}]"));
-    let factor_source = path::text(doc, &p("factor.source"));
     html! {
         <div class="energy-row" role="group" aria-label={format!("Energy line {}", i + 1)}>
             <div class="row-head">
@@ -188,15 +343,27 @@ fn EnergyRowEditor(props: &EnergyRowProps) -> Html {
                 <TextField path={p("site")} label="Site" value={path::text(doc, &p("site"))} error={err("site")} onedit={props.onedit.clone()} />
                 <SelectField path={p("source")} label="Source" value={source_id.clone()} options={sources} error={err("source")} onedit={props.onedit.clone()} />
                 <NumberField path={p("quantity")} label="Quantity" value={path::text(doc, &p("quantity"))} error={err("quantity")} note={note(doc, &p("quantity"))} onedit={props.onedit.clone()} />
-                <SelectField path={p("unit")} label="Unit" value={path::text(doc, &p("unit"))} options={units} error={err("unit")} onedit={props.onedit.clone()} />
-                if factor_is_library {
-                    <TextField path={p("factor")} label="Factor (library id)" value={path::text(doc, &p("factor"))} error={err("factor")} onedit={props.onedit.clone()} />
-                } else {
-                    <NumberField path={p("factor.value")} label="Emission factor" value={path::text(doc, &p("factor.value"))} error={err("factor.value")} onedit={props.onedit.clone()} />
+                <SelectField path={p("unit")} label="Unit" value={path::text(doc, &p("unit"))} options={quantity_units} error={err("unit")} onedit={props.onedit.clone()} />
+                if path::text(doc, &p("unit")) == "L" || !path::text(doc, &p("density_kg_per_l")).is_empty() || state.error_at(&p("density_kg_per_l")).is_some() {
+                    <NumberField path={p("density_kg_per_l")} label="Density" unit="kg/L" value={path::text(doc, &p("density_kg_per_l"))} error={err("density_kg_per_l")} onedit={props.onedit.clone()} />
+                }
+                <div class="wide">
+                    <SelectField path={p("factor")} label="Emission factor" value={mode.clone()} options={options(modes)} error={err("factor")} onedit={set_factor} />
+                </div>
+                if mode == "auto" && electricity {
+                    <div class="wide">
+                        <SelectField path={p("grid")} label="Grid" value={path::text(doc, &p("grid"))} options={grid_options()} error={err("grid")} onedit={props.onedit.clone()} />
+                    </div>
+                }
+                if mode == "custom" {
+                    <NumberField path={p("factor.value")} label="Factor value" value={path::text(doc, &p("factor.value"))} error={err("factor.value")} onedit={props.onedit.clone()} />
                     <SelectField path={p("factor.unit")} label="Factor unit" value={path::text(doc, &p("factor.unit"))} options={factor_units} error={err("factor.unit")} onedit={props.onedit.clone()} />
+                    <div class="wide">
+                        <TextField path={p("factor.source")} label="Source of this factor" value={path::text(doc, &p("factor.source"))} error={err("factor.source")} onedit={props.onedit.clone()} />
+                    </div>
                 }
             </div>
-            if !factor_source.is_empty() { <p class="note">{ format!("Factor source: {factor_source}") }</p> }
+            if let Some(source) = used { <p class="note" data-factor-used={format!("energy[{i}]")}>{ format!("Factor used: {source}") }</p> }
         </div>
     }
 }
@@ -319,10 +486,83 @@ fn Trace(props: &ResultsProps) -> Html {
                 { for trace.iter().map(|t| html! {
                     <li data-trace={t.path.clone()}>
                         <p>{ &t.text }</p>
-                        <p class="note">{ format!("Conversion: {}", t.conversion) }</p>
+                        if let Some(c) = &t.conversion { <p class="note">{ format!("Conversion: {c}") }</p> }
                     </li>
                 }) }
             </ol>
+        </details>
+    }
+}
+
+#[component]
+fn DetailsPanel(props: &ResultsProps) -> Html {
+    let Some(d) = &props.results.details else {
+        return html! {};
+    };
+    let fmt = |v: &Option<String>| {
+        v.as_deref()
+            .and_then(|s| s.parse::<rust_decimal::Decimal>().ok())
+            .map_or("—".to_string(), crate::engine::number::display)
+    };
+    let exact = |v: &Option<String>| {
+        v.as_deref()
+            .and_then(|s| s.parse::<rust_decimal::Decimal>().ok())
+            .map_or("—".to_string(), crate::engine::number::plain)
+    };
+    let label = |id: &str| {
+        units::Source::from_id(id).map_or_else(|| id.to_string(), |s| s.label().to_string())
+    };
+    html! {
+        <section class="details" aria-labelledby="details-title">
+            <h3 id="details-title">{ "Breakdown" }</h3>
+            <dl class="facts">
+                <dt>{ "Effective grid factor (Σ t ÷ Σ MWh)" }</dt>
+                <dd data-detail="grid_factor_effective_t_per_mwh">{ format!("{} t CO2e/MWh", exact(&d.grid_factor_effective_t_per_mwh)) }</dd>
+                if let Some(market) = &d.scope2_market_t {
+                    <dt>{ "Scope 2, market-based" }</dt>
+                    <dd data-detail="scope2_market_t">{ format!("{} t CO2e", fmt(market)) }
+                        if let Some(m) = &d.scope2_market_method { <span class="note">{ format!(" — {m}") }</span> }
+                    </dd>
+                }
+                <dt>{ format!("Scope 1 by gas (GWP {})", d.gwp) }</dt>
+                <dd>{ for d.scope1_by_gas_t.iter().filter(|(_, v)| v.as_deref().is_some_and(|v| v != "0")).map(|(g, v)| html! {
+                    <span class="pill" data-detail={format!("scope1_{g}")}>{ format!("{g} {} t", exact(v)) }</span>
+                }) }</dd>
+                <dt>{ "Energy by source" }</dt>
+                <dd>{ for d.energy_by_source_mwh.iter().map(|(s, v)| html! {
+                    <span class="pill">{ format!("{} {} MWh", label(s), fmt(v)) }</span>
+                }) }</dd>
+                <dt>{ "Energy in standard coal (GB/T 2589-2008)" }</dt>
+                <dd data-detail="energy_tce_total" title={d.energy_tce_method}>{ format!("{} tce", fmt(d.energy_tce.get("total").unwrap_or(&None))) }</dd>
+            </dl>
+        </section>
+    }
+}
+
+#[component]
+fn PublishedPanel(props: &ResultsProps) -> Html {
+    let Some(pc) = &props.results.published_check else {
+        return html! {};
+    };
+    html! {
+        <details class="published">
+            <summary>{ format!("What the published table implies ({})", pc.implied.len()) }</summary>
+            <table class="implied">
+                <thead><tr><th scope="col">{ "Implied" }</th><th scope="col" class="num">{ "Value" }</th><th scope="col" class="num">{ "Rounding range" }</th><th scope="col">{ "From" }</th></tr></thead>
+                <tbody>
+                    { for pc.implied.iter().map(|i| html! {
+                        <tr data-implied={i.id.clone()}>
+                            <th scope="row">{ &i.what }
+                                if let Some(c) = &i.comparison { <span class="note">{ c }</span> }
+                            </th>
+                            <td class="num">{ format!("{} {}", i.value, i.unit) }</td>
+                            <td class="num">{ format!("{}–{}", i.low, i.high) }</td>
+                            <td>{ &i.formula }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            <ul class="plain">{ for pc.checks.iter().map(|c| html! { <li class={c.level}>{ &c.message }</li> }) }</ul>
         </details>
     }
 }

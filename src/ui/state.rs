@@ -4,7 +4,7 @@
 //! text they typed, so nothing they enter is lost or reformatted. Each change recomputes the
 //! results with the engine; the KPIs shown are the last results that had no input error.
 
-use crate::engine::{self, path, Results};
+use crate::engine::{self, path, units, Results};
 use serde_json::{json, Value};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -23,6 +23,12 @@ pub enum Action {
     Edit {
         path: String,
         text: String,
+    },
+    /// Chooses how an energy row gets its factor: `auto` (its grid, or the fuel's preset),
+    /// `custom` (an inline factor with a source note), or a library id.
+    SetFactor {
+        index: usize,
+        choice: String,
     },
     AddEnergyRow,
     RemoveEnergyRow(usize),
@@ -76,6 +82,31 @@ impl Reducible for State {
         match action {
             Action::Edit { path, text } => {
                 if !path::set(&mut doc, &path, Value::String(text)) {
+                    return self;
+                }
+            }
+            Action::SetFactor { index, choice } => {
+                let at = format!("energy[{index}].factor");
+                let source = path::text(&doc, &format!("energy[{index}].source"));
+                let changed = match choice.as_str() {
+                    "auto" => path::remove(&mut doc, &at),
+                    "custom" => {
+                        let unit = match units::Source::from_id(&source).and_then(|s| s.physical())
+                        {
+                            Some(units::Physical::M3) => "kgCO2e/m3",
+                            Some(units::Physical::Kg) => "kgCO2e/kg",
+                            Some(units::Physical::TowngasUnit) => "kgCO2e/unit",
+                            None => "kgCO2e/kWh",
+                        };
+                        path::set(
+                            &mut doc,
+                            &at,
+                            json!({ "value": "", "unit": unit, "source": "" }),
+                        )
+                    }
+                    id => path::set(&mut doc, &at, Value::String(id.to_string())),
+                };
+                if !changed {
                     return self;
                 }
             }

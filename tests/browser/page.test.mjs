@@ -63,7 +63,9 @@ for (const [name, target] of TARGETS) {
       assert.match(await page.locator('[data-check="headcount-inconsistent"]').textContent(), /12,016/);
       // How the example is built is said next to its inputs.
       assert.match(await page.locator('#note-organisation-employees').textContent(), /6\.77/);
-      assert.match(await page.getByText('Factor source: Implied by the report: 12,821.88 t').textContent(), /0\.7340433/);
+      const used = await page.locator('[data-factor-used="energy[1]"]').textContent();
+      assert.match(used, /Implied by the report: 12,821\.88 t ÷ 17,467\.47 MWh = 0\.7340433/);
+      assert.equal(await page.locator('[data-detail="grid_factor_effective_t_per_mwh"]').textContent(), '0.7340433 t CO2e/MWh');
       });
     });
 
@@ -134,6 +136,43 @@ for (const [name, target] of TARGETS) {
       });
     });
 
+    test('the method can be chosen: grid by province, library factors, GWP set', async () => {
+      await withPage(target(), async (page) => {
+        // Electricity line by grid: Guangdong, 2015 combined margin (0.8959 + 0.3648) / 2.
+        await input(page, 'energy[1].factor').selectOption('auto');
+        await input(page, 'energy[1].grid').selectOption('guangdong');
+        assert.equal((await kpiTexts(page)).ghg_scope2_t, '11,010.62'); // 17,467.47 × 0.63035
+        assert.match(await page.locator('[data-factor-used="energy[1]"]').textContent(), /combined margin 0\.5 × OM 0\.8959 \+ 0\.5 × BM 0\.3648/);
+        await input(page, 'grid_edition').selectOption('cn-2016-om');
+        assert.equal((await kpiTexts(page)).ghg_scope2_t, '15,154.78'); // 17,467.47 × 0.8676
+        assert.equal(await input(page, 'grid_om_weight').count(), 0, 'no weight for an operating-margin edition');
+        // Natural gas on the IPCC default: CH4 and N2O follow the GWP set.
+        await input(page, 'energy[0].factor').selectOption('ng-ipcc2006-default');
+        assert.equal((await kpiTexts(page)).ghg_scope1_t, '281.45'); // AR5 by default
+        await input(page, 'gwp').selectOption('SAR');
+        assert.equal((await kpiTexts(page)).ghg_scope1_t, '281.29'); // 1,389.45 × 0.2024496
+        assert.match(await page.locator('[data-detail="scope1_CH4"]').textContent(), /CH4 0\.025/);
+        // A custom factor asks for its source.
+        await input(page, 'energy[0].factor').selectOption('custom');
+        await input(page, 'energy[0].factor.value').fill('0.2');
+        await input(page, 'energy[0].factor.unit').selectOption('tCO2e/MWh');
+        assert.equal((await kpiTexts(page)).ghg_scope1_t, '277.89');
+        assert.match(await page.locator('[data-check="custom-factor-without-source:energy[0]"]').textContent(), /no source note/);
+        await input(page, 'energy[0].factor.source').fill('Supplier invoice 2018');
+        assert.equal(await page.locator('[data-check="custom-factor-without-source:energy[0]"]').count(), 0);
+      });
+    });
+
+    test('the published table is analysed: implied headcounts and factors', async () => {
+      await withPage(target(), async (page) => {
+        await page.getByText('What the published table implies').click();
+        const water = page.locator('[data-implied="employees:water_m3_per_employee"]');
+        assert.match(await water.textContent(), /12,016 people.*12,007–12,024/s);
+        const s2 = await page.locator('[data-implied="scope2_factor_t_per_mwh"]').textContent();
+        assert.match(s2, /No single regional grid factor/);
+      });
+    });
+
     test('EsgKpi.calculate answers good, bad and absurd input without throwing', async () => {
       await withPage(target(), async (page) => {
       const out = await page.evaluate(() => {
@@ -174,7 +213,8 @@ for (const [name, target] of TARGETS) {
       assert.equal(out.good.kpis.ghg_total_t.display, '671.29');
       assert.equal(out.good.kpis.ghg_total_t.hkex, 'A1.2');
       assert.equal(out.good.kpis.hazardous_waste_t_per_employee.display, '0.0010');
-      assert.equal(out.good.trace.length, 2);
+      assert.equal(out.good.trace.filter((t) => t.scope).length, 2, 'one trace line per energy row');
+      assert.equal(out.good.trace.find((t) => t.path === 'water_m3').quantity, '15600');
       assert.deepEqual(out.fromJson.kpis, out.good.kpis);
       for (const [i, row] of out.rows.entries()) {
         assert.equal(row.threw, null, `absurd input #${i} threw`);

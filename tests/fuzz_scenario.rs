@@ -1,0 +1,260 @@
+//! A bounded fuzz run of the scenario parser and the calculation behind it: seed scenarios
+//! mutated at the byte level (flips, cuts, splices, inserted tokens) and at the JSON level
+//! (any value replaced by an awkward one), each calculated under `catch_unwind`. Any panic
+//! fails the test and prints the input, to become a regression case below.
+//!
+//! Runs for `FUZZ_SECONDS` (default 10) with a seed from `FUZZ_SEED` (default fixed, so a run
+//! is repeatable); `scripts/test.sh` prints the executions.
+
+use esg_kpi_calculator::engine::{self, number};
+use serde_json::{json, Value};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::time::{Duration, Instant};
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+const TOKENS: &[&str] = &[
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ":",
+    "\"",
+    "null",
+    "true",
+    "-",
+    "1e40",
+    "1e-40",
+    "-0",
+    "0",
+    "NaN",
+    "9999999999999999999999999999999999999999",
+    "\"energy\"",
+    "\"factor\"",
+    "\"grid\"",
+    "\"prior\"",
+    "\"schema\"",
+    "\"esg-kpi-scenario/2\"",
+    "\\u0000",
+    "１２，０１６",
+    "\"m3\"",
+    "\"L\"",
+    "\"unit\"",
+    "\"kg/TJ\"",
+    "\"cn-2015-cm:cn-east\"",
+    "\"廣東\"",
+    "<script>",
+    "1,2,3",
+    ".",
+    "e",
+    "\u{202e}",
+];
+
+fn awkward(rng: &mut Rng) -> Value {
+    match rng.below(14) {
+        0 => json!(null),
+        1 => json!(""),
+        2 => json!("-1"),
+        3 => json!("1e40"),
+        4 => json!(1e300),
+        5 => json!("79228162514264337593543950335"),
+        6 => json!([]),
+        7 => json!({}),
+        8 => json!(true),
+        9 => json!("0"),
+        10 => json!("x".repeat(rng.below(300))),
+        11 => json!([[[[{}]]]]),
+        12 => json!("0.0000000000000000000000000001"),
+        _ => json!(TOKENS[rng.below(TOKENS.len())]),
+    }
+}
+
+/// Replaces one value somewhere in the document (or adds a key) with an awkward one.
+fn mutate_value(v: &mut Value, rng: &mut Rng, depth: usize) {
+    let here = depth > 6 || rng.below(4) == 0;
+    match v {
+        Value::Object(map) if !here && !map.is_empty() => {
+            let i = rng.below(map.len());
+            if let Some((_, child)) = map.iter_mut().nth(i) {
+                mutate_value(child, rng, depth + 1);
+            }
+        }
+        Value::Object(map) if rng.below(3) == 0 => {
+            let keys = [
+                "energy",
+                "factor",
+                "grid",
+                "unit",
+                "source",
+                "quantity",
+                "prior",
+                "instruments",
+                "published",
+                "gwp",
+                "fuel_factors",
+                "ncv_kj_per_m3",
+                "density_kg_per_l",
+            ];
+            map.insert(keys[rng.below(keys.len())].into(), awkward(rng));
+        }
+        Value::Array(items) if !here && !items.is_empty() => {
+            let i = rng.below(items.len());
+            mutate_value(&mut items[i], rng, depth + 1);
+        }
+        Value::Array(items) if rng.below(3) == 0 && items.len() < 64 => {
+            let copy = items.first().cloned().unwrap_or(Value::Null);
+            items.push(copy);
+        }
+        other => *other = awkward(rng),
+    }
+}
+
+fn mutate_bytes(text: &str, rng: &mut Rng) -> Vec<u8> {
+    let mut b = text.as_bytes().to_vec();
+    for _ in 0..1 + rng.below(4) {
+        let at = rng.below(b.len() + 1);
+        match rng.below(5) {
+            0 if !b.is_empty() => {
+                let i = rng.below(b.len());
+                b[i] ^= 1 << rng.below(8);
+            }
+            1 if !b.is_empty() => {
+                let end = (at + rng.below(16)).min(b.len());
+                b.drain(at.min(end)..end);
+            }
+            2 => {
+                let t = TOKENS[rng.below(TOKENS.len())];
+                b.splice(at..at, t.bytes());
+            }
+            3 if b.len() > 8 => {
+                let from = rng.below(b.len() - 4);
+                let piece: Vec<u8> = b[from..(from + rng.below(32)).min(b.len())].to_vec();
+                b.splice(at..at, piece);
+            }
+            _ => b.insert(at, rng.next() as u8),
+        }
+    }
+    b
+}
+
+fn seeds() -> Vec<Value> {
+    vec![
+        engine::example::example(),
+        json!({ "gwp": "AR6", "grid_edition": "cn-2019-cm", "grid_om_weight": "0.75", "period": "2019",
+            "organisation": { "floor_area_m2": "100", "employees": "3", "revenue_rmb_million": "1" },
+            "energy": [
+                { "site": "A", "source": "electricity", "quantity": "1,000", "unit": "kWh", "grid": "guangdong" },
+                { "site": "B", "source": "electricity", "quantity": "5", "unit": "MWh", "grid": "hk-electric" },
+                { "site": "C", "source": "diesel", "quantity": "20", "unit": "L", "density_kg_per_l": "0.84" },
+                { "site": "D", "source": "natural_gas", "quantity": "20", "unit": "m3", "factor": { "co2": "56100", "ch4": "5", "n2o": "0.1", "unit": "kg/TJ" } },
+                { "site": "E", "source": "towngas", "quantity": "30", "unit": "unit" }
+            ],
+            "instruments": [{ "type": "certificates", "mwh": "1" }, { "type": "supplier", "mwh": "1", "factor": { "value": "0.3", "unit": "tCO2e/MWh" } }],
+            "prior": { "period": "2018", "organisation": { "employees": "2" }, "water_m3": "3" },
+            "published": { "water_m3": "3.00", "ghg_total_t": "1" } }),
+    ]
+}
+
+#[test]
+fn fuzz_the_scenario_parser_for_a_bounded_time() {
+    let seconds: u64 = std::env::var("FUZZ_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10);
+    let seed: u64 = std::env::var("FUZZ_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x05ee_de59_2018);
+    let mut rng = Rng(seed | 1);
+    let seeds = seeds();
+    let texts: Vec<String> = seeds.iter().map(|s| s.to_string()).collect();
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let (mut runs, mut with_errors, mut numbers) = (0u64, 0u64, 0u64);
+    // Quiet the default hook: a panic is reported below with its input.
+    std::panic::set_hook(Box::new(|_| {}));
+    while Instant::now() < deadline {
+        let input: Vec<u8> = if rng.below(2) == 0 {
+            let mut v = seeds[rng.below(seeds.len())].clone();
+            for _ in 0..1 + rng.below(3) {
+                mutate_value(&mut v, &mut rng, 0);
+            }
+            v.to_string().into_bytes()
+        } else {
+            mutate_bytes(&texts[rng.below(texts.len())], &mut rng)
+        };
+        let text = String::from_utf8_lossy(&input).into_owned();
+        let outcome = catch_unwind(AssertUnwindSafe(|| {
+            let r = engine::calculate_json(&text);
+            assert_eq!(r.kpis.0.len(), 16);
+            let json = r.to_json();
+            assert!(serde_json::from_str::<Value>(&json).is_ok());
+            r.errors.len()
+        }));
+        match outcome {
+            Ok(errors) => with_errors += u64::from(errors > 0),
+            Err(payload) => {
+                let _ = std::panic::take_hook();
+                let why = payload
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()));
+                panic!("the engine panicked ({why:?}) on input (seed {seed}): {text}");
+            }
+        }
+        // The number parser alone, on a slice of the same input.
+        let cut = rng.below(text.len().min(48) + 1);
+        let piece: String = text
+            .chars()
+            .skip(rng.below(text.len() + 1))
+            .take(cut)
+            .collect();
+        if catch_unwind(|| number::parse(&piece).map(|v| v.map(number::display))).is_err() {
+            let _ = std::panic::take_hook();
+            panic!("the number parser panicked on {piece:?}");
+        }
+        runs += 1;
+        numbers += 1;
+    }
+    let _ = std::panic::take_hook();
+    eprintln!(
+        "fuzz: {runs} scenarios ({with_errors} with input errors) and {numbers} number texts in {seconds} s, seed {seed}: 0 panics"
+    );
+    assert!(runs > 100, "the fuzz run did too little: {runs} executions");
+}
+
+/// Inputs the fuzz run or review found; each once panicked or misbehaved, or nearly did.
+#[test]
+fn fuzz_regressions() {
+    for text in [
+        r#"{"energy":[{"source":"natural_gas","quantity":"79228162514264337593543950335","unit":"m3","factor":"ng-cn-guideline"}]}"#,
+        r#"{"energy":[{"source":"electricity","quantity":"1","unit":"MWh","grid":"hk-electric","period":"２０１８"}]}"#,
+        r#"{"energy":[{"source":"electricity","quantity":"1","unit":"MWh","grid":"hk-electric","period":"20"}]}"#,
+        r#"{"energy":[{"source":"electricity","quantity":"1","unit":"MWh","grid":"clp","period":"é2019"}]}"#,
+        r#"{"grid_om_weight":"1","energy":[{"source":"electricity","quantity":"1","unit":"MWh","grid":"beijing"}]}"#,
+        r#"{"instruments":[{"type":"supplier","mwh":"1","factor":{"value":"1","unit":"kgCO2e/m3"}}],"energy":[{"source":"electricity","quantity":"1","unit":"MWh","grid":"beijing"}]}"#,
+        r#"{"energy":[{"source":"diesel","quantity":"1","unit":"kg","factor":{"value":"1","unit":"kgCO2e/L"},"density_kg_per_l":"0.0000000000000000000000000001"}]}"#,
+        r#"{"energy":[{"source":"lpg","quantity":"0.0000000000000000000000000001","unit":"L","density_kg_per_l":"79228162514264337593543950335"}]}"#,
+        r#"{"prior":{"prior":{"prior":{}}}}"#,
+        // Found by the fuzz run: a published figure printed to 28 places made the half-unit of
+        // its rounding Decimal::new(5, 29), which panics (scale above 28).
+        r#"{"water_m3":"81345.33","organisation":{"employees":"1"},"published":{"water_m3":"1","water_m3_per_employee":"0.0000000000000000000000000001"}}"#,
+        // Found by the fuzz run: published Scope 1 + Scope 2 added without a check overflowed.
+        r#"{"published":{"ghg_total_t":"1","ghg_scope1_t":"1","ghg_scope2_t":"79228162514264337593543950335"}}"#,
+    ] {
+        let r = engine::calculate_json(text);
+        assert_eq!(r.kpis.0.len(), 16, "{text}");
+    }
+}
