@@ -71,6 +71,11 @@ fn install_api() {
     set("version", &JsValue::from_str(crate::VERSION));
     set("calculate", calculate.as_ref());
     set("load", load.as_ref());
+    let factors = Closure::<dyn Fn() -> JsValue>::new(|| {
+        js_sys::JSON::parse(&engine::library::to_json().to_string()).unwrap_or(JsValue::NULL)
+    });
+    set("factors", factors.as_ref());
+    factors.forget();
     // The API lives as long as the page: the closures are never dropped.
     calculate.forget();
     load.forget();

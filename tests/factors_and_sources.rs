@@ -556,6 +556,14 @@ fn the_library_lists_every_factor_with_its_provenance() {
         .iter()
         .filter(|f| f.status == engine::units::Status::Verified)
         .count();
+    let count = |st: engine::units::Status| all.iter().filter(|f| f.status == st).count();
+    eprintln!(
+        "library: {} factors — {} verified, {} secondary, {} unverified",
+        all.len(),
+        verified,
+        count(engine::units::Status::Secondary),
+        count(engine::units::Status::Unverified)
+    );
     assert!(all.len() >= 70, "{} records", all.len());
     assert!(verified >= 20, "{verified} verified");
     for f in all {

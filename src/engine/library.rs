@@ -886,6 +886,26 @@ pub fn all() -> &'static [FactorRecord] {
     LIBRARY.get_or_init(build)
 }
 
+/// The library as JSON: one object per record, every provenance field included.
+pub fn to_json() -> serde_json::Value {
+    let records: Vec<serde_json::Value> = all()
+        .iter()
+        .map(|f| {
+            let values: serde_json::Map<String, serde_json::Value> =
+                f.gases.iter().map(|(g, v)| (g.id().to_string(), serde_json::Value::String(v.to_string()))).collect();
+            serde_json::json!({
+                "id": f.id, "name": f.name, "values": values, "unit": f.unit.id().replace("CO2e", ""),
+                "gases": f.gases.iter().map(|(g, _)| g.id()).collect::<Vec<_>>(),
+                "calorific_basis": f.calorific_basis, "region": f.region, "edition": f.edition,
+                "publisher": f.publisher, "document": f.document, "table": f.table, "url": f.url,
+                "status": f.status.id(), "note": f.note,
+                "sources": f.sources.iter().map(|s| s.id()).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    serde_json::Value::Array(records)
+}
+
 /// A factor by id (`ng-ipcc2006-default`, `cn-2015-cm:cn-east`, `hk-electric-2018`).
 pub fn find(id: &str) -> Option<&'static FactorRecord> {
     let id = id.trim();
@@ -980,6 +1000,27 @@ mod tests {
         let hainan = PROVINCES.iter().find(|p| p.0 == "hainan").unwrap();
         assert_eq!(hainan.3, Region::South);
         assert_eq!(PROVINCES.len(), 31);
+    }
+
+    #[test]
+    fn the_library_as_json_carries_every_field() {
+        let json = to_json();
+        let records = json.as_array().unwrap();
+        assert_eq!(records.len(), all().len());
+        let east = records
+            .iter()
+            .find(|r| r["id"] == "cn-2015-cm:cn-east")
+            .unwrap();
+        assert_eq!(east["values"]["CO2"], "0.70285");
+        assert_eq!(east["unit"], "t/MWh");
+        assert_eq!(east["status"], "unverified");
+        let ng = records
+            .iter()
+            .find(|r| r["id"] == "ng-ipcc2006-default")
+            .unwrap();
+        assert_eq!(ng["values"]["N2O"], "0.1");
+        assert_eq!(ng["unit"], "kg/TJ");
+        assert_eq!(ng["table"], "Ch. 2 Table 2.4 (CO2 as Ch. 1 Table 1.4)");
     }
 
     #[test]

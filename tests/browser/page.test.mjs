@@ -204,9 +204,11 @@ for (const [name, target] of TARGETS) {
         }
         const r = EsgKpi.calculate(good);
         const fromJson = EsgKpi.calculate(JSON.stringify(good));
-        return { rows, good: r, fromJson, version: EsgKpi.version };
+        return { rows, good: r, fromJson, version: EsgKpi.version, factors: EsgKpi.factors() };
       });
       assert.equal(out.version, '0.1.0');
+      assert.equal(out.factors.length, 75);
+      assert.deepEqual(out.factors.find((f) => f.id === 'hk-electric-2018').values, { CO2e: '0.80' });
       assert.deepEqual(out.good.errors, []);
       assert.equal(out.good.schema, 'esg-kpi-results/1');
       assert.equal(out.good.kpis.ghg_total_t.value, '671.287'); // 1,250 × 0.39 + 85,000 × 2.1622 / 1,000
