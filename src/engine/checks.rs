@@ -87,8 +87,18 @@ pub(crate) fn period_checks(
         else {
             continue;
         };
+        let shown = p_text.parse::<Decimal>().map_or_else(
+            |_| p_text.clone(),
+            |d| {
+                if d.abs() >= Decimal::ONE {
+                    plain(d)
+                } else {
+                    p_text.clone()
+                }
+            },
+        );
         let mut message = format!(
-            "Published {p_text} {unit}; computed {} {unit}.",
+            "Published {shown} {unit}; computed {} {unit}.",
             display(v),
             unit = k.unit
         );
