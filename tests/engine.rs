@@ -1,44 +1,11 @@
 //! The engine, natively: the report's table reproduced, every unit path, missing and zero
 //! denominators, and bad input reported (never a panic).
 
-use esg_kpi_calculator::engine::{self, calculate_json, example, KpiId, Results};
+mod common;
+
+use common::{display, error_at, reason, run, value};
+use esg_kpi_calculator::engine::{calculate_json, example, KpiId};
 use serde_json::{json, Value};
-
-fn run(v: Value) -> Results {
-    engine::calculate_value(&v)
-}
-
-#[track_caller]
-fn display(r: &Results, id: &str) -> String {
-    let k = r.kpis.get(KpiId::from_id(id).unwrap()).unwrap();
-    k.display
-        .clone()
-        .unwrap_or_else(|| panic!("{id} has no value: {:?}", k.reason))
-}
-
-#[track_caller]
-fn value(r: &Results, id: &str) -> String {
-    let k = r.kpis.get(KpiId::from_id(id).unwrap()).unwrap();
-    k.value
-        .clone()
-        .unwrap_or_else(|| panic!("{id} has no value: {:?}", k.reason))
-}
-
-#[track_caller]
-fn reason(r: &Results, id: &str) -> String {
-    let k = r.kpis.get(KpiId::from_id(id).unwrap()).unwrap();
-    assert!(k.value.is_none(), "{id} should be null, is {:?}", k.value);
-    k.reason.clone().unwrap()
-}
-
-#[track_caller]
-fn error_at<'r>(r: &'r Results, path: &str) -> &'r str {
-    r.errors
-        .iter()
-        .find(|e| e.path == path)
-        .map(|e| e.message.as_str())
-        .unwrap_or_else(|| panic!("no error at {path}; errors: {:?}", r.errors))
-}
 
 fn base() -> Value {
     json!({

@@ -2,37 +2,14 @@
 //! GWP sets, grids by province and edition, Hong Kong utilities, market-based Scope 2, standard
 //! coal, periods, checks, the published-table mode and schema versions.
 
-use esg_kpi_calculator::engine::{self, KpiId, Results};
-use serde_json::{json, Value};
+mod common;
 
-fn run(v: Value) -> Results {
-    engine::calculate_value(&v)
-}
+use common::{error_at, json_of, run, value};
+use esg_kpi_calculator::engine::{self, KpiId};
+use serde_json::{json, Value};
 
 fn rows(energy: Value) -> Value {
     json!({ "organisation": { "floor_area_m2": "1000", "employees": "10", "revenue_rmb_million": "5" }, "energy": energy })
-}
-
-#[track_caller]
-fn value(r: &Results, id: &str) -> String {
-    let k = r.kpis.get(KpiId::from_id(id).unwrap()).unwrap();
-    k.value
-        .clone()
-        .unwrap_or_else(|| panic!("{id} has no value: {:?}; errors {:?}", k.reason, r.errors))
-}
-
-#[track_caller]
-fn json_of(r: &Results) -> Value {
-    serde_json::from_str(&r.to_json()).unwrap()
-}
-
-#[track_caller]
-fn error_at<'r>(r: &'r Results, path: &str) -> &'r str {
-    r.errors
-        .iter()
-        .find(|e| e.path == path)
-        .map(|e| e.message.as_str())
-        .unwrap_or_else(|| panic!("no error at {path}; errors: {:?}", r.errors))
 }
 
 #[track_caller]

@@ -1,0 +1,56 @@
+//! Helpers shared by the native integration tests.
+#![allow(dead_code)]
+
+use esg_kpi_calculator::engine::{self, KpiId, Results};
+use serde_json::Value;
+
+pub fn run(v: Value) -> Results {
+    engine::calculate_value(&v)
+}
+
+fn kpi<'r>(r: &'r Results, id: &str) -> &'r engine::calc::KpiResult {
+    r.kpis
+        .get(KpiId::from_id(id).unwrap_or_else(|| panic!("{id} is not a KPI id")))
+        .unwrap()
+}
+
+/// The exact value of a KPI, failing with its reason and the errors if it has none.
+#[track_caller]
+pub fn value(r: &Results, id: &str) -> String {
+    let k = kpi(r, id);
+    k.value
+        .clone()
+        .unwrap_or_else(|| panic!("{id} has no value: {:?}; errors {:?}", k.reason, r.errors))
+}
+
+/// The display value of a KPI.
+#[track_caller]
+pub fn display(r: &Results, id: &str) -> String {
+    let k = kpi(r, id);
+    k.display
+        .clone()
+        .unwrap_or_else(|| panic!("{id} has no value: {:?}", k.reason))
+}
+
+/// The reason a KPI is null, failing if it has a value.
+#[track_caller]
+pub fn reason(r: &Results, id: &str) -> String {
+    let k = kpi(r, id);
+    assert!(k.value.is_none(), "{id} should be null, is {:?}", k.value);
+    k.reason.clone().unwrap_or_default()
+}
+
+/// The message of the input error at `path`.
+#[track_caller]
+pub fn error_at<'r>(r: &'r Results, path: &str) -> &'r str {
+    r.errors
+        .iter()
+        .find(|e| e.path == path)
+        .map(|e| e.message.as_str())
+        .unwrap_or_else(|| panic!("no error at {path}; errors: {:?}", r.errors))
+}
+
+#[track_caller]
+pub fn json_of(r: &Results) -> Value {
+    serde_json::from_str(&r.to_json()).unwrap()
+}
