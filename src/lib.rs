@@ -4,10 +4,13 @@
 //! - [`engine`] is pure: scenario model, units, factors, KPIs, checks. It never touches the
 //!   DOM, storage or the clock, and is tested natively.
 //! - `ui` (wasm only) is the Yew page; `embed` (wasm only) is the one place that touches
-//!   `JsValue`: `window.EsgKpi` and the events host pages listen to.
+//!   `JsValue`: `window.EsgKpi` and the events host pages listen to; `browser` (wasm only) is
+//!   the page's I/O: storage, the URL fragment, downloads, the clipboard.
 
 pub mod engine;
 
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
 #[cfg(target_arch = "wasm32")]

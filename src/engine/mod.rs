@@ -4,12 +4,14 @@
 pub mod calc;
 pub mod checks;
 pub mod example;
+pub mod exports;
 pub mod kpi;
 pub mod library;
 pub mod migrate;
 pub mod number;
 pub mod path;
 pub mod published;
+pub mod saved;
 pub mod scenario;
 pub mod units;
 

@@ -2,6 +2,7 @@
 //! on every keystroke. Every number shown comes from the engine's one `Results`.
 
 mod fields;
+mod keep;
 mod state;
 
 use crate::engine::{calc::KpiResult, library, path, units, KpiId, Results};
@@ -15,7 +16,40 @@ pub type KpiContext = UseReducerHandle<State>;
 
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(State::example);
+    let startup = use_memo((), |_| keep::startup());
+    let state = use_reducer({
+        let doc = startup.doc.clone();
+        move || State::new(doc)
+    });
+    let notices = use_state(|| startup.notices.clone());
+    let add_notice = {
+        let notices = notices.clone();
+        Callback::from(move |n: keep::Notice| {
+            let mut list: Vec<keep::Notice> = (*notices).clone();
+            list.retain(|x| x.text != n.text);
+            list.push(n);
+            notices.set(list);
+        })
+    };
+    let dismiss = {
+        let notices = notices.clone();
+        Callback::from(move |i: usize| {
+            let mut list: Vec<keep::Notice> = (*notices).clone();
+            if i < list.len() {
+                list.remove(i);
+            }
+            notices.set(list);
+        })
+    };
+    {
+        // Autosave every change, outside the reducer.
+        let add_notice = add_notice.clone();
+        use_effect_with(state.doc.clone(), move |doc| {
+            if let Some(n) = keep::autosave(doc) {
+                add_notice.emit(n);
+            }
+        });
+    }
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
@@ -30,12 +64,6 @@ pub fn App() -> Html {
             dispatcher.dispatch(Action::Edit { path, text })
         })
     };
-    let reset = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |_| {
-            dispatcher.dispatch(Action::Load(crate::engine::example::example()))
-        })
-    };
     let name = path::text(&state.doc, "name");
     let period = path::text(&state.doc, "period");
     html! {
@@ -47,8 +75,9 @@ pub fn App() -> Html {
                         { "HKEX ESG environmental KPIs (A1, A2) from activity data — exact decimals, computed in this page; nothing is sent anywhere." }
                     </p>
                 </div>
-                <button type="button" class="secondary" onclick={reset}>{ "Load the 2018 report example" }</button>
             </header>
+            <keep::Toolbar onnotice={add_notice} />
+            <keep::Notices notices={(*notices).clone()} ondismiss={dismiss} />
             <main class="layout">
                 <section class="inputs" aria-labelledby="inputs-title">
                     <h2 id="inputs-title">{ "Inputs" }</h2>
@@ -66,6 +95,7 @@ pub fn App() -> Html {
                     <Checks results={state.last_good.clone()} />
                     <PublishedPanel results={state.last_good.clone()} />
                     <Trace results={state.last_good.clone()} />
+                    <PrintAppendix results={state.last_good.clone()} />
                 </section>
             </main>
             <footer class="foot">
@@ -545,7 +575,7 @@ fn PublishedPanel(props: &ResultsProps) -> Html {
         return html! {};
     };
     html! {
-        <details class="published">
+        <details class="published-check">
             <summary>{ format!("What the published table implies ({})", pc.implied.len()) }</summary>
             <table class="implied">
                 <thead><tr><th scope="col">{ "Implied" }</th><th scope="col" class="num">{ "Value" }</th><th scope="col" class="num">{ "Rounding range" }</th><th scope="col">{ "From" }</th></tr></thead>
@@ -564,5 +594,24 @@ fn PublishedPanel(props: &ResultsProps) -> Html {
             </table>
             <ul class="plain">{ for pc.checks.iter().map(|c| html! { <li class={c.level}>{ &c.message }</li> }) }</ul>
         </details>
+    }
+}
+
+/// Printed only: the method and every factor's source, as an appendix to the KPI table.
+#[component]
+fn PrintAppendix(props: &ResultsProps) -> Html {
+    let r = &props.results;
+    html! {
+        <section class="print-only appendix" aria-hidden="true">
+            <h3>{ "Appendix: method and factor sources" }</h3>
+            if let Some(d) = &r.details {
+                <p>{ format!("GWP set {}; Mainland grid factors {}; energy in standard coal: {}.", d.gwp, d.grid_edition, d.energy_tce_method) }</p>
+            }
+            <ol>{ for r.trace.iter().map(|t| html! { <li>{ &t.text }</li> }) }</ol>
+            <h4>{ "How each KPI is obtained" }</h4>
+            <ul>{ for r.kpis.0.iter().map(|k| html! {
+                <li>{ format!("{} {}: {}", k.hkex, k.id.name_en(), k.formula.clone().or_else(|| k.reason.clone()).unwrap_or_default()) }</li>
+            }) }</ul>
+        </section>
     }
 }

@@ -246,7 +246,8 @@ for (const [name, target] of TARGETS) {
       await page.waitForFunction(() => document.querySelector('[data-kpi="water_m3"]').textContent === '250.00');
       assert.equal((await kpiTexts(page)).water_m3_per_employee, '2.50');
       assert.equal(await input(page, 'water_m3').inputValue(), '250');
-      await page.getByRole('button', { name: 'Load the 2018 report example' }).click();
+      await page.getByRole('button', { name: 'Reset to the example' }).click();
+      await page.getByRole('button', { name: 'Replace my inputs' }).click();
       assert.equal((await kpiTexts(page)).water_m3, '81,345.33');
       });
     });

@@ -1,0 +1,99 @@
+//! The browser's I/O for the page, in one place: local storage, the URL fragment, downloads,
+//! the clipboard, the clock and printing. Every call reports failure as a sentence instead of
+//! throwing: storage may be disabled (private mode), the clipboard refused.
+
+use wasm_bindgen::JsCast;
+
+fn why(e: wasm_bindgen::JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "refused by the browser".into())
+}
+
+fn storage() -> Result<web_sys::Storage, String> {
+    gloo::utils::window()
+        .local_storage()
+        .map_err(why)?
+        .ok_or_else(|| "this browser offers no local storage".into())
+}
+
+pub fn storage_get(key: &str) -> Result<Option<String>, String> {
+    storage()?.get_item(key).map_err(why)
+}
+
+pub fn storage_set(key: &str, value: &str) -> Result<(), String> {
+    storage()?.set_item(key, value).map_err(why)
+}
+
+/// The current URL's fragment, `#` included ("" when there is none).
+pub fn location_hash() -> String {
+    gloo::utils::window().location().hash().unwrap_or_default()
+}
+
+/// The page's URL without its fragment.
+pub fn page_url() -> String {
+    let href = gloo::utils::window().location().href().unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_string()
+}
+
+/// Replaces the fragment without adding a history entry or scrolling.
+pub fn replace_hash(fragment: &str) {
+    let url = format!(
+        "{}{}",
+        page_url(),
+        if fragment.is_empty() {
+            String::new()
+        } else {
+            format!("#{fragment}")
+        }
+    );
+    if let Ok(history) = gloo::utils::window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Offers `text` as a file to save, made in the page (no request anywhere).
+pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
+    let blob = gloo::file::Blob::new_with_options(text, Some(mime));
+    let url = gloo::file::ObjectUrl::from(blob);
+    let document = gloo::utils::document();
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(why)?
+        .dyn_into()
+        .map_err(|_| "no anchor element".to_string())?;
+    a.set_href(&url);
+    a.set_download(filename);
+    a.set_hidden(true);
+    let body = document.body().ok_or("the page has no body")?;
+    body.append_child(&a).map_err(why)?;
+    a.click();
+    let _ = body.remove_child(&a);
+    // Revoke the object URL only after the browser has taken the download.
+    gloo::timers::callback::Timeout::new(10_000, move || drop(url)).forget();
+    Ok(())
+}
+
+/// Copies text to the clipboard; `done` hears whether it worked.
+pub fn copy_text(text: String, done: impl FnOnce(Result<(), String>) + 'static) {
+    let clipboard = gloo::utils::window().navigator().clipboard();
+    let promise = clipboard.write_text(&text);
+    wasm_bindgen_futures::spawn_local(async move {
+        done(
+            wasm_bindgen_futures::JsFuture::from(promise)
+                .await
+                .map(|_| ())
+                .map_err(why),
+        );
+    });
+}
+
+/// Now, as an ISO 8601 UTC timestamp.
+pub fn now_iso() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+pub fn print() {
+    let _ = gloo::utils::window().print();
+}

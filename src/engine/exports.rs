@@ -1,0 +1,221 @@
+//! Exports of the one result: the KPI table and the trace as CSV (RFC 4180, UTF-8 with BOM so
+//! Excel reads Chinese text), and the KPI table as tab-separated text to paste into Excel.
+
+use super::calc::{KpiResult, Results};
+use super::number;
+
+/// A CSV cell: quoted where needed, and defused where a spreadsheet would run it as a formula
+/// (a cell starting with = + - @ gets a leading apostrophe; OWASP "CSV injection").
+fn cell(text: &str) -> String {
+    let defused = match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_string(),
+    };
+    if defused.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", defused.replace('"', "\"\""))
+    } else {
+        defused
+    }
+}
+
+fn line(cells: &[String]) -> String {
+    cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(",") + "\r\n"
+}
+
+const BOM: &str = "\u{feff}";
+
+fn change_percent(now: &KpiResult, before: Option<&KpiResult>) -> String {
+    match (now.exact, before.and_then(|b| b.exact)) {
+        (Some(n), Some(b)) if !b.is_zero() => n
+            .checked_sub(b)
+            .and_then(|d| d.checked_div(b))
+            .and_then(|d| d.checked_mul(rust_decimal::Decimal::ONE_HUNDRED))
+            .map(|p| number::rounded(p, 2).replace(',', ""))
+            .unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+/// The KPI table: one row per KPI, with the prior period and the change where there is one.
+pub fn kpi_csv(r: &Results) -> String {
+    let prior = r.periods.get("prior");
+    let mut out = String::from(BOM);
+    out += &line(
+        &[
+            "hkex",
+            "kpi_id",
+            "kpi",
+            "kpi_zh_hant",
+            "period",
+            "value",
+            "display",
+            "unit",
+            "published",
+            "matches_published",
+            "prior_period",
+            "prior_value",
+            "change_percent",
+            "how",
+        ]
+        .map(String::from),
+    );
+    for k in &r.kpis.0 {
+        let p = prior.and_then(|p| p.kpis.get(k.id));
+        out += &line(&[
+            k.hkex.into(),
+            k.id.id().into(),
+            k.id.name_en().into(),
+            k.id.name_zh_hant().into(),
+            r.period.clone().unwrap_or_default(),
+            k.value.clone().unwrap_or_default(),
+            k.display.clone().unwrap_or_default(),
+            k.unit.into(),
+            k.published.clone().unwrap_or_default(),
+            k.matches_published
+                .map(|m| m.to_string())
+                .unwrap_or_default(),
+            prior.and_then(|p| p.period.clone()).unwrap_or_default(),
+            p.and_then(|p| p.value.clone()).unwrap_or_default(),
+            change_percent(k, p),
+            k.formula
+                .clone()
+                .or_else(|| k.reason.clone())
+                .unwrap_or_default(),
+        ]);
+    }
+    out
+}
+
+/// Every calculation line of every period.
+pub fn trace_csv(r: &Results) -> String {
+    let mut out = String::from(BOM);
+    out += &line(
+        &[
+            "period",
+            "path",
+            "kpis",
+            "site",
+            "source",
+            "scope",
+            "quantity",
+            "unit",
+            "mwh",
+            "conversion",
+            "factor_id",
+            "factor_values",
+            "factor_unit",
+            "factor_source",
+            "factor_status",
+            "gwp",
+            "emissions_t",
+            "tce",
+            "text",
+        ]
+        .map(String::from),
+    );
+    let periods = std::iter::once((r.period.clone(), &r.trace))
+        .chain(r.periods.values().map(|p| (p.period.clone(), &p.trace)));
+    for (period, trace) in periods {
+        for t in trace {
+            let f = t.factor.as_ref();
+            out += &line(&[
+                period.clone().unwrap_or_default(),
+                t.path.clone(),
+                t.kpis.join(";"),
+                t.site.clone().unwrap_or_default(),
+                t.source.unwrap_or_default().into(),
+                t.scope.map(|s| s.to_string()).unwrap_or_default(),
+                t.quantity.clone(),
+                t.unit.clone(),
+                t.mwh.clone().unwrap_or_default(),
+                t.conversion.clone().unwrap_or_default(),
+                f.and_then(|f| f.id.clone()).unwrap_or_default(),
+                f.map(|f| {
+                    f.values
+                        .iter()
+                        .map(|(g, v)| format!("{g}={v}"))
+                        .collect::<Vec<_>>()
+                        .join(";")
+                })
+                .unwrap_or_default(),
+                f.map(|f| f.unit.clone()).unwrap_or_default(),
+                f.map(|f| f.source.clone()).unwrap_or_default(),
+                f.and_then(|f| f.status).unwrap_or_default().into(),
+                t.gwp.unwrap_or_default().into(),
+                t.emissions_t.clone().unwrap_or_default(),
+                t.tce.clone().unwrap_or_default(),
+                t.text.clone(),
+            ]);
+        }
+    }
+    out
+}
+
+/// The KPI table as Excel takes a paste: tab-separated, numbers as displayed but without
+/// thousands separators (so every locale's Excel reads them as numbers).
+pub fn kpi_tsv(r: &Results) -> String {
+    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    let mut out = String::from("HKEX\tKPI\t環境關鍵績效指標\tValue\tUnit\tPublished\n");
+    for k in &r.kpis.0 {
+        out += &format!(
+            "{}\t{}\t{}\t{}\t{}\t{}\n",
+            k.hkex,
+            clean(k.id.name_en()),
+            clean(k.id.name_zh_hant()),
+            k.display.as_deref().unwrap_or("").replace(',', ""),
+            k.unit,
+            k.published.as_deref().unwrap_or("")
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{calculate_value, example};
+
+    #[test]
+    fn cells_are_quoted_and_formulas_defused() {
+        assert_eq!(cell("plain"), "plain");
+        assert_eq!(cell("a,b"), "\"a,b\"");
+        assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(cell("=SUM(A1:A3)"), "'=SUM(A1:A3)");
+        assert_eq!(cell("@cmd"), "'@cmd");
+        assert_eq!(cell("-1+1,2"), "\"'-1+1,2\"");
+    }
+
+    #[test]
+    fn the_kpi_csv_has_every_kpi_with_exact_and_displayed_values() {
+        let r = calculate_value(&example::example());
+        let csv = kpi_csv(&r);
+        assert!(csv.starts_with('\u{feff}'));
+        let rows: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+        assert_eq!(rows.len(), 17);
+        assert!(rows[1].starts_with("A1.2,ghg_total_t,Total GHG emissions (Scope 1 and 2),溫室氣體排放總量(範圍一及範圍二)(噸),2018,13093.569595551,\"13,093.57\",t CO2e,13093.57,true"), "{}", rows[1]);
+        assert!(csv.contains("energy_mwh_per_employee"));
+    }
+
+    #[test]
+    fn the_trace_csv_has_one_row_per_line_and_the_tsv_pastes_as_numbers() {
+        let r = calculate_value(&example::example());
+        let csv = trace_csv(&r);
+        assert_eq!(csv.lines().count(), 1 + r.trace.len());
+        assert!(csv.contains("energy[1]"));
+        let tsv = kpi_tsv(&r);
+        assert_eq!(tsv.lines().count(), 17);
+        assert!(tsv.contains("A1.2\tTotal GHG emissions (Scope 1 and 2)\t溫室氣體排放總量(範圍一及範圍二)(噸)\t13093.57\tt CO2e\t13093.57"), "{tsv}");
+    }
+
+    #[test]
+    fn change_is_against_the_prior_period() {
+        let mut v = example::example();
+        v["prior"] = serde_json::json!({ "period": "2017", "water_m3": "80000", "organisation": { "employees": "12016" } });
+        let csv = kpi_csv(&calculate_value(&v));
+        let water = csv
+            .lines()
+            .find(|l| l.starts_with("A2.2,water_m3,"))
+            .unwrap();
+        assert!(water.contains(",2017,80000,1.68,"), "{water}"); // (81,345.33 − 80,000) ÷ 80,000
+    }
+}

@@ -1,0 +1,309 @@
+//! Nothing lost: the scenario shown at start-up (a share link, else the autosave, else the
+//! example), autosave on every change, and the toolbar that exports, imports, links, copies,
+//! prints and resets. Storage and files are touched here and in `crate::browser`, never in
+//! the reducer.
+
+use super::{Action, KpiContext};
+use crate::browser;
+use crate::engine::{example, exports, saved};
+use serde_json::Value;
+use yew::prelude::*;
+
+pub const AUTOSAVE_KEY: &str = "esg-kpi-calculator:scenario";
+/// Where the inputs a link replaced are kept, so they can be brought back.
+pub const BEFORE_LINK_KEY: &str = "esg-kpi-calculator:before-link";
+/// Where inputs replaced by "reset to example" are kept.
+pub const BEFORE_RESET_KEY: &str = "esg-kpi-calculator:before-reset";
+
+/// A message for the user about their data, with an optional way to act on it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub level: &'static str,
+    pub text: String,
+    /// A stored copy the user can bring back: (button label, storage key).
+    pub restore: Option<(&'static str, &'static str)>,
+}
+
+impl Notice {
+    fn info(text: String) -> Self {
+        Notice {
+            level: "info",
+            text,
+            restore: None,
+        }
+    }
+    fn warning(text: String) -> Self {
+        Notice {
+            level: "warning",
+            text,
+            restore: None,
+        }
+    }
+}
+
+/// What the page starts with, and what to tell the user about it.
+pub struct Startup {
+    pub doc: Value,
+    pub notices: Vec<Notice>,
+}
+
+/// Keeps unreadable saved text aside under its own key and says where.
+fn set_aside(text: &str, why: &str) -> Notice {
+    let key = format!("{AUTOSAVE_KEY}:unreadable:{}", browser::now_iso());
+    let kept = match browser::storage_set(&key, text) {
+        Ok(()) => format!("it was kept aside in this browser under “{key}”"),
+        Err(e) => format!("it could not be set aside ({e}), so it was left where it was"),
+    };
+    Notice::warning(format!("Your saved inputs could not be read: {why}. Nothing was deleted: {kept}. The example is shown instead."))
+}
+
+pub fn startup() -> Startup {
+    let mut notices = Vec::new();
+    match saved::from_fragment(&browser::location_hash()) {
+        Ok(Some(doc)) => {
+            let mut notice = Notice::info("Loaded the scenario from the link. It lives in the link itself and is never sent to a server.".into());
+            if let Ok(Some(previous)) = browser::storage_get(AUTOSAVE_KEY) {
+                if browser::storage_set(BEFORE_LINK_KEY, &previous).is_ok() {
+                    notice
+                        .text
+                        .push_str(" Your previous inputs in this browser were kept.");
+                    notice.restore = Some(("Restore my previous inputs", BEFORE_LINK_KEY));
+                }
+            }
+            notices.push(notice);
+            return Startup { doc, notices };
+        }
+        Ok(None) => {}
+        Err(e) => notices.push(Notice::warning(format!(
+            "The scenario in this link could not be read: {}.",
+            e.0
+        ))),
+    }
+    let doc = match browser::storage_get(AUTOSAVE_KEY) {
+        Ok(Some(text)) => match saved::restore(&text) {
+            Ok(doc) => {
+                notices.push(Notice::info(
+                    "Restored your inputs from this browser's autosave.".into(),
+                ));
+                doc
+            }
+            Err(e) => {
+                notices.push(set_aside(&text, &e.0));
+                example::example()
+            }
+        },
+        Ok(None) => example::example(),
+        Err(e) => {
+            notices.push(Notice::warning(format!("Autosave is off: {e}. The calculator works; export your scenario as JSON to keep it.")));
+            example::example()
+        }
+    };
+    Startup { doc, notices }
+}
+
+/// Saves the scenario on every change. Returns a notice when saving fails.
+pub fn autosave(doc: &Value) -> Option<Notice> {
+    browser::storage_set(AUTOSAVE_KEY, &saved::envelope(doc, &browser::now_iso()))
+        .err()
+        .map(|e| Notice::warning(format!("Autosave is off: {e}. The calculator works; export your scenario as JSON to keep it.")))
+}
+
+/// Loads a stored copy (a backup key) back into the page.
+pub fn restore_key(key: &str) -> Result<Value, String> {
+    let text = browser::storage_get(key)?.ok_or("there is nothing stored under that name")?;
+    saved::restore(&text).map_err(|e| e.0)
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    pub onnotice: Callback<Notice>,
+}
+
+#[component]
+pub fn Toolbar(props: &ToolbarProps) -> Html {
+    let Some(state) = use_context::<KpiContext>() else {
+        return html! {};
+    };
+    let confirming = use_state(|| false);
+    let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
+    let notice = props.onnotice.clone();
+    let say = move |level: &'static str, text: String| {
+        notice.emit(Notice {
+            level,
+            text,
+            restore: None,
+        })
+    };
+
+    let export_json = {
+        let (state, say) = (state.clone(), say.clone());
+        Callback::from(move |_| {
+            let text = serde_json::to_string_pretty(&state.doc).unwrap_or_default();
+            match browser::download("esg-kpi-scenario.json", "application/json", &text) {
+                Ok(()) => say(
+                    "info",
+                    "Exported the scenario as esg-kpi-scenario.json.".into(),
+                ),
+                Err(e) => say("warning", format!("The export failed: {e}.")),
+            }
+        })
+    };
+    let import_json = {
+        let (state, say, reader) = (state.clone(), say.clone(), reader.clone());
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let file = gloo::file::File::from(file);
+            let name = file.name();
+            let (dispatcher, say) = (state.dispatcher(), say.clone());
+            let task = gloo::file::callbacks::read_as_text(&file, move |text| {
+                match text
+                    .map_err(|e| e.to_string())
+                    .and_then(|t| saved::restore(&t).map_err(|e| e.0))
+                {
+                    Ok(doc) => {
+                        dispatcher.dispatch(Action::Load(doc));
+                        say("info", format!("Imported {name}. The previous inputs were replaced; export first if you need them."));
+                    }
+                    Err(why) => say(
+                        "warning",
+                        format!("{name} was not imported: {why}. Your inputs are unchanged."),
+                    ),
+                }
+            });
+            *reader.borrow_mut() = Some(task);
+        })
+    };
+    let copy_link = {
+        let (state, say) = (state.clone(), say.clone());
+        Callback::from(move |_| {
+            let fragment = saved::share_fragment(&state.doc);
+            browser::replace_hash(&fragment);
+            let url = format!("{}#{fragment}", browser::page_url());
+            let length = url.chars().count();
+            let say = say.clone();
+            browser::copy_text(url, move |r| {
+                match r {
+                Ok(()) => say("info", format!("Link copied ({length} characters). The scenario is in the link itself and is never sent to a server.")),
+                Err(e) => say("warning", format!("The link is in the address bar; copying it failed ({e}).")),
+            }
+            });
+        })
+    };
+    let download_csv = |name: &'static str, make: fn(&crate::engine::Results) -> String| {
+        let (state, say) = (state.clone(), say.clone());
+        Callback::from(move |_| {
+            if let Err(e) =
+                browser::download(name, "text/csv;charset=utf-8", &make(&state.last_good))
+            {
+                say("warning", format!("The export failed: {e}."));
+            }
+        })
+    };
+    let copy_tsv = {
+        let (state, say) = (state.clone(), say.clone());
+        Callback::from(move |_| {
+            let say = say.clone();
+            browser::copy_text(exports::kpi_tsv(&state.last_good), move |r| match r {
+                Ok(()) => say("info", "KPI table copied: paste it into Excel.".into()),
+                Err(e) => say(
+                    "warning",
+                    format!("Copying failed ({e}); download the CSV instead."),
+                ),
+            });
+        })
+    };
+    let ask_reset = {
+        let confirming = confirming.clone();
+        Callback::from(move |_| confirming.set(true))
+    };
+    let keep = {
+        let confirming = confirming.clone();
+        Callback::from(move |_| confirming.set(false))
+    };
+    let reset = {
+        let (state, confirming, say) = (state.clone(), confirming.clone(), say.clone());
+        Callback::from(move |_| {
+            let kept = browser::storage_set(
+                BEFORE_RESET_KEY,
+                &saved::envelope(&state.doc, &browser::now_iso()),
+            )
+            .is_ok();
+            state.dispatch(Action::Load(example::example()));
+            confirming.set(false);
+            say(
+                "info",
+                if kept {
+                    "The example is loaded. Your inputs were kept in this browser as a backup."
+                        .into()
+                } else {
+                    "The example is loaded.".into()
+                },
+            );
+        })
+    };
+    let print = Callback::from(|_| browser::print());
+    html! {
+        <div class="toolbar" role="toolbar" aria-label="Scenario and exports">
+            <button type="button" class="secondary" onclick={export_json}>{ "Export JSON" }</button>
+            <label class="button secondary" for="import-json">{ "Import JSON" }</label>
+            <input id="import-json" class="visually-hidden" type="file" accept=".json,application/json" onchange={import_json} />
+            <button type="button" class="secondary" onclick={copy_link}>{ "Copy link" }</button>
+            <button type="button" class="secondary" onclick={download_csv("esg-kpi-table.csv", exports::kpi_csv)}>{ "KPI table CSV" }</button>
+            <button type="button" class="secondary" onclick={download_csv("esg-kpi-trace.csv", exports::trace_csv)}>{ "Calculation lines CSV" }</button>
+            <button type="button" class="secondary" onclick={copy_tsv}>{ "Copy for Excel" }</button>
+            <button type="button" class="secondary" onclick={print}>{ "Print" }</button>
+            if *confirming {
+                <span class="confirm" role="alertdialog" aria-label="Replace your inputs with the example?">
+                    { "Replace your inputs with the 2018 example? " }
+                    <button type="button" class="danger" onclick={reset}>{ "Replace my inputs" }</button>
+                    <button type="button" class="secondary" onclick={keep}>{ "Keep my inputs" }</button>
+                </span>
+            } else {
+                <button type="button" class="secondary" onclick={ask_reset}>{ "Reset to the example" }</button>
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct NoticesProps {
+    pub notices: Vec<Notice>,
+    pub ondismiss: Callback<usize>,
+}
+
+/// Messages about the user's data, announced politely to screen readers.
+#[component]
+pub fn Notices(props: &NoticesProps) -> Html {
+    let Some(state) = use_context::<KpiContext>() else {
+        return html! {};
+    };
+    html! {
+        <div class="notices" role="status" aria-live="polite">
+            { for props.notices.iter().enumerate().map(|(i, n)| {
+                let dismiss = { let d = props.ondismiss.clone(); Callback::from(move |_| d.emit(i)) };
+                let restore = n.restore.map(|(label, key)| {
+                    let dispatcher = state.dispatcher();
+                    let d = props.ondismiss.clone();
+                    let onclick = Callback::from(move |_| {
+                        if let Ok(doc) = restore_key(key) {
+                            dispatcher.dispatch(Action::Load(doc));
+                            browser::replace_hash("");
+                            d.emit(i);
+                        }
+                    });
+                    html! { <button type="button" class="link" {onclick}>{ label }</button> }
+                });
+                html! {
+                    <p class={classes!("notice", n.level)} data-notice={n.level}>
+                        { &n.text }{ " " }{ for restore }
+                        <button type="button" class="link" onclick={dismiss} aria-label="Dismiss this message">{ "Dismiss" }</button>
+                    </p>
+                }
+            }) }
+        </div>
+    }
+}
