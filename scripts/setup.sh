@@ -66,11 +66,11 @@ fi
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   apt_install nodejs npm
 fi
-if [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] \
+if [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] && [ -d node_modules/axe-core ] \
   && [ node_modules/.package-lock.json -nt package-lock.json ]; then
   log "npm packages: present"
 else
-  log "npm ci (binaryen, playwright-core)"
+  log "npm ci (binaryen, playwright-core, axe-core)"
   npm ci --no-audit --no-fund --loglevel=error || fail "npm ci could not install the packages in package-lock.json"
 fi
 [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" = 132 ] \

@@ -1,0 +1,74 @@
+// Accessibility: axe-core (WCAG 2.1 A and AA rules) finds no serious or critical problem, in
+// light and dark mode, on the hosted page and the single file; and the calculator can be used
+// with the keyboard alone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { launch, serveDist, fileUrl, kpiTexts, input } from './harness.mjs';
+
+const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+let browser;
+let server;
+before(async () => {
+  browser = await launch();
+  server = await serveDist('/');
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function axe(url, colorScheme) {
+  const ctx = await browser.newContext({ colorScheme });
+  const page = await ctx.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.EsgKpi && document.querySelector('[data-kpi="ghg_total_t"]'));
+  // Open the collapsed panels so that their contents are checked too.
+  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
+  await ctx.close();
+  return result;
+}
+
+for (const [name, target] of [['hosted page', () => server.url], ['single file', fileUrl]]) {
+  for (const scheme of ['light', 'dark']) {
+    test(`axe finds no serious or critical problem: ${name}, ${scheme} mode`, async () => {
+      const r = await axe(target(), scheme);
+      const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      const described = bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
+      assert.deepEqual(described, []);
+      assert.ok(r.passes.length > 20, `axe ran ${r.passes.length} passing rules`);
+    });
+  }
+}
+
+test('keyboard only: reach an input, change it, and use the toolbar', async () => {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto(fileUrl());
+  await page.waitForFunction(() => window.EsgKpi && document.querySelector('[data-kpi="ghg_total_t"]'));
+  const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-input') ?? document.activeElement?.textContent?.trim());
+  // Tab until the employees field has focus (no mouse).
+  let steps = 0;
+  while ((await focused()) !== 'organisation.employees' && steps < 60) {
+    await page.keyboard.press('Tab');
+    steps += 1;
+  }
+  assert.equal(await focused(), 'organisation.employees', `reached by Tab in ${steps} steps`);
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('10000');
+  assert.equal((await kpiTexts(page)).water_m3_per_employee, '8.13');
+  // Back to the toolbar: Reset asks, and Escape-free keyboard choice keeps the inputs.
+  await page.getByRole('button', { name: 'Reset to the example' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Keep my inputs' }).focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await input(page, 'organisation.employees').inputValue(), '10000');
+  // Every control that takes focus shows where focus is.
+  await page.keyboard.press('Tab');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, 'none');
+  await ctx.close();
+});
