@@ -153,6 +153,8 @@ pub struct Details {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scope2_market_method: Option<String>,
     pub energy_by_source_mwh: BTreeMap<&'static str, Option<String>>,
+    /// Scope 1 + Scope 2 by site, in the order sites first appear.
+    pub emissions_by_site_t: Vec<(String, Option<String>)>,
     /// Tonnes of standard coal equivalent (GB/T 2589-2008).
     pub energy_tce: BTreeMap<&'static str, Option<String>>,
     pub energy_tce_method: &'static str,
@@ -506,6 +508,22 @@ fn details(p: &Period, lines: &[Line], sum: &Sum, scope2: &Val, indirect: &Val) 
             );
         }
     }
+    // One pass, sites in the order they first appear.
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut by_site: Vec<(String, Val)> = Vec::new();
+    for l in lines {
+        let at = *index.entry(l.row.site.as_str()).or_insert_with(|| {
+            by_site.push((l.row.site.clone(), Ok(Decimal::ZERO)));
+            by_site.len() - 1
+        });
+        if let Some((_, acc)) = by_site.get_mut(at) {
+            *acc = add(acc, &l.emissions);
+        }
+    }
+    let emissions_by_site = by_site
+        .into_iter()
+        .map(|(site, t)| (site, text(t)))
+        .collect();
     tce.insert(
         "direct",
         text(sum(&|l: &Line| l.row.source.is_direct(), &|l: &Line| {
@@ -530,6 +548,7 @@ fn details(p: &Period, lines: &[Line], sum: &Sum, scope2: &Val, indirect: &Val) 
         scope2_market_t: market,
         scope2_market_method: method,
         energy_by_source_mwh: by_source,
+        emissions_by_site_t: emissions_by_site,
         energy_tce: tce,
         energy_tce_method: "GB/T 2589-2008: electricity at its equivalent value 0.1229 kgce/kWh; fuels at the standard's \
             coefficients (natural gas 1.3300 kgce/m³, diesel 1.4571 and petrol 1.4714 kgce/kg) at their default calorific \

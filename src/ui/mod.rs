@@ -1,6 +1,7 @@
 //! The page: inputs grouped as the report groups them, the KPI table beside them, recomputed
 //! on every keystroke. Every number shown comes from the engine's one `Results`.
 
+mod charts;
 mod fields;
 mod keep;
 mod state;
@@ -91,6 +92,7 @@ pub fn App() -> Html {
                     <h2 id="kpi-title">{ "Environmental KPIs" }</h2>
                     <ErrorBanner results={state.current.clone()} />
                     <KpiTable results={state.last_good.clone()} />
+                    <charts::Charts results={state.last_good.clone()} />
                     <DetailsPanel results={state.last_good.clone()} />
                     <Checks results={state.last_good.clone()} />
                     <PublishedPanel results={state.last_good.clone()} />
@@ -314,6 +316,10 @@ fn EnergyRowEditor(props: &EnergyRowProps) -> Html {
             )
             .map(|u| (u.id(), u.symbol())),
     );
+    let duplicate = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_| dispatcher.dispatch(Action::DuplicateEnergyRow(i)))
+    };
     let remove = {
         let dispatcher = state.dispatcher();
         Callback::from(move |_| dispatcher.dispatch(Action::RemoveEnergyRow(i)))
@@ -342,12 +348,31 @@ fn EnergyRowEditor(props: &EnergyRowProps) -> Html {
             "Custom factor (with its source)".to_string(),
         ),
     ];
+    let search = use_state(String::new);
+    let words: Vec<String> = search
+        .to_lowercase()
+        .split_whitespace()
+        .map(String::from)
+        .collect();
     modes.extend(
         library::all()
             .iter()
             .filter(|r| source.is_some_and(|s| r.sources.contains(&s)))
+            .filter(|r| {
+                let hay =
+                    format!("{} {} {} {}", r.id, r.name, r.publisher, r.edition).to_lowercase();
+                r.id == mode || words.iter().all(|w| hay.contains(w.as_str()))
+            })
             .map(|r| (r.id.clone(), format!("{} [{}]", r.name, r.status.id()))),
     );
+    let on_search = {
+        let search = search.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            search.set(input.value());
+        })
+    };
+    let search_id = format!("factor-search-{i}");
     let set_factor = {
         let dispatcher = state.dispatcher();
         Callback::from(move |(_, choice): (String, String)| {
@@ -366,7 +391,10 @@ fn EnergyRowEditor(props: &EnergyRowProps) -> Html {
         <div class="energy-row" role="group" aria-label={format!("Energy line {}", i + 1)}>
             <div class="row-head">
                 <span class="row-title">{ format!("Line {}", i + 1) }</span>
-                <button type="button" class="link" onclick={remove} aria-label={format!("Remove energy line {}", i + 1)}>{ "Remove" }</button>
+                <span>
+                    <button type="button" class="link" onclick={duplicate} aria-label={format!("Duplicate energy line {}", i + 1)}>{ "Duplicate" }</button>
+                    <button type="button" class="link" onclick={remove} aria-label={format!("Remove energy line {}", i + 1)}>{ "Remove" }</button>
+                </span>
             </div>
             if let Some(e) = row_error { <p class="error" data-error-for={format!("energy[{i}]")}>{ e }</p> }
             <div class="row-grid">
@@ -377,6 +405,10 @@ fn EnergyRowEditor(props: &EnergyRowProps) -> Html {
                 if path::text(doc, &p("unit")) == "L" || !path::text(doc, &p("density_kg_per_l")).is_empty() || state.error_at(&p("density_kg_per_l")).is_some() {
                     <NumberField path={p("density_kg_per_l")} label="Density" unit="kg/L" value={path::text(doc, &p("density_kg_per_l"))} error={err("density_kg_per_l")} onedit={props.onedit.clone()} />
                 }
+                <div class="wide field">
+                    <label for={search_id.clone()}>{ "Search the factor library" }</label>
+                    <input id={search_id} type="search" placeholder="e.g. 2016 east, CLP, IPCC diesel" value={(*search).clone()} oninput={on_search} />
+                </div>
                 <div class="wide">
                     <SelectField path={p("factor")} label="Emission factor" value={mode.clone()} options={options(modes)} error={err("factor")} onedit={set_factor} />
                 </div>
@@ -421,6 +453,7 @@ fn ErrorBanner(props: &ResultsProps) -> Html {
 
 #[component]
 fn KpiTable(props: &ResultsProps) -> Html {
+    let open = use_state(|| None::<KpiId>);
     let row = |k: &KpiResult| {
         let shown = k.display.clone().unwrap_or_else(|| "—".into());
         let published = match (&k.published, k.matches_published) {
@@ -437,15 +470,29 @@ fn KpiTable(props: &ResultsProps) -> Html {
             .clone()
             .or_else(|| k.reason.clone())
             .unwrap_or_default();
+        let is_open = *open == Some(k.id);
+        let toggle = {
+            let (open, id) = (open.clone(), k.id);
+            Callback::from(move |_| open.set(if *open == Some(id) { None } else { Some(id) }))
+        };
+        let panel_id = format!("working-{}", k.id.id());
         html! {
+            <>
             <tr class={classes!(k.exact.is_none().then_some("unavailable"))}>
                 <td class="code">{ k.hkex }</td>
                 <th scope="row"><span class="en">{ k.id.name_en() }</span><span class="zh" lang="zh-Hant">{ k.id.name_zh_hant() }</span></th>
                 <td class="num"><span data-kpi={k.id.id()} title={k.value.clone().map(|v| format!("exact: {v}"))}>{ shown }</span></td>
                 <td class="unit">{ k.unit }</td>
                 <td class="num published">{ published }</td>
-                <td class="how">{ how }</td>
+                <td class="how">{ how }
+                    <button type="button" class="link working" aria-expanded={if is_open { "true" } else { "false" }} aria-controls={panel_id.clone()}
+                        data-working={k.id.id()} onclick={toggle}>{ if is_open { "Hide the working" } else { "Show the working" } }</button>
+                </td>
             </tr>
+            if is_open {
+                <tr class="working-row"><td colspan="6" id={panel_id}><Working results={props.results.clone()} id={k.id} /></td></tr>
+            }
+            </>
         }
     };
     let has_published = props.results.kpis.0.iter().any(|k| k.published.is_some());
@@ -613,5 +660,58 @@ fn PrintAppendix(props: &ResultsProps) -> Html {
                 <li>{ format!("{} {}: {}", k.hkex, k.id.name_en(), k.formula.clone().or_else(|| k.reason.clone()).unwrap_or_default()) }</li>
             }) }</ul>
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct WorkingProps {
+    results: Rc<Results>,
+    id: KpiId,
+}
+
+/// The working of one KPI, in words a reviewer can check: its formula, every line that feeds
+/// it with its conversion and factor (value, unit, source, status, GWP), and its checks.
+#[component]
+fn Working(props: &WorkingProps) -> Html {
+    let r = &props.results;
+    let Some(k) = r.kpis.get(props.id) else {
+        return html! {};
+    };
+    let lines: Vec<_> = r
+        .trace
+        .iter()
+        .filter(|t| t.kpis.contains(&props.id.id()))
+        .collect();
+    let checks: Vec<_> = r
+        .checks
+        .iter()
+        .filter(|c| c.kpi == Some(props.id.id()))
+        .collect();
+    html! {
+        <div class="working-panel" data-working-panel={props.id.id()}>
+            <p><strong>{ format!("{} {} = ", k.hkex, k.id.name_en()) }</strong>
+                { k.value.clone().map(|v| format!("{v} {} (exact)", k.unit)).or_else(|| k.reason.clone()).unwrap_or_default() }</p>
+            if let Some(f) = &k.formula { <p>{ format!("Formula: {f}") }</p> }
+            <ol>
+                { for lines.iter().map(|t| html! {
+                    <li data-working-line={t.path.clone()}>
+                        <p>{ &t.text }</p>
+                        if let Some(c) = &t.conversion { <p class="note">{ format!("Conversion: {c}") }</p> }
+                        if let Some(f) = &t.factor {
+                            <p class="note">
+                                { format!("Factor {}: {} {}", f.id.clone().unwrap_or_else(|| "(custom)".into()),
+                                    f.values.iter().map(|(g, v)| if *g == "value" { v.clone() } else { format!("{g} {v}") }).collect::<Vec<_>>().join(", "), f.unit) }
+                                { " " }
+                                <span class={classes!("status", f.status.unwrap_or("custom"))}>{ f.status.unwrap_or("custom") }</span>
+                                if let Some(g) = t.gwp { { format!(" · GWP {g}") } }
+                            </p>
+                        }
+                    </li>
+                }) }
+            </ol>
+            if !checks.is_empty() {
+                <ul class="plain">{ for checks.iter().map(|c| html! { <li class={c.level}>{ &c.message }</li> }) }</ul>
+            }
+        </div>
     }
 }

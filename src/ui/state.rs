@@ -31,6 +31,8 @@ pub enum Action {
         choice: String,
     },
     AddEnergyRow,
+    /// Inserts a copy of a row after it.
+    DuplicateEnergyRow(usize),
     RemoveEnergyRow(usize),
     /// Replaces the scenario (the built-in example, or `EsgKpi.load`).
     Load(Value),
@@ -118,6 +120,15 @@ impl Reducible for State {
                     None => {
                         path::set(&mut doc, "energy", Value::Array(vec![row]));
                     }
+                }
+            }
+            Action::DuplicateEnergyRow(i) => {
+                match doc.get_mut("energy").and_then(Value::as_array_mut) {
+                    Some(rows) if i < rows.len() => {
+                        let copy = rows[i].clone();
+                        rows.insert(i + 1, copy);
+                    }
+                    _ => return self,
                 }
             }
             Action::RemoveEnergyRow(i) => {

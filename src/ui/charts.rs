@@ -1,0 +1,206 @@
+//! Charts drawn by the widget itself as SVG, from the engine's one result: Scope 1 against
+//! Scope 2, the energy mix, emissions by site, and this period against the prior one. Every
+//! bar carries its value as text, so a chart reads in print and to a screen reader.
+
+use crate::engine::{number, units, KpiId, Results};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// One bar: its label, its value, and the value as shown.
+#[derive(Clone, PartialEq)]
+pub struct Bar {
+    pub label: String,
+    pub value: Decimal,
+    pub shown: String,
+    pub class: &'static str,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct BarChartProps {
+    pub id: AttrValue,
+    pub title: AttrValue,
+    pub bars: Vec<Bar>,
+}
+
+/// Horizontal bars scaled to the largest. Geometry is the only arithmetic here, for drawing.
+#[component]
+pub fn BarChart(props: &BarChartProps) -> Html {
+    if props.bars.is_empty() {
+        return html! {};
+    }
+    let max = props
+        .bars
+        .iter()
+        .map(|b| b.value)
+        .max()
+        .unwrap_or(Decimal::ONE);
+    let (label_w, bar_w, row_h) = (170.0, 260.0, 26.0);
+    let height = row_h * props.bars.len() as f64 + 8.0;
+    let width = label_w + bar_w + 110.0;
+    let summary = props
+        .bars
+        .iter()
+        .map(|b| format!("{}: {}", b.label, b.shown))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let title_id = format!("{}-title", props.id);
+    html! {
+        <figure class="chart" data-chart={props.id.clone()}>
+            <figcaption id={title_id.clone()}>{ &props.title }</figcaption>
+            <svg viewBox={format!("0 0 {width} {height}")} role="img" aria-labelledby={title_id} preserveAspectRatio="xMinYMin meet">
+                <title>{ format!("{}: {summary}", props.title) }</title>
+                { for props.bars.iter().enumerate().map(|(i, b)| {
+                    let y = 4.0 + row_h * i as f64;
+                    let ratio = if max.is_zero() { 0.0 } else { (b.value / max).to_f64().unwrap_or(0.0).clamp(0.0, 1.0) };
+                    let w = (bar_w * ratio).max(if b.value.is_zero() { 0.0 } else { 1.5 });
+                    html! {
+                        <g>
+                            <text x={format!("{}", label_w - 6.0)} y={format!("{}", y + row_h / 2.0 + 4.0)} text-anchor="end" class="chart-label">{ shorten(&b.label) }</text>
+                            <rect x={format!("{label_w}")} y={format!("{}", y + 3.0)} width={format!("{w:.1}")} height={format!("{}", row_h - 8.0)} rx="2" class={classes!("bar", b.class)} />
+                            <text x={format!("{:.1}", label_w + w + 6.0)} y={format!("{}", y + row_h / 2.0 + 4.0)} class="chart-value">{ &b.shown }</text>
+                        </g>
+                    }
+                }) }
+            </svg>
+        </figure>
+    }
+}
+
+fn shorten(label: &str) -> String {
+    match label.char_indices().nth(26) {
+        Some((at, _)) => format!("{}…", &label[..at]),
+        None => label.to_string(),
+    }
+}
+
+fn dec(text: &Option<String>) -> Option<Decimal> {
+    text.as_deref().and_then(|s| s.parse().ok())
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ChartsProps {
+    pub results: Rc<Results>,
+}
+
+#[component]
+pub fn Charts(props: &ChartsProps) -> Html {
+    let r = &props.results;
+    let kpi = |id: KpiId| r.kpis.get(id).and_then(|k| k.exact);
+    let share = |part: Decimal, whole: Option<Decimal>| match whole {
+        Some(w) if !w.is_zero() => part
+            .checked_div(w)
+            .and_then(|x| x.checked_mul(Decimal::ONE_HUNDRED))
+            .map(|p| format!(" ({}%)", number::rounded(p, 1)))
+            .unwrap_or_default(),
+        _ => String::new(),
+    };
+    let total = kpi(KpiId::GhgTotal);
+    let scopes: Vec<Bar> = [
+        (KpiId::GhgScope1, "Scope 1 (direct)", "scope1"),
+        (KpiId::GhgScope2, "Scope 2 (indirect)", "scope2"),
+    ]
+    .into_iter()
+    .filter_map(|(id, label, class)| {
+        let v = kpi(id)?;
+        Some(Bar {
+            label: label.into(),
+            value: v,
+            shown: format!("{} t{}", number::display(v), share(v, total)),
+            class,
+        })
+    })
+    .collect();
+    let details = r.details.as_ref();
+    let energy_total = kpi(KpiId::EnergyTotal);
+    let mix: Vec<Bar> = details
+        .map(|d| {
+            d.energy_by_source_mwh
+                .iter()
+                .filter_map(|(s, v)| {
+                    let v = dec(v)?;
+                    let label =
+                        units::Source::from_id(s).map_or(s.to_string(), |s| s.label().to_string());
+                    Some(Bar {
+                        label,
+                        value: v,
+                        shown: format!("{} MWh{}", number::display(v), share(v, energy_total)),
+                        class: "energy",
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let sites: Vec<Bar> = details
+        .map(|d| {
+            d.emissions_by_site_t
+                .iter()
+                .filter_map(|(site, v)| {
+                    let v = dec(v)?;
+                    let label = if site.is_empty() {
+                        "(no site)".to_string()
+                    } else {
+                        site.clone()
+                    };
+                    Some(Bar {
+                        label,
+                        value: v,
+                        shown: format!("{} t", number::display(v)),
+                        class: "site",
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let prior = r.periods.get("prior");
+    let compare: Vec<Bar> = prior
+        .map(|p| {
+            [KpiId::GhgTotal, KpiId::EnergyTotal, KpiId::Water]
+                .into_iter()
+                .flat_map(|id| {
+                    let now = kpi(id).map(|v| {
+                        (
+                            r.period.clone().unwrap_or_else(|| "this period".into()),
+                            v,
+                            "now",
+                        )
+                    });
+                    let before = p.kpis.get(id).and_then(|k| k.exact).map(|v| {
+                        (
+                            p.period.clone().unwrap_or_else(|| "prior".into()),
+                            v,
+                            "before",
+                        )
+                    });
+                    [now, before]
+                        .into_iter()
+                        .flatten()
+                        .map(move |(period, v, class)| Bar {
+                            label: format!(
+                                "{} {period}",
+                                id.name_en()
+                                    .replace("consumption", "")
+                                    .replace(" (Scope 1 and 2)", "")
+                                    .trim()
+                            ),
+                            value: v,
+                            shown: format!("{} {}", number::display(v), id.unit()),
+                            class,
+                        })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    html! {
+        <section class="charts" aria-labelledby="charts-title">
+            <h3 id="charts-title">{ "Charts" }</h3>
+            <div class="chart-grid">
+                <BarChart id="scopes" title="GHG emissions: Scope 1 and Scope 2 (t CO2e)" bars={scopes} />
+                <BarChart id="energy-mix" title="Energy mix (MWh)" bars={mix} />
+                if sites.len() > 1 { <BarChart id="sites" title="GHG emissions by site (t CO2e)" bars={sites} /> }
+                if !compare.is_empty() { <BarChart id="periods" title="This period against the prior one (each KPI on its own scale)" bars={compare} /> }
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,97 @@
+// Show the working, edit rows, find a factor, read the charts: in the single file and hosted.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, serveDist, fileUrl, openPage, kpiTexts, input } from './harness.mjs';
+
+let browser;
+let server;
+before(async () => {
+  browser = await launch();
+  server = await serveDist('/');
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+for (const [name, target] of [['hosted page', () => server.url], ['single file', fileUrl]]) {
+  describe(name, () => {
+    test('any KPI opens its working: lines, conversion, factor with source and status', async () => {
+      const { page, record, close } = await openPage(browser, target());
+      try {
+        const button = page.locator('[data-working="ghg_scope2_t"]');
+        assert.equal(await button.getAttribute('aria-expanded'), 'false');
+        await button.click();
+        assert.equal(await button.getAttribute('aria-expanded'), 'true');
+        const panel = page.locator('[data-working-panel="ghg_scope2_t"]');
+        const text = await panel.textContent();
+        assert.match(text, /12821\.879321451 t CO2e \(exact\)/);
+        assert.match(text, /Purchased electricity 17,467\.47 MWh × 0\.7340433 t CO2e\/MWh = 12,821\.8793 t CO2e/);
+        assert.match(text, /Factor \(custom\): 0\.7340433 tCO2e\/MWh/);
+        assert.equal(await panel.locator('[data-working-line]').count(), 1, 'only the electricity line feeds Scope 2');
+        // The per-employee energy KPI lists both energy lines and the headcount.
+        await page.locator('[data-working="energy_mwh_per_employee"]').click();
+        const lines = await page.locator('[data-working-panel="energy_mwh_per_employee"] [data-working-line]').evaluateAll((els) => els.map((e) => e.dataset.workingLine));
+        assert.deepEqual(lines, ['energy[0]', 'energy[1]', 'organisation.employees']);
+        // A library factor shows its status badge.
+        await input(page, 'energy[1].factor').selectOption('cn-2016-om:cn-east');
+        await page.locator('[data-working="ghg_scope2_t"]').click(); // one KPI's working is open at a time
+        assert.match(await page.locator('[data-working-panel="ghg_scope2_t"] .status').textContent(), /verified/);
+        assert.deepEqual(record.pageErrors, []);
+      } finally {
+        await close();
+      }
+    });
+
+    test('rows can be duplicated, and the factor library searched', async () => {
+      const { page, close } = await openPage(browser, target());
+      try {
+        await page.getByRole('button', { name: 'Duplicate energy line 2' }).click();
+        assert.equal(await input(page, 'energy[2].quantity').inputValue(), '17467.47');
+        assert.equal((await kpiTexts(page)).energy_indirect_mwh, '34,934.94');
+        await page.getByRole('button', { name: 'Remove energy line 3' }).click();
+        const options = () => input(page, 'energy[1].factor').locator('option').evaluateAll((o) => o.map((x) => x.value));
+        const all = (await options()).length;
+        await page.locator('#factor-search-1').fill('2016 east');
+        const found = await options();
+        assert.ok(found.includes('cn-2016-om:cn-east'), found.join(','));
+        assert.ok(found.length < all && found.length <= 4, `${found.length} of ${all}`);
+        await page.locator('#factor-search-1').fill('hk electric 2019');
+        assert.ok((await options()).includes('hk-electric-2019'));
+      } finally {
+        await close();
+      }
+    });
+
+    test('charts show Scope 1 against Scope 2, the energy mix, sites, and the prior period', async () => {
+      const { page, close } = await openPage(browser, target());
+      try {
+        const scopes = page.locator('[data-chart="scopes"]');
+        assert.match(await scopes.locator('svg').getAttribute('role'), /img/);
+        const t = await scopes.textContent();
+        assert.match(t, /271\.69 t \(2\.1%\)/);
+        assert.match(t, /12,821\.88 t \(97\.9%\)/);
+        const widths = await scopes.locator('rect').evaluateAll((r) => r.map((x) => Number(x.getAttribute('width'))));
+        assert.ok(widths[1] > widths[0] * 40, `bars in proportion: ${widths}`);
+        assert.match(await page.locator('[data-chart="energy-mix"]').textContent(), /Natural gas.*1,389\.45 MWh \(7\.4%\)/s);
+        assert.equal(await page.locator('[data-chart="periods"]').count(), 0, 'no prior period, no comparison');
+        await page.evaluate(() => EsgKpi.load({
+          period: '2019',
+          energy: [
+            { site: 'Beijing', source: 'electricity', quantity: '100', unit: 'MWh', grid: 'beijing' },
+            { site: 'Shenzhen', source: 'electricity', quantity: '300', unit: 'MWh', grid: 'guangdong' },
+          ],
+          water_m3: '50',
+          prior: { period: '2018', energy: [{ site: 'Beijing', source: 'electricity', quantity: '80', unit: 'MWh', grid: 'beijing' }], water_m3: '40' },
+        }));
+        await page.waitForSelector('[data-chart="periods"]');
+        assert.match(await page.locator('[data-chart="sites"]').textContent(), /Beijing.*75\.98 t.*Shenzhen.*189\.11 t/s);
+        const periods = await page.locator('[data-chart="periods"]').textContent();
+        assert.match(periods, /GHG emissions 2019.*265\.09 t CO2e.*GHG emissions 2018.*60\.78 t CO2e/s);
+        assert.match(periods, /Water 2019.*50\.00 m³.*Water 2018.*40\.00 m³/s);
+      } finally {
+        await close();
+      }
+    });
+  });
+}
