@@ -15,6 +15,8 @@ pub struct Bar {
     pub value: Decimal,
     pub shown: String,
     pub class: &'static str,
+    /// Bars of one group share a scale (a KPI and its prior value); groups differ in unit.
+    pub group: usize,
 }
 
 #[derive(Properties, PartialEq)]
@@ -30,15 +32,18 @@ pub fn BarChart(props: &BarChartProps) -> Html {
     if props.bars.is_empty() {
         return html! {};
     }
-    let max = props
-        .bars
-        .iter()
-        .map(|b| b.value)
-        .max()
-        .unwrap_or(Decimal::ONE);
-    let (label_w, bar_w, row_h) = (170.0, 260.0, 26.0);
+    let max_of = |group: usize| {
+        props
+            .bars
+            .iter()
+            .filter(|b| b.group == group)
+            .map(|b| b.value)
+            .max()
+            .unwrap_or(Decimal::ONE)
+    };
+    let (label_w, bar_w, row_h): (f64, f64, f64) = (170.0, 240.0, 26.0);
     let height = row_h * props.bars.len() as f64 + 8.0;
-    let width = label_w + bar_w + 110.0;
+    let width = label_w + bar_w + 170.0;
     let summary = props
         .bars
         .iter()
@@ -53,7 +58,8 @@ pub fn BarChart(props: &BarChartProps) -> Html {
                 <title>{ format!("{}: {summary}", props.title) }</title>
                 { for props.bars.iter().enumerate().map(|(i, b)| {
                     let y = 4.0 + row_h * i as f64;
-                    let ratio = if max.is_zero() { 0.0 } else { (b.value / max).to_f64().unwrap_or(0.0).clamp(0.0, 1.0) };
+                    let max = max_of(b.group);
+                    let ratio = if max.is_zero() { 0.0 } else { b.value.checked_div(max).and_then(|x| x.to_f64()).unwrap_or(0.0).clamp(0.0, 1.0) };
                     let w = (bar_w * ratio).max(if b.value.is_zero() { 0.0 } else { 1.5 });
                     html! {
                         <g>
@@ -109,6 +115,7 @@ pub fn Charts(props: &ChartsProps) -> Html {
             value: v,
             shown: format!("{} t{}", number::display(v), share(v, total)),
             class,
+            group: 0,
         })
     })
     .collect();
@@ -127,6 +134,7 @@ pub fn Charts(props: &ChartsProps) -> Html {
                         value: v,
                         shown: format!("{} MWh{}", number::display(v), share(v, energy_total)),
                         class: "energy",
+                        group: 0,
                     })
                 })
                 .collect()
@@ -148,6 +156,7 @@ pub fn Charts(props: &ChartsProps) -> Html {
                         value: v,
                         shown: format!("{} t", number::display(v)),
                         class: "site",
+                        group: 0,
                     })
                 })
                 .collect()
@@ -158,7 +167,8 @@ pub fn Charts(props: &ChartsProps) -> Html {
         .map(|p| {
             [KpiId::GhgTotal, KpiId::EnergyTotal, KpiId::Water]
                 .into_iter()
-                .flat_map(|id| {
+                .enumerate()
+                .flat_map(|(group, id)| {
                     let now = kpi(id).map(|v| {
                         (
                             r.period.clone().unwrap_or_else(|| "this period".into()),
@@ -187,6 +197,7 @@ pub fn Charts(props: &ChartsProps) -> Html {
                             value: v,
                             shown: format!("{} {}", number::display(v), id.unit()),
                             class,
+                            group,
                         })
                 })
                 .collect()

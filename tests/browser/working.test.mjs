@@ -89,6 +89,12 @@ for (const [name, target] of [['hosted page', () => server.url], ['single file',
         const periods = await page.locator('[data-chart="periods"]').textContent();
         assert.match(periods, /GHG emissions 2019.*265\.09 t CO2e.*GHG emissions 2018.*60\.78 t CO2e/s);
         assert.match(periods, /Water 2019.*50\.00 m³.*Water 2018.*40\.00 m³/s);
+        // Each KPI is scaled against its own prior value: the larger of each pair is full length.
+        const w = await page.locator('[data-chart="periods"] rect').evaluateAll((r) => r.map((x) => Number(x.getAttribute('width'))));
+        assert.equal(w.length, 6);
+        assert.equal(w[0], w[2], 'GHG 2019 and energy 2019 are each the larger of their pair');
+        assert.equal(w[2], w[4]);
+        assert.ok(Math.abs(w[5] / w[4] - 0.8) < 0.01, `water 40 ÷ 50: ${w[5] / w[4]}`);
       } finally {
         await close();
       }
