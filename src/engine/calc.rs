@@ -650,6 +650,18 @@ fn with_published(mut k: KpiResult, published: Option<Decimal>) -> KpiResult {
     k
 }
 
+/// The change of a KPI against an earlier period, in percent; `None` without both values or
+/// when the earlier one is zero.
+pub fn change_percent(now: &KpiResult, before: Option<&KpiResult>) -> Option<Decimal> {
+    let (n, b) = (now.exact?, before?.exact?);
+    if b.is_zero() {
+        return None;
+    }
+    n.checked_sub(b)?
+        .checked_div(b)?
+        .checked_mul(Decimal::ONE_HUNDRED)
+}
+
 /// Whether `v`, rounded to as many places as the published figure `p` shows, is `p`.
 pub(crate) fn rounds_to(v: Decimal, p: Decimal) -> bool {
     v.round_dp_with_strategy(number::printed_places(p), number::DISPLAY_ROUNDING) == p

@@ -1,7 +1,7 @@
 //! Exports of the one result: the KPI table and the trace as CSV (RFC 4180, UTF-8 with BOM so
 //! Excel reads Chinese text), and the KPI table as tab-separated text to paste into Excel.
 
-use super::calc::{KpiResult, Results};
+use super::calc::{change_percent, KpiResult, Results};
 use super::number;
 
 /// A CSV cell: quoted where needed, and defused where a spreadsheet would run it as a formula
@@ -24,16 +24,10 @@ fn line(cells: &[String]) -> String {
 
 const BOM: &str = "\u{feff}";
 
-fn change_percent(now: &KpiResult, before: Option<&KpiResult>) -> String {
-    match (now.exact, before.and_then(|b| b.exact)) {
-        (Some(n), Some(b)) if !b.is_zero() => n
-            .checked_sub(b)
-            .and_then(|d| d.checked_div(b))
-            .and_then(|d| d.checked_mul(rust_decimal::Decimal::ONE_HUNDRED))
-            .map(|p| number::rounded(p, 2).replace(',', ""))
-            .unwrap_or_default(),
-        _ => String::new(),
-    }
+fn change_text(now: &KpiResult, before: Option<&KpiResult>) -> String {
+    change_percent(now, before)
+        .map(|p| number::rounded(p, 2).replace(',', ""))
+        .unwrap_or_default()
 }
 
 /// The KPI table: one row per KPI, with the prior period and the change where there is one.
@@ -76,7 +70,7 @@ pub fn kpi_csv(r: &Results) -> String {
                 .unwrap_or_default(),
             prior.and_then(|p| p.period.clone()).unwrap_or_default(),
             p.and_then(|p| p.value.clone()).unwrap_or_default(),
-            change_percent(k, p),
+            change_text(k, p),
             k.formula
                 .clone()
                 .or_else(|| k.reason.clone())

@@ -42,6 +42,16 @@ pub fn get<'v>(root: &'v Value, path: &str) -> Option<&'v Value> {
         })
 }
 
+/// The value at `path`, mutably.
+pub fn get_mut<'v>(root: &'v mut Value, path: &str) -> Option<&'v mut Value> {
+    steps(path)?
+        .into_iter()
+        .try_fold(root, |v, step| match step {
+            Step::Key(k) => v.get_mut(k),
+            Step::Index(i) => v.get_mut(i),
+        })
+}
+
 /// The value at `path` as the text an input shows: strings as they are, numbers as written.
 pub fn text(root: &Value, path: &str) -> String {
     match get(root, path) {
@@ -115,6 +125,12 @@ mod tests {
         assert!(!set(&mut doc, "energy[9].quantity", json!("1")));
         assert!(!set(&mut doc, "energy[", json!("1")));
         assert!(!set(&mut doc, "organisation.employees.x", json!("1")));
+        assert_eq!(
+            get_mut(&mut doc, "energy")
+                .and_then(|e| e.as_array_mut())
+                .map(|a| a.len()),
+            Some(1)
+        );
         assert!(remove(&mut doc, "energy[0].factor"));
         assert_eq!(get(&doc, "energy[0].factor"), None);
         assert!(!remove(&mut doc, "energy[0].factor"));

@@ -65,8 +65,22 @@ pub fn App() -> Html {
             dispatcher.dispatch(Action::Edit { path, text })
         })
     };
+    // Which period the inputs show: "" (current), "prior" or "base_year".
+    let editing = use_state(|| "");
+    if !editing.is_empty() && state.doc.get(*editing).is_none() {
+        editing.set("");
+    }
+    let prefix = if editing.is_empty() {
+        String::new()
+    } else {
+        format!("{}.", *editing)
+    };
+    let select_period = {
+        let editing = editing.clone();
+        Callback::from(move |key: &'static str| editing.set(key))
+    };
     let name = path::text(&state.doc, "name");
-    let period = path::text(&state.doc, "period");
+    let period = path::text(&state.doc, &format!("{prefix}period"));
     html! {
         <ContextProvider<KpiContext> context={state.clone()}>
             <header class="top">
@@ -84,9 +98,12 @@ pub fn App() -> Html {
                     <h2 id="inputs-title">{ "Inputs" }</h2>
                     <div class="group">
                         <TextField path="name" label="Scenario" value={name} onedit={onedit.clone()} />
-                        <TextField path="period" label="Reporting period" value={period} onedit={onedit.clone()} />
                     </div>
-                    <Inputs {onedit} />
+                    <PeriodTabs selected={*editing} onselect={select_period} />
+                    <div id="period-panel" role="tabpanel" aria-label="Inputs of the selected period">
+                        <TextField path={format!("{prefix}period")} label="Reporting period (year)" value={period} onedit={onedit.clone()} />
+                        <Inputs {onedit} prefix={prefix.clone()} />
+                    </div>
                 </section>
                 <section class="results" aria-labelledby="kpi-title">
                     <h2 id="kpi-title">{ "Environmental KPIs" }</h2>
@@ -110,6 +127,9 @@ pub fn App() -> Html {
 #[derive(Properties, PartialEq)]
 struct InputsProps {
     onedit: Callback<(String, String)>,
+    /// "" for the current period, "prior." or "base_year." for the others.
+    #[prop_or_default]
+    prefix: String,
 }
 
 /// The inputs, in the order of the report: denominators, energy lines (A1.2, A2.1), waste
@@ -120,24 +140,33 @@ fn Inputs(props: &InputsProps) -> Html {
         return html! {};
     };
     let doc = &state.doc;
+    let prefix = props.prefix.clone();
     let num = |p: &'static str, label: &'static str, unit: &'static str| {
+        let p = format!("{prefix}{p}");
         html! {
-            <NumberField path={p} {label} {unit} value={path::text(doc, p)}
-                error={state.error_at(p).map(AttrValue::from)}
-                note={note(doc, p)} onedit={props.onedit.clone()} />
+            <NumberField path={p.clone()} {label} {unit} value={path::text(doc, &p)}
+                error={state.error_at(&p).map(AttrValue::from)}
+                note={note(doc, &p)} onedit={props.onedit.clone()} />
         }
     };
-    let rows = doc
-        .get("energy")
+    let rows = path::get(doc, &format!("{prefix}energy"))
         .and_then(|v| v.as_array())
         .map_or(0, Vec::len);
     let add = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |_| dispatcher.dispatch(Action::AddEnergyRow))
+        let (dispatcher, prefix) = (state.dispatcher(), prefix.clone());
+        Callback::from(move |_| {
+            dispatcher.dispatch(Action::AddEnergyRow {
+                prefix: prefix.clone(),
+            })
+        })
     };
     html! {
         <>
-            <Method onedit={props.onedit.clone()} />
+            if prefix.is_empty() {
+                <Method onedit={props.onedit.clone()} />
+            } else {
+                <p class="note">{ "This period uses the current period's method (GWP set, grid edition) unless its scenario JSON sets its own." }</p>
+            }
             <fieldset class="group">
                 <legend>{ "Organisation — denominators of the intensities" }</legend>
                 { num("organisation.floor_area_m2", "Floor area", "m²") }
@@ -146,7 +175,7 @@ fn Inputs(props: &InputsProps) -> Html {
             </fieldset>
             <fieldset class="group">
                 <legend>{ "Energy — feeds GHG (A1.2) and energy (A2.1)" }</legend>
-                { for (0..rows).map(|i| html! { <EnergyRowEditor index={i} onedit={props.onedit.clone()} /> }) }
+                { for (0..rows).map(|i| html! { <EnergyRowEditor index={i} prefix={prefix.clone()} onedit={props.onedit.clone()} /> }) }
                 <button type="button" class="secondary" onclick={add}>{ "+ Add an energy line" }</button>
             </fieldset>
             <fieldset class="group">
@@ -231,6 +260,7 @@ fn note(doc: &serde_json::Value, p: &str) -> Option<AttrValue> {
 #[derive(Properties, PartialEq)]
 struct EnergyRowProps {
     index: usize,
+    prefix: String,
     onedit: Callback<(String, String)>,
 }
 
@@ -290,7 +320,9 @@ fn EnergyRowEditor(props: &EnergyRowProps) -> Html {
     };
     let doc = &state.doc;
     let i = props.index;
-    let p = |field: &str| format!("energy[{i}].{field}");
+    let prefix = props.prefix.clone();
+    let row_path = format!("{prefix}energy[{i}]");
+    let p = |field: &str| format!("{row_path}.{field}");
     let err = |field: &str| state.error_at(&p(field)).map(AttrValue::from);
     let source_id = path::text(doc, &p("source"));
     let source = units::Source::from_id(&source_id);
@@ -318,16 +350,25 @@ fn EnergyRowEditor(props: &EnergyRowProps) -> Html {
     );
     let duplicate = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |_| dispatcher.dispatch(Action::DuplicateEnergyRow(i)))
+        let prefix = prefix.clone();
+        Callback::from(move |_| {
+            dispatcher.dispatch(Action::DuplicateEnergyRow {
+                prefix: prefix.clone(),
+                index: i,
+            })
+        })
     };
     let remove = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |_| dispatcher.dispatch(Action::RemoveEnergyRow(i)))
+        let prefix = prefix.clone();
+        Callback::from(move |_| {
+            dispatcher.dispatch(Action::RemoveEnergyRow {
+                prefix: prefix.clone(),
+                index: i,
+            })
+        })
     };
-    let factor = doc
-        .get("energy")
-        .and_then(|e| e.get(i))
-        .and_then(|r| r.get("factor"));
+    let factor = path::get(doc, &p("factor"));
     let mode = match factor {
         Some(serde_json::Value::Object(_)) => "custom".to_string(),
         Some(serde_json::Value::String(id)) => id.clone(),
@@ -372,23 +413,31 @@ fn EnergyRowEditor(props: &EnergyRowProps) -> Html {
             search.set(input.value());
         })
     };
-    let search_id = format!("factor-search-{i}");
+    let search_id = format!("factor-search-{}{i}", prefix.replace('.', "-"));
     let set_factor = {
         let dispatcher = state.dispatcher();
+        let row = row_path.clone();
         Callback::from(move |(_, choice): (String, String)| {
-            dispatcher.dispatch(Action::SetFactor { index: i, choice })
+            dispatcher.dispatch(Action::SetFactor {
+                row: row.clone(),
+                choice,
+            })
         })
     };
-    let used = state
-        .current
-        .trace
-        .iter()
-        .find(|t| t.path == format!("energy[{i}]"))
+    // The trace of this row's period: the current one, or one of `periods`.
+    let trace = match prefix.strip_suffix('.') {
+        Some(key) => state.current.periods.get(key).map(|p| &p.trace),
+        None => Some(&state.current.trace),
+    };
+    let used = trace
+        .into_iter()
+        .flatten()
+        .find(|t| t.path == row_path)
         .and_then(|t| t.factor.as_ref())
         .map(|f| f.source.clone());
-    let row_error = state.error_at(&format!("energy[{i}]"));
+    let row_error = state.error_at(&row_path);
     html! {
-        <div class="energy-row" role="group" aria-label={format!("Energy line {}", i + 1)}>
+        <div class="energy-row" role="group" aria-label={format!("Energy line {}", i + 1)} data-row={row_path.clone()}>
             <div class="row-head">
                 <span class="row-title">{ format!("Line {}", i + 1) }</span>
                 <span>
@@ -396,7 +445,7 @@ fn EnergyRowEditor(props: &EnergyRowProps) -> Html {
                     <button type="button" class="link" onclick={remove} aria-label={format!("Remove energy line {}", i + 1)}>{ "Remove" }</button>
                 </span>
             </div>
-            if let Some(e) = row_error { <p class="error" data-error-for={format!("energy[{i}]")}>{ e }</p> }
+            if let Some(e) = row_error { <p class="error" data-error-for={row_path.clone()}>{ e }</p> }
             <div class="row-grid">
                 <TextField path={p("site")} label="Site" value={path::text(doc, &p("site"))} error={err("site")} onedit={props.onedit.clone()} />
                 <SelectField path={p("source")} label="Source" value={source_id.clone()} options={sources} error={err("source")} onedit={props.onedit.clone()} />
@@ -425,7 +474,7 @@ fn EnergyRowEditor(props: &EnergyRowProps) -> Html {
                     </div>
                 }
             </div>
-            if let Some(source) = used { <p class="note" data-factor-used={format!("energy[{i}]")}>{ format!("Factor used: {source}") }</p> }
+            if let Some(source) = used { <p class="note" data-factor-used={row_path.clone()}>{ format!("Factor used: {source}") }</p> }
         </div>
     }
 }
@@ -454,6 +503,8 @@ fn ErrorBanner(props: &ResultsProps) -> Html {
 #[component]
 fn KpiTable(props: &ResultsProps) -> Html {
     let open = use_state(|| None::<KpiId>);
+    let prior = props.results.periods.get("prior");
+    let columns = if prior.is_some() { 8 } else { 6 };
     let row = |k: &KpiResult| {
         let shown = k.display.clone().unwrap_or_else(|| "—".into());
         let published = match (&k.published, k.matches_published) {
@@ -471,6 +522,15 @@ fn KpiTable(props: &ResultsProps) -> Html {
             .or_else(|| k.reason.clone())
             .unwrap_or_default();
         let is_open = *open == Some(k.id);
+        let before = prior.and_then(|p| p.kpis.get(k.id));
+        let change = crate::engine::calc::change_percent(k, before).map(|c| {
+            let sign = if c.is_sign_positive() && !c.is_zero() {
+                "+"
+            } else {
+                ""
+            };
+            format!("{sign}{}%", crate::engine::number::rounded(c, 1))
+        });
         let toggle = {
             let (open, id) = (open.clone(), k.id);
             Callback::from(move |_| open.set(if *open == Some(id) { None } else { Some(id) }))
@@ -484,22 +544,32 @@ fn KpiTable(props: &ResultsProps) -> Html {
                 <td class="num"><span data-kpi={k.id.id()} title={k.value.clone().map(|v| format!("exact: {v}"))}>{ shown }</span></td>
                 <td class="unit">{ k.unit }</td>
                 <td class="num published">{ published }</td>
+                if prior.is_some() {
+                    <td class="num prior" data-prior-kpi={k.id.id()}>{ before.and_then(|b| b.display.clone()).unwrap_or_else(|| "—".into()) }</td>
+                    <td class="num change" data-change-kpi={k.id.id()}>{ change.unwrap_or_else(|| "—".into()) }</td>
+                }
                 <td class="how">{ how }
                     <button type="button" class="link working" aria-expanded={if is_open { "true" } else { "false" }} aria-controls={panel_id.clone()}
                         data-working={k.id.id()} onclick={toggle}>{ if is_open { "Hide the working" } else { "Show the working" } }</button>
                 </td>
             </tr>
             if is_open {
-                <tr class="working-row"><td colspan="6" id={panel_id}><Working results={props.results.clone()} id={k.id} /></td></tr>
+                <tr class="working-row"><td colspan={columns.to_string()} id={panel_id}><Working results={props.results.clone()} id={k.id} /></td></tr>
             }
             </>
         }
     };
     let has_published = props.results.kpis.0.iter().any(|k| k.published.is_some());
+    let prior_label = prior.map(|p| {
+        format!(
+            "Prior ({})",
+            p.period.clone().unwrap_or_else(|| "year".into())
+        )
+    });
     let group = |title: &str, zh: &str, ids: &[KpiId]| {
         html! {
             <>
-                <tr class="group-row"><th colspan="6" scope="colgroup">{ title }<span class="zh" lang="zh-Hant">{ zh }</span></th></tr>
+                <tr class="group-row"><th colspan={columns.to_string()} scope="colgroup">{ title }<span class="zh" lang="zh-Hant">{ zh }</span></th></tr>
                 { for ids.iter().filter_map(|id| props.results.kpis.get(*id)).map(row) }
             </>
         }
@@ -515,6 +585,7 @@ fn KpiTable(props: &ResultsProps) -> Html {
                         <th scope="col" class="num">{ "Computed" }</th>
                         <th scope="col">{ "Unit" }</th>
                         <th scope="col" class="num">{ if has_published { "Published" } else { "" } }</th>
+                        if let Some(label) = prior_label { <th scope="col" class="num">{ label }</th><th scope="col" class="num">{ "Change" }</th> }
                         <th scope="col">{ "How it is obtained" }</th>
                     </tr>
                 </thead>
@@ -712,6 +783,82 @@ fn Working(props: &WorkingProps) -> Html {
             if !checks.is_empty() {
                 <ul class="plain">{ for checks.iter().map(|c| html! { <li class={c.level}>{ &c.message }</li> }) }</ul>
             }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PeriodTabsProps {
+    selected: &'static str,
+    onselect: Callback<&'static str>,
+}
+
+/// The periods of the scenario: current, prior year, base year; add or remove the latter two.
+#[component]
+fn PeriodTabs(props: &PeriodTabsProps) -> Html {
+    let Some(state) = use_context::<KpiContext>() else {
+        return html! {};
+    };
+    let doc = &state.doc;
+    let label = |key: &str| {
+        let year = path::text(
+            doc,
+            &if key.is_empty() {
+                "period".to_string()
+            } else {
+                format!("{key}.period")
+            },
+        );
+        let name = match key {
+            "" => "Current period",
+            "prior" => "Prior year",
+            _ => "Base year",
+        };
+        if year.is_empty() {
+            name.to_string()
+        } else {
+            format!("{name} ({year})")
+        }
+    };
+    let tab = |key: &'static str| {
+        let selected = props.selected == key;
+        let onclick = {
+            let on = props.onselect.clone();
+            Callback::from(move |_| on.emit(key))
+        };
+        html! {
+            <button type="button" role="tab" aria-selected={if selected { "true" } else { "false" }} aria-controls="period-panel"
+                class={classes!("tab", selected.then_some("selected"))} data-period-tab={key} {onclick}>{ label(key) }</button>
+        }
+    };
+    let add = |key: &'static str, text: &'static str| {
+        let (dispatcher, on) = (state.dispatcher(), props.onselect.clone());
+        let onclick = Callback::from(move |_| {
+            dispatcher.dispatch(Action::AddPeriod(key));
+            on.emit(key);
+        });
+        html! { <button type="button" class="link" {onclick}>{ text }</button> }
+    };
+    let remove = (!props.selected.is_empty()).then(|| {
+        let (dispatcher, on, key) = (state.dispatcher(), props.onselect.clone(), props.selected);
+        let onclick = Callback::from(move |_| {
+            on.emit("");
+            dispatcher.dispatch(Action::RemovePeriod(key));
+        });
+        html! { <button type="button" class="link" {onclick}>{ "Remove this period" }</button> }
+    });
+    html! {
+        <div class="periods">
+            <div role="tablist" aria-label="Reporting periods">
+                { tab("") }
+                if doc.get("prior").is_some() { { tab("prior") } }
+                if doc.get("base_year").is_some() { { tab("base_year") } }
+            </div>
+            <div class="period-actions">
+                if doc.get("prior").is_none() { { add("prior", "+ Add the prior year") } }
+                if doc.get("base_year").is_none() { { add("base_year", "+ Add a base year") } }
+                { for remove }
+            </div>
         </div>
     }
 }

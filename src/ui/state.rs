@@ -3,6 +3,8 @@
 //! The scenario is kept as the JSON document the user is editing, with every number as the
 //! text they typed, so nothing they enter is lost or reformatted. Each change recomputes the
 //! results with the engine; the KPIs shown are the last results that had no input error.
+//! Paths carry their period: `water_m3` is the current period's, `prior.water_m3` the prior
+//! year's.
 
 use crate::engine::{self, path, units, Results};
 use serde_json::{json, Value};
@@ -19,22 +21,34 @@ pub struct State {
 }
 
 pub enum Action {
-    /// Sets the text at a scenario path (`organisation.employees`, `energy[0].unit`).
+    /// Sets the text at a scenario path (`organisation.employees`, `prior.energy[0].unit`).
     Edit {
         path: String,
         text: String,
     },
-    /// Chooses how an energy row gets its factor: `auto` (its grid, or the fuel's preset),
-    /// `custom` (an inline factor with a source note), or a library id.
+    /// Chooses how an energy row (`energy[2]`, `prior.energy[0]`) gets its factor: `auto`
+    /// (its grid, or the fuel's preset), `custom` (inline, with a source note), or a library id.
     SetFactor {
-        index: usize,
+        row: String,
         choice: String,
     },
-    AddEnergyRow,
+    /// Appends a row to a period's energy lines (`prefix` "" or "prior." …).
+    AddEnergyRow {
+        prefix: String,
+    },
     /// Inserts a copy of a row after it.
-    DuplicateEnergyRow(usize),
-    RemoveEnergyRow(usize),
-    /// Replaces the scenario (the built-in example, or `EsgKpi.load`).
+    DuplicateEnergyRow {
+        prefix: String,
+        index: usize,
+    },
+    RemoveEnergyRow {
+        prefix: String,
+        index: usize,
+    },
+    /// Adds an empty prior or base-year period (`prior`, `base_year`).
+    AddPeriod(&'static str),
+    RemovePeriod(&'static str),
+    /// Replaces the scenario (the built-in example, an import, a link, or `EsgKpi.load`).
     Load(Value),
 }
 
@@ -46,10 +60,6 @@ impl State {
             last_good: results.clone(),
             current: results,
         }
-    }
-
-    pub fn example() -> Self {
-        State::new(engine::example::example())
     }
 
     /// The error for one input, if it has one.
@@ -76,21 +86,21 @@ impl State {
     }
 }
 
+fn rows<'d>(doc: &'d mut Value, prefix: &str) -> Option<&'d mut Vec<Value>> {
+    path::get_mut(doc, &format!("{prefix}energy")).and_then(Value::as_array_mut)
+}
+
 impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut doc = self.doc.clone();
-        match action {
-            Action::Edit { path, text } => {
-                if !path::set(&mut doc, &path, Value::String(text)) {
-                    return self;
-                }
-            }
-            Action::SetFactor { index, choice } => {
-                let at = format!("energy[{index}].factor");
-                let source = path::text(&doc, &format!("energy[{index}].source"));
-                let changed = match choice.as_str() {
+        let changed = match action {
+            Action::Edit { path, text } => path::set(&mut doc, &path, Value::String(text)),
+            Action::SetFactor { row, choice } => {
+                let at = format!("{row}.factor");
+                let source = path::text(&doc, &format!("{row}.source"));
+                match choice.as_str() {
                     "auto" => path::remove(&mut doc, &at),
                     "custom" => {
                         let unit = match units::Source::from_id(&source).and_then(|s| s.physical())
@@ -107,38 +117,51 @@ impl Reducible for State {
                         )
                     }
                     id => path::set(&mut doc, &at, Value::String(id.to_string())),
-                };
-                if !changed {
-                    return self;
                 }
             }
-            Action::AddEnergyRow => {
-                let row = json!({ "site": "", "source": "electricity", "quantity": "", "unit": "kWh",
-                    "factor": { "value": "", "unit": "kgCO2e/kWh" } });
-                match doc.get_mut("energy").and_then(Value::as_array_mut) {
-                    Some(rows) => rows.push(row),
-                    None => {
-                        path::set(&mut doc, "energy", Value::Array(vec![row]));
+            Action::AddEnergyRow { prefix } => {
+                let row =
+                    json!({ "site": "", "source": "electricity", "quantity": "", "unit": "kWh" });
+                match rows(&mut doc, &prefix) {
+                    Some(list) => {
+                        list.push(row);
+                        true
                     }
+                    None => path::set(
+                        &mut doc,
+                        &format!("{prefix}energy"),
+                        Value::Array(vec![row]),
+                    ),
                 }
             }
-            Action::DuplicateEnergyRow(i) => {
-                match doc.get_mut("energy").and_then(Value::as_array_mut) {
-                    Some(rows) if i < rows.len() => {
-                        let copy = rows[i].clone();
-                        rows.insert(i + 1, copy);
-                    }
-                    _ => return self,
+            Action::DuplicateEnergyRow { prefix, index } => match rows(&mut doc, &prefix) {
+                Some(list) if index < list.len() => {
+                    let copy = list[index].clone();
+                    list.insert(index + 1, copy);
+                    true
                 }
-            }
-            Action::RemoveEnergyRow(i) => {
-                if let Some(rows) = doc.get_mut("energy").and_then(Value::as_array_mut) {
-                    if i < rows.len() {
-                        rows.remove(i);
-                    }
+                _ => false,
+            },
+            Action::RemoveEnergyRow { prefix, index } => match rows(&mut doc, &prefix) {
+                Some(list) if index < list.len() => {
+                    list.remove(index);
+                    true
                 }
+                _ => false,
+            },
+            Action::AddPeriod(key) => {
+                doc.get(key).is_none()
+                    && path::set(
+                        &mut doc,
+                        key,
+                        json!({ "period": "", "organisation": {}, "energy": [] }),
+                    )
             }
+            Action::RemovePeriod(key) => path::remove(&mut doc, key),
             Action::Load(value) => return Rc::new(State::new(value)),
+        };
+        if !changed {
+            return self;
         }
         Rc::new(self.with_doc(doc))
     }

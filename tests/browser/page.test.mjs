@@ -127,6 +127,7 @@ for (const [name, target] of TARGETS) {
       await withPage(target(), async (page) => {
       await page.getByRole('button', { name: '+ Add an energy line' }).click();
       await input(page, 'energy[2].quantity').fill('1,000,000');
+      await input(page, 'energy[2].factor').selectOption('custom');
       await input(page, 'energy[2].factor.value').fill('0.7');
       const added = await kpiTexts(page);
       assert.equal(added.energy_indirect_mwh, '18,467.47');

@@ -43,6 +43,37 @@ for (const [name, target] of [['hosted page', () => server.url], ['single file',
       }
     });
 
+    test('the prior year is edited in its own tab, and the table shows it with the change', async () => {
+      const { page, record, close } = await openPage(browser, target());
+      try {
+        await page.getByRole('button', { name: '+ Add the prior year' }).click();
+        assert.equal(await page.locator('[data-period-tab="prior"]').getAttribute('aria-selected'), 'true');
+        await input(page, 'prior.period').fill('2017');
+        await input(page, 'prior.organisation.employees').fill('11,000');
+        await input(page, 'prior.water_m3').fill('80,000');
+        await page.getByRole('button', { name: '+ Add an energy line' }).click();
+        await input(page, 'prior.energy[0].quantity').fill('-5');
+        assert.match(await page.locator('[data-error-for="prior.energy[0].quantity"]').textContent(), /negative/);
+        await input(page, 'prior.energy[0].quantity').fill('15,000');
+        await input(page, 'prior.energy[0].unit').selectOption('MWh');
+        await input(page, 'prior.energy[0].grid').selectOption('beijing');
+        assert.equal(await page.locator('[data-prior-kpi="water_m3"]').textContent(), '80,000.00');
+        assert.equal(await page.locator('[data-change-kpi="water_m3"]').textContent(), '+1.7%'); // 81,345.33 vs 80,000
+        assert.equal(await page.locator('[data-prior-kpi="water_m3_per_employee"]').textContent(), '7.27');
+        assert.equal(await page.locator('[data-prior-kpi="ghg_scope2_t"]').textContent(), '11,397.00'); // 15,000 × 0.7598
+        assert.match(await page.locator('th', { hasText: 'Prior (2017)' }).textContent(), /Prior \(2017\)/);
+        // The current period's inputs are untouched, and come back with their tab.
+        await page.locator('[data-period-tab=""]').click();
+        assert.equal(await input(page, 'water_m3').inputValue(), '81345.33');
+        await page.locator('[data-period-tab="prior"]').click();
+        await page.getByRole('button', { name: 'Remove this period' }).click();
+        assert.equal(await page.locator('[data-prior-kpi]').count(), 0);
+        assert.deepEqual(record.pageErrors, []);
+      } finally {
+        await close();
+      }
+    });
+
     test('rows can be duplicated, and the factor library searched', async () => {
       const { page, close } = await openPage(browser, target());
       try {
