@@ -97,3 +97,18 @@ pub fn now_iso() -> String {
 pub fn print() {
     let _ = gloo::utils::window().print();
 }
+
+/// The browser's preferred language (`navigator.language`).
+pub fn language() -> String {
+    gloo::utils::window()
+        .navigator()
+        .language()
+        .unwrap_or_default()
+}
+
+/// Sets `<html lang>`, so screen readers and fonts follow the page's language.
+pub fn set_document_lang(tag: &str) {
+    if let Some(root) = gloo::utils::document().document_element() {
+        let _ = root.set_attribute("lang", tag);
+    }
+}

@@ -8,6 +8,7 @@
 //!   the page's I/O: storage, the URL fragment, downloads, the clipboard.
 
 pub mod engine;
+pub mod i18n;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;

@@ -229,6 +229,30 @@ impl KpiId {
     }
 }
 
+impl KpiId {
+    /// The report's wording in Simplified Chinese characters.
+    pub fn name_zh_hans(self) -> &'static str {
+        match self {
+            KpiId::GhgTotal => "温室气体排放总量(范围一及范围二)(吨)",
+            KpiId::GhgScope1 => "直接温室气体排放总量(范围一)(吨)",
+            KpiId::GhgScope2 => "间接温室气体排放总量(范围二)(吨)",
+            KpiId::GhgIntensityPerM2 => "每平方米楼面温室气体排放(吨／平方米)",
+            KpiId::HazardousWaste => "有害废弃物总量(吨)",
+            KpiId::HazardousWastePerEmployee => "人均有害废弃物产生量(吨／人)",
+            KpiId::NonHazardousWaste => "无害废弃物总量(吨)",
+            KpiId::NonHazardousWastePerEmployee => "人均无害废弃物产生量(吨／人)",
+            KpiId::EnergyTotal => "综合能源消耗总量(兆瓦时)",
+            KpiId::EnergyDirect => "直接能源消耗总量(兆瓦时)",
+            KpiId::EnergyIndirect => "间接能源消耗总量(兆瓦时)",
+            KpiId::EnergyPerEmployee => "人均能源消耗总量(兆瓦时／人)",
+            KpiId::Water => "用水总量(吨)",
+            KpiId::WaterPerEmployee => "人均用水量(吨／人)",
+            KpiId::Packaging => "产品包装材料使用总量(吨)",
+            KpiId::PackagingPerRevenue => "人民币百万元收入包装材料使用量(吨／人民币百万元)",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

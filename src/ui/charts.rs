@@ -2,7 +2,9 @@
 //! Scope 2, the energy mix, emissions by site, and this period against the prior one. Every
 //! bar carries its value as text, so a chart reads in print and to a screen reader.
 
+use super::use_lang;
 use crate::engine::{number, units, KpiId, Results};
+use crate::i18n::tr;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::rc::Rc;
@@ -92,6 +94,7 @@ pub struct ChartsProps {
 
 #[component]
 pub fn Charts(props: &ChartsProps) -> Html {
+    let lang = use_lang();
     let r = &props.results;
     let kpi = |id: KpiId| r.kpis.get(id).and_then(|k| k.exact);
     let share = |part: Decimal, whole: Option<Decimal>| match whole {
@@ -104,8 +107,8 @@ pub fn Charts(props: &ChartsProps) -> Html {
     };
     let total = kpi(KpiId::GhgTotal);
     let scopes: Vec<Bar> = [
-        (KpiId::GhgScope1, "Scope 1 (direct)", "scope1"),
-        (KpiId::GhgScope2, "Scope 2 (indirect)", "scope2"),
+        (KpiId::GhgScope1, tr(lang, "Scope 1 (direct)"), "scope1"),
+        (KpiId::GhgScope2, tr(lang, "Scope 2 (indirect)"), "scope2"),
     ]
     .into_iter()
     .filter_map(|(id, label, class)| {
@@ -113,7 +116,12 @@ pub fn Charts(props: &ChartsProps) -> Html {
         Some(Bar {
             label: label.into(),
             value: v,
-            shown: format!("{} t{}", number::display(v), share(v, total)),
+            shown: format!(
+                "{} {}{}",
+                number::display(v),
+                tr(lang, "t"),
+                share(v, total)
+            ),
             class,
             group: 0,
         })
@@ -127,12 +135,17 @@ pub fn Charts(props: &ChartsProps) -> Html {
                 .iter()
                 .filter_map(|(s, v)| {
                     let v = dec(v)?;
-                    let label =
-                        units::Source::from_id(s).map_or(s.to_string(), |s| s.label().to_string());
+                    let label = units::Source::from_id(s)
+                        .map_or(s.to_string(), |s| tr(lang, s.label()).to_string());
                     Some(Bar {
                         label,
                         value: v,
-                        shown: format!("{} MWh{}", number::display(v), share(v, energy_total)),
+                        shown: format!(
+                            "{} {}{}",
+                            number::display(v),
+                            tr(lang, "MWh"),
+                            share(v, energy_total)
+                        ),
                         class: "energy",
                         group: 0,
                     })
@@ -147,14 +160,14 @@ pub fn Charts(props: &ChartsProps) -> Html {
                 .filter_map(|(site, v)| {
                     let v = dec(v)?;
                     let label = if site.is_empty() {
-                        "(no site)".to_string()
+                        tr(lang, "(no site)").to_string()
                     } else {
                         site.clone()
                     };
                     Some(Bar {
                         label,
                         value: v,
-                        shown: format!("{} t", number::display(v)),
+                        shown: format!("{} {}", number::display(v), tr(lang, "t")),
                         class: "site",
                         group: 0,
                     })
@@ -187,15 +200,9 @@ pub fn Charts(props: &ChartsProps) -> Html {
                         .into_iter()
                         .flatten()
                         .map(move |(period, v, class)| Bar {
-                            label: format!(
-                                "{} {period}",
-                                id.name_en()
-                                    .replace("consumption", "")
-                                    .replace(" (Scope 1 and 2)", "")
-                                    .trim()
-                            ),
+                            label: format!("{} {period}", short_name(lang, id)),
                             value: v,
-                            shown: format!("{} {}", number::display(v), id.unit()),
+                            shown: format!("{} {}", number::display(v), tr(lang, id.unit())),
                             class,
                             group,
                         })
@@ -205,13 +212,31 @@ pub fn Charts(props: &ChartsProps) -> Html {
         .unwrap_or_default();
     html! {
         <section class="charts" aria-labelledby="charts-title">
-            <h3 id="charts-title">{ "Charts" }</h3>
+            <h3 id="charts-title">{ tr(lang, "Charts") }</h3>
             <div class="chart-grid">
-                <BarChart id="scopes" title="GHG emissions: Scope 1 and Scope 2 (t CO2e)" bars={scopes} />
-                <BarChart id="energy-mix" title="Energy mix (MWh)" bars={mix} />
-                if sites.len() > 1 { <BarChart id="sites" title="GHG emissions by site (t CO2e)" bars={sites} /> }
-                if !compare.is_empty() { <BarChart id="periods" title="This period against the prior one (each KPI on its own scale)" bars={compare} /> }
+                <BarChart id="scopes" title={tr(lang, "GHG emissions: Scope 1 and Scope 2 (t CO2e)")} bars={scopes} />
+                <BarChart id="energy-mix" title={tr(lang, "Energy mix (MWh)")} bars={mix} />
+                if sites.len() > 1 { <BarChart id="sites" title={tr(lang, "GHG emissions by site (t CO2e)")} bars={sites} /> }
+                if !compare.is_empty() { <BarChart id="periods" title={tr(lang, "This period against the prior one (each KPI on its own scale)")} bars={compare} /> }
             </div>
         </section>
     }
+}
+
+/// A KPI's name short enough for a chart label, in the page's language.
+fn short_name(lang: crate::i18n::Lang, id: KpiId) -> String {
+    let full = match lang {
+        crate::i18n::Lang::En => id
+            .name_en()
+            .replace("consumption", "")
+            .replace(" (Scope 1 and 2)", ""),
+        crate::i18n::Lang::ZhHant => id.name_zh_hant().to_string(),
+        crate::i18n::Lang::ZhHans => id.name_zh_hans().to_string(),
+    };
+    // The report's names end in their unit, "(噸)": the bar's value carries it already.
+    full.split(['(', '（'])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_string()
 }

@@ -1,5 +1,7 @@
 //! Inputs that carry their scenario path (`data-input`), their label, unit, note and error.
 
+use super::use_lang;
+use crate::i18n::trf;
 use yew::prelude::*;
 
 /// A stable element id for a scenario path.
@@ -92,6 +94,7 @@ pub struct SelectFieldProps {
 
 #[component]
 pub fn SelectField(props: &SelectFieldProps) -> Html {
+    let lang = use_lang();
     let id = dom_id("in", &props.path);
     let err_id = dom_id("err", &props.path);
     let onchange = {
@@ -110,7 +113,7 @@ pub fn SelectField(props: &SelectFieldProps) -> Html {
                 aria-invalid={if props.error.is_some() { "true" } else { "false" }}
                 aria-describedby={props.error.as_ref().map(|_| err_id.clone())}>
                 if !known {
-                    <option value={props.value.clone()} selected=true>{ format!("{} (not recognised)", props.value) }</option>
+                    <option value={props.value.clone()} selected=true>{ trf(lang, "{0} (not recognised)", &[&props.value]) }</option>
                 }
                 { for props.options.iter().map(|(v, l)| html! {
                     <option value={v.clone()} selected={*v == props.value}>{ l }</option>

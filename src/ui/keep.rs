@@ -3,9 +3,11 @@
 //! prints and resets. Storage and files are touched here and in `crate::browser`, never in
 //! the reducer.
 
+use super::use_lang;
 use super::{Action, KpiContext};
 use crate::browser;
 use crate::engine::{example, exports, saved};
+use crate::i18n::{tr, trf, Lang};
 use serde_json::Value;
 use yew::prelude::*;
 
@@ -48,25 +50,33 @@ pub struct Startup {
 }
 
 /// Keeps unreadable saved text aside under its own key and says where.
-fn set_aside(text: &str, why: &str) -> Notice {
+fn set_aside(text: &str, why: &str, lang: Lang) -> Notice {
     let key = format!("{AUTOSAVE_KEY}:unreadable:{}", browser::now_iso());
     let kept = match browser::storage_set(&key, text) {
-        Ok(()) => format!("it was kept aside in this browser under “{key}”"),
-        Err(e) => format!("it could not be set aside ({e}), so it was left where it was"),
+        Ok(()) => trf(
+            lang,
+            "it was kept aside in this browser under “{0}”",
+            &[&key],
+        ),
+        Err(e) => trf(
+            lang,
+            "it could not be set aside ({0}), so it was left where it was",
+            &[&e],
+        ),
     };
-    Notice::warning(format!("Your saved inputs could not be read: {why}. Nothing was deleted: {kept}. The example is shown instead."))
+    Notice::warning(trf(lang, "Your saved inputs could not be read: {0}. Nothing was deleted: {1}. The example is shown instead.", &[why, &kept]))
 }
 
-pub fn startup() -> Startup {
+pub fn startup(lang: Lang) -> Startup {
     let mut notices = Vec::new();
     match saved::from_fragment(&browser::location_hash()) {
         Ok(Some(doc)) => {
-            let mut notice = Notice::info("Loaded the scenario from the link. It lives in the link itself and is never sent to a server.".into());
+            let mut notice = Notice::info(tr(lang, "Loaded the scenario from the link. It lives in the link itself and is never sent to a server.").into());
             if let Ok(Some(previous)) = browser::storage_get(AUTOSAVE_KEY) {
                 if browser::storage_set(BEFORE_LINK_KEY, &previous).is_ok() {
                     notice
                         .text
-                        .push_str(" Your previous inputs in this browser were kept.");
+                        .push_str(tr(lang, " Your previous inputs in this browser were kept."));
                     notice.restore = Some(("Restore my previous inputs", BEFORE_LINK_KEY));
                 }
             }
@@ -74,27 +84,28 @@ pub fn startup() -> Startup {
             return Startup { doc, notices };
         }
         Ok(None) => {}
-        Err(e) => notices.push(Notice::warning(format!(
-            "The scenario in this link could not be read: {}.",
-            e.0
+        Err(e) => notices.push(Notice::warning(trf(
+            lang,
+            "The scenario in this link could not be read: {0}.",
+            &[&e.0],
         ))),
     }
     let doc = match browser::storage_get(AUTOSAVE_KEY) {
         Ok(Some(text)) => match saved::restore(&text) {
             Ok(doc) => {
                 notices.push(Notice::info(
-                    "Restored your inputs from this browser's autosave.".into(),
+                    tr(lang, "Restored your inputs from this browser's autosave.").into(),
                 ));
                 doc
             }
             Err(e) => {
-                notices.push(set_aside(&text, &e.0));
+                notices.push(set_aside(&text, &e.0, lang));
                 example::example()
             }
         },
         Ok(None) => example::example(),
         Err(e) => {
-            notices.push(Notice::warning(format!("Autosave is off: {e}. The calculator works; export your scenario as JSON to keep it.")));
+            notices.push(Notice::warning(trf(lang, "Autosave is off: {0}. The calculator works; export your scenario as JSON to keep it.", &[&e])));
             example::example()
         }
     };
@@ -102,10 +113,10 @@ pub fn startup() -> Startup {
 }
 
 /// Saves the scenario on every change. Returns a notice when saving fails.
-pub fn autosave(doc: &Value) -> Option<Notice> {
+pub fn autosave(doc: &Value, lang: Lang) -> Option<Notice> {
     browser::storage_set(AUTOSAVE_KEY, &saved::envelope(doc, &browser::now_iso()))
         .err()
-        .map(|e| Notice::warning(format!("Autosave is off: {e}. The calculator works; export your scenario as JSON to keep it.")))
+        .map(|e| Notice::warning(trf(lang, "Autosave is off: {0}. The calculator works; export your scenario as JSON to keep it.", &[&e])))
 }
 
 /// Loads a stored copy (a backup key) back into the page.
@@ -121,6 +132,7 @@ pub struct ToolbarProps {
 
 #[component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
+    let lang = use_lang();
     let Some(state) = use_context::<KpiContext>() else {
         return html! {};
     };
@@ -142,9 +154,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             match browser::download("esg-kpi-scenario.json", "application/json", &text) {
                 Ok(()) => say(
                     "info",
-                    "Exported the scenario as esg-kpi-scenario.json.".into(),
+                    tr(lang, "Exported the scenario as esg-kpi-scenario.json.").into(),
                 ),
-                Err(e) => say("warning", format!("The export failed: {e}.")),
+                Err(e) => say("warning", trf(lang, "The export failed: {0}.", &[&e])),
             }
         })
     };
@@ -166,11 +178,15 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 {
                     Ok(doc) => {
                         dispatcher.dispatch(Action::Load(doc));
-                        say("info", format!("Imported {name}. The previous inputs were replaced; export first if you need them."));
+                        say("info", trf(lang, "Imported {0}. The previous inputs were replaced; export first if you need them.", &[&name]));
                     }
                     Err(why) => say(
                         "warning",
-                        format!("{name} was not imported: {why}. Your inputs are unchanged."),
+                        trf(
+                            lang,
+                            "{0} was not imported: {1}. Your inputs are unchanged.",
+                            &[&name, &why],
+                        ),
                     ),
                 }
             });
@@ -187,8 +203,8 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             let say = say.clone();
             browser::copy_text(url, move |r| {
                 match r {
-                Ok(()) => say("info", format!("Link copied ({length} characters). The scenario is in the link itself and is never sent to a server.")),
-                Err(e) => say("warning", format!("The link is in the address bar; copying it failed ({e}).")),
+                Ok(()) => say("info", trf(lang, "Link copied ({0} characters). The scenario is in the link itself and is never sent to a server.", &[&length.to_string()])),
+                Err(e) => say("warning", trf(lang, "The link is in the address bar; copying it failed ({0}).", &[&e])),
             }
             });
         })
@@ -199,7 +215,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             if let Err(e) =
                 browser::download(name, "text/csv;charset=utf-8", &make(&state.last_good))
             {
-                say("warning", format!("The export failed: {e}."));
+                say("warning", trf(lang, "The export failed: {0}.", &[&e]));
             }
         })
     };
@@ -208,10 +224,17 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         Callback::from(move |_| {
             let say = say.clone();
             browser::copy_text(exports::kpi_tsv(&state.last_good), move |r| match r {
-                Ok(()) => say("info", "KPI table copied: paste it into Excel.".into()),
+                Ok(()) => say(
+                    "info",
+                    tr(lang, "KPI table copied: paste it into Excel.").into(),
+                ),
                 Err(e) => say(
                     "warning",
-                    format!("Copying failed ({e}); download the CSV instead."),
+                    trf(
+                        lang,
+                        "Copying failed ({0}); download the CSV instead.",
+                        &[&e],
+                    ),
                 ),
             });
         })
@@ -237,33 +260,36 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             say(
                 "info",
                 if kept {
-                    "The example is loaded. Your inputs were kept in this browser as a backup."
-                        .into()
+                    tr(
+                        lang,
+                        "The example is loaded. Your inputs were kept in this browser as a backup.",
+                    )
+                    .into()
                 } else {
-                    "The example is loaded.".into()
+                    tr(lang, "The example is loaded.").into()
                 },
             );
         })
     };
     let print = Callback::from(|_| browser::print());
     html! {
-        <div class="toolbar" role="toolbar" aria-label="Scenario and exports">
-            <button type="button" class="secondary" onclick={export_json}>{ "Export JSON" }</button>
-            <label class="button secondary" for="import-json">{ "Import JSON" }</label>
+        <div class="toolbar" role="toolbar" aria-label={tr(lang, "Scenario and exports")}>
+            <button type="button" class="secondary" onclick={export_json}>{ tr(lang, "Export JSON") }</button>
+            <label class="button secondary" for="import-json">{ tr(lang, "Import JSON") }</label>
             <input id="import-json" class="visually-hidden" type="file" accept=".json,application/json" onchange={import_json} />
-            <button type="button" class="secondary" onclick={copy_link}>{ "Copy link" }</button>
-            <button type="button" class="secondary" onclick={download_csv("esg-kpi-table.csv", exports::kpi_csv)}>{ "KPI table CSV" }</button>
-            <button type="button" class="secondary" onclick={download_csv("esg-kpi-trace.csv", exports::trace_csv)}>{ "Calculation lines CSV" }</button>
-            <button type="button" class="secondary" onclick={copy_tsv}>{ "Copy for Excel" }</button>
-            <button type="button" class="secondary" onclick={print}>{ "Print" }</button>
+            <button type="button" class="secondary" onclick={copy_link}>{ tr(lang, "Copy link") }</button>
+            <button type="button" class="secondary" onclick={download_csv("esg-kpi-table.csv", exports::kpi_csv)}>{ tr(lang, "KPI table CSV") }</button>
+            <button type="button" class="secondary" onclick={download_csv("esg-kpi-trace.csv", exports::trace_csv)}>{ tr(lang, "Calculation lines CSV") }</button>
+            <button type="button" class="secondary" onclick={copy_tsv}>{ tr(lang, "Copy for Excel") }</button>
+            <button type="button" class="secondary" onclick={print}>{ tr(lang, "Print") }</button>
             if *confirming {
-                <span class="confirm" role="alertdialog" aria-label="Replace your inputs with the example?">
-                    { "Replace your inputs with the 2018 example? " }
-                    <button type="button" class="danger" onclick={reset}>{ "Replace my inputs" }</button>
-                    <button type="button" class="secondary" onclick={keep}>{ "Keep my inputs" }</button>
+                <span class="confirm" role="alertdialog" aria-label={tr(lang, "Replace your inputs with the example?")}>
+                    { tr(lang, "Replace your inputs with the 2018 example? ") }
+                    <button type="button" class="danger" onclick={reset}>{ tr(lang, "Replace my inputs") }</button>
+                    <button type="button" class="secondary" onclick={keep}>{ tr(lang, "Keep my inputs") }</button>
                 </span>
             } else {
-                <button type="button" class="secondary" onclick={ask_reset}>{ "Reset to the example" }</button>
+                <button type="button" class="secondary" onclick={ask_reset}>{ tr(lang, "Reset to the example") }</button>
             }
         </div>
     }
@@ -278,6 +304,7 @@ pub struct NoticesProps {
 /// Messages about the user's data, announced politely to screen readers.
 #[component]
 pub fn Notices(props: &NoticesProps) -> Html {
+    let lang = use_lang();
     let Some(state) = use_context::<KpiContext>() else {
         return html! {};
     };
@@ -295,12 +322,12 @@ pub fn Notices(props: &NoticesProps) -> Html {
                             d.emit(i);
                         }
                     });
-                    html! { <button type="button" class="link" {onclick}>{ label }</button> }
+                    html! { <button type="button" class="link" {onclick}>{ tr(lang, label) }</button> }
                 });
                 html! {
                     <p class={classes!("notice", n.level)} data-notice={n.level}>
                         { &n.text }{ " " }{ for restore }
-                        <button type="button" class="link" onclick={dismiss} aria-label="Dismiss this message">{ "Dismiss" }</button>
+                        <button type="button" class="link" onclick={dismiss} aria-label={tr(lang, "Dismiss this message")}>{ tr(lang, "Dismiss") }</button>
                     </p>
                 }
             }) }

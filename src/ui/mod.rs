@@ -7,6 +7,7 @@ mod keep;
 mod state;
 
 use crate::engine::{calc::KpiResult, library, path, units, KpiId, Results};
+use crate::i18n::{tr, trf, Lang};
 use fields::{NumberField, SelectField, TextField};
 pub use state::{Action, State};
 use std::rc::Rc;
@@ -15,9 +16,32 @@ use yew::prelude::*;
 /// Shared state for the page's components.
 pub type KpiContext = UseReducerHandle<State>;
 
+/// Where the chosen language is remembered.
+const LANG_KEY: &str = "esg-kpi-calculator:lang";
+
 #[component]
 pub fn App() -> Html {
-    let startup = use_memo((), |_| keep::startup());
+    // The language: as chosen before in this browser, else the browser's own.
+    let lang_state = use_state(|| {
+        crate::browser::storage_get(LANG_KEY)
+            .ok()
+            .flatten()
+            .and_then(|t| Lang::from_tag(&t))
+            .unwrap_or_else(|| Lang::from_browser(&crate::browser::language()))
+    });
+    let lang = *lang_state;
+    use_effect_with(lang, move |_| crate::browser::set_document_lang(lang.tag()));
+    let set_lang = {
+        let lang_state = lang_state.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Some(l) = Lang::from_tag(&select.value()) {
+                let _ = crate::browser::storage_set(LANG_KEY, l.tag());
+                lang_state.set(l);
+            }
+        })
+    };
+    let startup = use_memo((), move |_| keep::startup(lang));
     let state = use_reducer({
         let doc = startup.doc.clone();
         move || State::new(doc)
@@ -46,7 +70,7 @@ pub fn App() -> Html {
         // Autosave every change, outside the reducer.
         let add_notice = add_notice.clone();
         use_effect_with(state.doc.clone(), move |doc| {
-            if let Some(n) = keep::autosave(doc) {
+            if let Some(n) = keep::autosave(doc, lang) {
                 add_notice.emit(n);
             }
         });
@@ -82,31 +106,38 @@ pub fn App() -> Html {
     let name = path::text(&state.doc, "name");
     let period = path::text(&state.doc, &format!("{prefix}period"));
     html! {
+        <ContextProvider<Lang> context={lang}>
         <ContextProvider<KpiContext> context={state.clone()}>
             <header class="top">
                 <div>
-                    <h1>{ "ESG KPI Calculator" }</h1>
+                    <h1>{ tr(lang, "ESG KPI Calculator") }</h1>
                     <p class="subtitle">
-                        { "HKEX ESG environmental KPIs (A1, A2) from activity data — exact decimals, computed in this page; nothing is sent anywhere." }
+                        { tr(lang, "HKEX ESG environmental KPIs (A1, A2) from activity data — exact decimals, computed in this page; nothing is sent anywhere.") }
                     </p>
+                </div>
+                <div class="field lang">
+                    <label for="language">{ "Language · 語言 · 语言" }</label>
+                    <select id="language" onchange={set_lang}>
+                        { for Lang::ALL.iter().map(|l| html! { <option value={l.tag()} selected={*l == lang}>{ l.name() }</option> }) }
+                    </select>
                 </div>
             </header>
             <keep::Toolbar onnotice={add_notice} />
             <keep::Notices notices={(*notices).clone()} ondismiss={dismiss} />
             <main class="layout">
                 <section class="inputs" aria-labelledby="inputs-title">
-                    <h2 id="inputs-title">{ "Inputs" }</h2>
+                    <h2 id="inputs-title">{ tr(lang, "Inputs") }</h2>
                     <div class="group">
-                        <TextField path="name" label="Scenario" value={name} onedit={onedit.clone()} />
+                        <TextField path="name" label={tr(lang, "Scenario")} value={name} onedit={onedit.clone()} />
                     </div>
                     <PeriodTabs selected={*editing} onselect={select_period} />
-                    <div id="period-panel" role="tabpanel" aria-label="Inputs of the selected period">
-                        <TextField path={format!("{prefix}period")} label="Reporting period (year)" value={period} onedit={onedit.clone()} />
+                    <div id="period-panel" role="tabpanel" aria-label={tr(lang, "Inputs of the selected period")}>
+                        <TextField path={format!("{prefix}period")} label={tr(lang, "Reporting period (year)")} value={period} onedit={onedit.clone()} />
                         <Inputs {onedit} prefix={prefix.clone()} />
                     </div>
                 </section>
                 <section class="results" aria-labelledby="kpi-title">
-                    <h2 id="kpi-title">{ "Environmental KPIs" }</h2>
+                    <h2 id="kpi-title">{ tr(lang, "Environmental KPIs") }</h2>
                     <ErrorBanner results={state.current.clone()} />
                     <KpiTable results={state.last_good.clone()} />
                     <charts::Charts results={state.last_good.clone()} />
@@ -118,9 +149,10 @@ pub fn App() -> Html {
                 </section>
             </main>
             <footer class="foot">
-                { format!("ESG KPI Calculator {} · method: China regional grid factors, 2006 IPCC Guidelines, GB/T 2589-2008 energy conversion", crate::VERSION) }
+                { trf(lang, "ESG KPI Calculator {0} · method: China regional grid factors, 2006 IPCC Guidelines, GB/T 2589-2008 energy conversion", &[crate::VERSION]) }
             </footer>
         </ContextProvider<KpiContext>>
+        </ContextProvider<Lang>>
     }
 }
 
@@ -136,6 +168,7 @@ struct InputsProps {
 /// (A1.3, A1.4), water (A2.2), packaging (A2.5).
 #[component]
 fn Inputs(props: &InputsProps) -> Html {
+    let lang = use_lang();
     let Some(state) = use_context::<KpiContext>() else {
         return html! {};
     };
@@ -144,7 +177,7 @@ fn Inputs(props: &InputsProps) -> Html {
     let num = |p: &'static str, label: &'static str, unit: &'static str| {
         let p = format!("{prefix}{p}");
         html! {
-            <NumberField path={p.clone()} {label} {unit} value={path::text(doc, &p)}
+            <NumberField path={p.clone()} label={tr(lang, label)} unit={tr(lang, unit)} value={path::text(doc, &p)}
                 error={state.error_at(&p).map(AttrValue::from)}
                 note={note(doc, &p)} onedit={props.onedit.clone()} />
         }
@@ -165,26 +198,26 @@ fn Inputs(props: &InputsProps) -> Html {
             if prefix.is_empty() {
                 <Method onedit={props.onedit.clone()} />
             } else {
-                <p class="note">{ "This period uses the current period's method (GWP set, grid edition) unless its scenario JSON sets its own." }</p>
+                <p class="note">{ tr(lang, "This period uses the current period's method (GWP set, grid edition) unless its scenario JSON sets its own.") }</p>
             }
             <fieldset class="group">
-                <legend>{ "Organisation — denominators of the intensities" }</legend>
+                <legend>{ tr(lang, "Organisation — denominators of the intensities") }</legend>
                 { num("organisation.floor_area_m2", "Floor area", "m²") }
                 { num("organisation.employees", "Employees", "people") }
                 { num("organisation.revenue_rmb_million", "Revenue", "RMB million") }
             </fieldset>
             <fieldset class="group">
-                <legend>{ "Energy — feeds GHG (A1.2) and energy (A2.1)" }</legend>
+                <legend>{ tr(lang, "Energy — feeds GHG (A1.2) and energy (A2.1)") }</legend>
                 { for (0..rows).map(|i| html! { <EnergyRowEditor index={i} prefix={prefix.clone()} onedit={props.onedit.clone()} /> }) }
-                <button type="button" class="secondary" onclick={add}>{ "+ Add an energy line" }</button>
+                <button type="button" class="secondary" onclick={add}>{ tr(lang, "+ Add an energy line") }</button>
             </fieldset>
             <fieldset class="group">
-                <legend>{ "1. Emissions — waste (A1.3, A1.4)" }</legend>
+                <legend>{ tr(lang, "1. Emissions — waste (A1.3, A1.4)") }</legend>
                 { num("waste.hazardous_t", "Hazardous waste", "t") }
                 { num("waste.non_hazardous_t", "Non-hazardous waste", "t") }
             </fieldset>
             <fieldset class="group">
-                <legend>{ "2. Energy and resources — water (A2.2), packaging (A2.5)" }</legend>
+                <legend>{ tr(lang, "2. Energy and resources — water (A2.2), packaging (A2.5)") }</legend>
                 { num("water_m3", "Water consumption", "m³") }
                 { num("packaging_t", "Packaging material", "t") }
             </fieldset>
@@ -195,6 +228,7 @@ fn Inputs(props: &InputsProps) -> Html {
 /// The method settings: GWP set and grid-factor edition (with the combined-margin weight).
 #[component]
 fn Method(props: &InputsProps) -> Html {
+    let lang = use_lang();
     let Some(state) = use_context::<KpiContext>() else {
         return html! {};
     };
@@ -203,7 +237,7 @@ fn Method(props: &InputsProps) -> Html {
     let gwp_options = options(
         std::iter::once((
             String::new(),
-            format!("Default ({})", library::GwpSet::DEFAULT.id()),
+            trf(lang, "Default ({0})", &[library::GwpSet::DEFAULT.id()]),
         ))
         .chain(
             library::GwpSet::ALL
@@ -215,9 +249,10 @@ fn Method(props: &InputsProps) -> Html {
     let edition_options = options(
         std::iter::once((
             String::new(),
-            format!(
-                "Default ({}, the report's basis)",
-                library::DEFAULT_GRID_EDITION
+            trf(
+                lang,
+                "Default ({0}, the report's basis)",
+                &[library::DEFAULT_GRID_EDITION],
             ),
         ))
         .chain(
@@ -237,13 +272,13 @@ fn Method(props: &InputsProps) -> Html {
     );
     html! {
         <fieldset class="group">
-            <legend>{ "Method — global warming potentials and grid factors" }</legend>
-            <SelectField path="gwp" label="GWP set (100-year)" value={gwp} options={gwp_options} error={state.error_at("gwp").map(AttrValue::from)} onedit={props.onedit.clone()} />
-            <SelectField path="grid_edition" label="Mainland grid-factor edition" value={edition} options={edition_options} error={state.error_at("grid_edition").map(AttrValue::from)} onedit={props.onedit.clone()} />
+            <legend>{ tr(lang, "Method — global warming potentials and grid factors") }</legend>
+            <SelectField path="gwp" label={tr(lang, "GWP set (100-year)")} value={gwp} options={gwp_options} error={state.error_at("gwp").map(AttrValue::from)} onedit={props.onedit.clone()} />
+            <SelectField path="grid_edition" label={tr(lang, "Mainland grid-factor edition")} value={edition} options={edition_options} error={state.error_at("grid_edition").map(AttrValue::from)} onedit={props.onedit.clone()} />
             if combined {
-                <NumberField path="grid_om_weight" label="Combined margin: operating-margin weight w" value={path::text(doc, "grid_om_weight")}
+                <NumberField path="grid_om_weight" label={tr(lang, "Combined margin: operating-margin weight w")} value={path::text(doc, "grid_om_weight")}
                     error={state.error_at("grid_om_weight").map(AttrValue::from)}
-                    note={Some(AttrValue::from("CM = w·OM + (1−w)·BM; 0.5 by default, 0.75 for wind and solar projects. Blank = 0.5."))}
+                    note={Some(AttrValue::from(tr(lang, "CM = w·OM + (1−w)·BM; 0.5 by default, 0.75 for wind and solar projects. Blank = 0.5.")))}
                     onedit={props.onedit.clone()} />
             }
         </fieldset>
@@ -272,31 +307,34 @@ fn options<I: IntoIterator<Item = (String, String)>>(items: I) -> Vec<(AttrValue
 }
 
 /// Where an electricity row's grid factor comes from: provinces, regional grids, national, HK.
-fn grid_options() -> Vec<(AttrValue, AttrValue)> {
-    let mut out = vec![(String::new(), "— choose the grid —".to_string())];
+fn grid_options(lang: Lang) -> Vec<(AttrValue, AttrValue)> {
+    let mut out = vec![(String::new(), tr(lang, "— choose the grid —").to_string())];
     out.extend(library::PROVINCES.iter().map(|(id, _, tc, region)| {
         (
             id.to_string(),
-            format!("{} {tc} — {}", title(id), region.label()),
+            format!("{} {tc} — {}", title(id), tr(lang, region.label())),
         )
     }));
     out.extend(
         library::Region::ALL
             .iter()
-            .map(|r| (r.id().to_string(), r.label().to_string())),
+            .map(|r| (r.id().to_string(), tr(lang, r.label()).to_string())),
     );
     out.push((
         "cn-national".into(),
-        "Mainland China, national average".into(),
+        tr(lang, "Mainland China, national average").into(),
     ));
     out.push((
         "hk-electric".into(),
-        "Hong Kong — HK Electric (by year)".into(),
+        tr(lang, "Hong Kong — HK Electric (by year)").into(),
     ));
-    out.push(("clp".into(), "Hong Kong — CLP Power (by year)".into()));
+    out.push((
+        "clp".into(),
+        tr(lang, "Hong Kong — CLP Power (by year)").into(),
+    ));
     out.push((
         "hk-default".into(),
-        "Hong Kong — government default 0.7 kg/kWh".into(),
+        tr(lang, "Hong Kong — government default 0.7 kg/kWh").into(),
     ));
     options(out)
 }
@@ -315,6 +353,7 @@ fn title(id: &str) -> String {
 
 #[component]
 fn EnergyRowEditor(props: &EnergyRowProps) -> Html {
+    let lang = use_lang();
     let Some(state) = use_context::<KpiContext>() else {
         return html! {};
     };
@@ -329,7 +368,7 @@ fn EnergyRowEditor(props: &EnergyRowProps) -> Html {
     let sources = options(
         units::Source::ALL
             .iter()
-            .map(|s| (s.id().to_string(), s.label().to_string())),
+            .map(|s| (s.id().to_string(), tr(lang, s.label()).to_string())),
     );
     let unit_choices = source.map_or(&units::QuantityUnit::ALL[..], |s| s.units());
     let quantity_units = options(
@@ -379,14 +418,14 @@ fn EnergyRowEditor(props: &EnergyRowProps) -> Html {
         (
             "auto".to_string(),
             if electricity {
-                "By grid (location-based)".to_string()
+                tr(lang, "By grid (location-based)").to_string()
             } else {
-                "Preset for this fuel".to_string()
+                tr(lang, "Preset for this fuel").to_string()
             },
         ),
         (
             "custom".to_string(),
-            "Custom factor (with its source)".to_string(),
+            tr(lang, "Custom factor (with its source)").to_string(),
         ),
     ];
     let search = use_state(String::new);
@@ -437,44 +476,44 @@ fn EnergyRowEditor(props: &EnergyRowProps) -> Html {
         .map(|f| f.source.clone());
     let row_error = state.error_at(&row_path);
     html! {
-        <div class="energy-row" role="group" aria-label={format!("Energy line {}", i + 1)} data-row={row_path.clone()}>
+        <div class="energy-row" role="group" aria-label={trf(lang, "Energy line {0}", &[&(i + 1).to_string()])} data-row={row_path.clone()}>
             <div class="row-head">
-                <span class="row-title">{ format!("Line {}", i + 1) }</span>
+                <span class="row-title">{ trf(lang, "Line {0}", &[&(i + 1).to_string()]) }</span>
                 <span>
-                    <button type="button" class="link" onclick={duplicate} aria-label={format!("Duplicate energy line {}", i + 1)}>{ "Duplicate" }</button>
-                    <button type="button" class="link" onclick={remove} aria-label={format!("Remove energy line {}", i + 1)}>{ "Remove" }</button>
+                    <button type="button" class="link" onclick={duplicate} aria-label={trf(lang, "Duplicate energy line {0}", &[&(i + 1).to_string()])}>{ tr(lang, "Duplicate") }</button>
+                    <button type="button" class="link" onclick={remove} aria-label={trf(lang, "Remove energy line {0}", &[&(i + 1).to_string()])}>{ tr(lang, "Remove") }</button>
                 </span>
             </div>
             if let Some(e) = row_error { <p class="error" data-error-for={row_path.clone()}>{ e }</p> }
             <div class="row-grid">
-                <TextField path={p("site")} label="Site" value={path::text(doc, &p("site"))} error={err("site")} onedit={props.onedit.clone()} />
-                <SelectField path={p("source")} label="Source" value={source_id.clone()} options={sources} error={err("source")} onedit={props.onedit.clone()} />
-                <NumberField path={p("quantity")} label="Quantity" value={path::text(doc, &p("quantity"))} error={err("quantity")} note={note(doc, &p("quantity"))} onedit={props.onedit.clone()} />
-                <SelectField path={p("unit")} label="Unit" value={path::text(doc, &p("unit"))} options={quantity_units} error={err("unit")} onedit={props.onedit.clone()} />
+                <TextField path={p("site")} label={tr(lang, "Site")} value={path::text(doc, &p("site"))} error={err("site")} onedit={props.onedit.clone()} />
+                <SelectField path={p("source")} label={tr(lang, "Source")} value={source_id.clone()} options={sources} error={err("source")} onedit={props.onedit.clone()} />
+                <NumberField path={p("quantity")} label={tr(lang, "Quantity")} value={path::text(doc, &p("quantity"))} error={err("quantity")} note={note(doc, &p("quantity"))} onedit={props.onedit.clone()} />
+                <SelectField path={p("unit")} label={tr(lang, "Unit")} value={path::text(doc, &p("unit"))} options={quantity_units} error={err("unit")} onedit={props.onedit.clone()} />
                 if path::text(doc, &p("unit")) == "L" || !path::text(doc, &p("density_kg_per_l")).is_empty() || state.error_at(&p("density_kg_per_l")).is_some() {
-                    <NumberField path={p("density_kg_per_l")} label="Density" unit="kg/L" value={path::text(doc, &p("density_kg_per_l"))} error={err("density_kg_per_l")} onedit={props.onedit.clone()} />
+                    <NumberField path={p("density_kg_per_l")} label={tr(lang, "Density")} unit={tr(lang, "kg/L")} value={path::text(doc, &p("density_kg_per_l"))} error={err("density_kg_per_l")} onedit={props.onedit.clone()} />
                 }
                 <div class="wide field">
-                    <label for={search_id.clone()}>{ "Search the factor library" }</label>
-                    <input id={search_id} type="search" placeholder="e.g. 2016 east, CLP, IPCC diesel" value={(*search).clone()} oninput={on_search} />
+                    <label for={search_id.clone()}>{ tr(lang, "Search the factor library") }</label>
+                    <input id={search_id} type="search" placeholder={tr(lang, "e.g. 2016 east, CLP, IPCC diesel")} value={(*search).clone()} oninput={on_search} />
                 </div>
                 <div class="wide">
-                    <SelectField path={p("factor")} label="Emission factor" value={mode.clone()} options={options(modes)} error={err("factor")} onedit={set_factor} />
+                    <SelectField path={p("factor")} label={tr(lang, "Emission factor")} value={mode.clone()} options={options(modes)} error={err("factor")} onedit={set_factor} />
                 </div>
                 if mode == "auto" && electricity {
                     <div class="wide">
-                        <SelectField path={p("grid")} label="Grid" value={path::text(doc, &p("grid"))} options={grid_options()} error={err("grid")} onedit={props.onedit.clone()} />
+                        <SelectField path={p("grid")} label={tr(lang, "Grid")} value={path::text(doc, &p("grid"))} options={grid_options(lang)} error={err("grid")} onedit={props.onedit.clone()} />
                     </div>
                 }
                 if mode == "custom" {
-                    <NumberField path={p("factor.value")} label="Factor value" value={path::text(doc, &p("factor.value"))} error={err("factor.value")} onedit={props.onedit.clone()} />
-                    <SelectField path={p("factor.unit")} label="Factor unit" value={path::text(doc, &p("factor.unit"))} options={factor_units} error={err("factor.unit")} onedit={props.onedit.clone()} />
+                    <NumberField path={p("factor.value")} label={tr(lang, "Factor value")} value={path::text(doc, &p("factor.value"))} error={err("factor.value")} onedit={props.onedit.clone()} />
+                    <SelectField path={p("factor.unit")} label={tr(lang, "Factor unit")} value={path::text(doc, &p("factor.unit"))} options={factor_units} error={err("factor.unit")} onedit={props.onedit.clone()} />
                     <div class="wide">
-                        <TextField path={p("factor.source")} label="Source of this factor" value={path::text(doc, &p("factor.source"))} error={err("factor.source")} onedit={props.onedit.clone()} />
+                        <TextField path={p("factor.source")} label={tr(lang, "Source of this factor")} value={path::text(doc, &p("factor.source"))} error={err("factor.source")} onedit={props.onedit.clone()} />
                     </div>
                 }
             </div>
-            if let Some(source) = used { <p class="note" data-factor-used={row_path.clone()}>{ format!("Factor used: {source}") }</p> }
+            if let Some(source) = used { <p class="note" data-factor-used={row_path.clone()}>{ trf(lang, "Factor used: {0}", &[&source]) }</p> }
         </div>
     }
 }
@@ -486,13 +525,14 @@ struct ResultsProps {
 
 #[component]
 fn ErrorBanner(props: &ResultsProps) -> Html {
+    let lang = use_lang();
     let errors = &props.results.errors;
     html! {
         <div class="status" role="status" aria-live="polite">
             if !errors.is_empty() {
                 <div class="banner" data-testid="error-banner">
-                    <p><strong>{ if errors.len() == 1 { "1 input needs attention".to_string() } else { format!("{} inputs need attention", errors.len()) } }</strong>
-                    { " — the KPIs below are from your last valid input." }</p>
+                    <p><strong>{ if errors.len() == 1 { tr(lang, "1 input needs attention").to_string() } else { trf(lang, "{0} inputs need attention", &[&errors.len().to_string()]) } }</strong>
+                    { tr(lang, " — the KPIs below are from your last valid input.") }</p>
                     <ul>{ for errors.iter().map(|e| html! { <li><code>{ &e.path }</code>{ ": " }{ &e.message }</li> }) }</ul>
                 </div>
             }
@@ -502,6 +542,7 @@ fn ErrorBanner(props: &ResultsProps) -> Html {
 
 #[component]
 fn KpiTable(props: &ResultsProps) -> Html {
+    let lang = use_lang();
     let open = use_state(|| None::<KpiId>);
     let prior = props.results.periods.get("prior");
     let columns = if prior.is_some() { 8 } else { 6 };
@@ -509,10 +550,10 @@ fn KpiTable(props: &ResultsProps) -> Html {
         let shown = k.display.clone().unwrap_or_else(|| "—".into());
         let published = match (&k.published, k.matches_published) {
             (Some(p), Some(true)) => {
-                html! { <span class="match" title="The computed value, rounded as published, equals it">{ format!("{} ✓", published_display(p)) }</span> }
+                html! { <span class="match" title={tr(lang, "The computed value, rounded as published, equals it")}>{ format!("{} ✓", published_display(p)) }</span> }
             }
             (Some(p), _) => {
-                html! { <span class="differs" title="Differs from the computed value: see the checks below">{ format!("{} ≠", published_display(p)) }</span> }
+                html! { <span class="differs" title={tr(lang, "Differs from the computed value: see the checks below")}>{ format!("{} ≠", published_display(p)) }</span> }
             }
             (None, _) => html! { <span class="none">{ "—" }</span> },
         };
@@ -540,9 +581,9 @@ fn KpiTable(props: &ResultsProps) -> Html {
             <>
             <tr class={classes!(k.exact.is_none().then_some("unavailable"))}>
                 <td class="code">{ k.hkex }</td>
-                <th scope="row"><span class="en">{ k.id.name_en() }</span><span class="zh" lang="zh-Hant">{ k.id.name_zh_hant() }</span></th>
+                <th scope="row">{ kpi_name(lang, k.id) }</th>
                 <td class="num"><span data-kpi={k.id.id()} title={k.value.clone().map(|v| format!("exact: {v}"))}>{ shown }</span></td>
-                <td class="unit">{ k.unit }</td>
+                <td class="unit">{ tr(lang, k.unit) }</td>
                 <td class="num published">{ published }</td>
                 if prior.is_some() {
                     <td class="num prior" data-prior-kpi={k.id.id()}>{ before.and_then(|b| b.display.clone()).unwrap_or_else(|| "—".into()) }</td>
@@ -550,7 +591,7 @@ fn KpiTable(props: &ResultsProps) -> Html {
                 }
                 <td class="how">{ how }
                     <button type="button" class="link working" aria-expanded={if is_open { "true" } else { "false" }} aria-controls={panel_id.clone()}
-                        data-working={k.id.id()} onclick={toggle}>{ if is_open { "Hide the working" } else { "Show the working" } }</button>
+                        data-working={k.id.id()} onclick={toggle}>{ if is_open { tr(lang, "Hide the working") } else { tr(lang, "Show the working") } }</button>
                 </td>
             </tr>
             if is_open {
@@ -561,9 +602,10 @@ fn KpiTable(props: &ResultsProps) -> Html {
     };
     let has_published = props.results.kpis.0.iter().any(|k| k.published.is_some());
     let prior_label = prior.map(|p| {
-        format!(
-            "Prior ({})",
-            p.period.clone().unwrap_or_else(|| "year".into())
+        trf(
+            lang,
+            "Prior ({0})",
+            &[&p.period.clone().unwrap_or_default()],
         )
     });
     let group = |title: &str, zh: &str, ids: &[KpiId]| {
@@ -577,21 +619,21 @@ fn KpiTable(props: &ResultsProps) -> Html {
     html! {
         <div class="table-wrap">
             <table class="kpis">
-                <caption class="sr-only">{ "Environmental KPIs, computed, with the published figures beside them" }</caption>
+                <caption class="sr-only">{ tr(lang, "Environmental KPIs, computed, with the published figures beside them") }</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{ "HKEX" }</th>
-                        <th scope="col">{ "KPI" }</th>
-                        <th scope="col" class="num">{ "Computed" }</th>
-                        <th scope="col">{ "Unit" }</th>
-                        <th scope="col" class="num">{ if has_published { "Published" } else { "" } }</th>
-                        if let Some(label) = prior_label { <th scope="col" class="num">{ label }</th><th scope="col" class="num">{ "Change" }</th> }
-                        <th scope="col">{ "How it is obtained" }</th>
+                        <th scope="col">{ tr(lang, "HKEX") }</th>
+                        <th scope="col">{ tr(lang, "KPI") }</th>
+                        <th scope="col" class="num">{ tr(lang, "Computed") }</th>
+                        <th scope="col">{ tr(lang, "Unit") }</th>
+                        <th scope="col" class="num">{ if has_published { tr(lang, "Published") } else { "" } }</th>
+                        if let Some(label) = prior_label { <th scope="col" class="num">{ label }</th><th scope="col" class="num">{ tr(lang, "Change") }</th> }
+                        <th scope="col">{ tr(lang, "How it is obtained") }</th>
                     </tr>
                 </thead>
                 <tbody>
-                    { group("1. Emissions", "排放物", &KpiId::ALL[..8]) }
-                    { group("2. Energy and resource use", "能源及資源消耗", &KpiId::ALL[8..]) }
+                    { group(tr(lang, "1. Emissions"), if lang == Lang::En { "排放物" } else { "" }, &KpiId::ALL[..8]) }
+                    { group(tr(lang, "2. Energy and resource use"), if lang == Lang::En { "能源及資源消耗" } else { "" }, &KpiId::ALL[8..]) }
                 </tbody>
             </table>
         </div>
@@ -608,16 +650,17 @@ fn published_display(text: &str) -> String {
 
 #[component]
 fn Checks(props: &ResultsProps) -> Html {
+    let lang = use_lang();
     let checks = &props.results.checks;
     if checks.is_empty() {
         return html! {};
     }
     html! {
         <section class="checks" aria-labelledby="checks-title">
-            <h3 id="checks-title">{ "Checks" }</h3>
+            <h3 id="checks-title">{ tr(lang, "Checks") }</h3>
             <ul>
                 { for checks.iter().map(|c| html! {
-                    <li class={c.level} data-check={c.id.clone()}><span class="badge">{ c.level }</span>{ &c.message }</li>
+                    <li class={c.level} data-check={c.id.clone()}><span class="badge">{ tr(lang, c.level) }</span>{ &c.message }</li>
                 }) }
             </ul>
         </section>
@@ -626,15 +669,16 @@ fn Checks(props: &ResultsProps) -> Html {
 
 #[component]
 fn Trace(props: &ResultsProps) -> Html {
+    let lang = use_lang();
     let trace = &props.results.trace;
     html! {
         <details class="trace">
-            <summary>{ format!("Calculation lines ({})", trace.len()) }</summary>
+            <summary>{ trf(lang, "Calculation lines ({0})", &[&trace.len().to_string()]) }</summary>
             <ol>
                 { for trace.iter().map(|t| html! {
                     <li data-trace={t.path.clone()}>
                         <p>{ &t.text }</p>
-                        if let Some(c) = &t.conversion { <p class="note">{ format!("Conversion: {c}") }</p> }
+                        if let Some(c) = &t.conversion { <p class="note">{ trf(lang, "Conversion: {0}", &[c]) }</p> }
                     </li>
                 }) }
             </ol>
@@ -644,6 +688,7 @@ fn Trace(props: &ResultsProps) -> Html {
 
 #[component]
 fn DetailsPanel(props: &ResultsProps) -> Html {
+    let lang = use_lang();
     let Some(d) = &props.results.details else {
         return html! {};
     };
@@ -658,29 +703,30 @@ fn DetailsPanel(props: &ResultsProps) -> Html {
             .map_or("—".to_string(), crate::engine::number::plain)
     };
     let label = |id: &str| {
-        units::Source::from_id(id).map_or_else(|| id.to_string(), |s| s.label().to_string())
+        units::Source::from_id(id)
+            .map_or_else(|| id.to_string(), |s| tr(lang, s.label()).to_string())
     };
     html! {
         <section class="details" aria-labelledby="details-title">
-            <h3 id="details-title">{ "Breakdown" }</h3>
+            <h3 id="details-title">{ tr(lang, "Breakdown") }</h3>
             <dl class="facts">
-                <dt>{ "Effective grid factor (Σ t ÷ Σ MWh)" }</dt>
+                <dt>{ tr(lang, "Effective grid factor (Σ t ÷ Σ MWh)") }</dt>
                 <dd data-detail="grid_factor_effective_t_per_mwh">{ format!("{} t CO2e/MWh", exact(&d.grid_factor_effective_t_per_mwh)) }</dd>
                 if let Some(market) = &d.scope2_market_t {
-                    <dt>{ "Scope 2, market-based" }</dt>
-                    <dd data-detail="scope2_market_t">{ format!("{} t CO2e", fmt(market)) }
+                    <dt>{ tr(lang, "Scope 2, market-based") }</dt>
+                    <dd data-detail="scope2_market_t">{ format!("{} {}", fmt(market), tr(lang, "t CO2e")) }
                         if let Some(m) = &d.scope2_market_method { <span class="note">{ format!(" — {m}") }</span> }
                     </dd>
                 }
-                <dt>{ format!("Scope 1 by gas (GWP {})", d.gwp) }</dt>
+                <dt>{ trf(lang, "Scope 1 by gas (GWP {0})", &[d.gwp]) }</dt>
                 <dd>{ for d.scope1_by_gas_t.iter().filter(|(_, v)| v.as_deref().is_some_and(|v| v != "0")).map(|(g, v)| html! {
-                    <span class="pill" data-detail={format!("scope1_{g}")}>{ format!("{g} {} t", exact(v)) }</span>
+                    <span class="pill" data-detail={format!("scope1_{g}")}>{ format!("{g} {} {}", exact(v), tr(lang, "t")) }</span>
                 }) }</dd>
-                <dt>{ "Energy by source" }</dt>
+                <dt>{ tr(lang, "Energy by source") }</dt>
                 <dd>{ for d.energy_by_source_mwh.iter().map(|(s, v)| html! {
-                    <span class="pill">{ format!("{} {} MWh", label(s), fmt(v)) }</span>
+                    <span class="pill">{ format!("{} {} {}", label(s), fmt(v), tr(lang, "MWh")) }</span>
                 }) }</dd>
-                <dt>{ "Energy in standard coal (GB/T 2589-2008)" }</dt>
+                <dt>{ tr(lang, "Energy in standard coal (GB/T 2589-2008)") }</dt>
                 <dd data-detail="energy_tce_total" title={d.energy_tce_method}>{ format!("{} tce", fmt(d.energy_tce.get("total").unwrap_or(&None))) }</dd>
             </dl>
         </section>
@@ -689,14 +735,15 @@ fn DetailsPanel(props: &ResultsProps) -> Html {
 
 #[component]
 fn PublishedPanel(props: &ResultsProps) -> Html {
+    let lang = use_lang();
     let Some(pc) = &props.results.published_check else {
         return html! {};
     };
     html! {
         <details class="published-check">
-            <summary>{ format!("What the published table implies ({})", pc.implied.len()) }</summary>
+            <summary>{ trf(lang, "What the published table implies ({0})", &[&pc.implied.len().to_string()]) }</summary>
             <table class="implied">
-                <thead><tr><th scope="col">{ "Implied" }</th><th scope="col" class="num">{ "Value" }</th><th scope="col" class="num">{ "Rounding range" }</th><th scope="col">{ "From" }</th></tr></thead>
+                <thead><tr><th scope="col">{ tr(lang, "Implied") }</th><th scope="col" class="num">{ tr(lang, "Value") }</th><th scope="col" class="num">{ tr(lang, "Rounding range") }</th><th scope="col">{ tr(lang, "From") }</th></tr></thead>
                 <tbody>
                     { for pc.implied.iter().map(|i| html! {
                         <tr data-implied={i.id.clone()}>
@@ -718,15 +765,16 @@ fn PublishedPanel(props: &ResultsProps) -> Html {
 /// Printed only: the method and every factor's source, as an appendix to the KPI table.
 #[component]
 fn PrintAppendix(props: &ResultsProps) -> Html {
+    let lang = use_lang();
     let r = &props.results;
     html! {
         <section class="print-only appendix" aria-hidden="true">
-            <h3>{ "Appendix: method and factor sources" }</h3>
+            <h3>{ tr(lang, "Appendix: method and factor sources") }</h3>
             if let Some(d) = &r.details {
                 <p>{ format!("GWP set {}; Mainland grid factors {}; energy in standard coal: {}.", d.gwp, d.grid_edition, d.energy_tce_method) }</p>
             }
             <ol>{ for r.trace.iter().map(|t| html! { <li>{ &t.text }</li> }) }</ol>
-            <h4>{ "How each KPI is obtained" }</h4>
+            <h4>{ tr(lang, "How each KPI is obtained") }</h4>
             <ul>{ for r.kpis.0.iter().map(|k| html! {
                 <li>{ format!("{} {}: {}", k.hkex, k.id.name_en(), k.formula.clone().or_else(|| k.reason.clone()).unwrap_or_default()) }</li>
             }) }</ul>
@@ -744,6 +792,7 @@ struct WorkingProps {
 /// it with its conversion and factor (value, unit, source, status, GWP), and its checks.
 #[component]
 fn Working(props: &WorkingProps) -> Html {
+    let lang = use_lang();
     let r = &props.results;
     let Some(k) = r.kpis.get(props.id) else {
         return html! {};
@@ -762,12 +811,12 @@ fn Working(props: &WorkingProps) -> Html {
         <div class="working-panel" data-working-panel={props.id.id()}>
             <p><strong>{ format!("{} {} = ", k.hkex, k.id.name_en()) }</strong>
                 { k.value.clone().map(|v| format!("{v} {} (exact)", k.unit)).or_else(|| k.reason.clone()).unwrap_or_default() }</p>
-            if let Some(f) = &k.formula { <p>{ format!("Formula: {f}") }</p> }
+            if let Some(f) = &k.formula { <p>{ trf(lang, "Formula: {0}", &[f]) }</p> }
             <ol>
                 { for lines.iter().map(|t| html! {
                     <li data-working-line={t.path.clone()}>
                         <p>{ &t.text }</p>
-                        if let Some(c) = &t.conversion { <p class="note">{ format!("Conversion: {c}") }</p> }
+                        if let Some(c) = &t.conversion { <p class="note">{ trf(lang, "Conversion: {0}", &[c]) }</p> }
                         if let Some(f) = &t.factor {
                             <p class="note">
                                 { format!("Factor {}: {} {}", f.id.clone().unwrap_or_else(|| "(custom)".into()),
@@ -796,6 +845,7 @@ struct PeriodTabsProps {
 /// The periods of the scenario: current, prior year, base year; add or remove the latter two.
 #[component]
 fn PeriodTabs(props: &PeriodTabsProps) -> Html {
+    let lang = use_lang();
     let Some(state) = use_context::<KpiContext>() else {
         return html! {};
     };
@@ -814,6 +864,7 @@ fn PeriodTabs(props: &PeriodTabsProps) -> Html {
             "prior" => "Prior year",
             _ => "Base year",
         };
+        let name = tr(lang, name);
         if year.is_empty() {
             name.to_string()
         } else {
@@ -837,7 +888,7 @@ fn PeriodTabs(props: &PeriodTabsProps) -> Html {
             dispatcher.dispatch(Action::AddPeriod(key));
             on.emit(key);
         });
-        html! { <button type="button" class="link" {onclick}>{ text }</button> }
+        html! { <button type="button" class="link" {onclick}>{ tr(lang, text) }</button> }
     };
     let remove = (!props.selected.is_empty()).then(|| {
         let (dispatcher, on, key) = (state.dispatcher(), props.onselect.clone(), props.selected);
@@ -845,11 +896,11 @@ fn PeriodTabs(props: &PeriodTabsProps) -> Html {
             on.emit("");
             dispatcher.dispatch(Action::RemovePeriod(key));
         });
-        html! { <button type="button" class="link" {onclick}>{ "Remove this period" }</button> }
+        html! { <button type="button" class="link" {onclick}>{ tr(lang, "Remove this period") }</button> }
     });
     html! {
         <div class="periods">
-            <div role="tablist" aria-label="Reporting periods">
+            <div role="tablist" aria-label={tr(lang, "Reporting periods")}>
                 { tab("") }
                 if doc.get("prior").is_some() { { tab("prior") } }
                 if doc.get("base_year").is_some() { { tab("base_year") } }
@@ -861,4 +912,21 @@ fn PeriodTabs(props: &PeriodTabsProps) -> Html {
             </div>
         </div>
     }
+}
+
+/// The language the page shows (English unless the app provides another).
+#[hook]
+pub fn use_lang() -> Lang {
+    use_context::<Lang>().unwrap_or(Lang::En)
+}
+
+/// A KPI's name in the page's language, with the report's Traditional Chinese wording (or the
+/// English name, in Chinese) beneath it.
+fn kpi_name(lang: Lang, id: KpiId) -> Html {
+    let (main, second, second_lang) = match lang {
+        Lang::En => (id.name_en(), id.name_zh_hant(), "zh-Hant"),
+        Lang::ZhHant => (id.name_zh_hant(), id.name_en(), "en"),
+        Lang::ZhHans => (id.name_zh_hans(), id.name_en(), "en"),
+    };
+    html! { <><span class="en">{ main }</span><span class="zh" lang={second_lang}>{ second }</span></> }
 }

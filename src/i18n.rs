@@ -1,0 +1,353 @@
+//! The page's languages: English, Traditional Chinese (the report's own wording) and
+//! Simplified Chinese. Pure data and lookups, tested natively: every string the page passes to
+//! [`tr`] or [`trf`] must be in [`TABLE`] with all three languages (a test reads the UI source
+//! to make sure).
+//!
+//! The sentences the engine writes (input errors, checks, formulas, trace lines) are English;
+//! the page shows them as they are.
+
+/// A language of the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    En,
+    ZhHant,
+    ZhHans,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::ZhHant, Lang::ZhHans];
+
+    /// The BCP 47 tag, as `<html lang>` and storage use it.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::ZhHant => "zh-Hant",
+            Lang::ZhHans => "zh-Hans",
+        }
+    }
+
+    /// The language's own name, for the switch.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::ZhHant => "繁體中文",
+            Lang::ZhHans => "简体中文",
+        }
+    }
+
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.tag().eq_ignore_ascii_case(tag.trim()))
+    }
+
+    /// The best match for a browser language (`zh-HK`, `zh-TW` → Traditional; `zh-CN`,
+    /// `zh-SG`, `zh` → Simplified; anything else → English).
+    pub fn from_browser(tag: &str) -> Lang {
+        let t = tag.to_ascii_lowercase();
+        if t.starts_with("zh") {
+            if t.contains("hant") || t.ends_with("-hk") || t.ends_with("-tw") || t.ends_with("-mo")
+            {
+                Lang::ZhHant
+            } else {
+                Lang::ZhHans
+            }
+        } else {
+            Lang::En
+        }
+    }
+}
+
+/// English, Traditional Chinese, Simplified Chinese. `{0}`, `{1}` stand for values.
+pub const TABLE: &[(&str, &str, &str)] = &[
+    // Page
+    ("ESG KPI Calculator", "ESG 關鍵績效指標計算器", "ESG 关键绩效指标计算器"),
+    (
+        "HKEX ESG environmental KPIs (A1, A2) from activity data — exact decimals, computed in this page; nothing is sent anywhere.",
+        "按活動數據計算港交所 ESG 環境關鍵績效指標（A1、A2）——精確十進制運算，全部在本頁內完成，不傳送任何數據。",
+        "按活动数据计算港交所 ESG 环境关键绩效指标（A1、A2）——精确十进制运算，全部在本页内完成，不传送任何数据。",
+    ),
+    ("Language", "語言", "语言"),
+    ("Inputs", "輸入數據", "输入数据"),
+    ("Scenario", "情景名稱", "情景名称"),
+    ("Reporting period (year)", "報告期（年份）", "报告期（年份）"),
+    ("Environmental KPIs", "環境關鍵績效指標", "环境关键绩效指标"),
+    (
+        "ESG KPI Calculator {0} · method: China regional grid factors, 2006 IPCC Guidelines, GB/T 2589-2008 energy conversion",
+        "ESG 關鍵績效指標計算器 {0} · 方法：中國區域電網排放因子、《2006年IPCC國家溫室氣體清單指南》、GB/T 2589-2008 能源換算",
+        "ESG 关键绩效指标计算器 {0} · 方法：中国区域电网排放因子、《2006年IPCC国家温室气体清单指南》、GB/T 2589-2008 能源换算",
+    ),
+    // Periods
+    ("Reporting periods", "報告期", "报告期"),
+    ("Current period", "本報告期", "本报告期"),
+    ("Prior year", "上一年度", "上一年度"),
+    ("Base year", "基準年", "基准年"),
+    ("+ Add the prior year", "+ 加入上一年度", "+ 加入上一年度"),
+    ("+ Add a base year", "+ 加入基準年", "+ 加入基准年"),
+    ("Remove this period", "刪除此報告期", "删除此报告期"),
+    ("Inputs of the selected period", "所選報告期的輸入數據", "所选报告期的输入数据"),
+    (
+        "This period uses the current period's method (GWP set, grid edition) unless its scenario JSON sets its own.",
+        "除非情景 JSON 另有設定，此報告期沿用本報告期的方法（全球暖化潛勢、電網因子版本）。",
+        "除非情景 JSON 另有设定，此报告期沿用本报告期的方法（全球变暖潜势、电网因子版本）。",
+    ),
+    // Groups and fields
+    ("Method — global warming potentials and grid factors", "方法——全球暖化潛勢及電網排放因子", "方法——全球变暖潜势及电网排放因子"),
+    ("GWP set (100-year)", "全球暖化潛勢（100年）", "全球变暖潜势（100年）"),
+    ("Default ({0})", "預設（{0}）", "默认（{0}）"),
+    ("Mainland grid-factor edition", "內地電網排放因子版本", "内地电网排放因子版本"),
+    ("Default ({0}, the report's basis)", "預設（{0}，報告所用）", "默认（{0}，报告所用）"),
+    ("Combined margin: operating-margin weight w", "組合邊際：電量邊際權重 w", "组合边际：电量边际权重 w"),
+    (
+        "CM = w·OM + (1−w)·BM; 0.5 by default, 0.75 for wind and solar projects. Blank = 0.5.",
+        "CM = w·OM + (1−w)·BM；預設 0.5，風電及太陽能項目為 0.75。留空即 0.5。",
+        "CM = w·OM + (1−w)·BM；默认 0.5，风电及太阳能项目为 0.75。留空即 0.5。",
+    ),
+    ("Organisation — denominators of the intensities", "機構——密度指標的分母", "机构——密度指标的分母"),
+    ("Floor area", "樓面面積", "楼面面积"),
+    ("Employees", "僱員人數", "雇员人数"),
+    ("Revenue", "收入", "收入"),
+    ("Energy — feeds GHG (A1.2) and energy (A2.1)", "能源——用於溫室氣體（A1.2）及能源（A2.1）", "能源——用于温室气体（A1.2）及能源（A2.1）"),
+    ("+ Add an energy line", "+ 加入能源項目", "+ 加入能源项目"),
+    ("1. Emissions — waste (A1.3, A1.4)", "1. 排放物——廢棄物（A1.3、A1.4）", "1. 排放物——废弃物（A1.3、A1.4）"),
+    ("Hazardous waste", "有害廢棄物", "有害废弃物"),
+    ("Non-hazardous waste", "無害廢棄物", "无害废弃物"),
+    ("2. Energy and resources — water (A2.2), packaging (A2.5)", "2. 能源及資源——用水（A2.2）、包裝材料（A2.5）", "2. 能源及资源——用水（A2.2）、包装材料（A2.5）"),
+    ("Water consumption", "用水量", "用水量"),
+    ("Packaging material", "包裝材料", "包装材料"),
+    ("Line {0}", "項目 {0}", "项目 {0}"),
+    ("Energy line {0}", "能源項目 {0}", "能源项目 {0}"),
+    ("Duplicate", "複製", "复制"),
+    ("Remove", "刪除", "删除"),
+    ("Duplicate energy line {0}", "複製能源項目 {0}", "复制能源项目 {0}"),
+    ("Remove energy line {0}", "刪除能源項目 {0}", "删除能源项目 {0}"),
+    ("Site", "地點", "地点"),
+    ("Source", "能源種類", "能源种类"),
+    ("Quantity", "用量", "用量"),
+    ("Unit", "單位", "单位"),
+    ("Density", "密度", "密度"),
+    ("Search the factor library", "搜尋排放因子庫", "搜索排放因子库"),
+    ("e.g. 2016 east, CLP, IPCC diesel", "例如：2016 east、CLP、IPCC diesel", "例如：2016 east、CLP、IPCC diesel"),
+    ("Emission factor", "排放因子", "排放因子"),
+    ("By grid (location-based)", "按電網（基於位置）", "按电网（基于位置）"),
+    ("Preset for this fuel", "此燃料的預設因子", "此燃料的默认因子"),
+    ("Custom factor (with its source)", "自訂因子（須註明來源）", "自定义因子（须注明来源）"),
+    ("Grid", "電網", "电网"),
+    ("— choose the grid —", "——選擇電網——", "——选择电网——"),
+    ("Factor value", "因子數值", "因子数值"),
+    ("Factor unit", "因子單位", "因子单位"),
+    ("Source of this factor", "因子來源", "因子来源"),
+    ("Factor used: {0}", "所用因子：{0}", "所用因子：{0}"),
+    ("{0} (not recognised)", "{0}（無法識別）", "{0}（无法识别）"),
+    ("Mainland China, national average", "中國內地全國平均", "中国内地全国平均"),
+    ("Hong Kong — HK Electric (by year)", "香港——港燈（按年度）", "香港——港灯（按年度）"),
+    ("Hong Kong — CLP Power (by year)", "香港——中電（按年度）", "香港——中电（按年度）"),
+    ("Hong Kong — government default 0.7 kg/kWh", "香港——政府預設 0.7 千克/千瓦時", "香港——政府默认 0.7 千克/千瓦时"),
+    // Sources
+    ("Purchased electricity", "外購電力", "外购电力"),
+    ("Natural gas", "天然氣", "天然气"),
+    ("Towngas", "煤氣", "煤气"),
+    ("LPG", "石油氣", "液化石油气"),
+    ("Diesel", "柴油", "柴油"),
+    ("Petrol", "汽油", "汽油"),
+    // Regional grids
+    ("North China grid (華北)", "華北電網", "华北电网"),
+    ("Northeast China grid (東北)", "東北電網", "东北电网"),
+    ("East China grid (華東)", "華東電網", "华东电网"),
+    ("Central China grid (華中)", "華中電網", "华中电网"),
+    ("Northwest China grid (西北)", "西北電網", "西北电网"),
+    ("China Southern grid (南方)", "南方電網", "南方电网"),
+    // Units
+    ("m²", "平方米", "平方米"),
+    ("people", "人", "人"),
+    ("RMB million", "人民幣百萬元", "人民币百万元"),
+    ("t", "噸", "吨"),
+    ("m³", "立方米", "立方米"),
+    ("kg/L", "千克/升", "千克/升"),
+    ("t CO2e", "噸二氧化碳當量", "吨二氧化碳当量"),
+    ("t CO2e/m²", "噸二氧化碳當量/平方米", "吨二氧化碳当量/平方米"),
+    ("t/person", "噸/人", "吨/人"),
+    ("MWh", "兆瓦時", "兆瓦时"),
+    ("MWh/person", "兆瓦時/人", "兆瓦时/人"),
+    ("m³/person", "立方米/人", "立方米/人"),
+    ("t/RMB million", "噸/人民幣百萬元", "吨/人民币百万元"),
+    // KPI table
+    ("Environmental KPIs, computed, with the published figures beside them", "環境關鍵績效指標計算結果，並列已公布數字", "环境关键绩效指标计算结果，并列已公布数字"),
+    ("HKEX", "港交所", "港交所"),
+    ("KPI", "指標", "指标"),
+    ("Computed", "計算結果", "计算结果"),
+    ("Published", "已公布", "已公布"),
+    ("How it is obtained", "計算方法", "计算方法"),
+    ("Prior ({0})", "上年（{0}）", "上年（{0}）"),
+    ("Change", "變化", "变化"),
+    ("1. Emissions", "1. 排放物", "1. 排放物"),
+    ("2. Energy and resource use", "2. 能源及資源消耗", "2. 能源及资源消耗"),
+    ("Show the working", "顯示計算過程", "显示计算过程"),
+    ("Hide the working", "隱藏計算過程", "隐藏计算过程"),
+    ("The computed value, rounded as published, equals it", "計算結果按公布位數四捨五入後與公布數字相同", "计算结果按公布位数四舍五入后与公布数字相同"),
+    ("Differs from the computed value: see the checks below", "與計算結果不同：見下方核對", "与计算结果不同：见下方核对"),
+    ("1 input needs attention", "有 1 項輸入需要處理", "有 1 项输入需要处理"),
+    ("{0} inputs need attention", "有 {0} 項輸入需要處理", "有 {0} 项输入需要处理"),
+    (" — the KPIs below are from your last valid input.", "——下列指標來自最近一次有效的輸入。", "——下列指标来自最近一次有效的输入。"),
+    ("Formula: {0}", "公式：{0}", "公式：{0}"),
+    ("(exact)", "（精確值）", "（精确值）"),
+    ("Conversion: {0}", "換算：{0}", "换算：{0}"),
+    ("Calculation lines ({0})", "計算明細（{0}）", "计算明细（{0}）"),
+    // Panels
+    ("Breakdown", "細分", "细分"),
+    ("Effective grid factor (Σ t ÷ Σ MWh)", "實際綜合電網因子（Σ 噸 ÷ Σ 兆瓦時）", "实际综合电网因子（Σ 吨 ÷ Σ 兆瓦时）"),
+    ("Scope 2, market-based", "範圍二（基於市場）", "范围二（基于市场）"),
+    ("Scope 1 by gas (GWP {0})", "範圍一按氣體（全球暖化潛勢 {0}）", "范围一按气体（全球变暖潜势 {0}）"),
+    ("Energy by source", "按能源種類", "按能源种类"),
+    ("Energy in standard coal (GB/T 2589-2008)", "折合標準煤（GB/T 2589-2008）", "折合标准煤（GB/T 2589-2008）"),
+    ("Checks", "核對", "核对"),
+    ("info", "資料", "信息"),
+    ("warning", "注意", "注意"),
+    ("error", "錯誤", "错误"),
+    ("What the published table implies ({0})", "已公布數字所隱含的數值（{0}）", "已公布数字所隐含的数值（{0}）"),
+    ("Implied", "隱含數值", "隐含数值"),
+    ("Value", "數值", "数值"),
+    ("Rounding range", "四捨五入範圍", "四舍五入范围"),
+    ("From", "來源", "来源"),
+    ("Appendix: method and factor sources", "附錄：計算方法及因子來源", "附录：计算方法及因子来源"),
+    ("How each KPI is obtained", "各指標的計算方法", "各指标的计算方法"),
+    // Charts
+    ("Charts", "圖表", "图表"),
+    ("GHG emissions: Scope 1 and Scope 2 (t CO2e)", "溫室氣體排放：範圍一及範圍二（噸二氧化碳當量）", "温室气体排放：范围一及范围二（吨二氧化碳当量）"),
+    ("Scope 1 (direct)", "範圍一（直接）", "范围一（直接）"),
+    ("Scope 2 (indirect)", "範圍二（間接）", "范围二（间接）"),
+    ("Energy mix (MWh)", "能源結構（兆瓦時）", "能源结构（兆瓦时）"),
+    ("GHG emissions by site (t CO2e)", "按地點的溫室氣體排放（噸二氧化碳當量）", "按地点的温室气体排放（吨二氧化碳当量）"),
+    ("(no site)", "（未填地點）", "（未填地点）"),
+    ("This period against the prior one (each KPI on its own scale)", "本期與上期比較（各指標按各自比例）", "本期与上期比较（各指标按各自比例）"),
+    // Toolbar and notices
+    ("Scenario and exports", "情景及匯出", "情景及导出"),
+    ("Export JSON", "匯出 JSON", "导出 JSON"),
+    ("Import JSON", "匯入 JSON", "导入 JSON"),
+    ("Copy link", "複製連結", "复制链接"),
+    ("KPI table CSV", "指標表 CSV", "指标表 CSV"),
+    ("Calculation lines CSV", "計算明細 CSV", "计算明细 CSV"),
+    ("Copy for Excel", "複製到 Excel", "复制到 Excel"),
+    ("Print", "列印", "打印"),
+    ("Reset to the example", "重設為範例", "重置为示例"),
+    ("Replace your inputs with the 2018 example? ", "以 2018 年範例取代你的輸入？", "以 2018 年示例替换你的输入？"),
+    ("Replace your inputs with the example?", "以範例取代你的輸入？", "以示例替换你的输入？"),
+    ("Replace my inputs", "取代我的輸入", "替换我的输入"),
+    ("Keep my inputs", "保留我的輸入", "保留我的输入"),
+    ("Dismiss", "關閉", "关闭"),
+    ("Dismiss this message", "關閉此訊息", "关闭此消息"),
+    ("Restore my previous inputs", "恢復我之前的輸入", "恢复我之前的输入"),
+    // Notices about the user's data
+    ("Your saved inputs could not be read: {0}. Nothing was deleted: {1}. The example is shown instead.", "無法讀取你儲存的輸入：{0}。沒有刪除任何資料：{1}。現顯示範例。", "无法读取你保存的输入：{0}。没有删除任何数据：{1}。现显示示例。"),
+    ("it was kept aside in this browser under “{0}”", "已另存於本瀏覽器的「{0}」", "已另存于本浏览器的「{0}」"),
+    ("it could not be set aside ({0}), so it was left where it was", "無法另存（{0}），因此保留原處", "无法另存（{0}），因此保留原处"),
+    ("Loaded the scenario from the link. It lives in the link itself and is never sent to a server.", "已從連結載入情景。情景資料只存在於連結本身，不會傳送到伺服器。", "已从链接载入情景。情景数据只存在于链接本身，不会发送到服务器。"),
+    (" Your previous inputs in this browser were kept.", "你在本瀏覽器之前的輸入已保留。", "你在本浏览器之前的输入已保留。"),
+    ("The scenario in this link could not be read: {0}.", "無法讀取此連結中的情景：{0}。", "无法读取此链接中的情景：{0}。"),
+    ("Restored your inputs from this browser's autosave.", "已從本瀏覽器的自動儲存恢復你的輸入。", "已从本浏览器的自动保存恢复你的输入。"),
+    ("Autosave is off: {0}. The calculator works; export your scenario as JSON to keep it.", "自動儲存已停用：{0}。計算器仍可使用；請匯出 JSON 以保存情景。", "自动保存已停用：{0}。计算器仍可使用；请导出 JSON 以保存情景。"),
+    ("Exported the scenario as esg-kpi-scenario.json.", "已匯出情景為 esg-kpi-scenario.json。", "已导出情景为 esg-kpi-scenario.json。"),
+    ("The export failed: {0}.", "匯出失敗：{0}。", "导出失败：{0}。"),
+    ("Imported {0}. The previous inputs were replaced; export first if you need them.", "已匯入 {0}，之前的輸入已被取代；如需保留請先匯出。", "已导入 {0}，之前的输入已被替换；如需保留请先导出。"),
+    ("{0} was not imported: {1}. Your inputs are unchanged.", "未能匯入 {0}：{1}。你的輸入沒有改變。", "未能导入 {0}：{1}。你的输入没有改变。"),
+    ("Link copied ({0} characters). The scenario is in the link itself and is never sent to a server.", "已複製連結（{0} 個字元）。情景資料只存在於連結本身，不會傳送到伺服器。", "已复制链接（{0} 个字符）。情景数据只存在于链接本身，不会发送到服务器。"),
+    ("The link is in the address bar; copying it failed ({0}).", "連結已在網址列；複製失敗（{0}）。", "链接已在地址栏；复制失败（{0}）。"),
+    ("KPI table copied: paste it into Excel.", "已複製指標表：可貼上到 Excel。", "已复制指标表：可粘贴到 Excel。"),
+    ("Copying failed ({0}); download the CSV instead.", "複製失敗（{0}）；請改為下載 CSV。", "复制失败（{0}）；请改为下载 CSV。"),
+    ("The example is loaded. Your inputs were kept in this browser as a backup.", "已載入範例。你的輸入已在本瀏覽器保留備份。", "已载入示例。你的输入已在本浏览器保留备份。"),
+    ("The example is loaded.", "已載入範例。", "已载入示例。"),
+];
+
+/// The string `en` in `lang`; `en` itself if the table lacks it (a test forbids that).
+pub fn tr(lang: Lang, en: &'static str) -> &'static str {
+    match lang {
+        Lang::En => en,
+        _ => TABLE
+            .iter()
+            .find(|(e, ..)| *e == en)
+            .map(|(_, hant, hans)| if lang == Lang::ZhHant { *hant } else { *hans })
+            .unwrap_or(en),
+    }
+}
+
+/// [`tr`] with `{0}`, `{1}` … replaced by `args`.
+pub fn trf(lang: Lang, en: &'static str, args: &[&str]) -> String {
+    let mut out = tr(lang, en).to_string();
+    for (i, a) in args.iter().enumerate() {
+        out = out.replace(&format!("{{{i}}}"), a);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn every_entry_has_three_languages_and_the_same_placeholders() {
+        let mut seen = HashSet::new();
+        for (en, hant, hans) in TABLE {
+            assert!(seen.insert(*en), "“{en}” is in the table twice");
+            assert!(
+                !hant.trim().is_empty() && !hans.trim().is_empty(),
+                "“{en}” lacks a translation"
+            );
+            for i in 0..4 {
+                let p = format!("{{{i}}}");
+                assert_eq!(
+                    en.contains(&p),
+                    hant.contains(&p),
+                    "“{en}”: {p} in Traditional"
+                );
+                assert_eq!(
+                    en.contains(&p),
+                    hans.contains(&p),
+                    "“{en}”: {p} in Simplified"
+                );
+            }
+        }
+    }
+
+    /// Reads the page's source: every literal given to `tr(…, "…")` or `trf(…, "…", …)` must
+    /// be in the table, so no string is missing in any language.
+    #[test]
+    fn every_string_the_page_translates_is_in_the_table() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/ui");
+        let known: HashSet<&str> = TABLE.iter().map(|(en, ..)| *en).collect();
+        let mut missing = Vec::new();
+        let mut count = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let source = std::fs::read_to_string(&path).unwrap();
+            for marker in ["tr(lang, \"", "trf(lang, \""] {
+                for (at, _) in source.match_indices(marker) {
+                    let rest = &source[at + marker.len()..];
+                    let end = rest.find("\"").unwrap();
+                    let literal = rest[..end].replace("\\\"", "\"");
+                    count += 1;
+                    if !known.contains(literal.as_str()) {
+                        missing.push(format!("{}: {literal}", path.display()));
+                    }
+                }
+            }
+        }
+        assert!(
+            count > 100,
+            "only {count} translated strings found in the page"
+        );
+        assert!(missing.is_empty(), "not in the table: {missing:#?}");
+    }
+
+    #[test]
+    fn browser_languages_map_to_the_nearest() {
+        assert_eq!(Lang::from_browser("zh-HK"), Lang::ZhHant);
+        assert_eq!(Lang::from_browser("zh-TW"), Lang::ZhHant);
+        assert_eq!(Lang::from_browser("zh-Hant-HK"), Lang::ZhHant);
+        assert_eq!(Lang::from_browser("zh-CN"), Lang::ZhHans);
+        assert_eq!(Lang::from_browser("zh"), Lang::ZhHans);
+        assert_eq!(Lang::from_browser("en-GB"), Lang::En);
+        assert_eq!(trf(Lang::ZhHant, "Line {0}", &["3"]), "項目 3");
+        assert_eq!(tr(Lang::ZhHans, "Natural gas"), "天然气");
+    }
+}
