@@ -1,26 +1,17 @@
 // Accessibility: axe-core (WCAG 2.1 A and AA rules) finds no serious or critical problem, in
 // light and dark mode, on the hosted page and the single file; and the calculator can be used
 // with the keyboard alone.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { launch, serveDist, fileUrl, kpiTexts, input } from './harness.mjs';
+import { setUp, fileUrl, kpiTexts, input } from './harness.mjs';
 
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serveDist('/');
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = setUp();
 
 async function axe(url, colorScheme) {
-  const ctx = await browser.newContext({ colorScheme });
+  const ctx = await env.browser.newContext({ colorScheme });
   const page = await ctx.newPage();
   await page.goto(url);
   await page.waitForFunction(() => window.EsgKpi && document.querySelector('[data-kpi="ghg_total_t"]'));
@@ -32,7 +23,7 @@ async function axe(url, colorScheme) {
   return result;
 }
 
-for (const [name, target] of [['hosted page', () => server.url], ['single file', fileUrl]]) {
+for (const [name, target] of [['hosted page', () => env.server.url], ['single file', fileUrl]]) {
   for (const scheme of ['light', 'dark']) {
     test(`axe finds no serious or critical problem: ${name}, ${scheme} mode`, async () => {
       const r = await axe(target(), scheme);
@@ -45,7 +36,7 @@ for (const [name, target] of [['hosted page', () => server.url], ['single file',
 }
 
 test('keyboard only: reach an input, change it, and use the toolbar', async () => {
-  const ctx = await browser.newContext();
+  const ctx = await env.browser.newContext();
   const page = await ctx.newPage();
   await page.goto(fileUrl());
   await page.waitForFunction(() => window.EsgKpi && document.querySelector('[data-kpi="ghg_total_t"]'));

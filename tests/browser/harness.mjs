@@ -1,5 +1,6 @@
 // Shared set-up for the browser tests: Debian's Chromium driven by playwright-core, the built
 // dist/ served on 127.0.0.1, and a recorder of console errors and requests for every page.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -32,6 +33,23 @@ export async function serveDist(prefix = '/') {
 }
 
 export const fileUrl = () => pathToFileURL(SINGLE_FILE).href;
+
+/**
+ * For a test file: Chromium and a server for dist/ (at the root), started before its tests
+ * and stopped after them. The returned object's `browser` and `server` are live from then on.
+ */
+export function setUp() {
+  const env = { browser: null, server: null };
+  before(async () => {
+    env.browser = await launch();
+    env.server = await serveDist('/');
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
 
 /**
  * Opens `url` in a fresh context and records what the page does: console errors, uncaught

@@ -1,33 +1,24 @@
 // Nothing lost, and everything exportable: autosave and restore, unreadable data set aside,
 // share links, JSON export and import, CSV and Excel exports, reset that asks, print to PDF.
-import { test, describe, before, after } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, serveDist, fileUrl, kpiTexts, input } from './harness.mjs';
+import { setUp, fileUrl, kpiTexts, input } from './harness.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serveDist('/');
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = setUp();
 
 const KEY = 'esg-kpi-calculator:scenario';
 const ready = (page) => page.waitForFunction(() => window.EsgKpi && document.querySelector('[data-kpi="ghg_total_t"]'));
 
 /** A fresh browser context (its own storage), with console errors collected. */
 async function context(options = {}) {
-  const ctx = await browser.newContext({ acceptDownloads: true, ...options });
+  const ctx = await env.browser.newContext({ acceptDownloads: true, ...options });
   const errors = [];
   ctx.on('page', (p) => p.on('pageerror', (e) => errors.push(String(e))));
   return { ctx, errors };
 }
 
-for (const [name, target] of [['hosted page', () => server.url], ['single file', fileUrl]]) {
+for (const [name, target] of [['hosted page', () => env.server.url], ['single file', fileUrl]]) {
   describe(name, () => {
     test('every change is autosaved and restored on reload', async () => {
       const { ctx, errors } = await context();
@@ -128,19 +119,19 @@ for (const [name, target] of [['hosted page', () => server.url], ['single file',
 test('a share link opens the same inputs in a fresh browser, and the previous inputs can come back', async () => {
   const first = await context({ permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await first.ctx.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await ready(page);
   await input(page, 'organisation.employees').fill('13000');
   await page.getByRole('button', { name: 'Copy link' }).click();
   await page.waitForFunction(() => [...document.querySelectorAll('[data-notice]')].some((n) => n.textContent.includes('Link copied')));
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  assert.ok(link.startsWith(`${server.url}#scenario=`), link.slice(0, 80));
+  assert.ok(link.startsWith(`${env.server.url}#scenario=`), link.slice(0, 80));
   assert.equal(link, await page.evaluate(() => location.href), 'the address bar holds the link too');
   await first.ctx.close();
 
   const second = await context();
   const other = await second.ctx.newPage();
-  await other.goto(server.url);
+  await other.goto(env.server.url);
   await ready(other);
   await input(other, 'organisation.employees').fill('500'); // this browser's own inputs
   await other.goto(link);
@@ -156,7 +147,7 @@ test('a share link opens the same inputs in a fresh browser, and the previous in
 test('copy for Excel puts a tab-separated KPI table on the clipboard', async () => {
   const { ctx } = await context({ permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await ctx.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await ready(page);
   await page.getByRole('button', { name: 'Copy for Excel' }).click();
   await page.waitForFunction(() => [...document.querySelectorAll('[data-notice]')].some((n) => n.textContent.includes('KPI table copied')));

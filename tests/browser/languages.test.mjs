@@ -1,24 +1,15 @@
 // Three languages, switched live and remembered; screenshots of each, wide and at phone width.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, fileUrl, serveDist, kpiTexts } from './harness.mjs';
+import { setUp, fileUrl, kpiTexts } from './harness.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serveDist('/');
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = setUp();
 
 const ready = (page) => page.waitForFunction(() => window.EsgKpi && document.querySelector('[data-kpi="ghg_total_t"]'));
 const kpiName = (page, id) => page.locator('tr', { has: page.locator(`[data-kpi="${id}"]`) }).locator('th .en').textContent();
 
 test('the page switches language live, keeps the numbers, and remembers the choice', async () => {
-  const ctx = await browser.newContext();
+  const ctx = await env.browser.newContext();
   const page = await ctx.newPage();
   await page.goto(fileUrl());
   await ready(page);
@@ -55,9 +46,9 @@ test('the page switches language live, keeps the numbers, and remembers the choi
 
 test('a Chinese browser starts in its own script', async () => {
   for (const [locale, expected] of [['zh-HK', 'zh-Hant'], ['zh-CN', 'zh-Hans'], ['en-GB', 'en']]) {
-    const ctx = await browser.newContext({ locale });
+    const ctx = await env.browser.newContext({ locale });
     const page = await ctx.newPage();
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     await ready(page);
     assert.equal(await page.evaluate(() => document.documentElement.lang), expected, locale);
     await ctx.close();

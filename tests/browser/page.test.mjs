@@ -1,22 +1,13 @@
 // The calculator as a person and a host page meet it, in headless Chromium: the hosted page
 // over http on 127.0.0.1 and the single file over file://. Run by scripts/test.sh.
-import { test, describe, before, after } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveDist, fileUrl, openPage, kpiTexts, input, errorFor, REPORT_2018 } from './harness.mjs';
+import { setUp, serveDist, fileUrl, openPage, kpiTexts, input, errorFor, REPORT_2018 } from './harness.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serveDist('/');
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = setUp();
 
 const TARGETS = [
-  ['hosted page over http', () => server.url],
+  ['hosted page over http', () => env.server.url],
   ['single file over file://', fileUrl],
 ];
 
@@ -36,7 +27,7 @@ function assertCleanPage(record, url) {
 
 /** Opens `url`, runs `body(page, record)`, then checks the page stayed clean, and closes it. */
 async function withPage(url, body) {
-  const { page, record, close } = await openPage(browser, url);
+  const { page, record, close } = await openPage(env.browser, url);
   try {
     await body(page, record);
     assertCleanPage(record, url);
@@ -256,8 +247,8 @@ for (const [name, target] of TARGETS) {
 }
 
 test('the single file starts synchronously while it loads; the hosted page signals when ready', async () => {
-  const single = await openPage(browser, fileUrl());
-  const hosted = await openPage(browser, server.url);
+  const single = await openPage(env.browser, fileUrl());
+  const hosted = await openPage(env.browser, env.server.url);
   try {
     assert.deepEqual(await single.page.evaluate(() => window.__readyStates), ['loading']);
     assert.equal((await hosted.page.evaluate(() => window.__readyStates)).length, 1);

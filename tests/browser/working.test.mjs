@@ -1,23 +1,14 @@
 // Show the working, edit rows, find a factor, read the charts: in the single file and hosted.
-import { test, describe, before, after } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveDist, fileUrl, openPage, kpiTexts, input } from './harness.mjs';
+import { setUp, fileUrl, openPage, kpiTexts, input } from './harness.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serveDist('/');
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = setUp();
 
-for (const [name, target] of [['hosted page', () => server.url], ['single file', fileUrl]]) {
+for (const [name, target] of [['hosted page', () => env.server.url], ['single file', fileUrl]]) {
   describe(name, () => {
     test('any KPI opens its working: lines, conversion, factor with source and status', async () => {
-      const { page, record, close } = await openPage(browser, target());
+      const { page, record, close } = await openPage(env.browser, target());
       try {
         const button = page.locator('[data-working="ghg_scope2_t"]');
         assert.equal(await button.getAttribute('aria-expanded'), 'false');
@@ -44,7 +35,7 @@ for (const [name, target] of [['hosted page', () => server.url], ['single file',
     });
 
     test('the prior year is edited in its own tab, and the table shows it with the change', async () => {
-      const { page, record, close } = await openPage(browser, target());
+      const { page, record, close } = await openPage(env.browser, target());
       try {
         await page.getByRole('button', { name: '+ Add the prior year' }).click();
         assert.equal(await page.locator('[data-period-tab="prior"]').getAttribute('aria-selected'), 'true');
@@ -75,7 +66,7 @@ for (const [name, target] of [['hosted page', () => server.url], ['single file',
     });
 
     test('rows can be duplicated, and the factor library searched', async () => {
-      const { page, close } = await openPage(browser, target());
+      const { page, close } = await openPage(env.browser, target());
       try {
         await page.getByRole('button', { name: 'Duplicate energy line 2' }).click();
         assert.equal(await input(page, 'energy[2].quantity').inputValue(), '17467.47');
@@ -95,7 +86,7 @@ for (const [name, target] of [['hosted page', () => server.url], ['single file',
     });
 
     test('charts show Scope 1 against Scope 2, the energy mix, sites, and the prior period', async () => {
-      const { page, close } = await openPage(browser, target());
+      const { page, close } = await openPage(env.browser, target());
       try {
         const scopes = page.locator('[data-chart="scopes"]');
         assert.match(await scopes.locator('svg').getAttribute('role'), /img/);
