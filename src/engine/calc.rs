@@ -650,6 +650,21 @@ fn with_published(mut k: KpiResult, published: Option<Decimal>) -> KpiResult {
     k
 }
 
+/// `part` as a percentage of `whole`; `None` when `whole` is zero or the result overflows.
+///
+/// ```
+/// use esg_kpi_calculator::engine::calc::percent_of;
+/// use rust_decimal::Decimal;
+/// assert_eq!(percent_of(Decimal::new(1, 0), Decimal::new(4, 0)), Some(Decimal::new(25, 0)));
+/// assert_eq!(percent_of(Decimal::ONE, Decimal::ZERO), None);
+/// ```
+pub fn percent_of(part: Decimal, whole: Decimal) -> Option<Decimal> {
+    if whole.is_zero() {
+        return None;
+    }
+    part.checked_div(whole)?.checked_mul(Decimal::ONE_HUNDRED)
+}
+
 /// The change of a KPI against an earlier period, in percent; `None` without both values or
 /// when the earlier one is zero.
 pub fn change_percent(now: &KpiResult, before: Option<&KpiResult>) -> Option<Decimal> {

@@ -3,6 +3,7 @@
 //! bar carries its value as text, so a chart reads in print and to a screen reader.
 
 use super::use_lang;
+use crate::engine::calc::percent_of;
 use crate::engine::{number, units, KpiId, Results};
 use crate::i18n::tr;
 use rust_decimal::prelude::ToPrimitive;
@@ -97,13 +98,11 @@ pub fn Charts(props: &ChartsProps) -> Html {
     let lang = use_lang();
     let r = &props.results;
     let kpi = |id: KpiId| r.kpis.get(id).and_then(|k| k.exact);
-    let share = |part: Decimal, whole: Option<Decimal>| match whole {
-        Some(w) if !w.is_zero() => part
-            .checked_div(w)
-            .and_then(|x| x.checked_mul(Decimal::ONE_HUNDRED))
+    let share = |part: Decimal, whole: Option<Decimal>| {
+        whole
+            .and_then(|w| percent_of(part, w))
             .map(|p| format!(" ({}%)", number::rounded(p, 1)))
-            .unwrap_or_default(),
-        _ => String::new(),
+            .unwrap_or_default()
     };
     let total = kpi(KpiId::GhgTotal);
     let scopes: Vec<Bar> = [
