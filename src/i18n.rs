@@ -192,6 +192,7 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("Formula: {0}", "公式：{0}", "公式：{0}"),
     ("(exact)", "（精確值）", "（精确值）"),
     ("Conversion: {0}", "換算：{0}", "换算：{0}"),
+    ("Factor: {0}", "因子：{0}", "因子：{0}"),
     ("Calculation lines ({0})", "計算明細（{0}）", "计算明细（{0}）"),
     // Panels
     ("Breakdown", "細分", "细分"),

@@ -407,18 +407,47 @@ fn checks_report_totals_published_factors_denominators_and_sources() {
         .find(|c| c.id == "denominator-missing:organisation.revenue_rmb_million")
         .unwrap();
     assert!(missing.message.contains("packaging_t_per_rmb_million"));
-    assert!(r
+    let custom = r
         .checks
         .iter()
-        .any(|c| c.id == "custom-factor-without-source:energy[1]"));
+        .find(|c| c.id == "custom-factor-without-source")
+        .unwrap();
+    assert!(
+        custom.message.starts_with("energy[1] use a custom factor"),
+        "{}",
+        custom.message
+    );
 
-    let grid = run(rows(
-        json!([{ "source": "electricity", "quantity": "1", "unit": "MWh", "grid": "guangdong" }]),
-    ));
-    assert!(grid
+    let grid = run(rows(json!([
+        { "source": "electricity", "quantity": "1", "unit": "MWh", "grid": "guangdong" },
+        { "source": "electricity", "quantity": "1", "unit": "MWh", "grid": "hainan" },
+        { "source": "electricity", "quantity": "1", "unit": "MWh", "grid": "guangxi" },
+        { "source": "electricity", "quantity": "1", "unit": "MWh", "grid": "yunnan" },
+        { "source": "electricity", "quantity": "1", "unit": "MWh", "grid": "guizhou" },
+        { "source": "electricity", "quantity": "1", "unit": "MWh", "grid": "cn-south" },
+        { "source": "electricity", "quantity": "1", "unit": "MWh", "grid": "beijing" }
+    ])));
+    let south = grid
         .checks
         .iter()
-        .any(|c| c.id == "factor-status:energy[0]" && c.message.contains("unverified")));
+        .find(|c| c.id == "factor-status:cn-2015-cm:cn-south")
+        .unwrap();
+    assert!(south.message.contains("unverified"));
+    assert!(
+        south.message.starts_with(
+            "energy[0], energy[1], energy[2], energy[3], energy[4] and 1 more rows use"
+        ),
+        "{}",
+        south.message
+    );
+    assert_eq!(
+        grid.checks
+            .iter()
+            .filter(|c| c.id.starts_with("factor-status:"))
+            .count(),
+        2,
+        "one check per factor, not per row"
+    );
 }
 
 #[test]

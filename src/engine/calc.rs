@@ -846,10 +846,11 @@ fn trace_line(l: &Line, p: &Period) -> TraceLine {
                 .strip_prefix(row.source.label())
                 .unwrap_or(&ghg)
                 .trim_start();
+            // The factor's source is in `factor.source`, once; the sentence names the factor.
+            let named = f.record_id().unwrap_or_else(|| "custom factor".into());
             format!(
-                "{who}{}; Scope {scope}: {ghg}{gwp_note}. Factor: {}",
-                line_formula(l, false),
-                f.source()
+                "{who}{}; Scope {scope}: {ghg}{gwp_note} ({named})",
+                line_formula(l, false)
             )
         }
         (_, Err(reason)) => format!("{who}{}: {reason}", line_formula(l, false)),

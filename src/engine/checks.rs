@@ -209,42 +209,76 @@ pub(crate) fn period_checks(
         });
     }
 
-    // Factors: custom without a source, unverified, presets.
+    // Factors: custom without a source, unverified, presets — one check for each factor, not
+    // each row, so that 100,000 rows on one grid give one warning.
+    let mut custom: Vec<&str> = Vec::new();
+    let mut presets: Vec<(String, &str, Vec<&str>)> = Vec::new();
+    let mut statuses: Vec<(String, Status, Vec<&str>)> = Vec::new();
     for l in lines {
-        let path = Some(format!("{}.factor", l.path));
         match &l.row.factor {
-            FactorChoice::Inline(f) if f.source_note.is_none() => out.push(Check {
-                id: format!("custom-factor-without-source:{}", l.path),
-                level: "warning",
-                message: format!("{} uses a custom factor with no source note; say where it comes from (factor.source).", l.path),
-                kpi: None,
-                path,
-            }),
-            FactorChoice::Preset(r) => out.push(Check {
-                id: format!("preset-factor:{}", l.path),
-                level: "info",
-                message: format!("{} ({}) uses the preset {} for {}; choose another in fuel_factors or on the row if your method differs.", l.path, l.row.source.label().to_lowercase(), r.id, r.name),
-                kpi: None,
-                path,
-            }),
+            FactorChoice::Inline(f) if f.source_note.is_none() => custom.push(&l.path),
+            FactorChoice::Preset(r) => match presets.iter_mut().find(|(id, ..)| *id == r.id) {
+                Some((.., rows)) => rows.push(&l.path),
+                None => presets.push((r.id.clone(), r.name.as_str(), vec![&l.path])),
+            },
             _ => {}
         }
-        if let Some(status @ (Status::Unverified | Status::Secondary)) = l.row.factor.status() {
-            out.push(Check {
-                id: format!("factor-status:{}", l.path),
-                level: "warning",
-                message: format!(
-                    "{} uses {}, whose value is {} (not yet checked against its published source).",
-                    l.path,
-                    l.row.factor.record_id().unwrap_or_default(),
-                    status.id()
-                ),
-                kpi: None,
-                path: Some(format!("{}.factor", l.path)),
-            });
+        if let (Some(status @ (Status::Unverified | Status::Secondary)), Some(id)) =
+            (l.row.factor.status(), l.row.factor.record_id())
+        {
+            match statuses.iter_mut().find(|(s, ..)| *s == id) {
+                Some((.., rows)) => rows.push(&l.path),
+                None => statuses.push((id, status, vec![&l.path])),
+            }
         }
     }
+    if let Some(first) = custom.first() {
+        out.push(Check {
+            id: "custom-factor-without-source".into(),
+            level: "warning",
+            message: format!("{} use a custom factor with no source note; say where each comes from (factor.source).", listed(&custom)),
+            kpi: None,
+            path: Some(format!("{first}.factor")),
+        });
+    }
+    for (id, name, rows) in presets {
+        out.push(Check {
+            id: format!("preset-factor:{id}"),
+            level: "info",
+            message: format!("{} use the preset {id} ({name}); choose another in fuel_factors or on the row if your method differs.", listed(&rows)),
+            kpi: None,
+            path: rows.first().map(|p| format!("{p}.factor")),
+        });
+    }
+    for (id, status, rows) in statuses {
+        out.push(Check {
+            id: format!("factor-status:{id}"),
+            level: "warning",
+            message: format!(
+                "{} use {id}, whose value is {} (not yet checked against its published source).",
+                listed(&rows),
+                status.id()
+            ),
+            kpi: None,
+            path: rows.first().map(|p| format!("{p}.factor")),
+        });
+    }
     out
+}
+
+/// Row paths for a message: "energy[0]", "energy[0], energy[3]", or the first five and a count.
+fn listed(paths: &[&str]) -> String {
+    const SHOWN: usize = 5;
+    let head = paths
+        .iter()
+        .take(SHOWN)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
+    match paths.len() {
+        n if n > SHOWN => format!("{head} and {} more rows", n - SHOWN),
+        _ => head,
+    }
 }
 
 fn capitalise(s: &str) -> String {

@@ -679,6 +679,7 @@ fn Trace(props: &ResultsProps) -> Html {
                     <li data-trace={t.path.clone()}>
                         <p>{ &t.text }</p>
                         if let Some(c) = &t.conversion { <p class="note">{ trf(lang, "Conversion: {0}", &[c]) }</p> }
+                        if let Some(f) = &t.factor { <p class="note" data-factor-source={t.path.clone()}>{ trf(lang, "Factor: {0}", &[&f.source]) }</p> }
                     </li>
                 }) }
             </ol>
@@ -773,7 +774,11 @@ fn PrintAppendix(props: &ResultsProps) -> Html {
             if let Some(d) = &r.details {
                 <p>{ format!("GWP set {}; Mainland grid factors {}; energy in standard coal: {}.", d.gwp, d.grid_edition, d.energy_tce_method) }</p>
             }
-            <ol>{ for r.trace.iter().map(|t| html! { <li>{ &t.text }</li> }) }</ol>
+            <ol>{ for r.trace.iter().map(|t| html! {
+                <li>{ &t.text }
+                    if let Some(f) = &t.factor { { format!(" — {}", f.source) } }
+                </li>
+            }) }</ol>
             <h4>{ tr(lang, "How each KPI is obtained") }</h4>
             <ul>{ for r.kpis.0.iter().map(|k| html! {
                 <li>{ format!("{} {}: {}", k.hkex, k.id.name_en(), k.formula.clone().or_else(|| k.reason.clone()).unwrap_or_default()) }</li>
@@ -825,6 +830,7 @@ fn Working(props: &WorkingProps) -> Html {
                                 <span class={classes!("status", f.status.unwrap_or("custom"))}>{ f.status.unwrap_or("custom") }</span>
                                 if let Some(g) = t.gwp { { format!(" · GWP {g}") } }
                             </p>
+                            <p class="note factor-source">{ trf(lang, "Factor: {0}", &[&f.source]) }</p>
                         }
                     </li>
                 }) }

@@ -19,6 +19,7 @@ for (const [name, target] of [['hosted page', () => env.server.url], ['single fi
         assert.match(text, /12821\.879321451 t CO2e \(exact\)/);
         assert.match(text, /Purchased electricity 17,467\.47 MWh × 0\.7340433 t CO2e\/MWh = 12,821\.8793 t CO2e/);
         assert.match(text, /Factor \(custom\): 0\.7340433 tCO2e\/MWh/);
+        assert.match(text, /Implied by the report: 12,821\.88 t ÷ 17,467\.47 MWh/, 'the factor\'s source');
         assert.equal(await panel.locator('[data-working-line]').count(), 1, 'only the electricity line feeds Scope 2');
         // The per-employee energy KPI lists both energy lines and the headcount.
         await page.locator('[data-working="energy_mwh_per_employee"]').click();
