@@ -827,7 +827,7 @@ fn Working(props: &WorkingProps) -> Html {
                                 { format!("Factor {}: {} {}", f.id.clone().unwrap_or_else(|| "(custom)".into()),
                                     f.values.iter().map(|(g, v)| if *g == "value" { v.clone() } else { format!("{g} {v}") }).collect::<Vec<_>>().join(", "), f.unit) }
                                 { " " }
-                                <span class={classes!("status", f.status.unwrap_or("custom"))}>{ f.status.unwrap_or("custom") }</span>
+                                <span class={classes!("status-badge", f.status.unwrap_or("custom"))}>{ f.status.unwrap_or("custom") }</span>
                                 if let Some(g) = t.gwp { { format!(" · GWP {g}") } }
                             </p>
                             <p class="note factor-source">{ trf(lang, "Factor: {0}", &[&f.source]) }</p>

@@ -42,6 +42,8 @@ for (const [name, target] of TARGETS) {
       await withPage(target(), async (page) => {
       const shown = await kpiTexts(page);
       assert.equal(Object.keys(shown).length, 16, 'all 16 KPIs are on the page');
+      const status = await page.locator('.results > .status').boundingBox();
+      assert.equal(status.height, 0, 'with no input error, nothing shows above the KPI table');
       for (const [id, printed] of Object.entries(REPORT_2018)) {
         // 18,856.92 MWh ÷ 12,016 people; the report printed 1.32 (≈ 14,286 people).
         const expected = id === 'energy_mwh_per_employee' ? '1.57' : printed;

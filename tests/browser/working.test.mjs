@@ -28,7 +28,7 @@ for (const [name, target] of [['hosted page', () => env.server.url], ['single fi
         // A library factor shows its status badge.
         await input(page, 'energy[1].factor').selectOption('cn-2016-om:cn-east');
         await page.locator('[data-working="ghg_scope2_t"]').click(); // one KPI's working is open at a time
-        assert.match(await page.locator('[data-working-panel="ghg_scope2_t"] .status').textContent(), /verified/);
+        assert.match(await page.locator('[data-working-panel="ghg_scope2_t"] .status-badge').textContent(), /verified/);
         assert.deepEqual(record.pageErrors, []);
       } finally {
         await close();
