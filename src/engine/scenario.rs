@@ -1023,6 +1023,15 @@ fn field(f: Field) -> Option<Value> {
     }
 }
 
+/// An object of the given members, leaving out absent ones; `None` when all are absent.
+fn object_of(members: &[(&str, Option<Value>)]) -> Option<Value> {
+    let map: Map<String, Value> = members
+        .iter()
+        .filter_map(|(k, v)| Some((k.to_string(), v.clone()?)))
+        .collect();
+    (!map.is_empty()).then_some(Value::Object(map))
+}
+
 fn inline_value(f: &InlineFactor) -> Value {
     let mut m = Map::new();
     match f.gases.as_slice() {
@@ -1084,17 +1093,14 @@ fn period_value(p: &Period, inherited: Option<&Settings>) -> Map<String, Value> 
             .collect();
         put("fuel_factors", Some(Value::Object(map)));
     }
-    let org: Map<String, Value> = [
-        ("floor_area_m2", field(p.floor_area_m2)),
-        ("employees", field(p.employees)),
-        ("revenue_rmb_million", field(p.revenue_rmb_million)),
-    ]
-    .into_iter()
-    .filter_map(|(k, v)| Some((k.to_string(), v?)))
-    .collect();
-    if !org.is_empty() {
-        put("organisation", Some(Value::Object(org)));
-    }
+    put(
+        "organisation",
+        object_of(&[
+            ("floor_area_m2", field(p.floor_area_m2)),
+            ("employees", field(p.employees)),
+            ("revenue_rmb_million", field(p.revenue_rmb_million)),
+        ]),
+    );
     let rows: Vec<Value> = p
         .energy
         .iter()
@@ -1154,16 +1160,13 @@ fn period_value(p: &Period, inherited: Option<&Settings>) -> Map<String, Value> 
         put("instruments", Some(Value::Array(items)));
     }
     put("water_m3", field(p.water_m3));
-    let waste: Map<String, Value> = [
-        ("hazardous_t", field(p.hazardous_waste_t)),
-        ("non_hazardous_t", field(p.non_hazardous_waste_t)),
-    ]
-    .into_iter()
-    .filter_map(|(k, v)| Some((k.to_string(), v?)))
-    .collect();
-    if !waste.is_empty() {
-        put("waste", Some(Value::Object(waste)));
-    }
+    put(
+        "waste",
+        object_of(&[
+            ("hazardous_t", field(p.hazardous_waste_t)),
+            ("non_hazardous_t", field(p.non_hazardous_waste_t)),
+        ]),
+    );
     put("packaging_t", field(p.packaging_t));
     if !p.published.is_empty() {
         let map: Map<String, Value> = p

@@ -227,9 +227,6 @@ pub enum QuantityUnit {
     TowngasUnit,
 }
 
-/// Kept for the contract's name of the energy units.
-pub type EnergyUnit = QuantityUnit;
-
 impl QuantityUnit {
     pub const ALL: [QuantityUnit; 7] = [
         QuantityUnit::Kwh,
