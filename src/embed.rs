@@ -59,8 +59,9 @@ fn install_api() {
             let mut results = results;
             results.errors.push(engine::scenario::InputError {
                 path: "$".into(),
-                message: "the calculator page is not mounted, so there is nothing to load into"
-                    .into(),
+                message: crate::t!(
+                    "the calculator page is not mounted, so there is nothing to load into"
+                ),
             });
             to_js(&results)
         }
@@ -103,7 +104,7 @@ fn calculate_any(arg: &JsValue) -> (Results, Option<serde_json::Value>) {
                 let mut r = engine::calculate_json("null");
                 r.errors = vec![engine::scenario::InputError {
                     path: "$".into(),
-                    message: format!("the scenario cannot be read: {why}"),
+                    message: crate::t!("the scenario cannot be read: {0}", why),
                 }];
                 return (r, None);
             }

@@ -3,60 +3,10 @@
 //! [`tr`] or [`trf`] must be in [`TABLE`] with all three languages (a test reads the UI source
 //! to make sure).
 //!
-//! The sentences the engine writes (input errors, checks, formulas, trace lines) are English;
-//! the page shows them as they are.
+//! The sentences the engine writes (input errors, checks, formulas, trace lines) are
+//! [`crate::engine::text::Text`] values with their own table, rendered in the same language.
 
-/// A language of the page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Lang {
-    En,
-    ZhHant,
-    ZhHans,
-}
-
-impl Lang {
-    pub const ALL: [Lang; 3] = [Lang::En, Lang::ZhHant, Lang::ZhHans];
-
-    /// The BCP 47 tag, as `<html lang>` and storage use it.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::ZhHant => "zh-Hant",
-            Lang::ZhHans => "zh-Hans",
-        }
-    }
-
-    /// The language's own name, for the switch.
-    pub fn name(self) -> &'static str {
-        match self {
-            Lang::En => "English",
-            Lang::ZhHant => "繁體中文",
-            Lang::ZhHans => "简体中文",
-        }
-    }
-
-    pub fn from_tag(tag: &str) -> Option<Lang> {
-        Lang::ALL
-            .into_iter()
-            .find(|l| l.tag().eq_ignore_ascii_case(tag.trim()))
-    }
-
-    /// The best match for a browser language (`zh-HK`, `zh-TW` → Traditional; `zh-CN`,
-    /// `zh-SG`, `zh` → Simplified; anything else → English).
-    pub fn from_browser(tag: &str) -> Lang {
-        let t = tag.to_ascii_lowercase();
-        if t.starts_with("zh") {
-            if t.contains("hant") || t.ends_with("-hk") || t.ends_with("-tw") || t.ends_with("-mo")
-            {
-                Lang::ZhHant
-            } else {
-                Lang::ZhHans
-            }
-        } else {
-            Lang::En
-        }
-    }
-}
+pub use crate::engine::text::Lang;
 
 /// English, Traditional Chinese, Simplified Chinese. `{0}`, `{1}` stand for values.
 pub const TABLE: &[(&str, &str, &str)] = &[
@@ -257,6 +207,16 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("Copying failed ({0}); download the CSV instead.", "複製失敗（{0}）；請改為下載 CSV。", "复制失败（{0}）；请改为下载 CSV。"),
     ("The example is loaded. Your inputs were kept in this browser as a backup.", "已載入範例。你的輸入已在本瀏覽器保留備份。", "已载入示例。你的输入已在本浏览器保留备份。"),
     ("The example is loaded.", "已載入範例。", "已载入示例。"),
+    // The working and the appendix
+    ("(custom)", "（自訂）", "（自定义）"),
+    ("GWP set {0}; Mainland grid factors {1}; energy in standard coal: {2}.", "GWP 組別 {0}；內地電網排放因子 {1}；折標準煤：{2}。", "GWP 组别 {0}；内地电网排放因子 {1}；折标准煤：{2}。"),
+    ("{0} {1} (exact)", "{0} {1}（精確值）", "{0} {1}（精确值）"),
+    ("Factor {0}: {1} {2}", "排放因子 {0}：{1} {2}", "排放因子 {0}：{1} {2}"),
+    // Factor statuses, chosen at run time
+    ("verified", "已核實", "已核实"),
+    ("secondary", "次級來源", "次级来源"),
+    ("unverified", "未核實", "未核实"),
+    ("custom", "自訂", "自定义"),
 ];
 
 /// The string `en` in `lang`; `en` itself if the table lacks it (a test forbids that).
@@ -273,11 +233,9 @@ pub fn tr(lang: Lang, en: &'static str) -> &'static str {
 
 /// [`tr`] with `{0}`, `{1}` … replaced by `args`.
 pub fn trf(lang: Lang, en: &'static str, args: &[&str]) -> String {
-    let mut out = tr(lang, en).to_string();
-    for (i, a) in args.iter().enumerate() {
-        out = out.replace(&format!("{{{i}}}"), a);
-    }
-    out
+    crate::engine::text::fill(tr(lang, en), |i, out| {
+        out.push_str(args.get(i).copied().unwrap_or_default())
+    })
 }
 
 #[cfg(test)]

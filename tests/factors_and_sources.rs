@@ -413,7 +413,10 @@ fn checks_report_totals_published_factors_denominators_and_sources() {
         .find(|c| c.id == "custom-factor-without-source")
         .unwrap();
     assert!(
-        custom.message.starts_with("energy[1] use a custom factor"),
+        custom
+            .message
+            .to_string()
+            .starts_with("energy[1] use a custom factor"),
         "{}",
         custom.message
     );
@@ -434,7 +437,7 @@ fn checks_report_totals_published_factors_denominators_and_sources() {
         .unwrap();
     assert!(south.message.contains("unverified"));
     assert!(
-        south.message.starts_with(
+        south.message.to_string().starts_with(
             "energy[0], energy[1], energy[2], energy[3], energy[4] and 1 more rows use"
         ),
         "{}",

@@ -15,7 +15,9 @@ use super::published::{self, PublishedCheck};
 use super::scenario::{
     self, EnergyRow, FactorChoice, Field, InputError, Instrument, Period, Scenario,
 };
+use super::text::{overflow, Text};
 use super::units::{self, Converted, Source, KJ_PER_KGCE, KJ_PER_MWH};
+use crate::t;
 use rust_decimal::Decimal;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
@@ -24,9 +26,7 @@ use std::collections::BTreeMap;
 pub const RESULTS_SCHEMA: &str = "esg-kpi-results/1";
 
 /// A value, or the reason it is unavailable, in words.
-pub(crate) type Val = Result<Decimal, String>;
-
-pub(crate) const OVERFLOW: &str = "the result is too large for exact decimal arithmetic";
+pub(crate) type Val = Result<Decimal, Text>;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct KpiResult {
@@ -40,12 +40,12 @@ pub struct KpiResult {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub display: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
+    pub reason: Option<Text>,
     pub unit: &'static str,
     pub hkex: &'static str,
     /// How the value was obtained, with the numbers.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub formula: Option<String>,
+    pub formula: Option<Text>,
     /// The figure a published report printed for this KPI, as written.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
@@ -79,7 +79,7 @@ pub struct Check {
     pub id: String,
     /// `info`, `warning` or `error`.
     pub level: &'static str,
-    pub message: String,
+    pub message: Text,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kpi: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -93,7 +93,7 @@ pub struct TraceFactor {
     /// `value` for a one-gas factor; per gas otherwise.
     pub values: BTreeMap<&'static str, String>,
     pub unit: String,
-    pub source: String,
+    pub source: Text,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<&'static str>,
 }
@@ -113,7 +113,7 @@ pub struct TraceLine {
     pub path: String,
     pub kpis: Vec<&'static str>,
     /// The whole line in words.
-    pub text: String,
+    pub text: Text,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub site: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -125,7 +125,7 @@ pub struct TraceLine {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mwh: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub conversion: Option<String>,
+    pub conversion: Option<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub factor: Option<TraceFactor>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -151,13 +151,13 @@ pub struct Details {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scope2_market_t: Option<Option<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub scope2_market_method: Option<String>,
+    pub scope2_market_method: Option<Text>,
     pub energy_by_source_mwh: BTreeMap<&'static str, Option<String>>,
     /// Scope 1 + Scope 2 by site, in the order sites first appear.
     pub emissions_by_site_t: Vec<(String, Option<String>)>,
     /// Tonnes of standard coal equivalent (GB/T 2589-2008).
     pub energy_tce: BTreeMap<&'static str, Option<String>>,
-    pub energy_tce_method: &'static str,
+    pub energy_tce_method: Text,
 }
 
 /// The results of one period.
@@ -220,7 +220,7 @@ fn finish(scenario: Option<Scenario>, errors: Vec<InputError>) -> Results {
             kpis: Kpis(
                 KpiId::ALL
                     .into_iter()
-                    .map(|id| unavailable(id, "the scenario could not be read".into()))
+                    .map(|id| unavailable(id, t!("the scenario could not be read")))
                     .collect(),
             ),
             errors,
@@ -257,8 +257,8 @@ pub fn calculate(s: &Scenario, errors: Vec<InputError>) -> Results {
 /// One activity row, converted and multiplied.
 pub(crate) struct Line<'a> {
     pub row: &'a EnergyRow,
-    pub converted: Result<Converted, String>,
-    pub gases: Result<Vec<(Gas, Decimal, Decimal, Decimal)>, String>,
+    pub converted: Result<Converted, Text>,
+    pub gases: Result<Vec<(Gas, Decimal, Decimal, Decimal)>, Text>,
     pub emissions: Val,
     pub tce: Val,
     pub path: String,
@@ -274,17 +274,14 @@ fn line<'a>(row: &'a EnergyRow, p: &Period) -> Line<'a> {
         row.density_kg_per_l,
     );
     let gwp = p.settings.gwp;
-    let gases: Result<Vec<(Gas, Decimal, Decimal, Decimal)>, String> =
+    let gases: Result<Vec<(Gas, Decimal, Decimal, Decimal)>, Text> =
         match (&converted, row.factor.gases()) {
             (Err(e), _) => Err(e.clone()),
-            (_, None) => Err(format!(
-                "{path} ({}) has no emission factor",
-                if row.site.is_empty() {
-                    row.source.label()
-                } else {
-                    &row.site
-                }
-            )),
+            (_, None) => Err(if row.site.is_empty() {
+                t!("{0} ({1}) has no emission factor", &path, row.source.noun())
+            } else {
+                t!("{0} ({1}) has no emission factor", &path, &row.site)
+            }),
             (Ok(c), Some((values, unit))) => c.in_basis(unit.per, row.source).and_then(|q| {
                 values
                     .iter()
@@ -292,9 +289,9 @@ fn line<'a>(row: &'a EnergyRow, p: &Period) -> Line<'a> {
                         let t = q
                             .checked_mul(*v)
                             .and_then(|x| x.checked_mul(unit.tonnes_scale()))
-                            .ok_or_else(|| OVERFLOW.to_string())?;
+                            .ok_or_else(overflow)?;
                         let g = gwp.of(*gas);
-                        let co2e = t.checked_mul(g).ok_or_else(|| OVERFLOW.to_string())?;
+                        let co2e = t.checked_mul(g).ok_or_else(overflow)?;
                         Ok((*gas, t, g, co2e))
                     })
                     .collect()
@@ -303,7 +300,7 @@ fn line<'a>(row: &'a EnergyRow, p: &Period) -> Line<'a> {
     let emissions = gases.as_ref().map_err(Clone::clone).and_then(
         |gs: &Vec<(Gas, Decimal, Decimal, Decimal)>| {
             gs.iter().try_fold(Decimal::ZERO, |acc, (_, _, _, co2e)| {
-                acc.checked_add(*co2e).ok_or_else(|| OVERFLOW.to_string())
+                acc.checked_add(*co2e).ok_or_else(overflow)
             })
         },
     );
@@ -325,7 +322,7 @@ fn line<'a>(row: &'a EnergyRow, p: &Period) -> Line<'a> {
 /// 0.1229 kgce/kWh; a fuel at its table coefficient when it is at the default calorific value,
 /// otherwise its energy ÷ 29,307 kJ/kgce.
 fn standard_coal(row: &EnergyRow, c: &Converted) -> Val {
-    let ov = || OVERFLOW.to_string();
+    let ov = overflow;
     let kgce = match (row.source, row.source.kgce_coefficient(), &row.ncv) {
         (Source::Electricity, Some(coef), _) => c
             .mwh
@@ -343,14 +340,17 @@ fn standard_coal(row: &EnergyRow, c: &Converted) -> Val {
 pub(crate) fn add(a: &Val, b: &Val) -> Val {
     let a = a.clone()?;
     let b = b.clone()?;
-    a.checked_add(b).ok_or_else(|| OVERFLOW.to_string())
+    a.checked_add(b).ok_or_else(overflow)
 }
 
 /// Computes one period.
 pub fn calculate_period(p: &Period) -> PeriodResults {
     let lines: Vec<Line> = p.energy.iter().map(|r| line(r, p)).collect();
     let rows_broken: Val = match p.invalid_energy_rows.first() {
-        Some(i) => Err(format!("energy row {}energy[{i}] has an error", p.prefix)),
+        Some(i) => Err(t!(
+            "energy row {0} has an error",
+            format!("{}energy[{i}]", p.prefix)
+        )),
         None => Ok(Decimal::ZERO),
     };
     let sum = |filter: &dyn Fn(&Line) -> bool, pick: &dyn Fn(&Line) -> Val| -> Val {
@@ -359,8 +359,7 @@ pub fn calculate_period(p: &Period) -> PeriodResults {
             .iter()
             .filter(|l| filter(l))
             .try_fold(Decimal::ZERO, |acc, l| {
-                acc.checked_add(pick(l)?)
-                    .ok_or_else(|| OVERFLOW.to_string())
+                acc.checked_add(pick(l)?).ok_or_else(overflow)
             })
     };
     let direct_lines = |l: &Line| l.row.source.is_direct();
@@ -382,17 +381,17 @@ pub fn calculate_period(p: &Period) -> PeriodResults {
             Denominator::Revenue => p.revenue_rmb_million,
         };
         match field {
-            Field::Given(v) if v.is_zero() => Err(format!("{} is zero", d.noun())),
+            Field::Given(v) if v.is_zero() => Err(t!("{0} is zero", d.noun())),
             Field::Given(v) => Ok(v),
-            Field::Missing => Err(format!("no {} given", d.noun())),
-            Field::Invalid => Err(format!("{} is invalid", d.noun())),
+            Field::Missing => Err(t!("no {0} given", d.noun())),
+            Field::Invalid => Err(t!("{0} is invalid", d.noun())),
         }
     };
-    let given = |f: Field, what: &str| -> Val {
+    let given = |f: Field, what: &'static str| -> Val {
         match f {
             Field::Given(v) => Ok(v),
-            Field::Missing => Err(format!("no {what} given")),
-            Field::Invalid => Err(format!("{what} is invalid")),
+            Field::Missing => Err(t!("no {0} given", Text::word(what))),
+            Field::Invalid => Err(t!("{0} is invalid", Text::word(what))),
         }
     };
     let totals = |id: KpiId| -> Val {
@@ -407,7 +406,7 @@ pub fn calculate_period(p: &Period) -> PeriodResults {
             KpiId::EnergyIndirect => indirect.clone(),
             KpiId::Water => given(p.water_m3, "water consumption"),
             KpiId::Packaging => given(p.packaging_t, "packaging material"),
-            _ => Err("not a total".into()),
+            _ => Err(t!("not a total")),
         }
     };
 
@@ -420,15 +419,15 @@ pub fn calculate_period(p: &Period) -> PeriodResults {
                     Some(v) => available(
                         id,
                         v,
-                        format!(
-                            "{} {} ÷ {} {}",
+                        t!(
+                            "{0} {1} ÷ {2} {3}",
                             display(n),
                             num.unit(),
                             plain(d),
-                            den.unit()
+                            den.unit_text()
                         ),
                     ),
-                    None => unavailable(id, OVERFLOW.into()),
+                    None => unavailable(id, overflow()),
                 },
                 (Err(reason), _) | (_, Err(reason)) => unavailable(id, reason),
             },
@@ -470,15 +469,13 @@ fn details(p: &Period, lines: &[Line], sum: &Sum, scope2: &Val, indirect: &Val) 
             gs.iter()
                 .filter(|(g, ..)| *g == gas)
                 .try_fold(Decimal::ZERO, |acc, (_, t, ..)| acc.checked_add(*t))
-                .ok_or_else(|| OVERFLOW.to_string())
+                .ok_or_else(overflow)
         });
         by_gas.insert(gas.id(), text(tonnes));
     }
     let effective = match (scope2, indirect) {
-        (Ok(t), Ok(mwh)) if !mwh.is_zero() => {
-            t.checked_div(*mwh).ok_or_else(|| OVERFLOW.to_string())
-        }
-        (Ok(_), Ok(_)) => Err("no electricity".into()),
+        (Ok(t), Ok(mwh)) if !mwh.is_zero() => t.checked_div(*mwh).ok_or_else(overflow),
+        (Ok(_), Ok(_)) => Err(t!("no electricity")),
         (Err(e), _) | (_, Err(e)) => Err(e.clone()),
     };
     let (market, method) = if p.instruments.is_empty() && !p.invalid_instruments {
@@ -486,7 +483,7 @@ fn details(p: &Period, lines: &[Line], sum: &Sum, scope2: &Val, indirect: &Val) 
     } else {
         let m = market_based(p, indirect, &effective);
         (Some(text(m.clone())), Some(match m {
-            Ok(_) => "supplier-specific MWh × their factors; certificate MWh at zero; the remaining MWh at the location-based blended factor (no residual mix is published for China)".to_string(),
+            Ok(_) => t!("supplier-specific MWh × their factors; certificate MWh at zero; the remaining MWh at the location-based blended factor (no residual mix is published for China)"),
             Err(e) => e,
         }))
     };
@@ -550,9 +547,7 @@ fn details(p: &Period, lines: &[Line], sum: &Sum, scope2: &Val, indirect: &Val) 
         energy_by_source_mwh: by_source,
         emissions_by_site_t: emissions_by_site,
         energy_tce: tce,
-        energy_tce_method: "GB/T 2589-2008: electricity at its equivalent value 0.1229 kgce/kWh; fuels at the standard's \
-            coefficients (natural gas 1.3300 kgce/m³, diesel 1.4571 and petrol 1.4714 kgce/kg) at their default calorific \
-            values, otherwise energy ÷ 29,307 kJ/kgce",
+        energy_tce_method: t!("GB/T 2589-2008: electricity at its equivalent value 0.1229 kgce/kWh; fuels at the standard's coefficients (natural gas 1.3300 kgce/m³, diesel 1.4571 and petrol 1.4714 kgce/kg) at their default calorific values, otherwise energy ÷ 29,307 kJ/kgce"),
     }
 }
 
@@ -560,9 +555,9 @@ fn details(p: &Period, lines: &[Line], sum: &Sum, scope2: &Val, indirect: &Val) 
 /// location-based blended factor.
 fn market_based(p: &Period, indirect: &Val, effective: &Val) -> Val {
     if p.invalid_instruments {
-        return Err("an instrument has an error".into());
+        return Err(t!("an instrument has an error"));
     }
-    let ov = || OVERFLOW.to_string();
+    let ov = overflow;
     let total = indirect.clone()?;
     let mut covered = Decimal::ZERO;
     let mut tonnes = Decimal::ZERO;
@@ -574,7 +569,7 @@ fn market_based(p: &Period, indirect: &Val, effective: &Val) -> Val {
                     .unit
                     .per
                     .energy_in_kj()
-                    .ok_or("a supplier factor must be per kWh, MWh, GJ or TJ")?;
+                    .ok_or_else(|| t!("a supplier factor must be per kWh, MWh, GJ or TJ"))?;
                 let q = mwh
                     .checked_mul(KJ_PER_MWH)
                     .and_then(|kj| kj.checked_div(per_kj))
@@ -598,8 +593,8 @@ fn market_based(p: &Period, indirect: &Val, effective: &Val) -> Val {
         tonnes = tonnes.checked_add(t).ok_or_else(ov)?;
     }
     if covered > total {
-        return Err(format!(
-            "the instruments cover {} MWh, more than the {} MWh purchased",
+        return Err(t!(
+            "the instruments cover {0} MWh, more than the {1} MWh purchased",
             plain(covered),
             plain(total)
         ));
@@ -612,7 +607,7 @@ fn market_based(p: &Period, indirect: &Val, effective: &Val) -> Val {
     tonnes.checked_add(residual).ok_or_else(ov)
 }
 
-fn available(id: KpiId, v: Decimal, formula: String) -> KpiResult {
+fn available(id: KpiId, v: Decimal, formula: Text) -> KpiResult {
     KpiResult {
         id,
         exact: Some(v),
@@ -627,7 +622,7 @@ fn available(id: KpiId, v: Decimal, formula: String) -> KpiResult {
     }
 }
 
-fn unavailable(id: KpiId, reason: String) -> KpiResult {
+fn unavailable(id: KpiId, reason: Text) -> KpiResult {
     KpiResult {
         id,
         exact: None,
@@ -677,6 +672,16 @@ pub fn change_percent(now: &KpiResult, before: Option<&KpiResult>) -> Option<Dec
         .checked_mul(Decimal::ONE_HUNDRED)
 }
 
+/// A scope's number inside a sentence: 1 and 2 in English, 一 and 二 in Chinese (範圍一).
+pub(crate) fn scope_number(scope: u8) -> Text {
+    let zh = match scope {
+        1 => "一",
+        2 => "二",
+        _ => "",
+    };
+    Text::names(scope.to_string(), zh, zh)
+}
+
 /// Whether `v`, rounded to as many places as the published figure `p` shows, is `p`.
 pub(crate) fn rounds_to(v: Decimal, p: Decimal) -> bool {
     v.round_dp_with_strategy(number::printed_places(p), number::DISPLAY_ROUNDING) == p
@@ -689,49 +694,55 @@ fn total_formula(
     s2: &Val,
     direct: &Val,
     indirect: &Val,
-) -> String {
-    let both = |a: &Val, b: &Val, what: (&str, &str)| match (a, b) {
-        (Ok(a), Ok(b)) => format!("{} {} + {} {}", what.0, display(*a), what.1, display(*b)),
-        _ => String::new(),
+) -> Text {
+    let both = |a: &Val, b: &Val, scopes: bool| match (a, b, scopes) {
+        (Ok(a), Ok(b), true) => t!("Scope 1 {0} + Scope 2 {1}", display(*a), display(*b)),
+        (Ok(a), Ok(b), false) => t!("direct {0} + indirect {1}", display(*a), display(*b)),
+        _ => Text::verbatim(""),
     };
-    let lines_sum = |direct_lines: bool, ghg: bool, what: &str| {
+    let lines_sum = |direct_lines: bool, ghg: bool| {
         let mut matching = lines
             .iter()
             .filter(|l| l.row.source.is_direct() == direct_lines);
-        match (matching.next(), matching.count()) {
-            (None, _) => format!("no {what} lines"),
-            (Some(l), 0) => line_formula(l, ghg),
-            (Some(_), more) => format!(
-                "sum of {} {what} lines (see the calculation lines)",
-                more + 1
+        match (matching.next(), matching.count(), direct_lines) {
+            (None, _, true) => t!("no fuel lines"),
+            (None, _, false) => t!("no electricity lines"),
+            (Some(l), 0, _) => line_formula(l, ghg, true),
+            (Some(_), more, true) => t!(
+                "sum of {0} fuel lines (see the calculation lines)",
+                (more + 1).to_string()
+            ),
+            (Some(_), more, false) => t!(
+                "sum of {0} electricity lines (see the calculation lines)",
+                (more + 1).to_string()
             ),
         }
     };
     match id {
-        KpiId::GhgTotal => both(s1, s2, ("Scope 1", "Scope 2")),
-        KpiId::EnergyTotal => both(direct, indirect, ("direct", "indirect")),
-        KpiId::GhgScope1 => lines_sum(true, true, "fuel"),
-        KpiId::EnergyDirect => lines_sum(true, false, "fuel"),
-        KpiId::GhgScope2 => lines_sum(false, true, "electricity"),
-        KpiId::EnergyIndirect => lines_sum(false, false, "electricity"),
-        _ => "as entered".into(),
+        KpiId::GhgTotal => both(s1, s2, true),
+        KpiId::EnergyTotal => both(direct, indirect, false),
+        KpiId::GhgScope1 => lines_sum(true, true),
+        KpiId::EnergyDirect => lines_sum(true, false),
+        KpiId::GhgScope2 => lines_sum(false, true),
+        KpiId::EnergyIndirect => lines_sum(false, false),
+        _ => t!("as entered"),
     }
 }
 
-/// One line's contribution in a few words: its energy, or quantity × factor = tonnes.
-fn line_formula(l: &Line, ghg: bool) -> String {
+/// One line's contribution in a few words: its energy, or quantity × factor = tonnes; led by
+/// the source's name when `named`.
+fn line_formula(l: &Line, ghg: bool, named: bool) -> Text {
     let row = l.row;
-    let label = row.source.label();
-    match (ghg, &l.converted, row.factor.gases(), &l.emissions) {
+    let body = match (ghg, &l.converted, row.factor.gases(), &l.emissions) {
         (false, Ok(c), _, _) if row.unit == units::QuantityUnit::Mwh => {
-            format!("{label} {} MWh", plain(c.mwh))
+            Text::verbatim(format!("{} MWh", plain(c.mwh)))
         }
-        (false, Ok(c), _, _) => format!(
-            "{label} {} {} = {} MWh",
+        (false, Ok(c), _, _) => Text::verbatim(format!(
+            "{} {} = {} MWh",
             plain(row.quantity),
             row.unit.symbol(),
             number::rounded(c.mwh, 4)
-        ),
+        )),
         (true, Ok(c), Some((values, unit)), Ok(t)) => {
             let q = c
                 .in_basis(unit.per, row.source)
@@ -740,21 +751,28 @@ fn line_formula(l: &Line, ghg: bool) -> String {
             let per = unit.symbol();
             let per = per.rsplit('/').next().unwrap_or("");
             match values.as_slice() {
-                [(_, v)] => format!(
-                    "{label} {q} {per} × {} {} = {} t CO2e",
+                [(_, v)] => Text::verbatim(format!(
+                    "{q} {per} × {} {} = {} t CO2e",
                     plain(*v),
                     unit.symbol(),
                     number::rounded(*t, 4)
-                ),
-                _ => format!(
-                    "{label} {q} {per} × per-gas factors ({}) = {} t CO2e",
+                )),
+                _ => t!(
+                    "{0} {1} × per-gas factors ({2}) = {3} t CO2e",
+                    q,
+                    per,
                     gas_list(&values),
                     number::rounded(*t, 4)
                 ),
             }
         }
-        (_, Err(reason), _, _) | (_, _, _, Err(reason)) => reason.clone(),
-        _ => OVERFLOW.to_string(),
+        (_, Err(reason), _, _) | (_, _, _, Err(reason)) => return reason.clone(),
+        _ => return overflow(),
+    };
+    if named {
+        t!("{0} {1}", row.source.title(), body)
+    } else {
+        body
     }
 }
 
@@ -771,30 +789,34 @@ fn trace_line(l: &Line, p: &Period) -> TraceLine {
     let mwh = l.converted.as_ref().ok().map(|c| c.mwh);
     let conversion = match (&l.converted, row.unit.energy_in_kj(), &row.ncv) {
         (Err(e), _, _) => e.clone(),
-        (Ok(_), Some(_), _) if row.unit == units::QuantityUnit::Mwh => "already in MWh".to_string(),
-        (Ok(c), Some(_), _) => format!(
+        (Ok(_), Some(_), _) if row.unit == units::QuantityUnit::Mwh => t!("already in MWh"),
+        (Ok(c), Some(_), _) => Text::verbatim(format!(
             "{} {} = {} MWh",
             plain(row.quantity),
             row.unit.symbol(),
             number::rounded(c.mwh, 6)
-        ),
+        )),
         (Ok(c), None, Some(ncv)) => {
-            let density = match (row.unit, row.density_kg_per_l) {
-                (units::QuantityUnit::L, Some(d)) => format!(" × {} kg/L (density)", plain(d)),
-                _ => String::new(),
+            let quantity = match (row.unit, row.density_kg_per_l) {
+                (units::QuantityUnit::L, Some(d)) => t!(
+                    "{0} {1} × {2} kg/L (density)",
+                    plain(row.quantity),
+                    row.unit.symbol(),
+                    plain(d)
+                ),
+                _ => Text::verbatim(format!("{} {}", plain(row.quantity), row.unit.symbol())),
             };
-            format!(
-                "{} {}{density} × {} kJ/{} (net calorific value: {}) ÷ {} kJ/MWh = {} MWh",
-                plain(row.quantity),
-                row.unit.symbol(),
+            t!(
+                "{0} × {1} kJ/{2} (net calorific value: {3}) ÷ {4} kJ/MWh = {5} MWh",
+                quantity,
                 plain(ncv.kj_per_unit),
                 ncv.physical.symbol(),
-                ncv.source,
+                &ncv.source,
                 plain(KJ_PER_MWH),
                 number::rounded(c.mwh, 6)
             )
         }
-        (Ok(c), None, None) => format!("{} MWh", number::rounded(c.mwh, 6)),
+        (Ok(c), None, None) => Text::verbatim(format!("{} MWh", number::rounded(c.mwh, 6))),
     };
     let factor = row.factor.gases().map(|(values, unit)| TraceFactor {
         id: row.factor.record_id(),
@@ -834,27 +856,38 @@ fn trace_line(l: &Line, p: &Period) -> TraceLine {
     } else {
         format!("{}: ", row.site)
     };
-    let gwp_note = if per_gas {
-        format!(", GWP {}", p.settings.gwp.id())
-    } else {
-        String::new()
-    };
     let text = match (&row.factor, &l.emissions) {
         (f, Ok(_)) if !matches!(f, FactorChoice::None) => {
-            let ghg = line_formula(l, true);
-            let ghg = ghg
-                .strip_prefix(row.source.label())
-                .unwrap_or(&ghg)
-                .trim_start();
             // The factor's source is in `factor.source`, once; the sentence names the factor.
-            let named = f.record_id().unwrap_or_else(|| "custom factor".into());
-            format!(
-                "{who}{}; Scope {scope}: {ghg}{gwp_note} ({named})",
-                line_formula(l, false)
-            )
+            let named = match f.record_id() {
+                Some(id) => Text::verbatim(id),
+                None => t!("custom factor"),
+            };
+            let ghg = line_formula(l, true, false);
+            let energy = line_formula(l, false, true);
+            if per_gas {
+                t!(
+                    "{0}{1}; Scope {2}: {3}, GWP {4} ({5})",
+                    who,
+                    energy,
+                    scope_number(scope),
+                    ghg,
+                    p.settings.gwp.id(),
+                    named
+                )
+            } else {
+                t!(
+                    "{0}{1}; Scope {2}: {3} ({4})",
+                    who,
+                    energy,
+                    scope_number(scope),
+                    ghg,
+                    named
+                )
+            }
         }
-        (_, Err(reason)) => format!("{who}{}: {reason}", line_formula(l, false)),
-        _ => String::new(),
+        (_, Err(reason)) => t!("{0}{1}: {2}", who, line_formula(l, false, true), reason),
+        _ => Text::verbatim(""),
     };
     let mut kpis = vec![
         energy_kpi.id(),
@@ -945,7 +978,7 @@ fn scalar_trace(p: &Period) -> Vec<TraceLine> {
             Some(TraceLine {
                 path: format!("{}{path}", p.prefix),
                 kpis: kpis.iter().map(|k| k.id()).collect(),
-                text: format!("{path} = {} {unit}, as entered", plain(v)),
+                text: t!("{0} = {1} {2}, as entered", path, plain(v), unit),
                 site: None,
                 source: None,
                 scope: None,

@@ -3,12 +3,14 @@
 //! figures imply, implied factors against the chosen ones, missing denominators, and factors
 //! whose source is missing or unverified.
 
-use super::calc::{Check, KpiResult, Line, Val};
+use super::calc::{scope_number, Check, KpiResult, Line, Val};
 use super::kpi::{Denominator, KpiId};
 use super::number::{self, display, plain};
 use super::published::{headcount_check, ratio_range};
 use super::scenario::{FactorChoice, Field, Period};
+use super::text::Text;
 use super::units::Status;
+use crate::t;
 use rust_decimal::Decimal;
 
 /// How far an implied factor may be from the chosen one before we say so.
@@ -30,13 +32,13 @@ pub(crate) fn period_checks(
             KpiId::GhgTotal,
             KpiId::GhgScope1,
             KpiId::GhgScope2,
-            "Scope 1 + Scope 2 = total GHG",
+            Text::word("Scope 1 + Scope 2 = total GHG"),
         ),
         (
             KpiId::EnergyTotal,
             KpiId::EnergyDirect,
             KpiId::EnergyIndirect,
-            "direct + indirect = total energy",
+            Text::word("direct + indirect = total energy"),
         ),
     ] {
         if let (Some(t), Some(x), Some(y)) = (get(total), get(a), get(b)) {
@@ -44,13 +46,17 @@ pub(crate) fn period_checks(
             out.push(Check {
                 id: format!("total-equals-parts:{}", total.id()),
                 level: if ok { "info" } else { "error" },
-                message: format!(
-                    "{what}: {} + {} = {}{}",
-                    plain(x),
-                    plain(y),
-                    plain(t),
-                    if ok { "" } else { " — MISMATCH" }
-                ),
+                message: if ok {
+                    t!("{0}: {1} + {2} = {3}", what, plain(x), plain(y), plain(t))
+                } else {
+                    t!(
+                        "{0}: {1} + {2} = {3} — MISMATCH",
+                        what,
+                        plain(x),
+                        plain(y),
+                        plain(t)
+                    )
+                },
                 kpi: Some(total.id()),
                 path: None,
             });
@@ -70,7 +76,12 @@ pub(crate) fn period_checks(
             out.push(Check {
                 id: format!("lines-equal-scope:{}", id.id()),
                 level: if sum == t { "info" } else { "error" },
-                message: format!("The {} Scope {scope} calculation lines add up to {} t CO2e, the Scope {scope} total.", of_scope.len(), plain(sum)),
+                message: t!(
+                    "The {0} Scope {1} calculation lines add up to {2} t CO2e, the Scope {1} total.",
+                    of_scope.len().to_string(),
+                    scope_number(scope),
+                    plain(sum)
+                ),
                 kpi: Some(id.id()),
                 path: None,
             });
@@ -97,30 +108,34 @@ pub(crate) fn period_checks(
                 }
             },
         );
-        let mut message = format!(
-            "Published {shown} {unit}; computed {} {unit}.",
-            display(v),
-            unit = k.unit
+        let mut message = t!(
+            "Published {0} {1}; computed {2} {1}.",
+            shown,
+            k.unit,
+            display(v)
         );
         if let (Some(num), Some(den)) = (k.id.numerator(), k.id.denominator()) {
             let n = published(num).or_else(|| totals(num).ok());
             if let (Some(n), Some(pv)) = (n, published(k.id)) {
                 if let Some(r) = ratio_range(n, pv) {
-                    message.push_str(&format!(
-                        " The published figure implies {} {} ({} ÷ {p_text}; {}–{} given its rounding).",
+                    message = t!(
+                        "{0} The published figure implies {1} {2} ({3} ÷ {4}; {5}–{6} given its rounding).",
+                        message,
                         number::rounded(r.1, 0),
-                        den.unit(),
+                        den.unit_text(),
                         display(n),
+                        p_text,
                         number::rounded(r.0, 0),
                         number::rounded(r.2, 0),
-                    ));
+                    );
                 }
             }
             if let (Denominator::Employees, Some(e)) = (den, employees) {
-                message.push_str(&format!(
-                    " This calculation uses one headcount, {} people, for every per-employee KPI.",
+                message = t!(
+                    "{0} This calculation uses one headcount, {1} people, for every per-employee KPI.",
+                    message,
                     plain(e)
-                ));
+                );
             }
         }
         out.push(Check {
@@ -144,8 +159,8 @@ pub(crate) fn period_checks(
 
     // An implied factor (published t ÷ published MWh) against what the chosen factors give.
     for (t_id, mwh_id, scope) in [
-        (KpiId::GhgScope1, KpiId::EnergyDirect, "Scope 1"),
-        (KpiId::GhgScope2, KpiId::EnergyIndirect, "Scope 2"),
+        (KpiId::GhgScope1, KpiId::EnergyDirect, 1),
+        (KpiId::GhgScope2, KpiId::EnergyIndirect, 2),
     ] {
         let (Some(pt), Some(pm), Some(ct), Some(cm)) =
             (published(t_id), published(mwh_id), get(t_id), get(mwh_id))
@@ -166,13 +181,17 @@ pub(crate) fn period_checks(
             out.push(Check {
                 id: format!("implied-factor:{}", t_id.id()),
                 level: "warning",
-                message: format!(
-                    "The published {scope} figures imply {} t CO2e/MWh; the factors chosen here give {} ({}{}%, more than {}%).",
+                message: t!(
+                    "The published Scope {0} figures imply {1} t CO2e/MWh; the factors chosen here give {2} ({3}%, more than {4}%).",
+                    scope_number(scope),
                     number::rounded(implied, 6),
                     number::rounded(chosen, 6),
-                    if diff.is_sign_negative() { "" } else { "+" },
-                    number::rounded(diff, 2),
-                    FACTOR_TOLERANCE_PERCENT
+                    format!(
+                        "{}{}",
+                        if diff.is_sign_negative() { "" } else { "+" },
+                        number::rounded(diff, 2)
+                    ),
+                    FACTOR_TOLERANCE_PERCENT.to_string()
                 ),
                 kpi: Some(t_id.id()),
                 path: None,
@@ -186,9 +205,9 @@ pub(crate) fn period_checks(
         (Denominator::Employees, p.employees),
         (Denominator::Revenue, p.revenue_rmb_million),
     ] {
-        let why = match field {
-            Field::Missing => "is not given",
-            Field::Given(v) if v.is_zero() => "is zero",
+        let zero = match field {
+            Field::Missing => false,
+            Field::Given(v) if v.is_zero() => true,
             _ => continue,
         };
         let needing: Vec<&str> = KpiId::ALL
@@ -199,11 +218,19 @@ pub(crate) fn period_checks(
         out.push(Check {
             id: format!("denominator-missing:{}", den.path()),
             level: "warning",
-            message: format!(
-                "{} {why}, so {} cannot be computed.",
-                capitalise(den.noun()),
-                needing.join(", ")
-            ),
+            message: if zero {
+                t!(
+                    "The {0} is zero, so {1} cannot be computed.",
+                    den.noun(),
+                    needing.join(", ")
+                )
+            } else {
+                t!(
+                    "The {0} is not given, so {1} cannot be computed.",
+                    den.noun(),
+                    needing.join(", ")
+                )
+            },
             kpi: None,
             path: Some(format!("{}{}", p.prefix, den.path())),
         });
@@ -236,7 +263,10 @@ pub(crate) fn period_checks(
         out.push(Check {
             id: "custom-factor-without-source".into(),
             level: "warning",
-            message: format!("{} use a custom factor with no source note; say where each comes from (factor.source).", listed(&custom)),
+            message: t!(
+                "{0} use a custom factor with no source note; say where each comes from (factor.source).",
+                listed(&custom)
+            ),
             kpi: None,
             path: Some(format!("{first}.factor")),
         });
@@ -245,7 +275,12 @@ pub(crate) fn period_checks(
         out.push(Check {
             id: format!("preset-factor:{id}"),
             level: "info",
-            message: format!("{} use the preset {id} ({name}); choose another in fuel_factors or on the row if your method differs.", listed(&rows)),
+            message: t!(
+                "{0} use the preset {1} ({2}); choose another in fuel_factors or on the row if your method differs.",
+                listed(&rows),
+                &id,
+                name
+            ),
             kpi: None,
             path: rows.first().map(|p| format!("{p}.factor")),
         });
@@ -254,10 +289,11 @@ pub(crate) fn period_checks(
         out.push(Check {
             id: format!("factor-status:{id}"),
             level: "warning",
-            message: format!(
-                "{} use {id}, whose value is {} (not yet checked against its published source).",
+            message: t!(
+                "{0} use {1}, whose value is {2} (not yet checked against its published source).",
                 listed(&rows),
-                status.id()
+                &id,
+                Text::word(status.id())
             ),
             kpi: None,
             path: rows.first().map(|p| format!("{p}.factor")),
@@ -267,7 +303,7 @@ pub(crate) fn period_checks(
 }
 
 /// Row paths for a message: "energy[0]", "energy[0], energy[3]", or the first five and a count.
-fn listed(paths: &[&str]) -> String {
+fn listed(paths: &[&str]) -> Text {
     const SHOWN: usize = 5;
     let head = paths
         .iter()
@@ -276,14 +312,7 @@ fn listed(paths: &[&str]) -> String {
         .collect::<Vec<_>>()
         .join(", ");
     match paths.len() {
-        n if n > SHOWN => format!("{head} and {} more rows", n - SHOWN),
-        _ => head,
+        n if n > SHOWN => t!("{0} and {1} more rows", head, (n - SHOWN).to_string()),
+        _ => Text::verbatim(head),
     }
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-        .unwrap_or_default()
 }

@@ -3,6 +3,7 @@
 
 use super::calc::{change_percent, KpiResult, Results};
 use super::number;
+use super::text::Lang;
 
 /// A CSV cell: quoted where needed, and defused where a spreadsheet would run it as a formula
 /// (a cell starting with = + - @ gets a leading apostrophe; OWASP "CSV injection").
@@ -30,8 +31,9 @@ fn change_text(now: &KpiResult, before: Option<&KpiResult>) -> String {
         .unwrap_or_default()
 }
 
-/// The KPI table: one row per KPI, with the prior period and the change where there is one.
-pub fn kpi_csv(r: &Results) -> String {
+/// The KPI table: one row per KPI, with the prior period and the change where there is one;
+/// the working (`how`) in `lang`.
+pub fn kpi_csv(r: &Results, lang: Lang) -> String {
     let prior = r.periods.get("prior");
     let mut out = String::from(BOM);
     out += &line(
@@ -72,16 +74,17 @@ pub fn kpi_csv(r: &Results) -> String {
             p.and_then(|p| p.value.clone()).unwrap_or_default(),
             change_text(k, p),
             k.formula
-                .clone()
-                .or_else(|| k.reason.clone())
+                .as_ref()
+                .or(k.reason.as_ref())
+                .map(|t| t.render(lang))
                 .unwrap_or_default(),
         ]);
     }
     out
 }
 
-/// Every calculation line of every period.
-pub fn trace_csv(r: &Results) -> String {
+/// Every calculation line of every period; the sentences in `lang`.
+pub fn trace_csv(r: &Results, lang: Lang) -> String {
     let mut out = String::from(BOM);
     out += &line(
         &[
@@ -122,7 +125,10 @@ pub fn trace_csv(r: &Results) -> String {
                 t.quantity.clone(),
                 t.unit.clone(),
                 t.mwh.clone().unwrap_or_default(),
-                t.conversion.clone().unwrap_or_default(),
+                t.conversion
+                    .as_ref()
+                    .map(|c| c.render(lang))
+                    .unwrap_or_default(),
                 f.and_then(|f| f.id.clone()).unwrap_or_default(),
                 f.map(|f| {
                     f.values
@@ -133,12 +139,12 @@ pub fn trace_csv(r: &Results) -> String {
                 })
                 .unwrap_or_default(),
                 f.map(|f| f.unit.clone()).unwrap_or_default(),
-                f.map(|f| f.source.clone()).unwrap_or_default(),
+                f.map(|f| f.source.render(lang)).unwrap_or_default(),
                 f.and_then(|f| f.status).unwrap_or_default().into(),
                 t.gwp.unwrap_or_default().into(),
                 t.emissions_t.clone().unwrap_or_default(),
                 t.tce.clone().unwrap_or_default(),
-                t.text.clone(),
+                t.text.render(lang),
             ]);
         }
     }
@@ -182,7 +188,7 @@ mod tests {
     #[test]
     fn the_kpi_csv_has_every_kpi_with_exact_and_displayed_values() {
         let r = calculate_value(&example::example());
-        let csv = kpi_csv(&r);
+        let csv = kpi_csv(&r, Lang::En);
         assert!(csv.starts_with('\u{feff}'));
         let rows: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
         assert_eq!(rows.len(), 17);
@@ -193,7 +199,7 @@ mod tests {
     #[test]
     fn the_trace_csv_has_one_row_per_line_and_the_tsv_pastes_as_numbers() {
         let r = calculate_value(&example::example());
-        let csv = trace_csv(&r);
+        let csv = trace_csv(&r, Lang::En);
         assert_eq!(csv.lines().count(), 1 + r.trace.len());
         assert!(csv.contains("energy[1]"));
         let tsv = kpi_tsv(&r);
@@ -205,7 +211,7 @@ mod tests {
     fn change_is_against_the_prior_period() {
         let mut v = example::example();
         v["prior"] = serde_json::json!({ "period": "2017", "water_m3": "80000", "organisation": { "employees": "12016" } });
-        let csv = kpi_csv(&calculate_value(&v));
+        let csv = kpi_csv(&calculate_value(&v), Lang::En);
         let water = csv
             .lines()
             .find(|l| l.starts_with("A2.2,water_m3,"))

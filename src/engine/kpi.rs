@@ -1,6 +1,8 @@
 //! The sixteen KPIs of the report's environmental KPI table, in the report's order, with their
 //! HKEX Appendix C2 codes, units and the report's own wording.
 
+use super::text::Text;
+
 /// One row of the environmental KPI table. The order of [`KpiId::ALL`] is the report's.
 ///
 /// ```
@@ -66,11 +68,20 @@ impl Denominator {
         }
     }
 
-    pub fn noun(self) -> &'static str {
-        match self {
+    pub fn noun(self) -> Text {
+        Text::word(match self {
             Denominator::FloorArea => "floor area",
             Denominator::Employees => "employees",
             Denominator::Revenue => "revenue",
+        })
+    }
+
+    /// The unit inside a sentence, in the page's language.
+    pub fn unit_text(self) -> Text {
+        match self {
+            Denominator::FloorArea => Text::verbatim("m²"),
+            Denominator::Employees => Text::word("people"),
+            Denominator::Revenue => Text::word("RMB million"),
         }
     }
 
@@ -183,6 +194,15 @@ impl KpiId {
             KpiId::PackagingPerRevenue => Some(KpiId::Packaging),
             _ => None,
         }
+    }
+
+    /// The KPI's name inside a sentence, in all three languages.
+    pub fn name_text(self) -> Text {
+        Text::names(
+            self.name_en().to_lowercase(),
+            self.name_zh_hant(),
+            self.name_zh_hans(),
+        )
     }
 
     pub fn name_en(self) -> &'static str {

@@ -3,6 +3,8 @@
 //! guessed at), so nothing a user saved is silently misread.
 
 use super::scenario::InputError;
+use super::text::Text;
+use crate::t;
 use serde_json::Value;
 use std::borrow::Cow;
 
@@ -23,8 +25,9 @@ pub fn migrate(value: &Value) -> Result<Cow<'_, Value>, InputError> {
         None | Some(Value::Null) => return Ok(Cow::Borrowed(value)),
         Some(Value::String(s)) => s.trim(),
         Some(other) => {
-            return Err(error(format!(
-                "schema must be text such as \"{SCHEMA}\", not {}",
+            return Err(error(t!(
+                "schema must be text such as \"{0}\", not {1}",
+                SCHEMA,
                 super::scenario::kind_of(other)
             )))
         }
@@ -41,14 +44,20 @@ pub fn migrate(value: &Value) -> Result<Cow<'_, Value>, InputError> {
     }
     let version = |s: &str| s.strip_prefix(PREFIX).and_then(|v| v.parse::<u32>().ok());
     match (version(schema), version(SCHEMA)) {
-        (Some(theirs), Some(ours)) if theirs > ours => Err(error(format!(
-            "this scenario was saved by a newer version of the calculator (schema \"{schema}\"); this version reads \"{SCHEMA}\""
+        (Some(theirs), Some(ours)) if theirs > ours => Err(error(t!(
+            "this scenario was saved by a newer version of the calculator (schema \"{0}\"); this version reads \"{1}\"",
+            schema,
+            SCHEMA
         ))),
-        _ => Err(error(format!("unknown schema \"{schema}\"; this calculator reads \"{SCHEMA}\""))),
+        _ => Err(error(t!(
+            "unknown schema \"{0}\"; this calculator reads \"{1}\"",
+            schema,
+            SCHEMA
+        ))),
     }
 }
 
-fn error(message: String) -> InputError {
+fn error(message: Text) -> InputError {
     InputError {
         path: "schema".into(),
         message,

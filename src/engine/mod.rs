@@ -13,6 +13,8 @@ pub mod path;
 pub mod published;
 pub mod saved;
 pub mod scenario;
+pub mod text;
+pub mod text_table;
 pub mod units;
 
 pub use calc::{calculate_json, calculate_value, Results};

@@ -8,6 +8,8 @@
 //! Display follows the report's KPI table: two decimals with thousands separators, and values
 //! below 0.01 to two significant figures (the report's `0.000097` t per person).
 
+use super::text::Text;
+use crate::t;
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::str::FromStr;
 
@@ -27,6 +29,28 @@ pub enum NumberError {
     TooSmall(String),
     #[error("must not be negative (“{0}”)")]
     Negative(String),
+}
+
+impl NumberError {
+    /// The message as a [`Text`], for the page's language.
+    pub fn text(&self) -> Text {
+        match self {
+            NumberError::NotANumber(v) => t!("“{0}” is not a number", v),
+            NumberError::BadGrouping(v) => t!(
+                "“{0}” has misplaced thousands separators (write 1,234,567.89 or 1234567.89)",
+                v
+            ),
+            NumberError::TooLarge(v) => t!(
+                "“{0}” is too large for exact decimal arithmetic (the limit is about 7.9 × 10²⁸)",
+                v
+            ),
+            NumberError::TooSmall(v) => t!(
+                "“{0}” has more than 28 decimal places, beyond exact decimal arithmetic",
+                v
+            ),
+            NumberError::Negative(v) => t!("must not be negative (“{0}”)", v),
+        }
+    }
 }
 
 /// Parses a number as a person or a JSON document wrote it. Blank text is `Ok(None)`:

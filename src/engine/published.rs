@@ -6,7 +6,9 @@ use super::calc::Check;
 use super::kpi::{Denominator, KpiId};
 use super::library::{self, GwpSet, Region};
 use super::number::{self, plain, printed_places};
+use super::text::Text;
 use super::units::{Source, KJ_PER_MWH};
+use crate::t;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -14,15 +16,15 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Implied {
     pub id: String,
-    pub what: String,
+    pub what: Text,
     pub value: String,
     pub low: String,
     pub high: String,
     pub unit: &'static str,
-    pub formula: String,
+    pub formula: Text,
     /// How it compares with the library, where that means something.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub comparison: Option<String>,
+    pub comparison: Option<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -55,11 +57,11 @@ pub fn ratio_range(a: Decimal, b: Decimal) -> Option<(Decimal, Decimal, Decimal)
 
 fn implied(
     id: &str,
-    what: String,
+    what: Text,
     range: (Decimal, Decimal, Decimal),
     dp: u32,
     unit: &'static str,
-    formula: String,
+    formula: Text,
 ) -> Implied {
     Implied {
         id: id.into(),
@@ -84,11 +86,11 @@ pub fn check(published: &[(KpiId, Decimal)]) -> PublishedCheck {
         if let Some(r) = ratio_range(t, mwh) {
             let mut i = implied(
                 "scope1_factor_t_per_mwh",
-                "Scope 1 factor implied by direct energy".into(),
+                t!("Scope 1 factor implied by direct energy"),
                 r,
                 6,
                 "t CO2e/MWh",
-                format!("{} t ÷ {} MWh", plain(t), plain(mwh)),
+                Text::verbatim(format!("{} t ÷ {} MWh", plain(t), plain(mwh))),
             );
             i.comparison = Some(compare_fuel(r));
             implied_list.push(i);
@@ -96,7 +98,14 @@ pub fn check(published: &[(KpiId, Decimal)]) -> PublishedCheck {
     }
     if let (Some(t), Some(mwh)) = (get(KpiId::GhgScope2), get(KpiId::EnergyIndirect)) {
         if let Some(r) = ratio_range(t, mwh) {
-            let mut i = implied("scope2_factor_t_per_mwh", "Scope 2 grid factor implied by purchased electricity (the effective blended factor)".into(), r, 7, "t CO2e/MWh", format!("{} t ÷ {} MWh", plain(t), plain(mwh)));
+            let mut i = implied(
+                "scope2_factor_t_per_mwh",
+                t!("Scope 2 grid factor implied by purchased electricity (the effective blended factor)"),
+                r,
+                7,
+                "t CO2e/MWh",
+                Text::verbatim(format!("{} t ÷ {} MWh", plain(t), plain(mwh))),
+            );
             i.comparison = Some(compare_grid(r));
             implied_list.push(i);
         }
@@ -112,14 +121,14 @@ pub fn check(published: &[(KpiId, Decimal)]) -> PublishedCheck {
             continue;
         };
         let Some(r) = ratio_range(n, i) else { continue };
-        let what = format!("{} implied by {}", den.noun(), k.name_en().to_lowercase());
+        let what = t!("{0} implied by {1}", den.noun(), k.name_text());
         implied_list.push(implied(
             &format!("{}:{}", den_id(den), k.id()),
             what,
             r,
             0,
             den.unit(),
-            format!("{} ÷ {}", plain(n), plain(i)),
+            Text::verbatim(format!("{} ÷ {}", plain(n), plain(i))),
         ));
         if den == Denominator::Employees {
             headcounts.push((k, r));
@@ -133,13 +142,13 @@ pub fn check(published: &[(KpiId, Decimal)]) -> PublishedCheck {
             KpiId::GhgTotal,
             KpiId::GhgScope1,
             KpiId::GhgScope2,
-            "Scope 1 + Scope 2",
+            Text::word("Scope 1 + Scope 2"),
         ),
         (
             KpiId::EnergyTotal,
             KpiId::EnergyDirect,
             KpiId::EnergyIndirect,
-            "direct + indirect energy",
+            Text::word("direct + indirect energy"),
         ),
     ] {
         if let (Some(t), Some(x), Some(y)) = (get(total), get(a), get(b)) {
@@ -154,9 +163,19 @@ pub fn check(published: &[(KpiId, Decimal)]) -> PublishedCheck {
                 id: format!("published-total:{}", total.id()),
                 level: if ok { "info" } else { "warning" },
                 message: if ok {
-                    format!("Published {what} = {} and the published total is {}: consistent.", plain(sum), plain(t))
+                    t!(
+                        "Published {0} = {1} and the published total is {2}: consistent.",
+                        what,
+                        plain(sum),
+                        plain(t)
+                    )
                 } else {
-                    format!("Published {what} = {}, but the published total is {} (more than rounding can explain).", plain(sum), plain(t))
+                    t!(
+                        "Published {0} = {1}, but the published total is {2} (more than rounding can explain).",
+                        what,
+                        plain(sum),
+                        plain(t)
+                    )
                 },
                 kpi: Some(total.id()),
                 path: None,
@@ -179,7 +198,7 @@ fn den_id(d: Denominator) -> &'static str {
 
 /// Compares an implied Scope 1 factor with the natural-gas presets (the report burns natural
 /// gas only), each converted to t CO2e/MWh at its calorific basis (AR5 for CH4 and N2O).
-fn compare_fuel(r: (Decimal, Decimal, Decimal)) -> String {
+fn compare_fuel(r: (Decimal, Decimal, Decimal)) -> Text {
     let ncv = Source::NaturalGas
         .default_ncv()
         .map(|c| c.value)
@@ -207,32 +226,34 @@ fn compare_fuel(r: (Decimal, Decimal, Decimal)) -> String {
             .and_then(|d| d.checked_div(r.1))
             .and_then(|x| x.checked_mul(Decimal::ONE_HUNDRED))
             .unwrap_or_default();
+        let shown = format!(
+            "{} {} t/MWh ({}{}%",
+            rec.id,
+            number::rounded(f, 6),
+            if diff.is_sign_negative() { "" } else { "+" },
+            number::rounded(diff, 2),
+        );
         parts.push((
             diff.abs(),
-            format!(
-                "{} {} t/MWh ({}{}%{})",
-                rec.id,
-                number::rounded(f, 6),
-                if diff.is_sign_negative() { "" } else { "+" },
-                number::rounded(diff, 2),
-                if within { ", within rounding" } else { "" }
-            ),
+            if within {
+                t!("{0}, within rounding)", shown)
+            } else {
+                Text::verbatim(format!("{shown})"))
+            },
         ));
     }
-    parts.sort();
-    format!(
-        "Natural-gas factors in the library: {}.",
-        parts
-            .into_iter()
-            .map(|(_, s)| s)
-            .collect::<Vec<_>>()
-            .join("; ")
-    )
+    parts.sort_by_key(|p| p.0);
+    let listed = parts
+        .into_iter()
+        .map(|(_, s)| s)
+        .reduce(|a, b| t!("{0}; {1}", a, b))
+        .unwrap_or_else(|| Text::verbatim(""));
+    t!("Natural-gas factors in the library: {0}.", listed)
 }
 
 /// Compares an implied grid factor with each regional factor of each edition: which match
 /// within rounding, and which two bracket it in the report's own edition.
-fn compare_grid(r: (Decimal, Decimal, Decimal)) -> String {
+fn compare_grid(r: (Decimal, Decimal, Decimal)) -> Text {
     let half = Decimal::new(5, 1);
     let mut matches = Vec::new();
     for (id, edition) in library::GRID_EDITIONS {
@@ -245,9 +266,9 @@ fn compare_grid(r: (Decimal, Decimal, Decimal)) -> String {
         }
     }
     let mut text = if matches.is_empty() {
-        "No single regional grid factor in the library lies within the rounding range, so the figure is most likely a blend of sites on several grids.".to_string()
+        t!("No single regional grid factor in the library lies within the rounding range, so the figure is most likely a blend of sites on several grids.")
     } else {
-        format!("Within the rounding range: {}.", matches.join(", "))
+        t!("Within the rounding range: {0}.", matches.join(", "))
     };
     if let Some(edition) = library::grid_edition(library::DEFAULT_GRID_EDITION) {
         let mut values: Vec<(Decimal, Region)> = Region::ALL
@@ -258,14 +279,15 @@ fn compare_grid(r: (Decimal, Decimal, Decimal)) -> String {
         let below = values.iter().rev().find(|(v, _)| *v <= r.1);
         let above = values.iter().find(|(v, _)| *v >= r.1);
         if let (Some(b), Some(a)) = (below, above) {
-            text.push_str(&format!(
-                " In {} it lies between {} ({}) and {} ({}).",
+            text = t!(
+                "{0} In {1} it lies between {2} ({3}) and {4} ({5}).",
+                text,
                 library::DEFAULT_GRID_EDITION,
                 b.1.label(),
                 plain(b.0),
                 a.1.label(),
                 plain(a.0)
-            ));
+            );
         }
     }
     text
@@ -283,32 +305,34 @@ pub fn headcount_check(implied: &[(KpiId, (Decimal, Decimal, Decimal))]) -> Opti
     if implied.len() < 2 || low <= high {
         return None;
     }
-    let parts: Vec<String> = implied
+    let parts = implied
         .iter()
         .map(|(k, r)| {
-            format!(
-                "{} ≈ {} ({}–{})",
-                k.name_en().to_lowercase(),
+            t!(
+                "{0} ≈ {1} ({2}–{3})",
+                k.name_text(),
                 number::rounded(r.1, 0),
                 number::rounded(r.0, 0),
                 number::rounded(r.2, 0)
             )
         })
-        .collect();
-    let mut message = format!(
-        "The published per-employee figures imply different headcounts: {}. No single headcount reproduces them all.",
-        parts.join("; ")
+        .reduce(|a, b| t!("{0}; {1}", a, b))
+        .unwrap_or_else(|| Text::verbatim(""));
+    let mut message = t!(
+        "The published per-employee figures imply different headcounts: {0}. No single headcount reproduces them all.",
+        parts
     );
     // Name the one figure whose removal lets the others agree, if there is one.
     for (odd, _) in implied {
         let rest = overlap(&mut implied.iter().filter(|(k, _)| k != odd).map(|(_, r)| r));
         if let Some((lo, hi)) = rest.filter(|(lo, hi)| lo <= hi) {
-            message.push_str(&format!(
-                " Without {}, any headcount from {} to {} fits the others.",
-                odd.name_en().to_lowercase(),
+            message = t!(
+                "{0} Without {1}, any headcount from {2} to {3} fits the others.",
+                message,
+                odd.name_text(),
                 number::rounded(lo.ceil(), 0),
                 number::rounded(hi.floor(), 0)
-            ));
+            );
             break;
         }
     }

@@ -3,6 +3,8 @@
 //! never send to a server). Storage, the clock and the URL themselves stay in the page.
 
 use super::migrate;
+use super::text::Text;
+use crate::t;
 use serde_json::{json, Value};
 
 /// The autosave format this version writes.
@@ -17,23 +19,24 @@ pub fn envelope(doc: &Value, saved_at: &str) -> String {
 
 /// Why saved data cannot be restored. The page keeps the data aside and says so.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unreadable(pub String);
+pub struct Unreadable(pub Text);
 
 /// The scenario inside stored text: an autosave envelope, or a bare scenario (an export).
 pub fn restore(text: &str) -> Result<Value, Unreadable> {
     let value: Value = serde_json::from_str(text)
-        .map_err(|e| Unreadable(format!("it is not valid JSON ({e})")))?;
+        .map_err(|e| Unreadable(t!("it is not valid JSON ({0})", e.to_string())))?;
     let scenario = match value.get("format").and_then(Value::as_str) {
         Some(AUTOSAVE_FORMAT) => value.get("scenario").cloned().unwrap_or(Value::Null),
         Some(other) => {
-            return Err(Unreadable(format!(
-                "it was saved in an unknown format, “{other}”"
+            return Err(Unreadable(t!(
+                "it was saved in an unknown format, “{0}”",
+                other
             )))
         }
         None => value,
     };
     if !scenario.is_object() {
-        return Err(Unreadable("it holds no scenario".into()));
+        return Err(Unreadable(t!("it holds no scenario")));
     }
     migrate::migrate(&scenario)
         .map(|v| v.into_owned())
@@ -102,9 +105,9 @@ pub fn from_fragment(fragment: &str) -> Result<Option<Value>, Unreadable> {
         return Ok(None);
     };
     let bytes = from_base64url(encoded)
-        .ok_or_else(|| Unreadable("the link is damaged (not base64url)".into()))?;
+        .ok_or_else(|| Unreadable(t!("the link is damaged (not base64url)")))?;
     let text = String::from_utf8(bytes)
-        .map_err(|_| Unreadable("the link is damaged (not UTF-8 text)".into()))?;
+        .map_err(|_| Unreadable(t!("the link is damaged (not UTF-8 text)")))?;
     restore(&text).map(Some)
 }
 

@@ -20,7 +20,9 @@ use super::kpi::KpiId;
 use super::library::{self, FactorRecord, Gas, GridEdition, GridFactor, GwpSet, Region};
 use super::migrate;
 use super::number::{self, NumberError};
+use super::text::Text;
 use super::units::{Constant, FactorUnit, Physical, QuantityUnit, Source, Status};
+use crate::t;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
@@ -34,7 +36,7 @@ pub const OTHER_PERIODS: [(&str, &str); 2] = [("prior", "prior year"), ("base_ye
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct InputError {
     pub path: String,
-    pub message: String,
+    pub message: Text,
 }
 
 /// A numeric input: given, absent, or present but unusable (an [`InputError`] says why).
@@ -104,26 +106,28 @@ impl FactorChoice {
     }
 
     /// Where the factor comes from, in words a reviewer can check.
-    pub fn source(&self) -> String {
+    pub fn source(&self) -> Text {
         match self {
-            FactorChoice::Inline(f) => f
-                .source_note
-                .clone()
-                .unwrap_or_else(|| "custom factor; no source given".into()),
-            FactorChoice::Library(r) => r.citation(),
-            FactorChoice::Preset(r) => format!("{} (preset for this fuel)", r.citation()),
+            FactorChoice::Inline(f) => match &f.source_note {
+                Some(note) => Text::verbatim(note),
+                None => t!("custom factor; no source given"),
+            },
+            FactorChoice::Library(r) => Text::verbatim(r.citation()),
+            FactorChoice::Preset(r) => t!("{0} (preset for this fuel)", r.citation()),
             FactorChoice::Grid { grid, factor, .. } => {
                 let how = factor
                     .derivation
                     .as_ref()
                     .map(|d| format!("{d}; "))
                     .unwrap_or_default();
-                format!(
-                    "grid “{grid}” → {}: {how}{}",
-                    factor.record_id, factor.citation
+                t!(
+                    "grid “{0}” → {1}: {2}",
+                    grid,
+                    &factor.record_id,
+                    format!("{how}{}", factor.citation)
                 )
             }
-            FactorChoice::None => "no factor".into(),
+            FactorChoice::None => t!("no factor"),
         }
     }
 }
@@ -232,7 +236,7 @@ pub fn read_json(text: &str) -> (Option<Scenario>, Vec<InputError>) {
             None,
             vec![InputError {
                 path: "$".into(),
-                message: format!("the scenario is not valid JSON: {e}"),
+                message: t!("the scenario is not valid JSON: {0}", e.to_string()),
             }],
         ),
     }
@@ -248,8 +252,8 @@ pub fn read(value: &Value) -> (Option<Scenario>, Vec<InputError>) {
     let Some(root) = migrated.as_object() else {
         r.error(
             "$",
-            format!(
-                "the scenario must be a JSON object, not {}",
+            t!(
+                "the scenario must be a JSON object, not {0}",
                 kind_of(&migrated)
             ),
         );
@@ -270,7 +274,7 @@ struct Reader {
 }
 
 impl Reader {
-    fn error(&mut self, path: &str, message: String) {
+    fn error(&mut self, path: &str, message: Text) {
         self.errors.push(InputError {
             path: path.to_string(),
             message,
@@ -289,7 +293,7 @@ impl Reader {
             Some(other) => {
                 self.error(
                     path,
-                    format!("{key} must be an object, not {}", kind_of(other)),
+                    t!("{0} must be an object, not {1}", key, kind_of(other)),
                 );
                 None
             }
@@ -302,7 +306,7 @@ impl Reader {
             Some(Value::String(s)) => Some(s.clone()),
             Some(Value::Number(n)) => Some(n.to_string()),
             Some(other) => {
-                self.error(path, format!("{key} must be text, not {}", kind_of(other)));
+                self.error(path, t!("{0} must be text, not {1}", key, kind_of(other)));
                 None
             }
         }
@@ -333,7 +337,10 @@ impl Reader {
                 }
                 None => self.error(
                     &format!("{at}gwp"),
-                    format!("unknown GWP set “{g}”; use SAR, AR4, AR5, AR6 or AR6-fossil"),
+                    t!(
+                        "unknown GWP set “{0}”; use SAR, AR4, AR5, AR6 or AR6-fossil",
+                        g
+                    ),
                 ),
             }
         }
@@ -347,8 +354,9 @@ impl Reader {
                     let known: Vec<_> = library::GRID_EDITIONS.iter().map(|(k, _)| *k).collect();
                     self.error(
                         &format!("{at}grid_edition"),
-                        format!(
-                            "unknown grid edition “{e}”; use one of: {}",
+                        t!(
+                            "unknown grid edition “{0}”; use one of: {1}",
+                            e,
                             known.join(", ")
                         ),
                     );
@@ -357,10 +365,9 @@ impl Reader {
         }
         let wpath = format!("{at}grid_om_weight");
         match self.number(Some(obj), "grid_om_weight", &wpath) {
-            Field::Given(w) if w > Decimal::ONE => self.error(
-                &wpath,
-                "the operating-margin weight is between 0 and 1".into(),
-            ),
+            Field::Given(w) if w > Decimal::ONE => {
+                self.error(&wpath, t!("the operating-margin weight is between 0 and 1"))
+            }
             Field::Given(w) => s.grid_om_weight = w,
             _ => {}
         }
@@ -371,7 +378,7 @@ impl Reader {
                 }
                 _ => self.error(
                     &format!("{at}national_grid"),
-                    format!("“{n}” is not an electricity factor in the library"),
+                    t!("“{0}” is not an electricity factor in the library", n),
                 ),
             }
         }
@@ -379,7 +386,7 @@ impl Reader {
             for (key, v) in map {
                 let path = format!("{at}fuel_factors.{key}");
                 let Some(source) = Source::from_id(key).filter(|s| s.is_direct()) else {
-                    self.error(&path, format!("“{key}” is not a fuel"));
+                    self.error(&path, t!("“{0}” is not a fuel", key));
                     continue;
                 };
                 match v.as_str().and_then(library::find) {
@@ -389,16 +396,16 @@ impl Reader {
                     }
                     Some(r) => self.error(
                         &path,
-                        format!(
-                            "“{}” is a factor for {}, not {}",
-                            r.id,
+                        t!(
+                            "“{0}” is a factor for {1}, not {2}",
+                            &r.id,
                             sources_text(r.sources),
-                            source.label().to_lowercase()
+                            source.noun()
                         ),
                     ),
                     None => self.error(
                         &path,
-                        format!("{} is not a factor in the built-in library", short(v)),
+                        t!("{0} is not a factor in the built-in library", short(v)),
                     ),
                 }
             }
@@ -411,7 +418,7 @@ impl Reader {
             if let Some(v) = obj.get("schema") {
                 self.error(
                     &format!("{at}schema"),
-                    format!("a period has no schema of its own (found {})", short(v)),
+                    t!("a period has no schema of its own (found {0})", short(v)),
                 );
             }
         }
@@ -458,7 +465,7 @@ impl Reader {
             }
             Some(other) => self.error(
                 &p("energy"),
-                format!("energy must be a list of rows, not {}", kind_of(other)),
+                t!("energy must be a list of rows, not {0}", kind_of(other)),
             ),
         }
         match obj.get("instruments") {
@@ -474,7 +481,7 @@ impl Reader {
             Some(other) => {
                 self.error(
                     &p("instruments"),
-                    format!("instruments must be a list, not {}", kind_of(other)),
+                    t!("instruments must be a list, not {0}", kind_of(other)),
                 );
                 period.invalid_instruments = true;
             }
@@ -490,7 +497,7 @@ impl Reader {
         for (key, v) in map {
             let path = format!("{at}published.{key}");
             let Some(kpi) = KpiId::from_id(key) else {
-                self.error(&path, format!("“{key}” is not a KPI id"));
+                self.error(&path, t!("“{0}” is not a KPI id", key));
                 continue;
             };
             match decimal_of(v) {
@@ -514,7 +521,7 @@ impl Reader {
         let Some(obj) = row.as_object() else {
             self.error(
                 &base,
-                format!("an energy row must be an object, not {}", kind_of(row)),
+                t!("an energy row must be an object, not {0}", kind_of(row)),
             );
             return None;
         };
@@ -529,22 +536,19 @@ impl Reader {
                     let known: Vec<_> = Source::ALL.iter().map(|s| s.id()).collect();
                     self.error(
                         &p("source"),
-                        format!("unknown source “{s}”; use one of: {}", known.join(", ")),
+                        t!("unknown source “{0}”; use one of: {1}", s, known.join(", ")),
                     );
                 }
                 found
             }
             None | Some(Value::Null) => {
-                self.error(
-                    &p("source"),
-                    "choose a source (electricity or a fuel)".into(),
-                );
+                self.error(&p("source"), t!("choose a source (electricity or a fuel)"));
                 None
             }
             Some(other) => {
                 self.error(
                     &p("source"),
-                    format!("source must be text, not {}", kind_of(other)),
+                    t!("source must be text, not {0}", kind_of(other)),
                 );
                 None
             }
@@ -556,8 +560,9 @@ impl Reader {
                 None => {
                     self.error(
                         &p("unit"),
-                        format!(
-                            "unknown unit “{s}”; use kWh, MWh, GJ, m3, kg, L or unit (towngas)"
+                        t!(
+                            "unknown unit “{0}”; use kWh, MWh, GJ, m3, kg, L or unit (towngas)",
+                            s
                         ),
                     );
                     None
@@ -566,7 +571,7 @@ impl Reader {
             _ => {
                 self.error(
                     &p("unit"),
-                    "choose a unit (kWh, MWh, GJ, m3, kg, L or unit)".into(),
+                    t!("choose a unit (kWh, MWh, GJ, m3, kg, L or unit)"),
                 );
                 None
             }
@@ -574,25 +579,22 @@ impl Reader {
         if let (Some(src), Some(u)) = (source, unit) {
             if !src.units().contains(&u) {
                 let fits: Vec<_> = src.units().iter().map(|u| u.symbol()).collect();
-                let what = match u {
-                    QuantityUnit::M3 => "m³ is a volume and fits only gaseous fuels; ".to_string(),
-                    _ => String::new(),
-                };
-                self.error(
-                    &p("unit"),
-                    format!(
-                        "{what}{} is measured in {}",
-                        src.label().to_lowercase(),
+                let message = match u {
+                    QuantityUnit::M3 => t!(
+                        "m³ is a volume and fits only gaseous fuels; {0} is measured in {1}",
+                        src.noun(),
                         fits.join(", ")
                     ),
-                );
+                    _ => t!("{0} is measured in {1}", src.noun(), fits.join(", ")),
+                };
+                self.error(&p("unit"), message);
             }
         }
 
         let quantity = match self.number(Some(obj), "quantity", &p("quantity")) {
             Field::Given(q) => Some(q),
             Field::Missing => {
-                self.error(&p("quantity"), "enter the quantity consumed".into());
+                self.error(&p("quantity"), t!("enter the quantity consumed"));
                 None
             }
             Field::Invalid => None,
@@ -611,7 +613,7 @@ impl Reader {
             let key = physical.ncv_key();
             match self.number(Some(obj), key, &p(key)) {
                 Field::Given(v) if v.is_zero() => {
-                    self.error(&p(key), "the calorific value must be above zero".into())
+                    self.error(&p(key), t!("the calorific value must be above zero"))
                 }
                 Field::Given(v) => match source {
                     Some(s) if s.physical() == Some(physical) => {
@@ -626,10 +628,7 @@ impl Reader {
                             overridden: true,
                         });
                     }
-                    Some(s) => self.error(
-                        &p(key),
-                        format!("{key} does not fit {}", s.label().to_lowercase()),
-                    ),
+                    Some(s) => self.error(&p(key), t!("{0} does not fit {1}", key, s.noun())),
                     None => {}
                 },
                 _ => {}
@@ -638,10 +637,7 @@ impl Reader {
         let density_kg_per_l =
             match self.number(Some(obj), "density_kg_per_l", &p("density_kg_per_l")) {
                 Field::Given(d) if d.is_zero() => {
-                    self.error(
-                        &p("density_kg_per_l"),
-                        "the density must be above zero".into(),
-                    );
+                    self.error(&p("density_kg_per_l"), t!("the density must be above zero"));
                     None
                 }
                 Field::Given(d) => Some(d),
@@ -651,7 +647,10 @@ impl Reader {
             && density_kg_per_l.is_none()
             && source.is_some_and(|s| s.physical() == Some(Physical::Kg))
         {
-            self.error(&p("density_kg_per_l"), "litres need the fuel's density in kg/L (density_kg_per_l), e.g. from the supplier's delivery note".into());
+            self.error(
+                &p("density_kg_per_l"),
+                t!("litres need the fuel's density in kg/L (density_kg_per_l), e.g. from the supplier's delivery note"),
+            );
         }
         let grid = self
             .text(obj, "grid", &p("grid"))
@@ -671,7 +670,7 @@ impl Reader {
             },
             (Some(src), None) => {
                 if grid.is_some() {
-                    self.error(&p("grid"), "a grid applies to electricity only".into());
+                    self.error(&p("grid"), t!("a grid applies to electricity only"));
                 }
                 let chosen = period
                     .settings
@@ -692,7 +691,10 @@ impl Reader {
                 && u != QuantityUnit::L
                 && density_kg_per_l.is_none()
             {
-                self.error(&p("density_kg_per_l"), "a factor per litre needs the quantity in L, or the fuel's density (density_kg_per_l)".into());
+                self.error(
+                    &p("density_kg_per_l"),
+                    t!("a factor per litre needs the quantity in L, or the fuel's density (density_kg_per_l)"),
+                );
             }
         }
         if self.errors.len() > before {
@@ -753,10 +755,10 @@ impl Reader {
                 None => {
                     self.error(
                         path,
-                        format!(
-                            "no factor for {} in edition {}",
+                        t!(
+                            "no factor for {0} in edition {1}",
                             region.label(),
-                            settings.grid_edition_id
+                            &settings.grid_edition_id
                         ),
                     );
                     FactorChoice::None
@@ -781,23 +783,41 @@ impl Reader {
                         record(&format!("{prefix}-{y}")).map_or(FactorChoice::None, single)
                     }
                     Some(y) => {
-                        self.error(path, format!("no {name} factor for {y} in the library (it has {}); give the row a factor", years.join(", ")));
+                        self.error(
+                            path,
+                            t!(
+                                "no {0} factor for {1} in the library (it has {2}); give the row a factor",
+                                name,
+                                y.to_string(),
+                                years.join(", ")
+                            ),
+                        );
                         FactorChoice::None
                     }
                     None => {
-                        self.error(path, format!("{name}'s factor depends on the year: give the scenario or the row a period (the library has {})", years.join(", ")));
+                        self.error(
+                            path,
+                            t!(
+                                "{0}'s factor depends on the year: give the scenario or the row a period (the library has {1})",
+                                name,
+                                years.join(", ")
+                            ),
+                        );
                         FactorChoice::None
                     }
                 }
             }
             "xizang" | "tibet" | "西藏" => {
-                self.error(path, "Tibet is not covered by China's regional grid tables; use cn-national or a custom factor".into());
+                self.error(
+                    path,
+                    t!("Tibet is not covered by China's regional grid tables; use cn-national or a custom factor"),
+                );
                 FactorChoice::None
             }
             _ => {
                 self.error(
                     path,
-                    format!("unknown grid “{key}”; use a province (e.g. guangdong, 廣東), a regional grid (cn-north … cn-south), cn-national, hk-electric, clp or hk-default"),
+                    t!("unknown grid “{0}”; use a province (e.g. guangdong, 廣東), a regional grid (cn-north … cn-south), cn-national, hk-electric, clp or hk-default", key),
                 );
                 FactorChoice::None
             }
@@ -821,7 +841,7 @@ impl Reader {
             if obj.contains_key("value") {
                 self.error(
                     &format!("{path}.value"),
-                    "give either value (CO2e) or co2/ch4/n2o, not both".into(),
+                    t!("give either value (CO2e) or co2/ch4/n2o, not both"),
                 );
                 return None;
             }
@@ -839,14 +859,17 @@ impl Reader {
                     gases.push((gas, v));
                 }
                 Field::Missing => {
-                    self.error(&vpath, "enter the factor's value".into());
+                    self.error(&vpath, t!("enter the factor's value"));
                     return None;
                 }
                 Field::Invalid => return None,
             }
         }
         let Some(unit) = unit else {
-            self.error(&upath, "choose the factor's unit, e.g. tCO2e/MWh, kgCO2e/kWh, kgCO2e/m3, kgCO2e/GJ, kg/TJ, kgCO2e/kg, kgCO2e/L, kgCO2e/unit".into());
+            self.error(
+                &upath,
+                t!("choose the factor's unit, e.g. tCO2e/MWh, kgCO2e/kWh, kgCO2e/m3, kgCO2e/GJ, kg/TJ, kgCO2e/kg, kgCO2e/L, kgCO2e/unit"),
+            );
             return None;
         };
         let source_note = self
@@ -866,11 +889,11 @@ impl Reader {
                 Some(r) => {
                     self.error(
                         path,
-                        format!(
-                            "“{}” is a factor for {}, not {}",
-                            r.id,
+                        t!(
+                            "“{0}” is a factor for {1}, not {2}",
+                            &r.id,
                             sources_text(r.sources),
-                            source.label().to_lowercase()
+                            source.noun()
                         ),
                     );
                     return FactorChoice::None;
@@ -878,7 +901,7 @@ impl Reader {
                 None => {
                     self.error(
                         path,
-                        format!("“{id}” is not a factor in the built-in library"),
+                        t!("“{0}” is not a factor in the built-in library", id),
                     );
                     return FactorChoice::None;
                 }
@@ -890,8 +913,8 @@ impl Reader {
             other => {
                 self.error(
                     path,
-                    format!(
-                        "a factor is a library id or {{ value, unit }}, not {}",
+                    t!(
+                        "a factor is a library id or { value, unit }, not {0}",
                         kind_of(other)
                     ),
                 );
@@ -903,10 +926,10 @@ impl Reader {
                 if source.physical() != Some(want) {
                     self.error(
                         &format!("{path}.unit"),
-                        format!(
-                            "a factor per {} does not fit {}",
+                        t!(
+                            "a factor per {0} does not fit {1}",
                             want.symbol(),
-                            source.label().to_lowercase()
+                            source.noun()
                         ),
                     );
                     return FactorChoice::None;
@@ -915,10 +938,7 @@ impl Reader {
             if unit.per == super::units::Per::L && source.physical() != Some(Physical::Kg) {
                 self.error(
                     &format!("{path}.unit"),
-                    format!(
-                        "a factor per litre does not fit {}",
-                        source.label().to_lowercase()
-                    ),
+                    t!("a factor per litre does not fit {0}", source.noun()),
                 );
                 return FactorChoice::None;
             }
@@ -930,7 +950,7 @@ impl Reader {
         let Some(obj) = item.as_object() else {
             self.error(
                 path,
-                format!("an instrument must be an object, not {}", kind_of(item)),
+                t!("an instrument must be an object, not {0}", kind_of(item)),
             );
             return None;
         };
@@ -939,7 +959,7 @@ impl Reader {
             Field::Missing => {
                 self.error(
                     &format!("{path}.mwh"),
-                    "enter the MWh the instrument covers".into(),
+                    t!("enter the MWh the instrument covers"),
                 );
                 return None;
             }
@@ -955,7 +975,7 @@ impl Reader {
                 let Some(fobj) = obj.get("factor").and_then(Value::as_object) else {
                     self.error(
                         &fpath,
-                        "a supplier-specific instrument needs its factor { value, unit }".into(),
+                        t!("a supplier-specific instrument needs its factor { value, unit }"),
                     );
                     return None;
                 };
@@ -963,7 +983,10 @@ impl Reader {
                 Some(Instrument::Supplier { mwh, factor })
             }
             _ => {
-                self.error(&format!("{path}.type"), "type is “certificates” (green power certificates, at zero) or “supplier” (a supplier-specific factor)".into());
+                self.error(
+                    &format!("{path}.type"),
+                    t!("type is “certificates” (green power certificates, at zero) or “supplier” (a supplier-specific factor)"),
+                );
                 None
             }
         }
@@ -974,35 +997,35 @@ fn constant_source(c: &Constant) -> String {
     format!("{} [{}]", c.source, c.status.id())
 }
 
-fn sources_text(sources: &[Source]) -> String {
-    sources
-        .iter()
-        .map(|s| s.label().to_lowercase())
-        .collect::<Vec<_>>()
-        .join(", ")
+fn sources_text(sources: &[Source]) -> Text {
+    match sources {
+        [one] => one.noun(),
+        [first, rest @ ..] => t!("{0}, {1}", first.noun(), sources_text(rest)),
+        [] => Text::verbatim(""),
+    }
 }
 
 /// A JSON string or number as an exact, non-negative decimal.
-fn decimal_of(v: &Value) -> Result<Option<Decimal>, String> {
+fn decimal_of(v: &Value) -> Result<Option<Decimal>, Text> {
     let parsed = match v {
         Value::String(s) => number::parse_non_negative(s),
         // With serde_json's `arbitrary_precision`, a number keeps the digits it was written with.
         Value::Number(n) => number::parse_non_negative(&n.to_string()),
         Value::Null => Ok(None),
-        other => return Err(format!("expected a number, not {}", kind_of(other))),
+        other => return Err(t!("expected a number, not {0}", kind_of(other))),
     };
-    parsed.map_err(|e: NumberError| e.to_string())
+    parsed.map_err(|e: NumberError| e.text())
 }
 
-pub(crate) fn kind_of(v: &Value) -> &'static str {
-    match v {
+pub(crate) fn kind_of(v: &Value) -> Text {
+    Text::word(match v {
         Value::Null => "null",
         Value::Bool(_) => "true/false",
         Value::Number(_) => "a number",
         Value::String(_) => "text",
         Value::Array(_) => "a list",
         Value::Object(_) => "an object",
-    }
+    })
 }
 
 pub(crate) fn short(v: &Value) -> String {

@@ -5,6 +5,8 @@
 //! liquid fuel, HK towngas "units") becomes energy through its net calorific value (NCV); the
 //! defaults are GB/T 2589-2008 Appendix A for Mainland fuels and Towngas's 48 MJ per unit.
 
+use super::text::{overflow, Text};
+use crate::t;
 use rust_decimal::Decimal;
 
 /// kJ in one MWh.
@@ -129,6 +131,23 @@ impl Source {
             Source::Diesel => "Diesel",
             Source::Petrol => "Petrol",
         }
+    }
+
+    /// The source's name inside a sentence, in the page's language.
+    pub fn noun(self) -> Text {
+        Text::word(match self {
+            Source::Electricity => "purchased electricity",
+            Source::NaturalGas => "natural gas",
+            Source::Towngas => "towngas",
+            Source::Lpg => "LPG",
+            Source::Diesel => "diesel",
+            Source::Petrol => "petrol",
+        })
+    }
+
+    /// The source's name at the start of a line, in the page's language.
+    pub fn title(self) -> Text {
+        Text::word(self.label())
     }
 
     /// Direct energy (a fuel burnt on site, Scope 1) or indirect (purchased, Scope 2).
@@ -479,23 +498,23 @@ pub struct Converted {
 
 impl Converted {
     /// The quantity in a factor's basis, or why it cannot be had.
-    pub fn in_basis(&self, per: Per, source: Source) -> Result<Decimal, String> {
+    pub fn in_basis(&self, per: Per, source: Source) -> Result<Decimal, Text> {
         if let Some(kj) = per.energy_in_kj() {
-            return self.kj.checked_div(kj).ok_or_else(|| "overflow".into());
+            return self.kj.checked_div(kj).ok_or_else(overflow);
         }
         match (per, per.physical(), source.physical()) {
             (Per::L, _, _) => self.litres.ok_or_else(|| {
-                format!("a factor per litre needs the {} quantity in L, or its density (density_kg_per_l)", source.label().to_lowercase())
+                t!("a factor per litre needs the {0} quantity in L, or its density (density_kg_per_l)", source.noun())
             }),
             (_, Some(want), Some(have)) if want == have => {
-                self.physical.ok_or_else(|| "overflow".into())
+                self.physical.ok_or_else(overflow)
             }
-            (_, Some(want), _) => Err(format!(
-                "a factor per {} does not fit {}",
+            (_, Some(want), _) => Err(t!(
+                "a factor per {0} does not fit {1}",
                 want.symbol(),
-                source.label().to_lowercase()
+                source.noun()
             )),
-            _ => Err("overflow".into()),
+            _ => Err(overflow()),
         }
     }
 }
@@ -508,9 +527,8 @@ pub fn convert(
     source: Source,
     ncv: Option<Decimal>,
     density_kg_per_l: Option<Decimal>,
-) -> Result<Converted, String> {
-    const OVERFLOW: &str = "the result is too large for exact decimal arithmetic";
-    let ov = || OVERFLOW.to_string();
+) -> Result<Converted, Text> {
+    let ov = overflow;
     let (kj, physical, litres) = if let Some(kj_per) = unit.energy_in_kj() {
         let kj = quantity.checked_mul(kj_per).ok_or_else(ov)?;
         let physical = match ncv {
@@ -528,9 +546,9 @@ pub fn convert(
         let (physical, litres) = match unit {
             QuantityUnit::L => {
                 let d = density_kg_per_l.filter(|d| !d.is_zero()).ok_or_else(|| {
-                    format!(
-                        "litres of {} need its density (density_kg_per_l) to become kg",
-                        source.label().to_lowercase()
+                    t!(
+                        "litres of {0} need its density (density_kg_per_l) to become kg",
+                        source.noun()
                     )
                 })?;
                 (quantity.checked_mul(d).ok_or_else(ov)?, Some(quantity))
@@ -545,7 +563,7 @@ pub fn convert(
                 (quantity, litres)
             }
         };
-        let n = ncv.ok_or_else(|| format!("{} has no calorific value", source.label()))?;
+        let n = ncv.ok_or_else(|| t!("{0} has no calorific value", source.noun()))?;
         (
             physical.checked_mul(n).ok_or_else(ov)?,
             Some(physical),

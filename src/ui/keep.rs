@@ -87,7 +87,7 @@ pub fn startup(lang: Lang) -> Startup {
         Err(e) => notices.push(Notice::warning(trf(
             lang,
             "The scenario in this link could not be read: {0}.",
-            &[&e.0],
+            &[&e.0.render(lang)],
         ))),
     }
     let doc = match browser::storage_get(AUTOSAVE_KEY) {
@@ -99,7 +99,7 @@ pub fn startup(lang: Lang) -> Startup {
                 doc
             }
             Err(e) => {
-                notices.push(set_aside(&text, &e.0, lang));
+                notices.push(set_aside(&text, &e.0.render(lang), lang));
                 example::example()
             }
         },
@@ -120,9 +120,9 @@ pub fn autosave(doc: &Value, lang: Lang) -> Option<Notice> {
 }
 
 /// Loads a stored copy (a backup key) back into the page.
-pub fn restore_key(key: &str) -> Result<Value, String> {
+pub fn restore_key(key: &str, lang: Lang) -> Result<Value, String> {
     let text = browser::storage_get(key)?.ok_or("there is nothing stored under that name")?;
-    saved::restore(&text).map_err(|e| e.0)
+    saved::restore(&text).map_err(|e| e.0.render(lang))
 }
 
 #[derive(Properties, PartialEq)]
@@ -174,7 +174,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             let task = gloo::file::callbacks::read_as_text(&file, move |text| {
                 match text
                     .map_err(|e| e.to_string())
-                    .and_then(|t| saved::restore(&t).map_err(|e| e.0))
+                    .and_then(|t| saved::restore(&t).map_err(|e| e.0.render(lang)))
                 {
                     Ok(doc) => {
                         dispatcher.dispatch(Action::Load(doc));
@@ -209,12 +209,14 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             });
         })
     };
-    let download_csv = |name: &'static str, make: fn(&crate::engine::Results) -> String| {
+    let download_csv = |name: &'static str, make: fn(&crate::engine::Results, Lang) -> String| {
         let (state, say) = (state.clone(), say.clone());
         Callback::from(move |_| {
-            if let Err(e) =
-                browser::download(name, "text/csv;charset=utf-8", &make(&state.last_good))
-            {
+            if let Err(e) = browser::download(
+                name,
+                "text/csv;charset=utf-8",
+                &make(&state.last_good, lang),
+            ) {
                 say("warning", trf(lang, "The export failed: {0}.", &[&e]));
             }
         })
@@ -316,7 +318,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
                     let dispatcher = state.dispatcher();
                     let d = props.ondismiss.clone();
                     let onclick = Callback::from(move |_| {
-                        if let Ok(doc) = restore_key(key) {
+                        if let Ok(doc) = restore_key(key, lang) {
                             dispatcher.dispatch(Action::Load(doc));
                             browser::replace_hash("");
                             d.emit(i);

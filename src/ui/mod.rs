@@ -178,7 +178,7 @@ fn Inputs(props: &InputsProps) -> Html {
         let p = format!("{prefix}{p}");
         html! {
             <NumberField path={p.clone()} label={tr(lang, label)} unit={tr(lang, unit)} value={path::text(doc, &p)}
-                error={state.error_at(&p).map(AttrValue::from)}
+                error={state.error_at(&p, lang).map(AttrValue::from)}
                 note={note(doc, &p)} onedit={props.onedit.clone()} />
         }
     };
@@ -273,11 +273,11 @@ fn Method(props: &InputsProps) -> Html {
     html! {
         <fieldset class="group">
             <legend>{ tr(lang, "Method — global warming potentials and grid factors") }</legend>
-            <SelectField path="gwp" label={tr(lang, "GWP set (100-year)")} value={gwp} options={gwp_options} error={state.error_at("gwp").map(AttrValue::from)} onedit={props.onedit.clone()} />
-            <SelectField path="grid_edition" label={tr(lang, "Mainland grid-factor edition")} value={edition} options={edition_options} error={state.error_at("grid_edition").map(AttrValue::from)} onedit={props.onedit.clone()} />
+            <SelectField path="gwp" label={tr(lang, "GWP set (100-year)")} value={gwp} options={gwp_options} error={state.error_at("gwp", lang).map(AttrValue::from)} onedit={props.onedit.clone()} />
+            <SelectField path="grid_edition" label={tr(lang, "Mainland grid-factor edition")} value={edition} options={edition_options} error={state.error_at("grid_edition", lang).map(AttrValue::from)} onedit={props.onedit.clone()} />
             if combined {
                 <NumberField path="grid_om_weight" label={tr(lang, "Combined margin: operating-margin weight w")} value={path::text(doc, "grid_om_weight")}
-                    error={state.error_at("grid_om_weight").map(AttrValue::from)}
+                    error={state.error_at("grid_om_weight", lang).map(AttrValue::from)}
                     note={Some(AttrValue::from(tr(lang, "CM = w·OM + (1−w)·BM; 0.5 by default, 0.75 for wind and solar projects. Blank = 0.5.")))}
                     onedit={props.onedit.clone()} />
             }
@@ -362,7 +362,7 @@ fn EnergyRowEditor(props: &EnergyRowProps) -> Html {
     let prefix = props.prefix.clone();
     let row_path = format!("{prefix}energy[{i}]");
     let p = |field: &str| format!("{row_path}.{field}");
-    let err = |field: &str| state.error_at(&p(field)).map(AttrValue::from);
+    let err = |field: &str| state.error_at(&p(field), lang).map(AttrValue::from);
     let source_id = path::text(doc, &p("source"));
     let source = units::Source::from_id(&source_id);
     let sources = options(
@@ -473,8 +473,8 @@ fn EnergyRowEditor(props: &EnergyRowProps) -> Html {
         .flatten()
         .find(|t| t.path == row_path)
         .and_then(|t| t.factor.as_ref())
-        .map(|f| f.source.clone());
-    let row_error = state.error_at(&row_path);
+        .map(|f| f.source.render(lang));
+    let row_error = state.error_at(&row_path, lang);
     html! {
         <div class="energy-row" role="group" aria-label={trf(lang, "Energy line {0}", &[&(i + 1).to_string()])} data-row={row_path.clone()}>
             <div class="row-head">
@@ -490,7 +490,7 @@ fn EnergyRowEditor(props: &EnergyRowProps) -> Html {
                 <SelectField path={p("source")} label={tr(lang, "Source")} value={source_id.clone()} options={sources} error={err("source")} onedit={props.onedit.clone()} />
                 <NumberField path={p("quantity")} label={tr(lang, "Quantity")} value={path::text(doc, &p("quantity"))} error={err("quantity")} note={note(doc, &p("quantity"))} onedit={props.onedit.clone()} />
                 <SelectField path={p("unit")} label={tr(lang, "Unit")} value={path::text(doc, &p("unit"))} options={quantity_units} error={err("unit")} onedit={props.onedit.clone()} />
-                if path::text(doc, &p("unit")) == "L" || !path::text(doc, &p("density_kg_per_l")).is_empty() || state.error_at(&p("density_kg_per_l")).is_some() {
+                if path::text(doc, &p("unit")) == "L" || !path::text(doc, &p("density_kg_per_l")).is_empty() || state.error_at(&p("density_kg_per_l"), lang).is_some() {
                     <NumberField path={p("density_kg_per_l")} label={tr(lang, "Density")} unit={tr(lang, "kg/L")} value={path::text(doc, &p("density_kg_per_l"))} error={err("density_kg_per_l")} onedit={props.onedit.clone()} />
                 }
                 <div class="wide field">
@@ -533,7 +533,7 @@ fn ErrorBanner(props: &ResultsProps) -> Html {
                 <div class="banner" data-testid="error-banner">
                     <p><strong>{ if errors.len() == 1 { tr(lang, "1 input needs attention").to_string() } else { trf(lang, "{0} inputs need attention", &[&errors.len().to_string()]) } }</strong>
                     { tr(lang, " — the KPIs below are from your last valid input.") }</p>
-                    <ul>{ for errors.iter().map(|e| html! { <li><code>{ &e.path }</code>{ ": " }{ &e.message }</li> }) }</ul>
+                    <ul>{ for errors.iter().map(|e| html! { <li><code>{ &e.path }</code>{ ": " }{ e.message.render(lang) }</li> }) }</ul>
                 </div>
             }
         </div>
@@ -559,8 +559,9 @@ fn KpiTable(props: &ResultsProps) -> Html {
         };
         let how = k
             .formula
-            .clone()
-            .or_else(|| k.reason.clone())
+            .as_ref()
+            .or(k.reason.as_ref())
+            .map(|t| t.render(lang))
             .unwrap_or_default();
         let is_open = *open == Some(k.id);
         let before = prior.and_then(|p| p.kpis.get(k.id));
@@ -660,7 +661,7 @@ fn Checks(props: &ResultsProps) -> Html {
             <h3 id="checks-title">{ tr(lang, "Checks") }</h3>
             <ul>
                 { for checks.iter().map(|c| html! {
-                    <li class={c.level} data-check={c.id.clone()}><span class="badge">{ tr(lang, c.level) }</span>{ &c.message }</li>
+                    <li class={c.level} data-check={c.id.clone()}><span class="badge">{ tr(lang, c.level) }</span>{ c.message.render(lang) }</li>
                 }) }
             </ul>
         </section>
@@ -677,9 +678,9 @@ fn Trace(props: &ResultsProps) -> Html {
             <ol>
                 { for trace.iter().map(|t| html! {
                     <li data-trace={t.path.clone()}>
-                        <p>{ &t.text }</p>
-                        if let Some(c) = &t.conversion { <p class="note">{ trf(lang, "Conversion: {0}", &[c]) }</p> }
-                        if let Some(f) = &t.factor { <p class="note" data-factor-source={t.path.clone()}>{ trf(lang, "Factor: {0}", &[&f.source]) }</p> }
+                        <p>{ t.text.render(lang) }</p>
+                        if let Some(c) = &t.conversion { <p class="note">{ trf(lang, "Conversion: {0}", &[&c.render(lang)]) }</p> }
+                        if let Some(f) = &t.factor { <p class="note" data-factor-source={t.path.clone()}>{ trf(lang, "Factor: {0}", &[&f.source.render(lang)]) }</p> }
                     </li>
                 }) }
             </ol>
@@ -716,7 +717,7 @@ fn DetailsPanel(props: &ResultsProps) -> Html {
                 if let Some(market) = &d.scope2_market_t {
                     <dt>{ tr(lang, "Scope 2, market-based") }</dt>
                     <dd data-detail="scope2_market_t">{ format!("{} {}", fmt(market), tr(lang, "t CO2e")) }
-                        if let Some(m) = &d.scope2_market_method { <span class="note">{ format!(" — {m}") }</span> }
+                        if let Some(m) = &d.scope2_market_method { <span class="note">{ format!(" — {}", m.render(lang)) }</span> }
                     </dd>
                 }
                 <dt>{ trf(lang, "Scope 1 by gas (GWP {0})", &[d.gwp]) }</dt>
@@ -728,7 +729,7 @@ fn DetailsPanel(props: &ResultsProps) -> Html {
                     <span class="pill">{ format!("{} {} {}", label(s), fmt(v), tr(lang, "MWh")) }</span>
                 }) }</dd>
                 <dt>{ tr(lang, "Energy in standard coal (GB/T 2589-2008)") }</dt>
-                <dd data-detail="energy_tce_total" title={d.energy_tce_method}>{ format!("{} tce", fmt(d.energy_tce.get("total").unwrap_or(&None))) }</dd>
+                <dd data-detail="energy_tce_total" title={d.energy_tce_method.render(lang)}>{ format!("{} tce", fmt(d.energy_tce.get("total").unwrap_or(&None))) }</dd>
             </dl>
         </section>
     }
@@ -748,17 +749,17 @@ fn PublishedPanel(props: &ResultsProps) -> Html {
                 <tbody>
                     { for pc.implied.iter().map(|i| html! {
                         <tr data-implied={i.id.clone()}>
-                            <th scope="row">{ &i.what }
-                                if let Some(c) = &i.comparison { <span class="note">{ c }</span> }
+                            <th scope="row">{ i.what.render(lang) }
+                                if let Some(c) = &i.comparison { <span class="note">{ c.render(lang) }</span> }
                             </th>
                             <td class="num">{ format!("{} {}", i.value, i.unit) }</td>
                             <td class="num">{ format!("{}–{}", i.low, i.high) }</td>
-                            <td>{ &i.formula }</td>
+                            <td>{ i.formula.render(lang) }</td>
                         </tr>
                     }) }
                 </tbody>
             </table>
-            <ul class="plain">{ for pc.checks.iter().map(|c| html! { <li class={c.level}>{ &c.message }</li> }) }</ul>
+            <ul class="plain">{ for pc.checks.iter().map(|c| html! { <li class={c.level}>{ c.message.render(lang) }</li> }) }</ul>
         </details>
     }
 }
@@ -772,16 +773,16 @@ fn PrintAppendix(props: &ResultsProps) -> Html {
         <section class="print-only appendix" aria-hidden="true">
             <h3>{ tr(lang, "Appendix: method and factor sources") }</h3>
             if let Some(d) = &r.details {
-                <p>{ format!("GWP set {}; Mainland grid factors {}; energy in standard coal: {}.", d.gwp, d.grid_edition, d.energy_tce_method) }</p>
+                <p>{ trf(lang, "GWP set {0}; Mainland grid factors {1}; energy in standard coal: {2}.", &[d.gwp, &d.grid_edition, &d.energy_tce_method.render(lang)]) }</p>
             }
             <ol>{ for r.trace.iter().map(|t| html! {
-                <li>{ &t.text }
-                    if let Some(f) = &t.factor { { format!(" — {}", f.source) } }
+                <li>{ t.text.render(lang) }
+                    if let Some(f) = &t.factor { { format!(" — {}", f.source.render(lang)) } }
                 </li>
             }) }</ol>
             <h4>{ tr(lang, "How each KPI is obtained") }</h4>
             <ul>{ for r.kpis.0.iter().map(|k| html! {
-                <li>{ format!("{} {}: {}", k.hkex, k.id.name_en(), k.formula.clone().or_else(|| k.reason.clone()).unwrap_or_default()) }</li>
+                <li>{ format!("{} {}: {}", k.hkex, kpi_name_text(lang, k.id), k.formula.as_ref().or(k.reason.as_ref()).map(|t| t.render(lang)).unwrap_or_default()) }</li>
             }) }</ul>
         </section>
     }
@@ -814,29 +815,29 @@ fn Working(props: &WorkingProps) -> Html {
         .collect();
     html! {
         <div class="working-panel" data-working-panel={props.id.id()}>
-            <p><strong>{ format!("{} {} = ", k.hkex, k.id.name_en()) }</strong>
-                { k.value.clone().map(|v| format!("{v} {} (exact)", k.unit)).or_else(|| k.reason.clone()).unwrap_or_default() }</p>
-            if let Some(f) = &k.formula { <p>{ trf(lang, "Formula: {0}", &[f]) }</p> }
+            <p><strong>{ format!("{} {} = ", k.hkex, kpi_name_text(lang, k.id)) }</strong>
+                { k.value.clone().map(|v| trf(lang, "{0} {1} (exact)", &[&v, k.unit])).or_else(|| k.reason.as_ref().map(|r| r.render(lang))).unwrap_or_default() }</p>
+            if let Some(f) = &k.formula { <p>{ trf(lang, "Formula: {0}", &[&f.render(lang)]) }</p> }
             <ol>
                 { for lines.iter().map(|t| html! {
                     <li data-working-line={t.path.clone()}>
-                        <p>{ &t.text }</p>
-                        if let Some(c) = &t.conversion { <p class="note">{ trf(lang, "Conversion: {0}", &[c]) }</p> }
+                        <p>{ t.text.render(lang) }</p>
+                        if let Some(c) = &t.conversion { <p class="note">{ trf(lang, "Conversion: {0}", &[&c.render(lang)]) }</p> }
                         if let Some(f) = &t.factor {
                             <p class="note">
-                                { format!("Factor {}: {} {}", f.id.clone().unwrap_or_else(|| "(custom)".into()),
-                                    f.values.iter().map(|(g, v)| if *g == "value" { v.clone() } else { format!("{g} {v}") }).collect::<Vec<_>>().join(", "), f.unit) }
+                                { trf(lang, "Factor {0}: {1} {2}", &[&f.id.clone().unwrap_or_else(|| tr(lang, "(custom)").into()),
+                                    &f.values.iter().map(|(g, v)| if *g == "value" { v.clone() } else { format!("{g} {v}") }).collect::<Vec<_>>().join(", "), &f.unit]) }
                                 { " " }
-                                <span class={classes!("status-badge", f.status.unwrap_or("custom"))}>{ f.status.unwrap_or("custom") }</span>
+                                <span class={classes!("status-badge", f.status.unwrap_or("custom"))}>{ tr(lang, f.status.unwrap_or("custom")) }</span>
                                 if let Some(g) = t.gwp { { format!(" · GWP {g}") } }
                             </p>
-                            <p class="note factor-source">{ trf(lang, "Factor: {0}", &[&f.source]) }</p>
+                            <p class="note factor-source">{ trf(lang, "Factor: {0}", &[&f.source.render(lang)]) }</p>
                         }
                     </li>
                 }) }
             </ol>
             if !checks.is_empty() {
-                <ul class="plain">{ for checks.iter().map(|c| html! { <li class={c.level}>{ &c.message }</li> }) }</ul>
+                <ul class="plain">{ for checks.iter().map(|c| html! { <li class={c.level}>{ c.message.render(lang) }</li> }) }</ul>
             }
         </div>
     }
@@ -928,6 +929,15 @@ pub fn use_lang() -> Lang {
 
 /// A KPI's name in the page's language, with the report's Traditional Chinese wording (or the
 /// English name, in Chinese) beneath it.
+/// A KPI's name as plain text in the page's language.
+fn kpi_name_text(lang: Lang, id: KpiId) -> &'static str {
+    match lang {
+        Lang::En => id.name_en(),
+        Lang::ZhHant => id.name_zh_hant(),
+        Lang::ZhHans => id.name_zh_hans(),
+    }
+}
+
 fn kpi_name(lang: Lang, id: KpiId) -> Html {
     let (main, second, second_lang) = match lang {
         Lang::En => (id.name_en(), id.name_zh_hant(), "zh-Hant"),

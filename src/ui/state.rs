@@ -7,6 +7,7 @@
 //! year's.
 
 use crate::engine::{self, path, units, Results};
+use crate::i18n::Lang;
 use serde_json::{json, Value};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -62,13 +63,13 @@ impl State {
         }
     }
 
-    /// The error for one input, if it has one.
-    pub fn error_at(&self, path: &str) -> Option<String> {
+    /// The error for one input, if it has one, in the page's language.
+    pub fn error_at(&self, path: &str, lang: Lang) -> Option<String> {
         self.current
             .errors
             .iter()
             .find(|e| e.path == path)
-            .map(|e| e.message.clone())
+            .map(|e| e.message.render(lang))
     }
 
     fn with_doc(&self, doc: Value) -> Self {

@@ -1,7 +1,7 @@
 // Three languages, switched live and remembered; screenshots of each, wide and at phone width.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUp, fileUrl, kpiTexts } from './harness.mjs';
+import { setUp, fileUrl, kpiTexts, openPage, input, errorFor } from './harness.mjs';
 
 const env = setUp();
 
@@ -53,4 +53,36 @@ test('a Chinese browser starts in its own script', async () => {
     assert.equal(await page.evaluate(() => document.documentElement.lang), expected, locale);
     await ctx.close();
   }
+});
+
+test("the engine's sentences follow the language: a field's error, the checks, the working and the calculation lines", async () => {
+  const { page, close } = await openPage(env.browser, env.server.url);
+  await page.locator('#language').selectOption('zh-Hant');
+  await input(page, 'organisation.employees').fill('12,34');
+  await errorFor(page, 'organisation.employees').waitFor();
+  assert.equal(await errorFor(page, 'organisation.employees').textContent(),
+    '「12,34」的千位分隔符位置不正確（請寫作 1,234,567.89 或 1234567.89）');
+  await page.locator('#language').selectOption('zh-Hans');
+  assert.equal(await errorFor(page, 'organisation.employees').textContent(),
+    '“12,34”的千位分隔符位置不正确（请写作 1,234,567.89 或 1234567.89）', 'switches live');
+  await input(page, 'organisation.employees').fill('');
+  await page.locator('#language').selectOption('zh-Hant');
+  // The checks name the missing denominator in Chinese.
+  const missing = page.locator('[data-check="denominator-missing:organisation.employees"]');
+  await missing.waitFor();
+  assert.match(await missing.textContent(), /未填寫僱員人數，因此無法計算/);
+  // The working of Scope 2 and every calculation line read in Chinese, numbers as they were.
+  await page.locator('[data-working="ghg_scope2_t"]').click();
+  const working = page.locator('[data-working-panel="ghg_scope2_t"]');
+  await working.waitFor();
+  const text = await working.textContent();
+  assert.match(text, /範圍二：/, text);
+  assert.match(text, /12,821\.88|12821\.88/, text);
+  // The example's site name and its factor's source note are the user's own words, shown as
+  // typed; every word the calculator adds is Chinese.
+  assert.doesNotMatch(text, /\b(Scope|Conversion|Formula|Factor|exact|already|custom factor|calculation lines)\b/, text);
+  const lines = await page.locator('[data-trace]').allTextContents();
+  assert.ok(lines.length > 2);
+  for (const l of lines) assert.doesNotMatch(l, /\b(as entered|calorific|Scope)\b/, l);
+  await close();
 });

@@ -37,16 +37,19 @@ pub fn display(r: &Results, id: &str) -> String {
 pub fn reason(r: &Results, id: &str) -> String {
     let k = kpi(r, id);
     assert!(k.value.is_none(), "{id} should be null, is {:?}", k.value);
-    k.reason.clone().unwrap_or_default()
+    k.reason
+        .as_ref()
+        .map(ToString::to_string)
+        .unwrap_or_default()
 }
 
 /// The message of the input error at `path`.
 #[track_caller]
-pub fn error_at<'r>(r: &'r Results, path: &str) -> &'r str {
+pub fn error_at(r: &Results, path: &str) -> String {
     r.errors
         .iter()
         .find(|e| e.path == path)
-        .map(|e| e.message.as_str())
+        .map(|e| e.message.to_string())
         .unwrap_or_else(|| panic!("no error at {path}; errors: {:?}", r.errors))
 }
 

@@ -1,0 +1,400 @@
+//! The engine's sentences in three languages. The engine writes every message (input errors,
+//! checks, reasons, formulas, trace lines) as a [`Text`]: an English template with `{0}`, `{1}`
+//! … and its arguments. JSON carries the English sentence (the contract's `message` is a
+//! string); the page renders the same [`Text`] in its language. Every template is in
+//! [`super::text_table::TABLE`] with Traditional and Simplified Chinese; a test reads the
+//! engine's source to make sure none is missing.
+
+use serde::{Serialize, Serializer};
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::OnceLock;
+
+/// A language of the page and of the engine's sentences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    En,
+    ZhHant,
+    ZhHans,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::ZhHant, Lang::ZhHans];
+
+    /// The BCP 47 tag, as `<html lang>` and storage use it.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::ZhHant => "zh-Hant",
+            Lang::ZhHans => "zh-Hans",
+        }
+    }
+
+    /// The language's own name, for the switch.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::ZhHant => "繁體中文",
+            Lang::ZhHans => "简体中文",
+        }
+    }
+
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.tag().eq_ignore_ascii_case(tag.trim()))
+    }
+
+    /// The best match for a browser language (`zh-HK`, `zh-TW` → Traditional; `zh-CN`,
+    /// `zh-SG`, `zh` → Simplified; anything else → English).
+    pub fn from_browser(tag: &str) -> Lang {
+        let t = tag.to_ascii_lowercase();
+        if t.starts_with("zh") {
+            if t.contains("hant") || t.ends_with("-hk") || t.ends_with("-tw") || t.ends_with("-mo")
+            {
+                Lang::ZhHant
+            } else {
+                Lang::ZhHans
+            }
+        } else {
+            Lang::En
+        }
+    }
+}
+
+/// A sentence: an English template and its arguments, rendered in any [`Lang`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    template: &'static str,
+    args: Vec<Arg>,
+}
+
+/// An argument of a [`Text`]: a value shown as it is (a number, a path, a name the user
+/// typed), or a sentence of its own, translated too.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    Plain(String),
+    Text(Text),
+    /// The same name in English, Traditional and Simplified Chinese (a KPI, a grid region).
+    Names(Box<[String; 3]>),
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Arg {
+        Arg::Plain(s)
+    }
+}
+impl From<&String> for Arg {
+    fn from(s: &String) -> Arg {
+        Arg::Plain(s.clone())
+    }
+}
+impl From<&str> for Arg {
+    fn from(s: &str) -> Arg {
+        Arg::Plain(s.to_string())
+    }
+}
+impl From<Text> for Arg {
+    fn from(t: Text) -> Arg {
+        Arg::Text(t)
+    }
+}
+impl From<&Text> for Arg {
+    fn from(t: &Text) -> Arg {
+        Arg::Text(t.clone())
+    }
+}
+
+/// A [`Text`] from a template literal and its arguments: `t!("{0} is zero", noun)`.
+#[macro_export]
+macro_rules! t {
+    ($template:literal $(, $arg:expr)* $(,)?) => {
+        $crate::engine::text::Text::new($template, vec![$($crate::engine::text::Arg::from($arg)),*])
+    };
+}
+
+impl Text {
+    pub fn new(template: &'static str, args: Vec<Arg>) -> Text {
+        Text { template, args }
+    }
+
+    /// A word or phrase from the table with no arguments (a source's name, a unit's noun).
+    pub fn word(template: &'static str) -> Text {
+        Text {
+            template,
+            args: Vec::new(),
+        }
+    }
+
+    /// Text that is shown as it is in every language (a parser's own message, a name).
+    pub fn verbatim(text: impl Into<String>) -> Text {
+        Text {
+            template: "{0}",
+            args: vec![Arg::Plain(text.into())],
+        }
+    }
+
+    /// A name given in all three languages (English, Traditional, Simplified Chinese).
+    pub fn names(en: impl Into<String>, hant: impl Into<String>, hans: impl Into<String>) -> Text {
+        Text {
+            template: "{0}",
+            args: vec![Arg::Names(Box::new([en.into(), hant.into(), hans.into()]))],
+        }
+    }
+
+    /// The English template, the key of the translation table.
+    pub fn template(&self) -> &'static str {
+        self.template
+    }
+
+    pub fn render(&self, lang: Lang) -> String {
+        fill(template_in(lang, self.template), |i, out| {
+            match self.args.get(i) {
+                Some(Arg::Plain(s)) => out.push_str(s),
+                Some(Arg::Text(t)) => out.push_str(&t.render(lang)),
+                Some(Arg::Names(n)) => out.push_str(match lang {
+                    Lang::En => &n[0],
+                    Lang::ZhHant => &n[1],
+                    Lang::ZhHans => &n[2],
+                }),
+                None => {}
+            }
+        })
+    }
+
+    /// Every template in this sentence: its own and its arguments', nested.
+    pub fn templates(&self) -> Vec<&'static str> {
+        let mut out = vec![self.template];
+        for a in &self.args {
+            if let Arg::Text(t) = a {
+                out.extend(t.templates());
+            }
+        }
+        out
+    }
+
+    /// The templates in this sentence that the table lacks.
+    pub fn untranslated(&self) -> Vec<&'static str> {
+        self.templates()
+            .into_iter()
+            .filter(|t| *t != "{0}" && !super::text_table::TABLE.iter().any(|(en, ..)| en == t))
+            .collect()
+    }
+
+    /// Whether the English sentence contains `needle` (for tests and filters).
+    pub fn contains(&self, needle: &str) -> bool {
+        self.to_string().contains(needle)
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.render(Lang::En))
+    }
+}
+
+/// Why a result is missing when checked decimal arithmetic would leave its exact range.
+pub fn overflow() -> Text {
+    Text::word("the result is too large for exact decimal arithmetic")
+}
+
+/// `template` with each `{n}` replaced by what `arg(n, out)` writes; other braces are kept.
+pub fn fill(template: &str, mut arg: impl FnMut(usize, &mut String)) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let (before, after) = rest.split_at(open);
+        out.push_str(before);
+        let digits: &str = after
+            .get(1..)
+            .map(|a| a.split('}').next().unwrap_or(""))
+            .unwrap_or("");
+        match digits.parse::<usize>() {
+            Ok(n)
+                if after
+                    .get(1 + digits.len()..)
+                    .is_some_and(|a| a.starts_with('}')) =>
+            {
+                arg(n, &mut out);
+                rest = after.get(digits.len() + 2..).unwrap_or("");
+            }
+            _ => {
+                out.push('{');
+                rest = after.get(1..).unwrap_or("");
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The template in `lang`: the English one itself, or its translation from the table
+/// (English if the table lacks it, which a test forbids).
+pub fn template_in(lang: Lang, en: &'static str) -> &'static str {
+    if lang == Lang::En {
+        return en;
+    }
+    static INDEX: OnceLock<HashMap<&'static str, (&'static str, &'static str)>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        super::text_table::TABLE
+            .iter()
+            .map(|(en, hant, hans)| (*en, (*hant, *hans)))
+            .collect()
+    });
+    match (index.get(en), lang) {
+        (Some((hant, _)), Lang::ZhHant) => hant,
+        (Some((_, hans)), _) => hans,
+        (None, _) => en,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    /// Every string literal given to `t!(` or `Text::word(` in the crate's source.
+    fn templates_in_source() -> Vec<(String, String)> {
+        fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    out.push(path);
+                }
+            }
+        }
+        let mut files = Vec::new();
+        walk(
+            std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
+            &mut files,
+        );
+        let mut found = Vec::new();
+        for path in files {
+            let source = std::fs::read_to_string(&path).unwrap();
+            for marker in ["t!(", "Text::word("] {
+                for (at, _) in source.match_indices(marker) {
+                    // Not `format!(` and not the marker quoted in this test.
+                    let before = source[..at].chars().next_back().unwrap_or(' ');
+                    if before.is_alphanumeric() || before == '_' || before == '"' {
+                        continue;
+                    }
+                    let rest = source[at + marker.len()..].trim_start();
+                    let Some(literal) = rest.strip_prefix('"') else {
+                        continue;
+                    };
+                    let mut end = 0;
+                    let bytes = literal.as_bytes();
+                    while end < bytes.len()
+                        && !(bytes[end] == b'"' && (end == 0 || bytes[end - 1] != b'\\'))
+                    {
+                        end += 1;
+                    }
+                    let text = literal[..end].replace("\\\"", "\"");
+                    found.push((path.display().to_string(), text));
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn every_engine_sentence_is_in_the_table_with_the_same_placeholders() {
+        let found = templates_in_source();
+        assert!(found.len() > 100, "only {} templates found", found.len());
+        let known: HashSet<&str> = super::super::text_table::TABLE
+            .iter()
+            .map(|(en, ..)| *en)
+            .collect();
+        let missing: Vec<_> = found
+            .iter()
+            .filter(|(_, t)| t != "{0}" && !known.contains(t.as_str()))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "not in the engine's table: {missing:#?}"
+        );
+        let mut seen = HashSet::new();
+        for (en, hant, hans) in super::super::text_table::TABLE {
+            assert!(seen.insert(*en), "“{en}” is in the table twice");
+            assert!(
+                !hant.trim().is_empty() && !hans.trim().is_empty(),
+                "“{en}” lacks a translation"
+            );
+            for i in 0..8 {
+                let p = format!("{{{i}}}");
+                assert_eq!(
+                    en.matches(&p).count(),
+                    hant.matches(&p).count(),
+                    "“{en}”: {p} in Traditional"
+                );
+                assert_eq!(
+                    en.matches(&p).count(),
+                    hans.matches(&p).count(),
+                    "“{en}”: {p} in Simplified"
+                );
+            }
+        }
+    }
+
+    /// Words chosen at run time (a source's name, a unit, a status) are in the table too.
+    #[test]
+    fn every_word_chosen_at_run_time_is_in_the_table() {
+        use super::super::kpi::Denominator;
+        use super::super::units::{Source, Status};
+        let mut words: Vec<Text> = Vec::new();
+        for s in Source::ALL {
+            words.push(s.noun());
+            words.push(s.title());
+        }
+        for d in [
+            Denominator::FloorArea,
+            Denominator::Employees,
+            Denominator::Revenue,
+        ] {
+            words.push(d.noun());
+            words.push(d.unit_text());
+        }
+        for s in [Status::Verified, Status::Secondary, Status::Unverified] {
+            words.push(Text::word(s.id()));
+        }
+        for v in [
+            serde_json::json!(null),
+            serde_json::json!(true),
+            serde_json::json!(1),
+            serde_json::json!("x"),
+            serde_json::json!([]),
+            serde_json::json!({}),
+        ] {
+            words.push(super::super::scenario::kind_of(&v));
+        }
+        let missing: Vec<_> = words.iter().flat_map(Text::untranslated).collect();
+        assert!(missing.is_empty(), "not in the table: {missing:?}");
+    }
+
+    #[test]
+    fn placeholders_are_filled_in_any_order_and_other_braces_kept() {
+        let s = fill("{1} then {0}, {x} {", |i, out| out.push_str(["a", "b"][i]));
+        assert_eq!(s, "b then a, {x} {");
+        assert_eq!(fill("{12", |_, _| {}), "{12");
+    }
+
+    #[test]
+    fn nested_texts_render_in_the_same_language() {
+        let inner = Text::word("natural gas");
+        let t = crate::t!("{0} has no calorific value", inner);
+        assert_eq!(t.to_string(), "natural gas has no calorific value");
+        assert_eq!(t.render(Lang::ZhHant), "天然氣沒有熱值");
+        assert_eq!(
+            serde_json::to_string(&t).unwrap(),
+            "\"natural gas has no calorific value\""
+        );
+    }
+}
