@@ -199,7 +199,6 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("Autosave is off: {0}. The calculator works; export your scenario as JSON to keep it.", "自動儲存已停用：{0}。計算器仍可使用；請匯出 JSON 以保存情景。", "自动保存已停用：{0}。计算器仍可使用；请导出 JSON 以保存情景。"),
     ("Exported the scenario as esg-kpi-scenario.json.", "已匯出情景為 esg-kpi-scenario.json。", "已导出情景为 esg-kpi-scenario.json。"),
     ("The export failed: {0}.", "匯出失敗：{0}。", "导出失败：{0}。"),
-    ("Imported {0}. The previous inputs were replaced; export first if you need them.", "已匯入 {0}，之前的輸入已被取代；如需保留請先匯出。", "已导入 {0}，之前的输入已被替换；如需保留请先导出。"),
     ("{0} was not imported: {1}. Your inputs are unchanged.", "未能匯入 {0}：{1}。你的輸入沒有改變。", "未能导入 {0}：{1}。你的输入没有改变。"),
     ("Link copied ({0} characters). The scenario is in the link itself and is never sent to a server.", "已複製連結（{0} 個字元）。情景資料只存在於連結本身，不會傳送到伺服器。", "已复制链接（{0} 个字符）。情景数据只存在于链接本身，不会发送到服务器。"),
     ("The link is in the address bar; copying it failed ({0}).", "連結已在網址列；複製失敗（{0}）。", "链接已在地址栏；复制失败（{0}）。"),
@@ -217,6 +216,39 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("secondary", "次級來源", "次级来源"),
     ("unverified", "未核實", "未核实"),
     ("custom", "自訂", "自定义"),
+    ("Waste by kind", "按類別劃分的廢棄物", "按类别划分的废弃物"),
+    ("{0} ({1})", "{0}（{1}）", "{0}（{1}）"),
+    // Currency, production, waste by kind, undo
+    ("The load is redone.", "已重做載入。", "已重做载入。"),
+    ("The load is undone: your inputs from before it are back.", "已撤銷載入：載入前的輸入已恢復。", "已撤销载入：载入前的输入已恢复。"),
+    ("Redo the load", "重做載入", "重做载入"),
+    ("Undo the last load", "撤銷上次載入", "撤销上次载入"),
+    ("Imported {0}. The previous inputs were replaced; “Undo the last load” brings them back.", "已匯入 {0}，之前的輸入已被取代；按「撤銷上次載入」可恢復。", "已汇入 {0}，之前的输入已被取代；按“撤销上次载入”可恢复。"),
+    ("The items below give this total; a figure typed here is only compared with them.", "此總量由下列各項得出；在此填寫的數字只用作核對。", "此总量由下列各项得出；在此填写的数字只用作核对。"),
+    ("Exchange rate", "匯率", "汇率"),
+    ("The KPIs are per RMB million: revenue is converted at this rate.", "指標以每百萬元人民幣計：收入按此匯率換算。", "指标以每百万元人民币计：收入按此汇率换算。"),
+    ("Revenue currency", "收入貨幣", "收入货币"),
+    ("Production volume (optional)", "產量（選填）", "产量（选填）"),
+    ("Adds intensities per unit of production (HKEX: e.g. per unit of production volume).", "加入每單位產量的密度（港交所：例如以每產量單位計算）。", "加入每单位产量的密度（港交所：例如以每产量单位计算）。"),
+    ("+ Add waste by kind", "+ 按類別新增廢棄物", "+ 按类别新增废弃物"),
+    ("hazardous", "有害", "有害"),
+    ("non-hazardous", "無害", "无害"),
+    ("As its kind: hazardous", "按類別：有害", "按类别：有害"),
+    ("As its kind: non-hazardous", "按類別：無害", "按类别：无害"),
+    ("As its kind", "按類別", "按类别"),
+    ("Hazardous", "有害", "有害"),
+    ("Non-hazardous", "無害", "无害"),
+    ("kg", "公斤", "公斤"),
+    ("Kind of waste", "廢棄物類別", "废弃物类别"),
+    ("Counts as", "歸類為", "归类为"),
+    ("Per unit of production", "每單位產量", "每单位产量"),
+    ("{0} million", "百萬{0}", "百万{0}"),
+    ("RMB per 1 {0}", "每 1 {0} 兌人民幣", "每 1 {0} 兑人民币"),
+    ("Waste item {0}", "廢棄物項目 {0}", "废弃物项目 {0}"),
+    ("Duplicate {0}", "複製{0}", "复制{0}"),
+    ("Remove {0}", "刪除{0}", "删除{0}"),
+    ("Source of the exchange rate", "匯率來源", "汇率来源"),
+    ("Unit of production", "產量單位", "产量单位"),
 ];
 
 /// The string `en` in `lang`; `en` itself if the table lacks it (a test forbids that).
@@ -287,6 +319,28 @@ mod tests {
                     count += 1;
                     if !known.contains(literal.as_str()) {
                         missing.push(format!("{}: {literal}", path.display()));
+                    }
+                }
+            }
+        }
+        // Labels passed through the page's little field helpers: `num(path, label, unit)`,
+        // `text_field(path, label)`, `waste_total(path, label, …)`; every literal after the path.
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let source = std::fs::read_to_string(&path).unwrap();
+            for marker in ["{ num(\"", "{ text_field(\"", "{ waste_total(\""] {
+                for (at, _) in source.match_indices(marker) {
+                    let call = &source[at + marker.len()..];
+                    let call = &call[..call.find(") }").unwrap()];
+                    for (i, literal) in call.split('"').enumerate() {
+                        // The call starts inside the path's quotes: even pieces after the
+                        // first are the other literals.
+                        if i % 2 == 0 && i > 0 && !literal.is_empty() {
+                            count += 1;
+                            if !known.contains(literal) {
+                                missing.push(format!("{}: {literal}", path.display()));
+                            }
+                        }
                     }
                 }
             }

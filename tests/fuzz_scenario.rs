@@ -165,6 +165,13 @@ fn seeds() -> Vec<Value> {
             "instruments": [{ "type": "certificates", "mwh": "1" }, { "type": "supplier", "mwh": "1", "factor": { "value": "0.3", "unit": "tCO2e/MWh" } }],
             "prior": { "period": "2018", "organisation": { "employees": "2" }, "water_m3": "3" },
             "published": { "water_m3": "3.00", "ghg_total_t": "1" } }),
+        json!({ "organisation": { "employees": "4", "revenue_currency": "HKD", "revenue_million": "12",
+                "fx_rmb_per_unit": "0.85", "fx_source": "x", "production_quantity": "9", "production_unit": "cars" },
+            "waste": { "hazardous_t": "1", "items": [
+                { "site": "A", "kind": "paper", "quantity": "2", "unit": "kg" },
+                { "kind": "waste_oil", "quantity": "1", "hazardous": false }
+            ] },
+            "packaging_t": "3" }),
     ]
 }
 

@@ -1,6 +1,7 @@
 //! Properties of the engine over generated scenarios (proptest): totals equal the sum of their
 //! lines, results scale linearly with quantities, row order does not matter, and reading a
-//! scenario, writing it and reading it again gives the same scenario.
+//! scenario (foreign revenue, production and waste items included), writing it and reading it
+//! again gives the same scenario.
 
 use esg_kpi_calculator::engine::{self, scenario, KpiId, Results};
 use proptest::prelude::*;
@@ -110,6 +111,13 @@ proptest! {
         let mut v = scenario_with(rows.clone(), gwp);
         v["published"] = json!({ "water_m3": "5.00" });
         v["instruments"] = json!([{ "type": "certificates", "mwh": "1" }, { "type": "supplier", "mwh": "2", "factor": { "co2": "500", "ch4": "0.1", "unit": "kg/MWh" } }]);
+        v["organisation"] = json!({ "employees": "3", "revenue_currency": "USD", "revenue_million": rows.len().to_string(), "fx_rmb_per_unit": "7.1", "production_quantity": "8", "production_unit": "t" });
+        let items: Vec<Value> = rows.iter().enumerate().map(|(i, r)| {
+            let (kind, unit) = (["paper", "waste_oil", "glass"][i % 3], ["t", "kg"][i % 2]);
+            let hazardous = i % 4 == 0;
+            json!({ "site": r["site"], "kind": kind, "quantity": r["quantity"], "unit": unit, "hazardous": hazardous })
+        }).collect();
+        v["waste"]["items"] = Value::Array(items);
         if prior {
             v["prior"] = json!({ "period": "2022", "grid_edition": "cn-2016-om", "energy": rows, "organisation": { "employees": "9" } });
         }

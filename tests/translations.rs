@@ -102,6 +102,31 @@ fn scenarios() -> Vec<Results> {
         out.push(calculate_value(&bad));
     }
     out.push(calculate_json("{ not json"));
+    for org in [
+        json!({ "revenue_currency": "USD", "revenue_million": "100" }),
+        json!({ "revenue_currency": "USD", "revenue_million": "1", "fx_rmb_per_unit": "0", "revenue_rmb_million": "7" }),
+        json!({ "revenue_currency": "dollars" }),
+        json!({ "revenue_million": "1", "production_quantity": "5" }),
+        json!({ "production_quantity": "0", "production_unit": "cars" }),
+    ] {
+        out.push(calculate_value(
+            &json!({ "organisation": org, "waste": { "items": [
+            { "kind": "moon dust", "quantity": "1" }, { "kind": "glass", "unit": "lb" },
+            { "quantity": "1", "hazardous": 3 }, "x"
+        ] } }),
+        ));
+    }
+    out.push(calculate_value(&json!({ "waste": { "items": {} } })));
+    out.push(calculate_value(&json!({
+        "organisation": { "revenue_currency": "HKD", "revenue_million": "10", "fx_rmb_per_unit": "0.9",
+                          "production_quantity": "7", "production_unit": "rooms sold" },
+        "packaging_t": "1",
+        "waste": { "hazardous_t": "1", "non_hazardous_t": "2", "items": [
+            { "site": "A", "kind": "paper", "quantity": "2", "unit": "kg" },
+            { "kind": "waste_oil", "quantity": "1" },
+            { "kind": "glass", "quantity": "1998", "unit": "kg" }
+        ] }
+    })));
     // Rows that compute, with missing factors, custom factors without a source, per-gas factors,
     // presets, litres with a density, a supplier instrument, and no denominators.
     out.push(calculate_value(&json!({

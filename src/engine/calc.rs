@@ -13,10 +13,11 @@ use super::library::Gas;
 use super::number::{self, display, plain};
 use super::published::{self, PublishedCheck};
 use super::scenario::{
-    self, EnergyRow, FactorChoice, Field, InputError, Instrument, Period, Scenario,
+    self, EnergyRow, FactorChoice, Field, InputError, Instrument, Period, Scenario, WasteUnit,
 };
 use super::text::{overflow, Text};
 use super::units::{self, Converted, Source, KJ_PER_KGCE, KJ_PER_MWH};
+use super::waste::KINDS;
 use crate::t;
 use rust_decimal::Decimal;
 use serde::ser::{SerializeMap, Serializer};
@@ -158,6 +159,34 @@ pub struct Details {
     /// Tonnes of standard coal equivalent (GB/T 2589-2008).
     pub energy_tce: BTreeMap<&'static str, Option<String>>,
     pub energy_tce_method: Text,
+    /// Waste by kind, in tonnes, in the order of the kinds' list.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub waste_by_kind_t: Vec<WasteByKind>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WasteByKind {
+    pub kind: &'static str,
+    pub hazardous: bool,
+    pub t: Option<String>,
+}
+
+/// An intensity per unit of production (HKEX's "e.g. per unit of production volume").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ProductionIntensity {
+    /// `<kpi id>_per_production_unit`.
+    pub id: String,
+    /// The KPI divided.
+    pub of: &'static str,
+    pub value: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub display: Option<String>,
+    /// E.g. `t CO2e / tonne of product`.
+    pub unit: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub formula: Option<Text>,
 }
 
 /// The results of one period.
@@ -171,6 +200,9 @@ pub struct PeriodResults {
     pub details: Details,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub published_check: Option<PublishedCheck>,
+    /// Intensities per unit of production, when the period gives a production volume.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub per_production_unit: Vec<ProductionIntensity>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -186,6 +218,8 @@ pub struct Results {
     pub details: Option<Details>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub published_check: Option<PublishedCheck>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub per_production_unit: Vec<ProductionIntensity>,
     /// Other periods (`prior`, `base_year`), each computed with its own denominators.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub periods: BTreeMap<&'static str, PeriodResults>,
@@ -228,6 +262,7 @@ fn finish(scenario: Option<Scenario>, errors: Vec<InputError>) -> Results {
             trace: Vec::new(),
             details: None,
             published_check: None,
+            per_production_unit: Vec::new(),
             periods: BTreeMap::new(),
         },
     }
@@ -250,6 +285,7 @@ pub fn calculate(s: &Scenario, errors: Vec<InputError>) -> Results {
         trace: current.trace,
         details: Some(current.details),
         published_check: current.published_check,
+        per_production_unit: current.per_production_unit,
         periods,
     }
 }
@@ -378,7 +414,7 @@ pub fn calculate_period(p: &Period) -> PeriodResults {
         let field = match d {
             Denominator::FloorArea => p.floor_area_m2,
             Denominator::Employees => p.employees,
-            Denominator::Revenue => p.revenue_rmb_million,
+            Denominator::Revenue => p.revenue_in_rmb_million(),
         };
         match field {
             Field::Given(v) if v.is_zero() => Err(t!("{0} is zero", d.noun())),
@@ -399,8 +435,14 @@ pub fn calculate_period(p: &Period) -> PeriodResults {
             KpiId::GhgTotal => total_ghg.clone(),
             KpiId::GhgScope1 => scope1.clone(),
             KpiId::GhgScope2 => scope2.clone(),
-            KpiId::HazardousWaste => given(p.hazardous_waste_t, "hazardous waste"),
-            KpiId::NonHazardousWaste => given(p.non_hazardous_waste_t, "non-hazardous waste"),
+            KpiId::HazardousWaste => match waste_from_items(p, true) {
+                Some(total) => total,
+                None => given(p.hazardous_waste_t, "hazardous waste"),
+            },
+            KpiId::NonHazardousWaste => match waste_from_items(p, false) {
+                Some(total) => total,
+                None => given(p.non_hazardous_waste_t, "non-hazardous waste"),
+            },
             KpiId::EnergyTotal => total_energy.clone(),
             KpiId::EnergyDirect => direct.clone(),
             KpiId::EnergyIndirect => indirect.clone(),
@@ -445,9 +487,11 @@ pub fn calculate_period(p: &Period) -> PeriodResults {
 
     let details = details(p, &lines, &sum, &scope2, &indirect);
     let mut trace: Vec<TraceLine> = lines.iter().map(|l| trace_line(l, p)).collect();
+    trace.extend(waste_trace(p));
     trace.extend(scalar_trace(p));
     let checks = checks::period_checks(p, &kpis, &lines, &totals);
     let published_check = (!p.published.is_empty()).then(|| published::check(&p.published));
+    let per_production_unit = production_intensities(p, &totals);
     PeriodResults {
         period: p.period.clone(),
         kpis: Kpis(kpis),
@@ -455,7 +499,85 @@ pub fn calculate_period(p: &Period) -> PeriodResults {
         trace,
         details,
         published_check,
+        per_production_unit,
     }
+}
+
+/// A waste category's total from its items, when it has any: `None` when it has none (the
+/// direct total is used), `Err` when an item could not be read.
+pub(crate) fn waste_from_items(p: &Period, hazardous: bool) -> Option<Val> {
+    let mut items = p
+        .waste_items
+        .iter()
+        .filter(|w| w.hazardous == hazardous)
+        .peekable();
+    if let Some(i) = p.invalid_waste_items.first() {
+        return Some(Err(t!(
+            "waste item {0} has an error",
+            format!("{}waste.items[{i}]", p.prefix)
+        )));
+    }
+    items.peek()?;
+    Some(items.try_fold(Decimal::ZERO, |acc, w| {
+        w.tonnes()
+            .and_then(|t| acc.checked_add(t))
+            .ok_or_else(overflow)
+    }))
+}
+
+/// The totals a production volume divides, in the KPI table's order.
+const PER_PRODUCTION: [KpiId; 6] = [
+    KpiId::GhgTotal,
+    KpiId::EnergyTotal,
+    KpiId::Water,
+    KpiId::HazardousWaste,
+    KpiId::NonHazardousWaste,
+    KpiId::Packaging,
+];
+
+fn production_intensities(p: &Period, totals: &dyn Fn(KpiId) -> Val) -> Vec<ProductionIntensity> {
+    let Some(prod) = &p.production else {
+        return Vec::new();
+    };
+    let volume: Val = match prod.quantity {
+        Field::Given(v) if v.is_zero() => Err(t!("the production volume is zero")),
+        Field::Given(v) => Ok(v),
+        Field::Missing => Err(t!("no production volume given")),
+        Field::Invalid => Err(t!("the production volume is invalid")),
+    };
+    PER_PRODUCTION
+        .iter()
+        .map(|id| {
+            let value = totals(*id).and_then(|n| {
+                let v = volume.clone()?;
+                n.checked_div(v).map(|r| (n, v, r)).ok_or_else(overflow)
+            });
+            let (value, display, reason, formula) = match value {
+                Ok((n, v, r)) => (
+                    Some(r.normalize().to_string()),
+                    Some(display(r)),
+                    None,
+                    Some(Text::verbatim(format!(
+                        "{} {} ÷ {} {}",
+                        display(n),
+                        id.unit(),
+                        plain(v),
+                        prod.unit
+                    ))),
+                ),
+                Err(reason) => (None, None, Some(reason), None),
+            };
+            ProductionIntensity {
+                id: format!("{}_per_production_unit", id.id()),
+                of: id.id(),
+                value,
+                display,
+                unit: format!("{} / {}", id.unit(), prod.unit),
+                reason,
+                formula,
+            }
+        })
+        .collect()
 }
 
 type Sum<'s> = dyn Fn(&dyn Fn(&Line) -> bool, &dyn Fn(&Line) -> Val) -> Val + 's;
@@ -547,6 +669,7 @@ fn details(p: &Period, lines: &[Line], sum: &Sum, scope2: &Val, indirect: &Val) 
         energy_by_source_mwh: by_source,
         emissions_by_site_t: emissions_by_site,
         energy_tce: tce,
+        waste_by_kind_t: waste_by_kind(p),
         energy_tce_method: t!("GB/T 2589-2008: electricity at its equivalent value 0.1229 kgce/kWh; fuels at the standard's coefficients (natural gas 1.3300 kgce/m³, diesel 1.4571 and petrol 1.4714 kgce/kg) at their default calorific values, otherwise energy ÷ 29,307 kJ/kgce"),
     }
 }
@@ -919,16 +1042,24 @@ fn trace_line(l: &Line, p: &Period) -> TraceLine {
 
 /// Trace lines for the inputs used as entered: waste, water, packaging and the denominators.
 fn scalar_trace(p: &Period) -> Vec<TraceLine> {
+    // A waste total typed directly is not used when its category has items.
+    let unless_items = |hazardous: bool, f: Field| {
+        if p.waste_items.iter().any(|w| w.hazardous == hazardous) {
+            Field::Missing
+        } else {
+            f
+        }
+    };
     let items: [(&str, Field, &str, &[KpiId]); 7] = [
         (
             "waste.hazardous_t",
-            p.hazardous_waste_t,
+            unless_items(true, p.hazardous_waste_t),
             "t",
             &[KpiId::HazardousWaste, KpiId::HazardousWastePerEmployee],
         ),
         (
             "waste.non_hazardous_t",
-            p.non_hazardous_waste_t,
+            unless_items(false, p.non_hazardous_waste_t),
             "t",
             &[
                 KpiId::NonHazardousWaste,
@@ -971,27 +1102,164 @@ fn scalar_trace(p: &Period) -> Vec<TraceLine> {
             &[KpiId::PackagingPerRevenue],
         ),
     ];
-    items
+    let unit_word = |unit: &'static str| match unit {
+        "people" | "RMB million" => Text::word(unit),
+        other => Text::verbatim(other),
+    };
+    let mut out: Vec<TraceLine> = items
         .into_iter()
         .filter_map(|(path, f, unit, kpis)| {
             let Field::Given(v) = f else { return None };
-            Some(TraceLine {
-                path: format!("{}{path}", p.prefix),
-                kpis: kpis.iter().map(|k| k.id()).collect(),
-                text: t!("{0} = {1} {2}, as entered", path, plain(v), unit),
-                site: None,
-                source: None,
-                scope: None,
-                quantity: v.normalize().to_string(),
-                unit: unit.into(),
-                mwh: None,
-                conversion: None,
-                factor: None,
-                gwp: None,
-                gases: Vec::new(),
-                emissions_t: None,
-                tce: None,
+            Some(TraceLine::simple(
+                format!("{}{path}", p.prefix),
+                kpis.iter().map(|k| k.id()).collect(),
+                t!("{0} = {1} {2}, as entered", path, plain(v), unit_word(unit)),
+                v,
+                unit,
+            ))
+        })
+        .collect();
+    if let Some(f) = &p.revenue_foreign {
+        if let (Field::Given(a), Field::Given(r), Field::Given(rmb)) =
+            (f.amount, f.rmb_per_unit, p.revenue_in_rmb_million())
+        {
+            let source = match &f.rate_source {
+                Some(s) => Text::verbatim(s),
+                None => t!("no source given"),
+            };
+            out.push(TraceLine::simple(
+                format!("{}organisation.revenue_million", p.prefix),
+                vec![KpiId::PackagingPerRevenue.id()],
+                t!(
+                    "organisation.revenue_million = {0} {1} million × {2} RMB per {1} (exchange rate; {3}) = {4} RMB million",
+                    plain(a),
+                    &f.currency,
+                    plain(r),
+                    source,
+                    plain(rmb)
+                ),
+                a,
+                &format!("{} million", f.currency),
+            ));
+        }
+    }
+    if let Some(prod) = &p.production {
+        if let Field::Given(v) = prod.quantity {
+            out.push(TraceLine::simple(
+                format!("{}organisation.production_quantity", p.prefix),
+                Vec::new(),
+                t!(
+                    "organisation.production_quantity = {0} {1}, as entered (divides the intensities per unit of production)",
+                    plain(v),
+                    &prod.unit
+                ),
+                v,
+                &prod.unit,
+            ));
+        }
+    }
+    out
+}
+
+/// A calculation line for each waste item: its kind, weight and category.
+fn waste_trace(p: &Period) -> Vec<TraceLine> {
+    p.waste_items
+        .iter()
+        .filter_map(|w| {
+            let t = w.tonnes()?;
+            let (category, kpis) = if w.hazardous {
+                (
+                    t!("hazardous"),
+                    vec![
+                        KpiId::HazardousWaste.id(),
+                        KpiId::HazardousWastePerEmployee.id(),
+                    ],
+                )
+            } else {
+                (
+                    t!("non-hazardous"),
+                    vec![
+                        KpiId::NonHazardousWaste.id(),
+                        KpiId::NonHazardousWastePerEmployee.id(),
+                    ],
+                )
+            };
+            let who = if w.site.is_empty() {
+                String::new()
+            } else {
+                format!("{}: ", w.site)
+            };
+            let text = match w.unit {
+                WasteUnit::T => t!("{0}{1} {2} t ({3})", who, w.kind.name(), plain(t), category),
+                WasteUnit::Kg => t!(
+                    "{0}{1} {2} kg = {3} t ({4})",
+                    who,
+                    w.kind.name(),
+                    plain(w.quantity),
+                    plain(t),
+                    category
+                ),
+            };
+            let mut line = TraceLine::simple(
+                format!("{}waste.items[{}]", p.prefix, w.index),
+                kpis,
+                text,
+                w.quantity,
+                w.unit.id(),
+            );
+            line.site = Some(w.site.clone());
+            Some(line)
+        })
+        .collect()
+}
+
+/// Waste by kind, summed over items, in the order of the kinds' list.
+fn waste_by_kind(p: &Period) -> Vec<WasteByKind> {
+    KINDS
+        .iter()
+        .flat_map(|k| [(k, true), (k, false)])
+        .filter_map(|(k, hazardous)| {
+            let mut items = p
+                .waste_items
+                .iter()
+                .filter(|w| w.kind.id == k.id && w.hazardous == hazardous)
+                .peekable();
+            items.peek()?;
+            let t = items.try_fold(Decimal::ZERO, |acc, w| acc.checked_add(w.tonnes()?));
+            Some(WasteByKind {
+                kind: k.id,
+                hazardous,
+                t: t.map(|t| t.normalize().to_string()),
             })
         })
         .collect()
+}
+
+impl TraceLine {
+    /// A line for an input used as entered (no conversion, no factor).
+    fn simple(
+        path: String,
+        kpis: Vec<&'static str>,
+        text: Text,
+        quantity: Decimal,
+        unit: &str,
+    ) -> TraceLine {
+        TraceLine {
+            path,
+            kpis,
+            text,
+            site: None,
+            source: None,
+            scope: None,
+            quantity: quantity.normalize().to_string(),
+            unit: unit.into(),
+            mwh: None,
+            conversion: None,
+            factor: None,
+            gwp: None,
+            gases: Vec::new(),
+            emissions_t: None,
+            tce: None,
+        }
+    }
 }

@@ -3,7 +3,7 @@
 //! figures imply, implied factors against the chosen ones, missing denominators, and factors
 //! whose source is missing or unverified.
 
-use super::calc::{scope_number, Check, KpiResult, Line, Val};
+use super::calc::{scope_number, waste_from_items, Check, KpiResult, Line, Val};
 use super::kpi::{Denominator, KpiId};
 use super::number::{self, display, plain};
 use super::published::{headcount_check, ratio_range};
@@ -199,11 +199,52 @@ pub(crate) fn period_checks(
         }
     }
 
+    // A waste total typed directly beside items of its category: the items are used.
+    for (hazardous, typed, path, id) in [
+        (
+            true,
+            p.hazardous_waste_t,
+            "waste.hazardous_t",
+            KpiId::HazardousWaste,
+        ),
+        (
+            false,
+            p.non_hazardous_waste_t,
+            "waste.non_hazardous_t",
+            KpiId::NonHazardousWaste,
+        ),
+    ] {
+        let (Field::Given(typed), Some(Ok(sum))) = (typed, waste_from_items(p, hazardous)) else {
+            continue;
+        };
+        let same = typed == sum;
+        out.push(Check {
+            id: format!("waste-items-total:{}", id.id()),
+            level: if same { "info" } else { "warning" },
+            message: if same {
+                t!(
+                    "{0} ({1} t) equals the sum of its items.",
+                    path,
+                    plain(typed)
+                )
+            } else {
+                t!(
+                    "{0} is {1} t, but its items add up to {2} t; the items are used.",
+                    path,
+                    plain(typed),
+                    plain(sum)
+                )
+            },
+            kpi: Some(id.id()),
+            path: Some(format!("{}{path}", p.prefix)),
+        });
+    }
+
     // Missing or zero denominators.
     for (den, field) in [
         (Denominator::FloorArea, p.floor_area_m2),
         (Denominator::Employees, p.employees),
-        (Denominator::Revenue, p.revenue_rmb_million),
+        (Denominator::Revenue, p.revenue_in_rmb_million()),
     ] {
         let zero = match field {
             Field::Missing => false,

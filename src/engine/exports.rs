@@ -2,6 +2,7 @@
 //! Excel reads Chinese text), and the KPI table as tab-separated text to paste into Excel.
 
 use super::calc::{change_percent, KpiResult, Results};
+use super::kpi::KpiId;
 use super::number;
 use super::text::Lang;
 
@@ -76,6 +77,32 @@ pub fn kpi_csv(r: &Results, lang: Lang) -> String {
             k.formula
                 .as_ref()
                 .or(k.reason.as_ref())
+                .map(|t| t.render(lang))
+                .unwrap_or_default(),
+        ]);
+    }
+    // Intensities per unit of production, after the table's sixteen rows.
+    for i in &r.per_production_unit {
+        let Some(of) = KpiId::from_id(i.of) else {
+            continue;
+        };
+        out += &line(&[
+            of.hkex().into(),
+            i.id.clone(),
+            format!("{} per production unit", of.name_en()),
+            format!("{}／每單位產量", of.name_zh_hant()),
+            r.period.clone().unwrap_or_default(),
+            i.value.clone().unwrap_or_default(),
+            i.display.clone().unwrap_or_default(),
+            i.unit.clone(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            i.formula
+                .as_ref()
+                .or(i.reason.as_ref())
                 .map(|t| t.render(lang))
                 .unwrap_or_default(),
         ]);
@@ -217,5 +244,24 @@ mod tests {
             .find(|l| l.starts_with("A2.2,water_m3,"))
             .unwrap();
         assert!(water.contains(",2017,80000,1.68,"), "{water}"); // (81,345.33 − 80,000) ÷ 80,000
+    }
+
+    #[test]
+    fn intensities_per_unit_of_production_follow_the_table_in_the_csv() {
+        let mut v = example::example();
+        v["organisation"]["production_quantity"] = serde_json::json!("1000");
+        v["organisation"]["production_unit"] = serde_json::json!("t");
+        let csv = kpi_csv(&calculate_value(&v), Lang::ZhHant);
+        assert_eq!(csv.lines().count(), 1 + 16 + 6);
+        let water = csv
+            .lines()
+            .find(|l| l.contains(",water_m3_per_production_unit,"))
+            .unwrap();
+        // 81,345.33 m³ ÷ 1,000 t
+        assert!(
+            water.starts_with("A2.2,water_m3_per_production_unit,"),
+            "{water}"
+        );
+        assert!(water.contains(",81.34533,81.35,m³ / t,"), "{water}");
     }
 }

@@ -16,6 +16,7 @@ pub mod scenario;
 pub mod text;
 pub mod text_table;
 pub mod units;
+pub mod waste;
 
 pub use calc::{calculate_json, calculate_value, Results};
 pub use kpi::KpiId;

@@ -22,6 +22,7 @@ use super::migrate;
 use super::number::{self, NumberError};
 use super::text::Text;
 use super::units::{Constant, FactorUnit, Physical, QuantityUnit, Source, Status};
+use super::waste::{WasteKind, KINDS};
 use crate::t;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -196,6 +197,66 @@ impl Default for Settings {
     }
 }
 
+/// Revenue in a currency other than RMB, with the rate that turns it into RMB.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ForeignRevenue {
+    /// An ISO 4217 code, upper case (`HKD`, `USD`).
+    pub currency: String,
+    /// Millions of `currency`.
+    pub amount: Field,
+    /// RMB per one unit of `currency`.
+    pub rmb_per_unit: Field,
+    pub rate_source: Option<String>,
+}
+
+/// How much the organisation produced, in a unit it names (tonnes of product, vehicles …).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Production {
+    pub quantity: Field,
+    pub unit: String,
+}
+
+/// The unit of a waste item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WasteUnit {
+    T,
+    Kg,
+}
+
+impl WasteUnit {
+    pub fn id(self) -> &'static str {
+        match self {
+            WasteUnit::T => "t",
+            WasteUnit::Kg => "kg",
+        }
+    }
+}
+
+/// One line of waste by kind (`waste.items[i]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WasteItem {
+    pub index: usize,
+    pub site: String,
+    pub kind: &'static WasteKind,
+    /// As the item classes it: its own `hazardous`, else its kind's.
+    pub hazardous: bool,
+    /// Whether the item said so itself (written back only then).
+    pub hazardous_given: bool,
+    pub quantity: Decimal,
+    pub unit: WasteUnit,
+    pub note: Option<String>,
+}
+
+impl WasteItem {
+    /// The item in tonnes.
+    pub fn tonnes(&self) -> Option<Decimal> {
+        match self.unit {
+            WasteUnit::T => Some(self.quantity),
+            WasteUnit::Kg => self.quantity.checked_div(Decimal::ONE_THOUSAND),
+        }
+    }
+}
+
 /// One reporting period's inputs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Period {
@@ -207,6 +268,10 @@ pub struct Period {
     pub floor_area_m2: Field,
     pub employees: Field,
     pub revenue_rmb_million: Field,
+    /// Revenue in another currency, when it was given so (then `revenue_rmb_million` is
+    /// missing and [`Period::revenue_in_rmb_million`] converts).
+    pub revenue_foreign: Option<ForeignRevenue>,
+    pub production: Option<Production>,
     /// Rows that read cleanly.
     pub energy: Vec<EnergyRow>,
     /// Indices of rows with an error: totals that need them cannot be trusted.
@@ -216,9 +281,30 @@ pub struct Period {
     pub water_m3: Field,
     pub hazardous_waste_t: Field,
     pub non_hazardous_waste_t: Field,
+    /// Waste by kind; where a category has items, its total is their sum.
+    pub waste_items: Vec<WasteItem>,
+    pub invalid_waste_items: Vec<usize>,
     pub packaging_t: Field,
     /// Figures a published report printed, to compare the computed KPIs with.
     pub published: Vec<(KpiId, Decimal)>,
+}
+
+impl Period {
+    /// Revenue in RMB million: as given, or converted from another currency at the given rate.
+    /// `Invalid` when a part is unusable (the input errors say which), or the product leaves
+    /// exact decimal range.
+    pub fn revenue_in_rmb_million(&self) -> Field {
+        let Some(f) = &self.revenue_foreign else {
+            return self.revenue_rmb_million;
+        };
+        match (f.amount, f.rmb_per_unit) {
+            (Field::Given(a), Field::Given(r)) => {
+                a.checked_mul(r).map_or(Field::Invalid, Field::Given)
+            }
+            (Field::Missing, _) => Field::Missing,
+            _ => Field::Invalid,
+        }
+    }
 }
 
 /// A scenario: the current period and, optionally, the prior year and the base year.
@@ -432,11 +518,9 @@ impl Reader {
             name: self.text(obj, "name", &p("name")),
             floor_area_m2: self.number(org, "floor_area_m2", &p("organisation.floor_area_m2")),
             employees: self.number(org, "employees", &p("organisation.employees")),
-            revenue_rmb_million: self.number(
-                org,
-                "revenue_rmb_million",
-                &p("organisation.revenue_rmb_million"),
-            ),
+            revenue_rmb_million: Field::Missing,
+            revenue_foreign: None,
+            production: None,
             water_m3: self.number(Some(obj), "water_m3", &p("water_m3")),
             hazardous_waste_t: self.number(waste, "hazardous_t", &p("waste.hazardous_t")),
             non_hazardous_waste_t: self.number(
@@ -444,6 +528,8 @@ impl Reader {
                 "non_hazardous_t",
                 &p("waste.non_hazardous_t"),
             ),
+            waste_items: Vec::new(),
+            invalid_waste_items: Vec::new(),
             packaging_t: self.number(Some(obj), "packaging_t", &p("packaging_t")),
             published: self.published(obj, at),
             energy: Vec::new(),
@@ -453,6 +539,25 @@ impl Reader {
             settings,
             period: period_label,
         };
+        (period.revenue_rmb_million, period.revenue_foreign) = self.revenue(org, at);
+        period.production = self.production(org, at);
+        if let Some(w) = waste {
+            match w.get("items") {
+                None | Some(Value::Null) => {}
+                Some(Value::Array(items)) => {
+                    for (index, item) in items.iter().enumerate() {
+                        match self.waste_item(at, index, item) {
+                            Some(parsed) => period.waste_items.push(parsed),
+                            None => period.invalid_waste_items.push(index),
+                        }
+                    }
+                }
+                Some(other) => self.error(
+                    &p("waste.items"),
+                    t!("waste items must be a list, not {0}", kind_of(other)),
+                ),
+            }
+        }
         match obj.get("energy") {
             None | Some(Value::Null) => {}
             Some(Value::Array(rows)) => {
@@ -946,6 +1051,188 @@ impl Reader {
         choice
     }
 
+    /// Revenue in RMB million, or in another currency with its rate to RMB.
+    fn revenue(
+        &mut self,
+        org: Option<&Map<String, Value>>,
+        at: &str,
+    ) -> (Field, Option<ForeignRevenue>) {
+        let p = |k: &str| format!("{at}organisation.{k}");
+        let rmb = self.number(org, "revenue_rmb_million", &p("revenue_rmb_million"));
+        let currency = org
+            .and_then(|o| self.text(o, "revenue_currency", &p("revenue_currency")))
+            .map(|c| c.trim().to_ascii_uppercase())
+            .filter(|c| !c.is_empty());
+        match currency.as_deref() {
+            None | Some("RMB" | "CNY") => {
+                if let Field::Given(_) = self.number(org, "revenue_million", &p("revenue_million"))
+                {
+                    self.error(
+                        &p("revenue_million"),
+                        t!("revenue_million needs its currency (revenue_currency); revenue in RMB goes in revenue_rmb_million"),
+                    );
+                    return (Field::Invalid, None);
+                }
+                (rmb, None)
+            }
+            Some(c) if c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()) => {
+                if rmb != Field::Missing {
+                    self.error(
+                        &p("revenue_rmb_million"),
+                        t!("give revenue either in RMB million (revenue_rmb_million) or in {0} million (revenue_million), not both", c),
+                    );
+                }
+                let amount = self.number(org, "revenue_million", &p("revenue_million"));
+                let mut rate = self.number(org, "fx_rmb_per_unit", &p("fx_rmb_per_unit"));
+                match rate {
+                    Field::Given(r) if r.is_zero() => {
+                        self.error(
+                            &p("fx_rmb_per_unit"),
+                            t!("the exchange rate must be above zero"),
+                        );
+                        rate = Field::Invalid;
+                    }
+                    Field::Missing if amount != Field::Missing => {
+                        self.error(
+                            &p("fx_rmb_per_unit"),
+                            t!("give the exchange rate: RMB per 1 {0} (e.g. the period's average central parity), with its source", c),
+                        );
+                        rate = Field::Invalid;
+                    }
+                    _ => {}
+                }
+                let rate_source = org
+                    .and_then(|o| self.text(o, "fx_source", &p("fx_source")))
+                    .filter(|s| !s.trim().is_empty());
+                (
+                    Field::Missing,
+                    Some(ForeignRevenue {
+                        currency: c.to_string(),
+                        amount,
+                        rmb_per_unit: rate,
+                        rate_source,
+                    }),
+                )
+            }
+            Some(c) => {
+                self.error(
+                    &p("revenue_currency"),
+                    t!("“{0}” is not a currency code; use a three-letter ISO 4217 code such as RMB, HKD or USD", c),
+                );
+                (Field::Invalid, None)
+            }
+        }
+    }
+
+    /// The production volume and its unit, for intensities per unit produced.
+    fn production(&mut self, org: Option<&Map<String, Value>>, at: &str) -> Option<Production> {
+        let p = |k: &str| format!("{at}organisation.{k}");
+        let quantity = self.number(org, "production_quantity", &p("production_quantity"));
+        let unit = org
+            .and_then(|o| self.text(o, "production_unit", &p("production_unit")))
+            .map(|u| u.trim().to_string())
+            .filter(|u| !u.is_empty());
+        match (quantity, unit) {
+            (Field::Missing, None) => None,
+            (quantity, Some(unit)) => Some(Production { quantity, unit }),
+            (quantity, None) => {
+                self.error(
+                    &p("production_unit"),
+                    t!("name the unit of production (e.g. tonnes of product, vehicles, rooms sold)"),
+                );
+                Some(Production {
+                    quantity: match quantity {
+                        Field::Given(_) => Field::Invalid,
+                        other => other,
+                    },
+                    unit: String::new(),
+                })
+            }
+        }
+    }
+
+    fn waste_item(&mut self, at: &str, index: usize, item: &Value) -> Option<WasteItem> {
+        let base = format!("{at}waste.items[{index}]");
+        let p = |field: &str| format!("{base}.{field}");
+        let Some(obj) = item.as_object() else {
+            self.error(
+                &base,
+                t!("a waste item must be an object, not {0}", kind_of(item)),
+            );
+            return None;
+        };
+        let before = self.errors.len();
+        let site = self.text(obj, "site", &p("site")).unwrap_or_default();
+        let kind = match self.text(obj, "kind", &p("kind")) {
+            Some(k) => {
+                let found = WasteKind::find(&k);
+                if found.is_none() {
+                    let known: Vec<_> = KINDS.iter().map(|k| k.id).collect();
+                    self.error(
+                        &p("kind"),
+                        t!(
+                            "unknown kind of waste “{0}”; use one of: {1}",
+                            k,
+                            known.join(", ")
+                        ),
+                    );
+                }
+                found
+            }
+            None => {
+                self.error(&p("kind"), t!("choose the kind of waste"));
+                None
+            }
+        };
+        let unit = match obj.get("unit").and_then(Value::as_str).map(str::trim) {
+            None | Some("t") | Some("") => Some(WasteUnit::T),
+            Some("kg") => Some(WasteUnit::Kg),
+            Some(other) => {
+                self.error(
+                    &p("unit"),
+                    t!("waste is weighed in t or kg, not “{0}”", other),
+                );
+                None
+            }
+        };
+        let quantity = match self.number(Some(obj), "quantity", &p("quantity")) {
+            Field::Given(q) => Some(q),
+            Field::Missing => {
+                self.error(&p("quantity"), t!("enter the quantity"));
+                None
+            }
+            Field::Invalid => None,
+        };
+        let hazardous_given = match obj.get("hazardous") {
+            None | Some(Value::Null) => None,
+            Some(Value::Bool(b)) => Some(*b),
+            Some(other) => {
+                self.error(
+                    &p("hazardous"),
+                    t!("hazardous is true or false, not {0}", kind_of(other)),
+                );
+                None
+            }
+        };
+        let note = self
+            .text(obj, "note", &p("note"))
+            .filter(|n| !n.trim().is_empty());
+        if self.errors.len() > before {
+            return None;
+        }
+        let kind = kind?;
+        Some(WasteItem {
+            index,
+            site,
+            kind,
+            hazardous: hazardous_given.unwrap_or(kind.hazardous),
+            hazardous_given: hazardous_given.is_some(),
+            quantity: quantity?,
+            unit: unit?,
+            note,
+        })
+    }
+
     fn instrument(&mut self, path: &str, item: &Value) -> Option<Instrument> {
         let Some(obj) = item.as_object() else {
             self.error(
@@ -1116,12 +1403,31 @@ fn period_value(p: &Period, inherited: Option<&Settings>) -> Map<String, Value> 
             .collect();
         put("fuel_factors", Some(Value::Object(map)));
     }
+    let foreign = p.revenue_foreign.as_ref();
+    let production = p.production.as_ref();
     put(
         "organisation",
         object_of(&[
             ("floor_area_m2", field(p.floor_area_m2)),
             ("employees", field(p.employees)),
             ("revenue_rmb_million", field(p.revenue_rmb_million)),
+            ("revenue_currency", foreign.map(|f| json!(f.currency))),
+            ("revenue_million", foreign.and_then(|f| field(f.amount))),
+            (
+                "fx_rmb_per_unit",
+                foreign.and_then(|f| field(f.rmb_per_unit)),
+            ),
+            (
+                "fx_source",
+                foreign
+                    .and_then(|f| f.rate_source.clone())
+                    .map(Value::String),
+            ),
+            (
+                "production_quantity",
+                production.and_then(|pr| field(pr.quantity)),
+            ),
+            ("production_unit", production.map(|pr| json!(pr.unit))),
         ]),
     );
     let rows: Vec<Value> = p
@@ -1188,6 +1494,11 @@ fn period_value(p: &Period, inherited: Option<&Settings>) -> Map<String, Value> 
         object_of(&[
             ("hazardous_t", field(p.hazardous_waste_t)),
             ("non_hazardous_t", field(p.non_hazardous_waste_t)),
+            (
+                "items",
+                (!p.waste_items.is_empty())
+                    .then(|| Value::Array(p.waste_items.iter().map(waste_item_value).collect())),
+            ),
         ]),
     );
     put("packaging_t", field(p.packaging_t));
@@ -1200,6 +1511,21 @@ fn period_value(p: &Period, inherited: Option<&Settings>) -> Map<String, Value> 
         put("published", Some(Value::Object(map)));
     }
     m
+}
+
+fn waste_item_value(w: &WasteItem) -> Value {
+    let mut m = Map::new();
+    m.insert("site".into(), json!(w.site));
+    m.insert("kind".into(), json!(w.kind.id));
+    m.insert("quantity".into(), json!(w.quantity.to_string()));
+    m.insert("unit".into(), json!(w.unit.id()));
+    if w.hazardous_given {
+        m.insert("hazardous".into(), json!(w.hazardous));
+    }
+    if let Some(n) = &w.note {
+        m.insert("note".into(), json!(n));
+    }
+    Value::Object(m)
 }
 
 /// Writes a scenario that has been read back as `esg-kpi-scenario/1` JSON, numbers as exact

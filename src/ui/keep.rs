@@ -178,7 +178,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 {
                     Ok(doc) => {
                         dispatcher.dispatch(Action::Load(doc));
-                        say("info", trf(lang, "Imported {0}. The previous inputs were replaced; export first if you need them.", &[&name]));
+                        say("info", trf(lang, "Imported {0}. The previous inputs were replaced; “Undo the last load” brings them back.", &[&name]));
                     }
                     Err(why) => say(
                         "warning",
@@ -274,6 +274,30 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         })
     };
     let print = Callback::from(|_| browser::print());
+    let undo = state.undo.as_ref().map(|_| {
+        let (state, say) = (state.clone(), say.clone());
+        let undone = state.undone;
+        let onclick = Callback::from(move |_| {
+            state.dispatch(Action::UndoLoad);
+            say(
+                "info",
+                if undone {
+                    tr(lang, "The load is redone.").into()
+                } else {
+                    tr(
+                        lang,
+                        "The load is undone: your inputs from before it are back.",
+                    )
+                    .into()
+                },
+            );
+        });
+        html! {
+            <button type="button" class="secondary" data-testid="undo-load" {onclick}>
+                { if undone { tr(lang, "Redo the load") } else { tr(lang, "Undo the last load") } }
+            </button>
+        }
+    });
     html! {
         <div class="toolbar" role="toolbar" aria-label={tr(lang, "Scenario and exports")}>
             <button type="button" class="secondary" onclick={export_json}>{ tr(lang, "Export JSON") }</button>
@@ -284,6 +308,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <button type="button" class="secondary" onclick={download_csv("esg-kpi-trace.csv", exports::trace_csv)}>{ tr(lang, "Calculation lines CSV") }</button>
             <button type="button" class="secondary" onclick={copy_tsv}>{ tr(lang, "Copy for Excel") }</button>
             <button type="button" class="secondary" onclick={print}>{ tr(lang, "Print") }</button>
+            { for undo }
             if *confirming {
                 <span class="confirm" role="alertdialog" aria-label={tr(lang, "Replace your inputs with the example?")}>
                     { tr(lang, "Replace your inputs with the 2018 example? ") }

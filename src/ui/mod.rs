@@ -6,7 +6,7 @@ mod fields;
 mod keep;
 mod state;
 
-use crate::engine::{calc::KpiResult, library, path, units, KpiId, Results};
+use crate::engine::{calc::KpiResult, library, path, units, waste, KpiId, Results};
 use crate::i18n::{tr, trf, Lang};
 use fields::{NumberField, SelectField, TextField};
 pub use state::{Action, State};
@@ -140,6 +140,7 @@ pub fn App() -> Html {
                     <h2 id="kpi-title">{ tr(lang, "Environmental KPIs") }</h2>
                     <ErrorBanner results={state.current.clone()} />
                     <KpiTable results={state.last_good.clone()} />
+                    <ProductionTable results={state.last_good.clone()} />
                     <charts::Charts results={state.last_good.clone()} />
                     <DetailsPanel results={state.last_good.clone()} />
                     <Checks results={state.last_good.clone()} />
@@ -188,11 +189,101 @@ fn Inputs(props: &InputsProps) -> Html {
     let add = {
         let (dispatcher, prefix) = (state.dispatcher(), prefix.clone());
         Callback::from(move |_| {
-            dispatcher.dispatch(Action::AddEnergyRow {
-                prefix: prefix.clone(),
+            dispatcher.dispatch(Action::AddRow {
+                list: format!("{prefix}energy"),
+                row: serde_json::json!({ "site": "", "source": "electricity", "quantity": "", "unit": "kWh" }),
             })
         })
     };
+    let waste_items = path::get(doc, &format!("{prefix}waste.items"))
+        .and_then(|v| v.as_array())
+        .map_or(0, Vec::len);
+    let add_waste = {
+        let (dispatcher, prefix) = (state.dispatcher(), prefix.clone());
+        Callback::from(move |_| {
+            dispatcher.dispatch(Action::AddRow {
+                list: format!("{prefix}waste.items"),
+                row: serde_json::json!({ "site": "", "kind": "general_refuse", "quantity": "", "unit": "t" }),
+            })
+        })
+    };
+    let has_items = |hazardous: bool| {
+        let results = &state.current;
+        let r = if prefix.is_empty() {
+            results.details.as_ref()
+        } else {
+            results
+                .periods
+                .get(prefix.trim_end_matches('.'))
+                .map(|p| &p.details)
+        };
+        r.is_some_and(|d| d.waste_by_kind_t.iter().any(|w| w.hazardous == hazardous))
+    };
+    let waste_total = |p: &'static str, label: &'static str, hazardous: bool| {
+        let p = format!("{prefix}{p}");
+        let note = if has_items(hazardous) {
+            Some(AttrValue::from(tr(
+                lang,
+                "The items below give this total; a figure typed here is only compared with them.",
+            )))
+        } else {
+            note(doc, &p)
+        };
+        html! {
+            <NumberField path={p.clone()} label={tr(lang, label)} unit={tr(lang, "t")} value={path::text(doc, &p)}
+                error={state.error_at(&p, lang).map(AttrValue::from)}
+                {note} onedit={props.onedit.clone()} />
+        }
+    };
+    let currency =
+        path::text(doc, &format!("{prefix}organisation.revenue_currency")).to_ascii_uppercase();
+    let currency = if currency.is_empty() || currency == "CNY" {
+        "RMB".to_string()
+    } else {
+        currency
+    };
+    let set_currency = {
+        let (dispatcher, prefix) = (state.dispatcher(), prefix.clone());
+        Callback::from(move |(_, value): (String, String)| {
+            dispatcher.dispatch(Action::SetCurrency {
+                prefix: prefix.clone(),
+                currency: value,
+            })
+        })
+    };
+    let mut currencies: Vec<(AttrValue, AttrValue)> = CURRENCIES
+        .iter()
+        .map(|c| (AttrValue::from(*c), AttrValue::from(*c)))
+        .collect();
+    if !CURRENCIES.contains(&currency.as_str()) {
+        currencies.push((currency.clone().into(), currency.clone().into()));
+    }
+    let text_field = |p: &str, label: &'static str| {
+        let p = format!("{prefix}{p}");
+        html! {
+            <TextField path={p.clone()} label={tr(lang, label)} value={path::text(doc, &p)}
+                error={state.error_at(&p, lang).map(AttrValue::from)} onedit={props.onedit.clone()} />
+        }
+    };
+    let revenue = if currency == "RMB" {
+        num("organisation.revenue_rmb_million", "Revenue", "RMB million")
+    } else {
+        let at = |k: &str| format!("{prefix}organisation.{k}");
+        html! {
+            <>
+                <NumberField path={at("revenue_million")} label={tr(lang, "Revenue")} unit={trf(lang, "{0} million", &[&currency])}
+                    value={path::text(doc, &at("revenue_million"))}
+                    error={state.error_at(&at("revenue_million"), lang).map(AttrValue::from)}
+                    note={note(doc, &at("revenue_million"))} onedit={props.onedit.clone()} />
+                <NumberField path={at("fx_rmb_per_unit")} label={tr(lang, "Exchange rate")} unit={trf(lang, "RMB per 1 {0}", &[&currency])}
+                    value={path::text(doc, &at("fx_rmb_per_unit"))}
+                    error={state.error_at(&at("fx_rmb_per_unit"), lang).map(AttrValue::from)}
+                    note={Some(AttrValue::from(tr(lang, "The KPIs are per RMB million: revenue is converted at this rate.")))} onedit={props.onedit.clone()} />
+                { text_field("organisation.fx_source", "Source of the exchange rate") }
+            </>
+        }
+    };
+    let production_unit = path::text(doc, &format!("{prefix}organisation.production_unit"));
     html! {
         <>
             if prefix.is_empty() {
@@ -204,7 +295,16 @@ fn Inputs(props: &InputsProps) -> Html {
                 <legend>{ tr(lang, "Organisation — denominators of the intensities") }</legend>
                 { num("organisation.floor_area_m2", "Floor area", "m²") }
                 { num("organisation.employees", "Employees", "people") }
-                { num("organisation.revenue_rmb_million", "Revenue", "RMB million") }
+                <SelectField path={format!("{prefix}organisation.revenue_currency")} label={tr(lang, "Revenue currency")} value={currency.clone()}
+                    options={currencies} error={state.error_at(&format!("{prefix}organisation.revenue_currency"), lang).map(AttrValue::from)}
+                    onedit={set_currency} />
+                { revenue }
+                <NumberField path={format!("{prefix}organisation.production_quantity")} label={tr(lang, "Production volume (optional)")}
+                    unit={production_unit.clone()} value={path::text(doc, &format!("{prefix}organisation.production_quantity"))}
+                    error={state.error_at(&format!("{prefix}organisation.production_quantity"), lang).map(AttrValue::from)}
+                    note={Some(AttrValue::from(tr(lang, "Adds intensities per unit of production (HKEX: e.g. per unit of production volume).")))}
+                    onedit={props.onedit.clone()} />
+                { text_field("organisation.production_unit", "Unit of production") }
             </fieldset>
             <fieldset class="group">
                 <legend>{ tr(lang, "Energy — feeds GHG (A1.2) and energy (A2.1)") }</legend>
@@ -213,8 +313,10 @@ fn Inputs(props: &InputsProps) -> Html {
             </fieldset>
             <fieldset class="group">
                 <legend>{ tr(lang, "1. Emissions — waste (A1.3, A1.4)") }</legend>
-                { num("waste.hazardous_t", "Hazardous waste", "t") }
-                { num("waste.non_hazardous_t", "Non-hazardous waste", "t") }
+                { waste_total("waste.hazardous_t", "Hazardous waste", true) }
+                { waste_total("waste.non_hazardous_t", "Non-hazardous waste", false) }
+                { for (0..waste_items).map(|i| html! { <WasteItemEditor index={i} prefix={prefix.clone()} onedit={props.onedit.clone()} /> }) }
+                <button type="button" class="secondary" onclick={add_waste}>{ tr(lang, "+ Add waste by kind") }</button>
             </fieldset>
             <fieldset class="group">
                 <legend>{ tr(lang, "2. Energy and resources — water (A2.2), packaging (A2.5)") }</legend>
@@ -222,6 +324,135 @@ fn Inputs(props: &InputsProps) -> Html {
                 { num("packaging_t", "Packaging material", "t") }
             </fieldset>
         </>
+    }
+}
+
+/// A kind of waste's name in the page's language.
+fn waste_kind_name(lang: Lang, k: &waste::WasteKind) -> &'static str {
+    match lang {
+        Lang::En => k.en,
+        Lang::ZhHant => k.zh_hant,
+        Lang::ZhHans => k.zh_hans,
+    }
+}
+
+/// Currencies offered for revenue; any other ISO 4217 code typed into the scenario works too.
+const CURRENCIES: [&str; 9] = [
+    "RMB", "HKD", "USD", "EUR", "GBP", "JPY", "SGD", "MOP", "TWD",
+];
+
+#[derive(Properties, PartialEq)]
+struct WasteItemProps {
+    index: usize,
+    prefix: String,
+    onedit: Callback<(String, String)>,
+}
+
+/// One line of waste by kind: what, how much, where, and whether it counts as hazardous.
+#[component]
+fn WasteItemEditor(props: &WasteItemProps) -> Html {
+    let lang = use_lang();
+    let Some(state) = use_context::<KpiContext>() else {
+        return html! {};
+    };
+    let doc = &state.doc;
+    let (i, prefix) = (props.index, props.prefix.clone());
+    let row = format!("{prefix}waste.items[{i}]");
+    let p = |f: &str| format!("{row}.{f}");
+    let err = |f: &str| state.error_at(&p(f), lang).map(AttrValue::from);
+    let kinds: Vec<(AttrValue, AttrValue)> = waste::KINDS
+        .iter()
+        .map(|k| {
+            let class = if k.hazardous {
+                tr(lang, "hazardous")
+            } else {
+                tr(lang, "non-hazardous")
+            };
+            (
+                AttrValue::from(k.id),
+                AttrValue::from(trf(lang, "{0} ({1})", &[waste_kind_name(lang, k), class])),
+            )
+        })
+        .collect();
+    let kind_id = path::text(doc, &p("kind"));
+    let default_hazardous = waste::WasteKind::find(&kind_id).map(|k| k.hazardous);
+    let class_value = match path::get(doc, &p("hazardous")) {
+        Some(serde_json::Value::Bool(true)) => "true",
+        Some(serde_json::Value::Bool(false)) => "false",
+        _ => "auto",
+    };
+    let classes = vec![
+        (
+            AttrValue::from("auto"),
+            AttrValue::from(match default_hazardous {
+                Some(true) => tr(lang, "As its kind: hazardous"),
+                Some(false) => tr(lang, "As its kind: non-hazardous"),
+                None => tr(lang, "As its kind"),
+            }),
+        ),
+        (
+            AttrValue::from("true"),
+            AttrValue::from(tr(lang, "Hazardous")),
+        ),
+        (
+            AttrValue::from("false"),
+            AttrValue::from(tr(lang, "Non-hazardous")),
+        ),
+    ];
+    let set_class = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |(path, value): (String, String)| {
+            let value = match value.as_str() {
+                "true" => Some(serde_json::Value::Bool(true)),
+                "false" => Some(serde_json::Value::Bool(false)),
+                _ => None,
+            };
+            dispatcher.dispatch(Action::SetJson { path, value })
+        })
+    };
+    let units = vec![
+        (AttrValue::from("t"), AttrValue::from(tr(lang, "t"))),
+        (AttrValue::from("kg"), AttrValue::from(tr(lang, "kg"))),
+    ];
+    let list = format!("{prefix}waste.items");
+    let duplicate = {
+        let (dispatcher, list) = (state.dispatcher(), list.clone());
+        Callback::from(move |_| {
+            dispatcher.dispatch(Action::DuplicateRow {
+                list: list.clone(),
+                index: i,
+            })
+        })
+    };
+    let remove = {
+        let (dispatcher, list) = (state.dispatcher(), list.clone());
+        Callback::from(move |_| {
+            dispatcher.dispatch(Action::RemoveRow {
+                list: list.clone(),
+                index: i,
+            })
+        })
+    };
+    let row_error = state.error_at(&row, lang);
+    let label = trf(lang, "Waste item {0}", &[&(i + 1).to_string()]);
+    html! {
+        <div class="energy-row waste-row" role="group" aria-label={label.clone()} data-row={row.clone()}>
+            <div class="row-head">
+                <span class="row-title">{ label.clone() }</span>
+                <span>
+                    <button type="button" class="link" onclick={duplicate} aria-label={trf(lang, "Duplicate {0}", &[&label])}>{ tr(lang, "Duplicate") }</button>
+                    <button type="button" class="link" onclick={remove} aria-label={trf(lang, "Remove {0}", &[&label])}>{ tr(lang, "Remove") }</button>
+                </span>
+            </div>
+            if let Some(e) = row_error { <p class="error" data-error-for={row.clone()}>{ e }</p> }
+            <div class="row-grid">
+                <SelectField path={p("kind")} label={tr(lang, "Kind of waste")} value={kind_id.clone()} options={kinds} error={err("kind")} onedit={props.onedit.clone()} />
+                <NumberField path={p("quantity")} label={tr(lang, "Quantity")} value={path::text(doc, &p("quantity"))} error={err("quantity")} onedit={props.onedit.clone()} />
+                <SelectField path={p("unit")} label={tr(lang, "Unit")} value={match path::text(doc, &p("unit")).as_str() { "" => "t".to_string(), u => u.to_string() }} options={units} error={err("unit")} onedit={props.onedit.clone()} />
+                <SelectField path={p("hazardous")} label={tr(lang, "Counts as")} value={class_value} options={classes} error={err("hazardous")} onedit={set_class} />
+                <TextField path={p("site")} label={tr(lang, "Site")} value={path::text(doc, &p("site"))} error={err("site")} onedit={props.onedit.clone()} />
+            </div>
+        </div>
     }
 }
 
@@ -391,8 +622,8 @@ fn EnergyRowEditor(props: &EnergyRowProps) -> Html {
         let dispatcher = state.dispatcher();
         let prefix = prefix.clone();
         Callback::from(move |_| {
-            dispatcher.dispatch(Action::DuplicateEnergyRow {
-                prefix: prefix.clone(),
+            dispatcher.dispatch(Action::DuplicateRow {
+                list: format!("{prefix}energy"),
                 index: i,
             })
         })
@@ -401,8 +632,8 @@ fn EnergyRowEditor(props: &EnergyRowProps) -> Html {
         let dispatcher = state.dispatcher();
         let prefix = prefix.clone();
         Callback::from(move |_| {
-            dispatcher.dispatch(Action::RemoveEnergyRow {
-                prefix: prefix.clone(),
+            dispatcher.dispatch(Action::RemoveRow {
+                list: format!("{prefix}energy"),
                 index: i,
             })
         })
@@ -641,6 +872,45 @@ fn KpiTable(props: &ResultsProps) -> Html {
     }
 }
 
+/// Intensities per unit of production, when the period gives a production volume.
+#[component]
+fn ProductionTable(props: &ResultsProps) -> Html {
+    let lang = use_lang();
+    let items = &props.results.per_production_unit;
+    if items.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="table-wrap">
+            <table class="kpis production">
+                <caption>{ tr(lang, "Per unit of production") }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ tr(lang, "KPI") }</th>
+                        <th scope="col" class="num">{ tr(lang, "Computed") }</th>
+                        <th scope="col">{ tr(lang, "Unit") }</th>
+                        <th scope="col">{ tr(lang, "How it is obtained") }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    { for items.iter().map(|i| {
+                        let name = KpiId::from_id(i.of).map(|id| kpi_name_text(lang, id)).unwrap_or(i.of);
+                        let how = i.formula.as_ref().or(i.reason.as_ref()).map(|t| t.render(lang)).unwrap_or_default();
+                        html! {
+                            <tr>
+                                <th scope="row">{ name }</th>
+                                <td class="num" data-intensity={i.id.clone()}>{ i.display.clone().unwrap_or_else(|| "—".into()) }</td>
+                                <td>{ &i.unit }</td>
+                                <td class="how">{ how }</td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
 /// A published figure as the report prints it (thousands separated, its own decimals).
 fn published_display(text: &str) -> String {
     match text.parse::<rust_decimal::Decimal>() {
@@ -730,6 +1000,18 @@ fn DetailsPanel(props: &ResultsProps) -> Html {
                 }) }</dd>
                 <dt>{ tr(lang, "Energy in standard coal (GB/T 2589-2008)") }</dt>
                 <dd data-detail="energy_tce_total" title={d.energy_tce_method.render(lang)}>{ format!("{} tce", fmt(d.energy_tce.get("total").unwrap_or(&None))) }</dd>
+                if !d.waste_by_kind_t.is_empty() {
+                    <dt>{ tr(lang, "Waste by kind") }</dt>
+                    <dd>{ for d.waste_by_kind_t.iter().map(|w| {
+                        let name = waste::WasteKind::find(w.kind).map_or(w.kind, |k| waste_kind_name(lang, k));
+                        let class = if w.hazardous { tr(lang, "hazardous") } else { tr(lang, "non-hazardous") };
+                        html! {
+                            <span class={classes!("pill", w.hazardous.then_some("hazardous"))} data-detail={format!("waste_{}", w.kind)}>
+                                { format!("{} {} {}", trf(lang, "{0} ({1})", &[name, class]), fmt(&w.t), tr(lang, "t")) }
+                            </span>
+                        }
+                    }) }</dd>
+                }
             </dl>
         </section>
     }

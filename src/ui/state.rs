@@ -19,6 +19,10 @@ pub struct State {
     pub current: Rc<Results>,
     /// The last results without input errors: what the KPI table shows.
     pub last_good: Rc<Results>,
+    /// The scenario a load replaced, to undo it (and, once undone, the loaded one, to redo).
+    pub undo: Option<Rc<Value>>,
+    /// Whether `undo` would redo the load rather than undo it.
+    pub undone: bool,
 }
 
 pub enum Action {
@@ -33,24 +37,39 @@ pub enum Action {
         row: String,
         choice: String,
     },
-    /// Appends a row to a period's energy lines (`prefix` "" or "prior." …).
-    AddEnergyRow {
+    /// Sets a JSON value at a path (`waste.items[0].hazardous` = true), or removes it.
+    SetJson {
+        path: String,
+        value: Option<Value>,
+    },
+    /// Chooses the revenue's currency for a period (`prefix` "" or "prior." …), moving the
+    /// amount typed between `revenue_rmb_million` and `revenue_million` so it is not lost.
+    SetCurrency {
         prefix: String,
+        currency: String,
+    },
+    /// Appends a row to a list (`energy`, `prior.energy`, `waste.items`).
+    AddRow {
+        list: String,
+        row: Value,
     },
     /// Inserts a copy of a row after it.
-    DuplicateEnergyRow {
-        prefix: String,
+    DuplicateRow {
+        list: String,
         index: usize,
     },
-    RemoveEnergyRow {
-        prefix: String,
+    RemoveRow {
+        list: String,
         index: usize,
     },
     /// Adds an empty prior or base-year period (`prior`, `base_year`).
     AddPeriod(&'static str),
     RemovePeriod(&'static str),
-    /// Replaces the scenario (the built-in example, an import, a link, or `EsgKpi.load`).
+    /// Replaces the scenario (the built-in example, an import, a link, or `EsgKpi.load`),
+    /// keeping the one it replaces for [`Action::UndoLoad`].
     Load(Value),
+    /// Swaps the scenario with the one the last load replaced: undo, and then redo.
+    UndoLoad,
 }
 
 impl State {
@@ -60,6 +79,8 @@ impl State {
             doc,
             last_good: results.clone(),
             current: results,
+            undo: None,
+            undone: false,
         }
     }
 
@@ -83,12 +104,37 @@ impl State {
             doc,
             current,
             last_good,
+            undo: self.undo.clone(),
+            undone: self.undone,
         }
     }
 }
 
-fn rows<'d>(doc: &'d mut Value, prefix: &str) -> Option<&'d mut Vec<Value>> {
-    path::get_mut(doc, &format!("{prefix}energy")).and_then(Value::as_array_mut)
+fn rows<'d>(doc: &'d mut Value, list: &str) -> Option<&'d mut Vec<Value>> {
+    path::get_mut(doc, list).and_then(Value::as_array_mut)
+}
+
+/// Moves the revenue typed for one currency to the field of the other, so switching the
+/// currency keeps the figure (the exchange rate and its source stay for switching back).
+fn set_currency(doc: &mut Value, prefix: &str, currency: &str) -> bool {
+    let at = |k: &str| format!("{prefix}organisation.{k}");
+    let rmb = matches!(currency, "RMB" | "CNY" | "");
+    let (from, to) = if rmb {
+        ("revenue_million", "revenue_rmb_million")
+    } else {
+        ("revenue_rmb_million", "revenue_million")
+    };
+    let amount = path::text(doc, &at(from));
+    if !amount.is_empty() && path::text(doc, &at(to)).is_empty() {
+        path::remove(doc, &at(from));
+        path::set(doc, &at(to), Value::String(amount));
+    }
+    if rmb {
+        path::remove(doc, &at("revenue_currency"));
+        true
+    } else {
+        path::set(doc, &at("revenue_currency"), Value::String(currency.into()))
+    }
 }
 
 impl Reducible for State {
@@ -120,22 +166,19 @@ impl Reducible for State {
                     id => path::set(&mut doc, &at, Value::String(id.to_string())),
                 }
             }
-            Action::AddEnergyRow { prefix } => {
-                let row =
-                    json!({ "site": "", "source": "electricity", "quantity": "", "unit": "kWh" });
-                match rows(&mut doc, &prefix) {
-                    Some(list) => {
-                        list.push(row);
-                        true
-                    }
-                    None => path::set(
-                        &mut doc,
-                        &format!("{prefix}energy"),
-                        Value::Array(vec![row]),
-                    ),
+            Action::SetJson { path, value } => match value {
+                Some(v) => path::set(&mut doc, &path, v),
+                None => path::remove(&mut doc, &path),
+            },
+            Action::SetCurrency { prefix, currency } => set_currency(&mut doc, &prefix, &currency),
+            Action::AddRow { list, row } => match rows(&mut doc, &list) {
+                Some(items) => {
+                    items.push(row);
+                    true
                 }
-            }
-            Action::DuplicateEnergyRow { prefix, index } => match rows(&mut doc, &prefix) {
+                None => path::set(&mut doc, &list, Value::Array(vec![row])),
+            },
+            Action::DuplicateRow { list, index } => match rows(&mut doc, &list) {
                 Some(list) if index < list.len() => {
                     let copy = list[index].clone();
                     list.insert(index + 1, copy);
@@ -143,7 +186,7 @@ impl Reducible for State {
                 }
                 _ => false,
             },
-            Action::RemoveEnergyRow { prefix, index } => match rows(&mut doc, &prefix) {
+            Action::RemoveRow { list, index } => match rows(&mut doc, &list) {
                 Some(list) if index < list.len() => {
                     list.remove(index);
                     true
@@ -159,7 +202,20 @@ impl Reducible for State {
                     )
             }
             Action::RemovePeriod(key) => path::remove(&mut doc, key),
-            Action::Load(value) => return Rc::new(State::new(value)),
+            Action::Load(value) => {
+                let mut next = State::new(value);
+                next.undo = Some(Rc::new(self.doc.clone()));
+                return Rc::new(next);
+            }
+            Action::UndoLoad => {
+                let Some(previous) = &self.undo else {
+                    return self;
+                };
+                let mut next = State::new((**previous).clone());
+                next.undo = Some(Rc::new(self.doc.clone()));
+                next.undone = !self.undone;
+                return Rc::new(next);
+            }
         };
         if !changed {
             return self;

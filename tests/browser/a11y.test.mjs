@@ -10,11 +10,12 @@ import { setUp, fileUrl, kpiTexts, input } from './harness.mjs';
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const env = setUp();
 
-async function axe(url, colorScheme) {
+async function axe(url, colorScheme, prepare = async () => {}) {
   const ctx = await env.browser.newContext({ colorScheme });
   const page = await ctx.newPage();
   await page.goto(url);
   await page.waitForFunction(() => window.EsgKpi && document.querySelector('[data-kpi="ghg_total_t"]'));
+  await prepare(page);
   // Open the collapsed panels so that their contents are checked too.
   await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
   await page.addScriptTag({ content: axeSource });
@@ -34,6 +35,20 @@ for (const [name, target] of [['hosted page', () => env.server.url], ['single fi
     });
   }
 }
+
+test('axe finds no serious or critical problem with every optional part showing (foreign revenue and its error, production intensities, a waste item, undo, Chinese)', async () => {
+  const r = await axe(env.server.url, 'dark', async (page) => {
+    await page.evaluate(() => EsgKpi.load({ organisation: { employees: '5', production_quantity: '10', production_unit: 't' }, water_m3: '3',
+      waste: { items: [{ kind: 'paper', quantity: '1' }] } }));
+    await page.locator('[data-intensity]').first().waitFor();
+    await input(page, 'organisation.revenue_currency').selectOption('HKD');
+    await input(page, 'organisation.revenue_million').fill('5');
+    await page.locator('[data-error-for="organisation.fx_rmb_per_unit"]').waitFor();
+    await page.locator('#language').selectOption('zh-Hant');
+  });
+  const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`), []);
+});
 
 test('keyboard only: reach an input, change it, and use the toolbar', async () => {
   const ctx = await env.browser.newContext();
