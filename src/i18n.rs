@@ -218,6 +218,11 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("custom", "自訂", "自定义"),
     ("Waste by kind", "按類別劃分的廢棄物", "按类别划分的废弃物"),
     ("{0} ({1})", "{0}（{1}）", "{0}（{1}）"),
+    ("Lines without a site", "未註明地點的項目", "未注明地点的项目"),
+    ("Site: {0}", "地點：{0}", "地点：{0}"),
+    ("grid {0}", "電網 {0}", "电网 {0}"),
+    ("Add an energy line at {0}", "在{0}新增能源項目", "在{0}新增能源项目"),
+    ("+ Add a line at this site", "+ 在此地點新增項目", "+ 在此地点新增项目"),
     // Currency, production, waste by kind, undo
     ("The load is redone.", "已重做載入。", "已重做载入。"),
     ("The load is undone: your inputs from before it are back.", "已撤銷載入：載入前的輸入已恢復。", "已撤销载入：载入前的输入已恢复。"),

@@ -192,9 +192,35 @@ fn Inputs(props: &InputsProps) -> Html {
             dispatcher.dispatch(Action::AddRow {
                 list: format!("{prefix}energy"),
                 row: serde_json::json!({ "site": "", "source": "electricity", "quantity": "", "unit": "kWh" }),
+                at: None,
             })
         })
     };
+    // Each site's Scope 1 + 2 from the engine (the last valid results), for the headings.
+    let site_of = |i: usize| {
+        path::text(doc, &format!("{prefix}energy[{i}].site"))
+            .trim()
+            .to_string()
+    };
+    let by_site: Vec<(String, Option<String>)> = if prefix.is_empty() {
+        state
+            .last_good
+            .details
+            .as_ref()
+            .map(|d| d.emissions_by_site_t.clone())
+            .unwrap_or_default()
+    } else {
+        state
+            .last_good
+            .periods
+            .get(prefix.trim_end_matches('.'))
+            .map(|p| p.details.emissions_by_site_t.clone())
+            .unwrap_or_default()
+    };
+    let by_site: Vec<(String, Option<String>)> = by_site
+        .into_iter()
+        .map(|(s, t)| (s.trim().to_string(), t))
+        .collect();
     let waste_items = path::get(doc, &format!("{prefix}waste.items"))
         .and_then(|v| v.as_array())
         .map_or(0, Vec::len);
@@ -204,6 +230,7 @@ fn Inputs(props: &InputsProps) -> Html {
             dispatcher.dispatch(Action::AddRow {
                 list: format!("{prefix}waste.items"),
                 row: serde_json::json!({ "site": "", "kind": "general_refuse", "quantity": "", "unit": "t" }),
+                at: None,
             })
         })
     };
@@ -308,7 +335,46 @@ fn Inputs(props: &InputsProps) -> Html {
             </fieldset>
             <fieldset class="group">
                 <legend>{ tr(lang, "Energy — feeds GHG (A1.2) and energy (A2.1)") }</legend>
-                { for (0..rows).map(|i| html! { <EnergyRowEditor index={i} prefix={prefix.clone()} onedit={props.onedit.clone()} /> }) }
+                { for (0..rows).flat_map(|i| {
+                    // Lines stay in the scenario's order (typing a site never moves the line being
+                    // typed in); a heading opens each run of lines at one site, with the site's
+                    // total, and a button closes it to add a line there.
+                    let site = site_of(i);
+                    let opens = i == 0 || site_of(i - 1) != site;
+                    let closes = i + 1 == rows || site_of(i + 1) != site;
+                    let title = if site.is_empty() { tr(lang, "Lines without a site").to_string() } else { site.clone() };
+                    let grid = (i..rows).take_while(|j| site_of(*j) == site)
+                        .map(|j| path::text(doc, &format!("{prefix}energy[{j}].grid"))).find(|g| !g.is_empty());
+                    let mut out: Vec<Html> = Vec::new();
+                    if opens {
+                        let subtotal = by_site.iter().find(|(s, _)| *s == site).and_then(|(_, t)| t.as_deref())
+                            .and_then(|t| t.parse::<rust_decimal::Decimal>().ok())
+                            .map(|t| format!("{} {}", crate::engine::number::display(t), tr(lang, "t CO2e")));
+                        out.push(html! {
+                            <h3 class="site-head" key={format!("h{i}")} data-site={site.clone()}>
+                                <span>{ title.clone() }</span>
+                                if let Some(g) = &grid { <span class="note">{ trf(lang, "grid {0}", &[g]) }</span> }
+                                if let Some(t) = subtotal { <span class="note" data-site-total={site.clone()}>{ t }</span> }
+                            </h3>
+                        });
+                    }
+                    out.push(html! { <EnergyRowEditor key={format!("r{i}")} index={i} prefix={prefix.clone()} onedit={props.onedit.clone()} /> });
+                    if closes {
+                        let add_here = {
+                            let (dispatcher, prefix, site, grid) = (state.dispatcher(), prefix.clone(), site.clone(), grid.clone());
+                            Callback::from(move |_| {
+                                let mut row = serde_json::json!({ "site": site, "source": "electricity", "quantity": "", "unit": "kWh" });
+                                if let Some(g) = &grid { row["grid"] = serde_json::json!(g); }
+                                dispatcher.dispatch(Action::AddRow { list: format!("{prefix}energy"), row, at: Some(i + 1) })
+                            })
+                        };
+                        out.push(html! {
+                            <button key={format!("a{i}")} type="button" class="link add-at-site" onclick={add_here}
+                                aria-label={trf(lang, "Add an energy line at {0}", &[&title])}>{ tr(lang, "+ Add a line at this site") }</button>
+                        });
+                    }
+                    out
+                }) }
                 <button type="button" class="secondary" onclick={add}>{ tr(lang, "+ Add an energy line") }</button>
             </fieldset>
             <fieldset class="group">

@@ -48,10 +48,11 @@ pub enum Action {
         prefix: String,
         currency: String,
     },
-    /// Appends a row to a list (`energy`, `prior.energy`, `waste.items`).
+    /// Adds a row to a list (`energy`, `prior.energy`, `waste.items`): at `at`, or at the end.
     AddRow {
         list: String,
         row: Value,
+        at: Option<usize>,
     },
     /// Inserts a copy of a row after it.
     DuplicateRow {
@@ -171,9 +172,10 @@ impl Reducible for State {
                 None => path::remove(&mut doc, &path),
             },
             Action::SetCurrency { prefix, currency } => set_currency(&mut doc, &prefix, &currency),
-            Action::AddRow { list, row } => match rows(&mut doc, &list) {
+            Action::AddRow { list, row, at } => match rows(&mut doc, &list) {
                 Some(items) => {
-                    items.push(row);
+                    let at = at.unwrap_or(items.len()).min(items.len());
+                    items.insert(at, row);
                     true
                 }
                 None => path::set(&mut doc, &list, Value::Array(vec![row])),

@@ -93,3 +93,33 @@ test('a load can be undone and redone, from EsgKpi.load as from an import', asyn
   assert.equal(await input(page, 'organisation.employees').inputValue(), '5');
   await close();
 });
+
+test('energy lines are grouped by site with its total, and a line added at a site takes its site and grid', async () => {
+  const { page, record, close } = await openPage(env.browser, env.server.url);
+  await page.getByRole('button', { name: '+ Add an energy line' }).click();
+  const row = (await page.locator('[data-row^="energy["]').count()) - 1;
+  await input(page, `energy[${row}].site`).fill('Shenzhen plant');
+  await input(page, `energy[${row}].grid`).selectOption('guangdong');
+  await input(page, `energy[${row}].unit`).selectOption('MWh');
+  await input(page, `energy[${row}].quantity`).fill('1,000');
+  const site = page.locator('[data-site="Shenzhen plant"]');
+  await site.waitFor();
+  assert.match(await site.textContent(), /grid guangdong/);
+  // The site's total is the engine's, for the scenario as it stands.
+  const doc = await page.evaluate(() => JSON.parse(localStorage.getItem('esg-kpi-calculator:scenario')).scenario);
+  const expected = await page.evaluate((d) => EsgKpi.calculate(d).details.emissions_by_site_t.find(([s]) => s === 'Shenzhen plant')[1], doc);
+  const shown = (await site.locator('[data-site-total]').textContent()).replace(/[^0-9.]/g, '');
+  assert.equal(Number(shown).toFixed(2), Number(expected).toFixed(2));
+  await page.getByRole('button', { name: 'Add an energy line at Shenzhen plant' }).click();
+  assert.equal(await input(page, `energy[${row + 1}].site`).inputValue(), 'Shenzhen plant');
+  assert.equal(await input(page, `energy[${row + 1}].grid`).inputValue(), 'guangdong');
+  // Typing a new site into a line keeps the focus there, key after key.
+  await page.getByRole('button', { name: '+ Add an energy line' }).click();
+  const last = row + 2;
+  await input(page, `energy[${last}].site`).click();
+  await page.keyboard.type('Wuhan depot');
+  assert.equal(await input(page, `energy[${last}].site`).inputValue(), 'Wuhan depot');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.input), `energy[${last}].site`);
+  assert.deepEqual(record.pageErrors, []);
+  await close();
+});
