@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Trunk post_build hook: writes esg-kpi-calculator.html, ONE file with the script, the wasm
-// and the style inline, that works opened from file:// with no server and no network.
+// and the style inline, that works opened from file:// with no server and no network; and
+// esg-kpi-calculator.js, the drop-in script for other pages: one classic script (glue and
+// wasm inline) that defines <esg-kpi-calculator> and window.EsgKpi.
 //
 // Why not Trunk's own output: a file:// page cannot load a `type="module"` script nor fetch()
 // a .wasm. So the same compiled wasm goes through wasm-bindgen's `no-modules` target (a
@@ -9,6 +11,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
@@ -23,6 +26,24 @@ const wasm = join(targetDir, 'wasm32-unknown-unknown', profile, 'esg-kpi-calcula
 if (!existsSync(wasm)) {
   console.error(`single-file: ${wasm} does not exist; cargo did not build the wasm binary.`);
   process.exit(1);
+}
+
+/**
+ * The page's stylesheet for a shadow root: custom properties on :host (so a host page can
+ * theme them), the page's body rules on the widget's own root, which first resets everything
+ * it could inherit from the host page (`all: initial`); rem (the host page's root size) as px;
+ * narrow layouts by the widget's width (container queries), not the window's.
+ */
+function shadowCss(css) {
+  const body = css
+    .replace(/:root\b/g, ':host')
+    .replace(/(^|\n)(\s*)body\s*\{/g, '$1$2.esg-app {')
+    .replace(/@media \(max-width: (\d+)px\)/g, '@container esg (max-width: $1px)')
+    .replace(/(\d*\.?\d+)rem\b/g, (_, v) => `${+(parseFloat(v) * 16).toFixed(3)}px`);
+  // `all` leaves out `direction` and `unicode-bidi`: those are reset by name.
+  const reset = 'all: initial; display: block; direction: ltr; unicode-bidi: isolate;';
+  return `:host { display: block; }\n.esg-mount { ${reset} container: esg / inline-size; }\n`
+    + `.esg-app { ${reset} }\n` + body;
 }
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
@@ -58,7 +79,52 @@ try {
   html = html.replace('</body>', `    <script>\n${glue}\n    </script>\n    <script>\n${boot}\n    </script>\n  </body>`);
   const out = join(staging, 'esg-kpi-calculator.html');
   writeFileSync(out, html);
+  // What the single file needs from a Content-Security-Policy, if one is set where it is
+  // served: its inline scripts and style by hash (they change with every build), wasm
+  // compilation, and its inline icon. Written beside it for whoever serves it.
+  const hash = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+  const inlineOf = (tag) => [...html.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => hash(m[1]));
+  const policy = `default-src 'none'; script-src ${inlineOf('script').join(' ')} 'wasm-unsafe-eval'; style-src ${inlineOf('style').join(' ')}; img-src data:`;
+  writeFileSync(join(staging, 'esg-kpi-calculator.csp.txt'), policy + '\n');
   console.log(`single-file: wrote esg-kpi-calculator.html (${html.length} bytes; wasm ${bytes.length} bytes, glue ${glue.length} bytes)`);
+
+  // The drop-in script: everything inside one function, so that the glue's `wasm_bindgen`
+  // does not clash with anything on the host page, and a second copy does nothing.
+  const element = readFileSync(join(root, 'scripts', 'element.js'), 'utf8')
+    .replace('var ESG_KPI_CSS = __ESG_KPI_CSS__;', () => `var ESG_KPI_CSS = ${JSON.stringify(shadowCss(css))};`);
+  if (!element.includes('var ESG_KPI_CSS = "')) throw new Error('single-file: the stylesheet did not go into the element script');
+  const dropIn = [
+    '/* ESG KPI Calculator — drop-in script: defines <esg-kpi-calculator> and window.EsgKpi. */',
+    '(function () {',
+    '"use strict";',
+    "if (window.customElements && window.customElements.get('esg-kpi-calculator')) return;",
+    glue,
+    boot,
+    element,
+    '})();',
+    '',
+  ].join('\n');
+  writeFileSync(join(staging, 'esg-kpi-calculator.js'), dropIn);
+  console.log(`single-file: wrote esg-kpi-calculator.js (${dropIn.length} bytes)`);
+
+  // The hosted page under a strict Content-Security-Policy: Trunk's start-up script is inline,
+  // which `script-src 'self'` forbids, so it moves to a file of its own (named by its hash,
+  // like Trunk's); and the host's allow-list of parent origins for iframe embedding goes in.
+  const indexPath = join(staging, 'index.html');
+  let index = readFileSync(indexPath, 'utf8');
+  const inline = index.match(/<script type="module">([\s\S]*?)<\/script>/);
+  if (inline) {
+    const code = inline[1].trim() + '\n';
+    const name = `esg-kpi-start-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
+    writeFileSync(join(staging, name), code);
+    index = index.replace(inline[0], `<script type="module" src="./${name}"></script>`);
+  }
+  const origins = (process.env.ESG_KPI_ALLOWED_ORIGINS || '').trim();
+  if (origins) {
+    if (/["<>&]/.test(origins)) throw new Error('single-file: ESG_KPI_ALLOWED_ORIGINS holds a character that is not in an origin');
+    index = index.replace('name="esg-kpi-allowed-origins" content=""', `name="esg-kpi-allowed-origins" content="${origins}"`);
+  }
+  writeFileSync(indexPath, index);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -1,5 +1,7 @@
 //! The one place that touches `JsValue`: start-up, `window.EsgKpi` (CONTRACT.md §2), the
-//! `esg-kpi-ready` event, and the panic hook.
+//! `esg-kpi-ready` event, the panic hook, and the `<esg-kpi-calculator>` element's side of
+//! the boundary (`EsgKpi.__mount`, used by the element class in the drop-in script): its
+//! `scenario` and `results` properties and its `kpi-change` and `input-error` events.
 //!
 //! `calculate` and `load` never throw: whatever the argument, they answer with a results
 //! object, bad input reported in its `errors`. Objects are turned into JSON text with the
@@ -7,7 +9,10 @@
 //! by the engine, so no number passes through a Rust `f64`.
 
 use crate::engine::{self, calc::Results};
+use crate::i18n::Lang;
+use crate::ui::{App, AppProps, Keys, Setup};
 use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::Callback;
@@ -15,23 +20,139 @@ use yew::Callback;
 thread_local! {
     /// How `EsgKpi.load` reaches the page: the app registers its loader when it mounts.
     static LOADER: RefCell<Option<Callback<serde_json::Value>>> = const { RefCell::new(None) };
+    /// How a parent page's `esg-kpi:lang` reaches the page.
+    static PAGE_LANG: RefCell<Option<Callback<Lang>>> = const { RefCell::new(None) };
+    /// The page's last valid results, and the allowed parent origin that asked for them.
+    static FRAME: RefCell<(Option<Rc<Results>>, Option<String>)> = const { RefCell::new((None, None)) };
 }
 
 /// Starts the calculator: the panic hook, `window.EsgKpi`, the page, then `esg-kpi-ready`.
 pub fn start() {
-    std::panic::set_hook(Box::new(on_panic));
+    // Through Yew: a plain `set_hook` would be replaced by Yew's own on the first render.
+    yew::set_custom_panic_hook(Box::new(on_panic));
     install_api();
     if let Some(root) = gloo::utils::document().get_element_by_id("esg-kpi-root") {
-        yew::Renderer::<crate::ui::App>::with_root(root).render();
+        listen_to_parent();
+        let props = AppProps {
+            setup: Rc::new(Setup::page()),
+            link: None,
+            lang: None,
+        };
+        yew::Renderer::<App>::with_root_and_props(root, props).render();
     }
     if let Ok(event) = web_sys::CustomEvent::new("esg-kpi-ready") {
         let _ = gloo::utils::window().dispatch_event(&event);
     }
 }
 
-/// Called by the page when it mounts, so that `EsgKpi.load` can replace its scenario.
-pub fn register_loader(loader: Callback<serde_json::Value>) {
+/// Called by the page when it mounts, so that `EsgKpi.load` (and an allowed parent page) can
+/// replace its scenario and set its language.
+pub fn register_page(loader: Callback<serde_json::Value>, lang: Callback<Lang>) {
     LOADER.with(|l| *l.borrow_mut() = Some(loader));
+    PAGE_LANG.with(|l| *l.borrow_mut() = Some(lang));
+}
+
+/// Called by the page after every change: an allowed parent that said hello gets the new
+/// results when the KPIs change.
+pub fn page_update(last_good: &Rc<Results>) {
+    let post = FRAME.with(|f| {
+        let mut f = f.borrow_mut();
+        let changed = f.0.as_ref().is_none_or(|r| !Rc::ptr_eq(r, last_good));
+        f.0 = Some(last_good.clone());
+        if changed {
+            f.1.clone()
+        } else {
+            None
+        }
+    });
+    if let Some(origin) = post {
+        post_results(&origin, last_good);
+    }
+}
+
+/// In an iframe: listen to the parent page, and to nothing else.
+fn listen_to_parent() {
+    let window = gloo::utils::window();
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
+    if js_sys::Object::is(&parent, &window) {
+        return;
+    }
+    let allowed = gloo::utils::document()
+        .query_selector("meta[name=\"esg-kpi-allowed-origins\"]")
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_default();
+    if allowed.trim().is_empty() {
+        return;
+    }
+    let on_message =
+        Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            let from_parent = event
+                .source()
+                .is_some_and(|s| js_sys::Object::is(&s, &parent));
+            let origin = event.origin();
+            if !from_parent || !engine::frame::allowed(&allowed, &origin) {
+                return;
+            }
+            let data = js_sys::JSON::stringify(&event.data())
+                .ok()
+                .and_then(|s| s.as_string())
+                .and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok());
+            match data.as_ref().and_then(engine::frame::parse) {
+                Some(engine::frame::Message::Hello) => {
+                    let results = FRAME.with(|f| {
+                        let mut f = f.borrow_mut();
+                        f.1 = Some(origin.clone());
+                        f.0.clone()
+                    });
+                    if let Some(r) = results {
+                        post_results(&origin, &r);
+                    }
+                }
+                Some(engine::frame::Message::Load(scenario)) => {
+                    let results = engine::calculate_value(&scenario);
+                    let loader = LOADER.with(|l| l.borrow().clone());
+                    match (results.errors.is_empty(), loader) {
+                        (true, Some(loader)) => loader.emit(scenario),
+                        _ => post(&origin, "esg-kpi:error", "errors", &to_js_errors(&results)),
+                    }
+                }
+                Some(engine::frame::Message::Lang(lang)) => {
+                    if let Some(set) = PAGE_LANG.with(|l| l.borrow().clone()) {
+                        set.emit(lang);
+                    }
+                }
+                None => {}
+            }
+        });
+    let _ = window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
+    on_message.forget();
+}
+
+fn post_results(origin: &str, results: &Results) {
+    post(origin, "esg-kpi:results", "results", &to_js(results));
+}
+
+fn post(origin: &str, kind: &str, key: &str, value: &JsValue) {
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(
+        &message,
+        &JsValue::from_str("type"),
+        &JsValue::from_str(kind),
+    );
+    let _ = js_sys::Reflect::set(&message, &JsValue::from_str(key), value);
+    if let Ok(Some(parent)) = gloo::utils::window().parent() {
+        // Only ever to the origin that is allowed and asked; never to "*".
+        let _ = parent.post_message(&message, origin);
+    }
+}
+
+fn to_js_errors(results: &Results) -> JsValue {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    serde::Serialize::serialize(&results.errors, &serializer).unwrap_or(JsValue::NULL)
 }
 
 fn install_api() {
@@ -77,10 +198,195 @@ fn install_api() {
     });
     set("factors", factors.as_ref());
     factors.forget();
+    let mount = Closure::<dyn Fn(JsValue, JsValue, JsValue) -> JsValue>::new(mount_element);
+    set("__mount", mount.as_ref());
+    mount.forget();
     // The API lives as long as the page: the closures are never dropped.
     calculate.forget();
     load.forget();
     let _ = js_sys::Reflect::set(&gloo::utils::window(), &JsValue::from_str("EsgKpi"), &api);
+}
+
+/// Between an `<esg-kpi-calculator>` element and its calculator: what the element's
+/// properties read, how its `scenario` setter and `lang` attribute reach the app, and the
+/// events it dispatches on the element.
+pub struct ElementLink {
+    host: web_sys::HtmlElement,
+    pub loader: RefCell<Option<Callback<serde_json::Value>>>,
+    pub set_lang: RefCell<Option<Callback<Lang>>>,
+    doc: RefCell<serde_json::Value>,
+    results: RefCell<Option<Rc<Results>>>,
+    /// Results of a scenario set through the property, until the calculator has shown it.
+    pending: RefCell<Option<Rc<Results>>>,
+}
+
+impl PartialEq for ElementLink {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl ElementLink {
+    /// Called by the app after every change: keeps what the properties read, and tells the
+    /// host page — `kpi-change` when the KPIs shown change, `input-error` while an input has
+    /// an error (the KPIs then stay as they were).
+    pub fn update(&self, doc: &serde_json::Value, current: &Rc<Results>, last_good: &Rc<Results>) {
+        *self.doc.borrow_mut() = doc.clone();
+        self.pending.borrow_mut().take();
+        let changed = self
+            .results
+            .borrow()
+            .as_ref()
+            .is_none_or(|r| !Rc::ptr_eq(r, last_good));
+        *self.results.borrow_mut() = Some(last_good.clone());
+        if changed {
+            self.emit("kpi-change", &to_js(last_good));
+        }
+        if !current.errors.is_empty() {
+            self.emit("input-error", &to_js(current));
+        }
+    }
+
+    fn emit(&self, name: &str, detail: &JsValue) {
+        let init = web_sys::CustomEventInit::new();
+        init.set_detail(detail);
+        init.set_bubbles(true);
+        init.set_composed(true);
+        if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+            let _ = self.host.dispatch_event(&event);
+        }
+    }
+}
+
+/// `EsgKpi.__mount(container, host, options)`: starts a calculator in `container` (inside the
+/// element's shadow root) and returns the element's handle. Options: `lang`, `example`,
+/// `compact`, `readonly`, `storageKey` (absent: nothing stored).
+fn mount_element(container: JsValue, host: JsValue, options: JsValue) -> JsValue {
+    let (Some(container), Some(host)) = (
+        container.dyn_ref::<web_sys::Element>().cloned(),
+        host.dyn_ref::<web_sys::HtmlElement>().cloned(),
+    ) else {
+        return JsValue::NULL;
+    };
+    let get = |key: &str| js_sys::Reflect::get(&options, &JsValue::from_str(key)).ok();
+    let flag = |key: &str| get(key).is_some_and(|v| v.is_truthy());
+    let text = |key: &str| {
+        get(key)
+            .and_then(|v| v.as_string())
+            .filter(|s| !s.trim().is_empty())
+    };
+    let setup = Setup {
+        keys: text("storageKey").map(|k| Keys::element(k.trim())),
+        element: true,
+        example: flag("example"),
+        readonly: flag("readonly"),
+        compact: flag("compact"),
+    };
+    let link = Rc::new(ElementLink {
+        host,
+        loader: RefCell::new(None),
+        set_lang: RefCell::new(None),
+        doc: RefCell::new(serde_json::Value::Null),
+        results: RefCell::new(None),
+        pending: RefCell::new(None),
+    });
+    let props = AppProps {
+        setup: Rc::new(setup),
+        link: Some(link.clone()),
+        lang: text("lang").and_then(|t| Lang::from_tag(&t)),
+    };
+    let app = Rc::new(RefCell::new(Some(
+        yew::Renderer::<App>::with_root_and_props(container, props.clone()).render(),
+    )));
+
+    let handle = js_sys::Object::new();
+    let set = |key: &str, value: JsValue| {
+        let _ = js_sys::Reflect::set(&handle, &JsValue::from_str(key), &value);
+    };
+    let l = link.clone();
+    set(
+        "scenario",
+        Closure::<dyn Fn() -> JsValue>::new(move || {
+            js_sys::JSON::parse(&l.doc.borrow().to_string()).unwrap_or(JsValue::NULL)
+        })
+        .into_js_value(),
+    );
+    let l = link.clone();
+    set(
+        "results",
+        Closure::<dyn Fn() -> JsValue>::new(move || {
+            match l.pending.borrow().as_ref().or(l.results.borrow().as_ref()) {
+                Some(r) => to_js(r),
+                None => JsValue::NULL,
+            }
+        })
+        .into_js_value(),
+    );
+    let l = link.clone();
+    set(
+        "setScenario",
+        Closure::<dyn Fn(JsValue) -> JsValue>::new(move |arg: JsValue| {
+            let (results, scenario) = calculate_any(&arg);
+            let loader = l.loader.borrow().clone();
+            let answer = to_js(&results);
+            match (results.errors.is_empty(), loader, scenario) {
+                (true, Some(loader), Some(value)) => {
+                    // The properties read the new scenario at once; `kpi-change` follows when
+                    // the calculator has rendered it.
+                    *l.doc.borrow_mut() = value.clone();
+                    *l.pending.borrow_mut() = Some(Rc::new(results));
+                    loader.emit(value);
+                }
+                _ => l.emit("input-error", &answer),
+            }
+            answer
+        })
+        .into_js_value(),
+    );
+    let l = link.clone();
+    set(
+        "setLang",
+        Closure::<dyn Fn(JsValue)>::new(move |tag: JsValue| {
+            let lang = tag.as_string().and_then(|t| Lang::from_tag(&t));
+            let setter = l.set_lang.borrow().clone();
+            if let (Some(lang), Some(setter)) = (lang, setter) {
+                setter.emit(lang);
+            }
+        })
+        .into_js_value(),
+    );
+    let (a, base) = (app.clone(), props);
+    set(
+        "setOptions",
+        Closure::<dyn Fn(JsValue)>::new(move |options: JsValue| {
+            let flag = |key: &str| {
+                js_sys::Reflect::get(&options, &JsValue::from_str(key))
+                    .ok()
+                    .is_some_and(|v| v.is_truthy())
+            };
+            let mut setup = (*base.setup).clone();
+            setup.compact = flag("compact");
+            setup.readonly = flag("readonly");
+            let props = AppProps {
+                setup: Rc::new(setup),
+                ..base.clone()
+            };
+            if let Some(app) = a.borrow_mut().as_mut() {
+                app.update(props);
+            }
+        })
+        .into_js_value(),
+    );
+    set(
+        "destroy",
+        Closure::<dyn Fn()>::new(move || {
+            if let Some(app) = app.borrow_mut().take() {
+                app.destroy();
+            }
+        })
+        .into_js_value(),
+    );
+    handle.into()
 }
 
 /// Reads any JS argument as a scenario: a JSON string, or an object to serialise.

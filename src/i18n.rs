@@ -221,8 +221,8 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("Lines without a site", "未註明地點的項目", "未注明地点的项目"),
     ("Site: {0}", "地點：{0}", "地点：{0}"),
     ("grid {0}", "電網 {0}", "电网 {0}"),
-    ("Add an energy line at {0}", "在{0}新增能源項目", "在{0}新增能源项目"),
-    ("+ Add a line at this site", "+ 在此地點新增項目", "+ 在此地点新增项目"),
+    ("+ Add a line at {0}", "+ 在{0}新增項目", "+ 在{0}新增项目"),
+    ("Read only: the inputs are shown as they are and cannot be changed here.", "唯讀：輸入數據僅供查看，不能在此更改。", "只读：输入数据仅供查看，不能在此更改。"),
     // Currency, production, waste by kind, undo
     ("The load is redone.", "已重做載入。", "已重做载入。"),
     ("The load is undone: your inputs from before it are back.", "已撤銷載入：載入前的輸入已恢復。", "已撤销载入：载入前的输入已恢复。"),

@@ -5,6 +5,7 @@ pub mod calc;
 pub mod checks;
 pub mod example;
 pub mod exports;
+pub mod frame;
 pub mod kpi;
 pub mod library;
 pub mod migrate;

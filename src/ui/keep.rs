@@ -11,11 +11,77 @@ use crate::i18n::{tr, trf, Lang};
 use serde_json::Value;
 use yew::prelude::*;
 
-pub const AUTOSAVE_KEY: &str = "esg-kpi-calculator:scenario";
-/// Where the inputs a link replaced are kept, so they can be brought back.
-pub const BEFORE_LINK_KEY: &str = "esg-kpi-calculator:before-link";
-/// Where inputs replaced by "reset to example" are kept.
-pub const BEFORE_RESET_KEY: &str = "esg-kpi-calculator:before-reset";
+/// Where this calculator keeps things in the browser's storage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Keys {
+    /// The autosave.
+    pub autosave: String,
+    /// The start of the other keys: backups, unreadable data set aside, the language.
+    prefix: String,
+}
+
+impl Keys {
+    /// The hosted page and the single file.
+    pub fn page() -> Keys {
+        Keys {
+            autosave: "esg-kpi-calculator:scenario".into(),
+            prefix: "esg-kpi-calculator".into(),
+        }
+    }
+
+    /// An element with `storage-key="…"`: the autosave goes exactly there.
+    pub fn element(key: &str) -> Keys {
+        Keys {
+            autosave: key.into(),
+            prefix: key.into(),
+        }
+    }
+
+    /// Where the inputs a link replaced are kept, so they can be brought back.
+    pub fn before_link(&self) -> String {
+        format!("{}:before-link", self.prefix)
+    }
+
+    /// Where inputs replaced by "reset to example" are kept.
+    pub fn before_reset(&self) -> String {
+        format!("{}:before-reset", self.prefix)
+    }
+
+    pub fn unreadable(&self, at: &str) -> String {
+        format!("{}:unreadable:{at}", self.autosave)
+    }
+
+    pub fn lang(&self) -> String {
+        format!("{}:lang", self.prefix)
+    }
+}
+
+/// How this calculator was started: as the page, or as an `<esg-kpi-calculator>` element.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Setup {
+    /// `None`: nothing is stored (an element without `storage-key`).
+    pub keys: Option<Keys>,
+    /// An element: no share links (the address bar is the host page's), no document language.
+    pub element: bool,
+    /// An element with `example`: start from the built-in example rather than empty.
+    pub example: bool,
+    /// An element with `readonly`: the inputs cannot be edited and nothing can be loaded.
+    pub readonly: bool,
+    /// An element with `compact`: the KPI table only.
+    pub compact: bool,
+}
+
+impl Setup {
+    pub fn page() -> Setup {
+        Setup {
+            keys: Some(Keys::page()),
+            element: false,
+            example: true,
+            readonly: false,
+            compact: false,
+        }
+    }
+}
 
 /// A message for the user about their data, with an optional way to act on it.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,7 +89,7 @@ pub struct Notice {
     pub level: &'static str,
     pub text: String,
     /// A stored copy the user can bring back: (button label, storage key).
-    pub restore: Option<(&'static str, &'static str)>,
+    pub restore: Option<(&'static str, String)>,
 }
 
 impl Notice {
@@ -50,8 +116,8 @@ pub struct Startup {
 }
 
 /// Keeps unreadable saved text aside under its own key and says where.
-fn set_aside(text: &str, why: &str, lang: Lang) -> Notice {
-    let key = format!("{AUTOSAVE_KEY}:unreadable:{}", browser::now_iso());
+fn set_aside(text: &str, why: &str, lang: Lang, keys: &Keys) -> Notice {
+    let key = keys.unreadable(&browser::now_iso());
     let kept = match browser::storage_set(&key, text) {
         Ok(()) => trf(
             lang,
@@ -67,17 +133,45 @@ fn set_aside(text: &str, why: &str, lang: Lang) -> Notice {
     Notice::warning(trf(lang, "Your saved inputs could not be read: {0}. Nothing was deleted: {1}. The example is shown instead.", &[why, &kept]))
 }
 
-pub fn startup(lang: Lang) -> Startup {
+/// An empty scenario: what an element without `example` or saved inputs starts from.
+pub fn empty() -> Value {
+    serde_json::json!({
+        "schema": crate::engine::scenario::SCHEMA,
+        "period": "",
+        "organisation": {},
+        "energy": []
+    })
+}
+
+pub fn startup(lang: Lang, setup: &Setup) -> Startup {
     let mut notices = Vec::new();
-    match saved::from_fragment(&browser::location_hash()) {
+    let fallback = || {
+        if setup.example {
+            example::example()
+        } else {
+            empty()
+        }
+    };
+    let Some(keys) = &setup.keys else {
+        return Startup {
+            doc: fallback(),
+            notices,
+        };
+    };
+    let link = if setup.element {
+        Ok(None)
+    } else {
+        saved::from_fragment(&browser::location_hash())
+    };
+    match link {
         Ok(Some(doc)) => {
             let mut notice = Notice::info(tr(lang, "Loaded the scenario from the link. It lives in the link itself and is never sent to a server.").into());
-            if let Ok(Some(previous)) = browser::storage_get(AUTOSAVE_KEY) {
-                if browser::storage_set(BEFORE_LINK_KEY, &previous).is_ok() {
+            if let Ok(Some(previous)) = browser::storage_get(&keys.autosave) {
+                if browser::storage_set(&keys.before_link(), &previous).is_ok() {
                     notice
                         .text
                         .push_str(tr(lang, " Your previous inputs in this browser were kept."));
-                    notice.restore = Some(("Restore my previous inputs", BEFORE_LINK_KEY));
+                    notice.restore = Some(("Restore my previous inputs", keys.before_link()));
                 }
             }
             notices.push(notice);
@@ -90,7 +184,7 @@ pub fn startup(lang: Lang) -> Startup {
             &[&e.0.render(lang)],
         ))),
     }
-    let doc = match browser::storage_get(AUTOSAVE_KEY) {
+    let doc = match browser::storage_get(&keys.autosave) {
         Ok(Some(text)) => match saved::restore(&text) {
             Ok(doc) => {
                 notices.push(Notice::info(
@@ -99,22 +193,22 @@ pub fn startup(lang: Lang) -> Startup {
                 doc
             }
             Err(e) => {
-                notices.push(set_aside(&text, &e.0.render(lang), lang));
-                example::example()
+                notices.push(set_aside(&text, &e.0.render(lang), lang, keys));
+                fallback()
             }
         },
-        Ok(None) => example::example(),
+        Ok(None) => fallback(),
         Err(e) => {
             notices.push(Notice::warning(trf(lang, "Autosave is off: {0}. The calculator works; export your scenario as JSON to keep it.", &[&e])));
-            example::example()
+            fallback()
         }
     };
     Startup { doc, notices }
 }
 
 /// Saves the scenario on every change. Returns a notice when saving fails.
-pub fn autosave(doc: &Value, lang: Lang) -> Option<Notice> {
-    browser::storage_set(AUTOSAVE_KEY, &saved::envelope(doc, &browser::now_iso()))
+pub fn autosave(doc: &Value, lang: Lang, keys: &Keys) -> Option<Notice> {
+    browser::storage_set(&keys.autosave, &saved::envelope(doc, &browser::now_iso()))
         .err()
         .map(|e| Notice::warning(trf(lang, "Autosave is off: {0}. The calculator works; export your scenario as JSON to keep it.", &[&e])))
 }
@@ -136,6 +230,8 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let Some(state) = use_context::<KpiContext>() else {
         return html! {};
     };
+    let setup =
+        use_context::<std::rc::Rc<Setup>>().unwrap_or_else(|| std::rc::Rc::new(Setup::page()));
     let confirming = use_state(|| false);
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
     let notice = props.onnotice.clone();
@@ -251,12 +347,15 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     };
     let reset = {
         let (state, confirming, say) = (state.clone(), confirming.clone(), say.clone());
+        let keys = setup.keys.clone();
         Callback::from(move |_| {
-            let kept = browser::storage_set(
-                BEFORE_RESET_KEY,
-                &saved::envelope(&state.doc, &browser::now_iso()),
-            )
-            .is_ok();
+            let kept = keys.as_ref().is_some_and(|k| {
+                browser::storage_set(
+                    &k.before_reset(),
+                    &saved::envelope(&state.doc, &browser::now_iso()),
+                )
+                .is_ok()
+            });
             state.dispatch(Action::Load(example::example()));
             confirming.set(false);
             say(
@@ -301,15 +400,20 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     html! {
         <div class="toolbar" role="toolbar" aria-label={tr(lang, "Scenario and exports")}>
             <button type="button" class="secondary" onclick={export_json}>{ tr(lang, "Export JSON") }</button>
-            <label class="button secondary" for="import-json">{ tr(lang, "Import JSON") }</label>
-            <input id="import-json" class="visually-hidden" type="file" accept=".json,application/json" onchange={import_json} />
-            <button type="button" class="secondary" onclick={copy_link}>{ tr(lang, "Copy link") }</button>
+            if !setup.readonly {
+                <label class="button secondary" for="import-json">{ tr(lang, "Import JSON") }</label>
+                <input id="import-json" class="visually-hidden" type="file" accept=".json,application/json" onchange={import_json} />
+            }
+            if !setup.element {
+                <button type="button" class="secondary" onclick={copy_link}>{ tr(lang, "Copy link") }</button>
+            }
             <button type="button" class="secondary" onclick={download_csv("esg-kpi-table.csv", exports::kpi_csv)}>{ tr(lang, "KPI table CSV") }</button>
             <button type="button" class="secondary" onclick={download_csv("esg-kpi-trace.csv", exports::trace_csv)}>{ tr(lang, "Calculation lines CSV") }</button>
             <button type="button" class="secondary" onclick={copy_tsv}>{ tr(lang, "Copy for Excel") }</button>
             <button type="button" class="secondary" onclick={print}>{ tr(lang, "Print") }</button>
-            { for undo }
-            if *confirming {
+            if !setup.readonly { { for undo } }
+            if setup.readonly {
+            } else if *confirming {
                 <span class="confirm" role="alertdialog" aria-label={tr(lang, "Replace your inputs with the example?")}>
                     { tr(lang, "Replace your inputs with the 2018 example? ") }
                     <button type="button" class="danger" onclick={reset}>{ tr(lang, "Replace my inputs") }</button>
@@ -339,11 +443,11 @@ pub fn Notices(props: &NoticesProps) -> Html {
         <div class="notices" role="status" aria-live="polite">
             { for props.notices.iter().enumerate().map(|(i, n)| {
                 let dismiss = { let d = props.ondismiss.clone(); Callback::from(move |_| d.emit(i)) };
-                let restore = n.restore.map(|(label, key)| {
+                let restore = n.restore.clone().map(|(label, key)| {
                     let dispatcher = state.dispatcher();
                     let d = props.ondismiss.clone();
                     let onclick = Callback::from(move |_| {
-                        if let Ok(doc) = restore_key(key, lang) {
+                        if let Ok(doc) = restore_key(&key, lang) {
                             dispatcher.dispatch(Action::Load(doc));
                             browser::replace_hash("");
                             d.emit(i);

@@ -16,32 +16,62 @@ use yew::prelude::*;
 /// Shared state for the page's components.
 pub type KpiContext = UseReducerHandle<State>;
 
-/// Where the chosen language is remembered.
-const LANG_KEY: &str = "esg-kpi-calculator:lang";
+pub use keep::{Keys, Setup};
+
+#[derive(Properties, Clone, PartialEq)]
+pub struct AppProps {
+    /// How the calculator was started: the page, or an element's attributes.
+    pub setup: Rc<Setup>,
+    /// An element's link to its JavaScript handle (`scenario`, `results`, events).
+    #[prop_or_default]
+    pub link: Option<Rc<crate::embed::ElementLink>>,
+    /// An element's `lang` attribute; it wins over a remembered choice.
+    #[prop_or_default]
+    pub lang: Option<Lang>,
+}
 
 #[component]
-pub fn App() -> Html {
-    // The language: as chosen before in this browser, else the browser's own.
+pub fn App(props: &AppProps) -> Html {
+    let setup = props.setup.clone();
+    // The language: the element's attribute, else as chosen before here, else the browser's.
     let lang_state = use_state(|| {
-        crate::browser::storage_get(LANG_KEY)
-            .ok()
-            .flatten()
-            .and_then(|t| Lang::from_tag(&t))
-            .unwrap_or_else(|| Lang::from_browser(&crate::browser::language()))
+        let from_link = (!setup.element)
+            .then(|| crate::engine::frame::fragment_lang(&crate::browser::location_hash()))
+            .flatten();
+        props.lang.or(from_link).unwrap_or_else(|| {
+            setup
+                .keys
+                .as_ref()
+                .and_then(|k| crate::browser::storage_get(&k.lang()).ok().flatten())
+                .and_then(|t| Lang::from_tag(&t))
+                .unwrap_or_else(|| Lang::from_browser(&crate::browser::language()))
+        })
     });
     let lang = *lang_state;
-    use_effect_with(lang, move |_| crate::browser::set_document_lang(lang.tag()));
+    {
+        let element = setup.element;
+        use_effect_with(lang, move |_| {
+            if !element {
+                crate::browser::set_document_lang(lang.tag())
+            }
+        });
+    }
     let set_lang = {
-        let lang_state = lang_state.clone();
+        let (lang_state, keys) = (lang_state.clone(), setup.keys.clone());
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
             if let Some(l) = Lang::from_tag(&select.value()) {
-                let _ = crate::browser::storage_set(LANG_KEY, l.tag());
+                if let Some(k) = &keys {
+                    let _ = crate::browser::storage_set(&k.lang(), l.tag());
+                }
                 lang_state.set(l);
             }
         })
     };
-    let startup = use_memo((), move |_| keep::startup(lang));
+    let startup = use_memo((), {
+        let setup = setup.clone();
+        move |_| keep::startup(lang, &setup)
+    });
     let state = use_reducer({
         let doc = startup.doc.clone();
         move || State::new(doc)
@@ -68,20 +98,45 @@ pub fn App() -> Html {
     };
     {
         // Autosave every change, outside the reducer.
-        let add_notice = add_notice.clone();
+        let (add_notice, keys) = (add_notice.clone(), setup.keys.clone());
         use_effect_with(state.doc.clone(), move |doc| {
-            if let Some(n) = keep::autosave(doc, lang) {
+            if let Some(n) = keys.as_ref().and_then(|k| keep::autosave(doc, lang, k)) {
                 add_notice.emit(n);
             }
         });
     }
     {
+        // How a load reaches this calculator: `EsgKpi.load` for the page, the element's
+        // `scenario` property for an element (which can also change the language).
         let dispatcher = state.dispatcher();
+        let (link, lang_state) = (props.link.clone(), lang_state.clone());
         use_effect_with((), move |_| {
-            crate::embed::register_loader(Callback::from(move |v| {
-                dispatcher.dispatch(Action::Load(v))
-            }));
+            let loader = Callback::from(move |v| dispatcher.dispatch(Action::Load(v)));
+            match link {
+                Some(link) => {
+                    *link.loader.borrow_mut() = Some(loader);
+                    *link.set_lang.borrow_mut() = Some(Callback::from(move |l| lang_state.set(l)));
+                }
+                None => {
+                    crate::embed::register_page(loader, Callback::from(move |l| lang_state.set(l)))
+                }
+            }
         });
+    }
+    {
+        // Tell an element's host page what it holds now, and every change of the KPIs.
+        let link = props.link.clone();
+        use_effect_with(
+            (
+                state.doc.clone(),
+                state.current.clone(),
+                state.last_good.clone(),
+            ),
+            move |(doc, current, last_good)| match link {
+                Some(link) => link.update(doc, current, last_good),
+                None => crate::embed::page_update(last_good),
+            },
+        );
     }
     let onedit = {
         let dispatcher = state.dispatcher();
@@ -105,9 +160,28 @@ pub fn App() -> Html {
     };
     let name = path::text(&state.doc, "name");
     let period = path::text(&state.doc, &format!("{prefix}period"));
+    if setup.compact {
+        return html! {
+            <ContextProvider<Lang> context={lang}>
+            <ContextProvider<KpiContext> context={state.clone()}>
+            <ContextProvider<Rc<Setup>> context={setup.clone()}>
+                <div class="esg-app compact" lang={lang.tag()}>
+                    <section class="results" aria-label={tr(lang, "Environmental KPIs")}>
+                        <ErrorBanner results={state.current.clone()} />
+                        <KpiTable results={state.last_good.clone()} />
+                        <ProductionTable results={state.last_good.clone()} />
+                    </section>
+                </div>
+            </ContextProvider<Rc<Setup>>>
+            </ContextProvider<KpiContext>>
+            </ContextProvider<Lang>>
+        };
+    }
     html! {
         <ContextProvider<Lang> context={lang}>
         <ContextProvider<KpiContext> context={state.clone()}>
+        <ContextProvider<Rc<Setup>> context={setup.clone()}>
+          <div class="esg-app" lang={lang.tag()}>
             <header class="top">
                 <div>
                     <h1>{ tr(lang, "ESG KPI Calculator") }</h1>
@@ -127,6 +201,8 @@ pub fn App() -> Html {
             <main class="layout">
                 <section class="inputs" aria-labelledby="inputs-title">
                     <h2 id="inputs-title">{ tr(lang, "Inputs") }</h2>
+                    if setup.readonly { <p class="note">{ tr(lang, "Read only: the inputs are shown as they are and cannot be changed here.") }</p> }
+                    <fieldset class="lock" disabled={setup.readonly}>
                     <div class="group">
                         <TextField path="name" label={tr(lang, "Scenario")} value={name} onedit={onedit.clone()} />
                     </div>
@@ -135,6 +211,7 @@ pub fn App() -> Html {
                         <TextField path={format!("{prefix}period")} label={tr(lang, "Reporting period (year)")} value={period} onedit={onedit.clone()} />
                         <Inputs {onedit} prefix={prefix.clone()} />
                     </div>
+                    </fieldset>
                 </section>
                 <section class="results" aria-labelledby="kpi-title">
                     <h2 id="kpi-title">{ tr(lang, "Environmental KPIs") }</h2>
@@ -152,6 +229,8 @@ pub fn App() -> Html {
             <footer class="foot">
                 { trf(lang, "ESG KPI Calculator {0} · method: China regional grid factors, 2006 IPCC Guidelines, GB/T 2589-2008 energy conversion", &[crate::VERSION]) }
             </footer>
+          </div>
+        </ContextProvider<Rc<Setup>>>
         </ContextProvider<KpiContext>>
         </ContextProvider<Lang>>
     }
@@ -369,8 +448,7 @@ fn Inputs(props: &InputsProps) -> Html {
                             })
                         };
                         out.push(html! {
-                            <button key={format!("a{i}")} type="button" class="link add-at-site" onclick={add_here}
-                                aria-label={trf(lang, "Add an energy line at {0}", &[&title])}>{ tr(lang, "+ Add a line at this site") }</button>
+                            <button key={format!("a{i}")} type="button" class="link add-at-site" onclick={add_here}>{ trf(lang, "+ Add a line at {0}", &[&title]) }</button>
                         });
                     }
                     out

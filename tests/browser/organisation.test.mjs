@@ -110,7 +110,7 @@ test('energy lines are grouped by site with its total, and a line added at a sit
   const expected = await page.evaluate((d) => EsgKpi.calculate(d).details.emissions_by_site_t.find(([s]) => s === 'Shenzhen plant')[1], doc);
   const shown = (await site.locator('[data-site-total]').textContent()).replace(/[^0-9.]/g, '');
   assert.equal(Number(shown).toFixed(2), Number(expected).toFixed(2));
-  await page.getByRole('button', { name: 'Add an energy line at Shenzhen plant' }).click();
+  await page.getByRole('button', { name: '+ Add a line at Shenzhen plant' }).click();
   assert.equal(await input(page, `energy[${row + 1}].site`).inputValue(), 'Shenzhen plant');
   assert.equal(await input(page, `energy[${row + 1}].grid`).inputValue(), 'guangdong');
   // Typing a new site into a line keeps the focus there, key after key.
