@@ -282,27 +282,7 @@ mod tests {
 
     #[test]
     fn every_entry_has_three_languages_and_the_same_placeholders() {
-        let mut seen = HashSet::new();
-        for (en, hant, hans) in TABLE {
-            assert!(seen.insert(*en), "“{en}” is in the table twice");
-            assert!(
-                !hant.trim().is_empty() && !hans.trim().is_empty(),
-                "“{en}” lacks a translation"
-            );
-            for i in 0..4 {
-                let p = format!("{{{i}}}");
-                assert_eq!(
-                    en.contains(&p),
-                    hant.contains(&p),
-                    "“{en}”: {p} in Traditional"
-                );
-                assert_eq!(
-                    en.contains(&p),
-                    hans.contains(&p),
-                    "“{en}”: {p} in Simplified"
-                );
-            }
-        }
+        crate::engine::text::tests::assert_table_is_complete(TABLE);
     }
 
     /// Reads the page's source: every literal given to `tr(…, "…")` or `trf(…, "…", …)` must

@@ -7,6 +7,7 @@ pub mod example;
 pub mod exports;
 pub mod frame;
 pub mod kpi;
+pub mod ledger;
 pub mod library;
 pub mod migrate;
 pub mod number;

@@ -255,7 +255,7 @@ pub fn template_in(lang: Lang, en: &'static str) -> &'static str {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use std::collections::HashSet;
 
@@ -321,8 +321,14 @@ mod tests {
             missing.is_empty(),
             "not in the engine's table: {missing:#?}"
         );
+        assert_table_is_complete(super::super::text_table::TABLE);
+    }
+
+    /// Every entry of a translation table (the engine's or the page's) is there once, has
+    /// both Chinese scripts, and has the same placeholders, as often, in each language.
+    pub(crate) fn assert_table_is_complete(table: &[(&str, &str, &str)]) {
         let mut seen = HashSet::new();
-        for (en, hant, hans) in super::super::text_table::TABLE {
+        for (en, hant, hans) in table {
             assert!(seen.insert(*en), "“{en}” is in the table twice");
             assert!(
                 !hant.trim().is_empty() && !hans.trim().is_empty(),

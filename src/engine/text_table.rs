@@ -192,4 +192,13 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("waste is weighed in t or kg, not “{0}”", "廢棄物以噸或公斤計量，而不是「{0}」", "废弃物以吨或公斤计量，而不是“{0}”"),
     ("enter the quantity", "請輸入數量", "请输入数量"),
     ("hazardous is true or false, not {0}", "hazardous 須為 true 或 false，而不是{0}", "hazardous 须为 true 或 false，而不是{0}"),
+    ("the file is {0} MB; the calculator reads files up to {1} MB (about {2} rows) — split it by year or by site", "檔案大小為 {0} MB；計算器最多讀取 {1} MB（約 {2} 行）——請按年份或地點分拆", "文件大小为 {0} MB；计算器最多读取 {1} MB（约 {2} 行）——请按年份或地点分拆"),
+    ("this is not a text file (CSV or tab-separated); in Excel, use “Save As” → CSV UTF-8", "這不是文字檔（CSV 或以定位字元分隔）；請在 Excel 中「另存新檔」→ CSV UTF-8", "这不是文本文件（CSV 或制表符分隔）；请在 Excel 中“另存为”→ CSV UTF-8"),
+    ("the file is empty", "檔案是空的", "文件是空的"),
+    ("the first line must name the columns; missing: {0} (accepted headers include site, period or month, source, quantity, unit, density, grid, factor, note, or 地點, 月份, 能源, 用量, 單位)", "第一行須為欄位名稱；缺少：{0}（可用的欄位名稱包括 site、period 或 month、source、quantity、unit、density、grid、factor、note，或 地點、月份、能源、用量、單位）", "第一行须为列名；缺少：{0}（可用的列名包括 site、period 或 month、source、quantity、unit、density、grid、factor、note，或 地点、月份、能源、用量、单位）"),
+    ("more than {0} rows: the rest of the file was not read; split it by year or by site", "超過 {0} 行：檔案其餘部分未讀取；請按年份或地點分拆", "超过 {0} 行：文件其余部分未读取；请按年份或地点分拆"),
+    ("the file has its header line but no rows", "檔案只有欄位名稱，沒有數據行", "文件只有列名，没有数据行"),
+    ("a spreadsheet formula, not its value: in Excel copy the cells and paste them as values, then export again", "這是試算表公式而非其數值：請在 Excel 中複製儲存格並「貼上值」，然後重新匯出", "这是电子表格公式而非其数值：请在 Excel 中复制保存格并“粘贴值”，然后重新导出"),
+    ("the source is empty; use electricity, natural gas, towngas, LPG, diesel or petrol", "能源類別為空；請使用 electricity、natural gas、towngas、LPG、diesel 或 petrol", "能源类别为空；请使用 electricity、natural gas、towngas、LPG、diesel 或 petrol"),
+    ("unknown source “{0}”; use electricity, natural gas, towngas, LPG, diesel or petrol (or 電力, 天然氣, 煤氣, 石油氣, 柴油, 汽油)", "未知的能源類別「{0}」；請使用 electricity、natural gas、towngas、LPG、diesel 或 petrol（或 電力、天然氣、煤氣、石油氣、柴油、汽油）", "未知的能源类别“{0}”；请使用 electricity、natural gas、towngas、LPG、diesel 或 petrol（或 电力、天然气、煤气、石油气、柴油、汽油）"),
 ];

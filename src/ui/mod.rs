@@ -262,68 +262,46 @@ fn Inputs(props: &InputsProps) -> Html {
                 note={note(doc, &p)} onedit={props.onedit.clone()} />
         }
     };
-    let rows = path::get(doc, &format!("{prefix}energy"))
-        .and_then(|v| v.as_array())
-        .map_or(0, Vec::len);
-    let add = {
-        let (dispatcher, prefix) = (state.dispatcher(), prefix.clone());
+    let length = |list: &str| {
+        path::get(doc, &format!("{prefix}{list}"))
+            .and_then(|v| v.as_array())
+            .map_or(0, Vec::len)
+    };
+    let add_row = |list: &str, row: serde_json::Value| {
+        let (dispatcher, list) = (state.dispatcher(), format!("{prefix}{list}"));
         Callback::from(move |_| {
             dispatcher.dispatch(Action::AddRow {
-                list: format!("{prefix}energy"),
-                row: serde_json::json!({ "site": "", "source": "electricity", "quantity": "", "unit": "kWh" }),
+                list: list.clone(),
+                row: row.clone(),
                 at: None,
             })
         })
     };
+    let rows = length("energy");
+    let add = add_row(
+        "energy",
+        serde_json::json!({ "site": "", "source": "electricity", "quantity": "", "unit": "kWh" }),
+    );
     // Each site's Scope 1 + 2 from the engine (the last valid results), for the headings.
     let site_of = |i: usize| {
         path::text(doc, &format!("{prefix}energy[{i}].site"))
             .trim()
             .to_string()
     };
-    let by_site: Vec<(String, Option<String>)> = if prefix.is_empty() {
-        state
-            .last_good
-            .details
-            .as_ref()
-            .map(|d| d.emissions_by_site_t.clone())
-            .unwrap_or_default()
-    } else {
-        state
-            .last_good
-            .periods
-            .get(prefix.trim_end_matches('.'))
-            .map(|p| p.details.emissions_by_site_t.clone())
-            .unwrap_or_default()
-    };
-    let by_site: Vec<(String, Option<String>)> = by_site
+    let by_site: Vec<(String, Option<String>)> = period_details(&state.last_good, &prefix)
+        .map(|d| d.emissions_by_site_t.clone())
+        .unwrap_or_default()
         .into_iter()
         .map(|(s, t)| (s.trim().to_string(), t))
         .collect();
-    let waste_items = path::get(doc, &format!("{prefix}waste.items"))
-        .and_then(|v| v.as_array())
-        .map_or(0, Vec::len);
-    let add_waste = {
-        let (dispatcher, prefix) = (state.dispatcher(), prefix.clone());
-        Callback::from(move |_| {
-            dispatcher.dispatch(Action::AddRow {
-                list: format!("{prefix}waste.items"),
-                row: serde_json::json!({ "site": "", "kind": "general_refuse", "quantity": "", "unit": "t" }),
-                at: None,
-            })
-        })
-    };
+    let waste_items = length("waste.items");
+    let add_waste = add_row(
+        "waste.items",
+        serde_json::json!({ "site": "", "kind": "general_refuse", "quantity": "", "unit": "t" }),
+    );
     let has_items = |hazardous: bool| {
-        let results = &state.current;
-        let r = if prefix.is_empty() {
-            results.details.as_ref()
-        } else {
-            results
-                .periods
-                .get(prefix.trim_end_matches('.'))
-                .map(|p| &p.details)
-        };
-        r.is_some_and(|d| d.waste_by_kind_t.iter().any(|w| w.hazardous == hazardous))
+        period_details(&state.current, &prefix)
+            .is_some_and(|d| d.waste_by_kind_t.iter().any(|w| w.hazardous == hazardous))
     };
     let waste_total = |p: &'static str, label: &'static str, hazardous: bool| {
         let p = format!("{prefix}{p}");
@@ -468,6 +446,21 @@ fn Inputs(props: &InputsProps) -> Html {
                 { num("packaging_t", "Packaging material", "t") }
             </fieldset>
         </>
+    }
+}
+
+/// The details of the period whose inputs show (`prefix` "" or "prior." …).
+fn period_details<'r>(
+    results: &'r Results,
+    prefix: &str,
+) -> Option<&'r crate::engine::calc::Details> {
+    if prefix.is_empty() {
+        results.details.as_ref()
+    } else {
+        results
+            .periods
+            .get(prefix.trim_end_matches('.'))
+            .map(|p| &p.details)
     }
 }
 
