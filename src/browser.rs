@@ -112,3 +112,24 @@ pub fn set_document_lang(tag: &str) {
         let _ = root.set_attribute("lang", tag);
     }
 }
+
+/// A file's possible texts, most likely first: UTF-8 (with or without BOM) when it is valid
+/// UTF-8; else as `encoding` says (`gb18030`, `big5`); else both GB18030 and Big5 (what Chinese
+/// Excel writes), for the reader to choose the one that makes sense (GB18030 decodes almost any
+/// bytes, so "no unknown characters" alone cannot tell them apart).
+pub fn decode(bytes: &[u8], encoding: &str) -> Vec<(String, &'static str)> {
+    let with = |label: &str| {
+        web_sys::TextDecoder::new_with_label(label)
+            .and_then(|d| d.decode_with_u8_array(bytes))
+            .unwrap_or_default()
+    };
+    match encoding {
+        "gb18030" => return vec![(with("gb18030"), "GB18030")],
+        "big5" => return vec![(with("big5"), "Big5")],
+        _ => {}
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return vec![(text.to_string(), "UTF-8")];
+    }
+    vec![(with("gb18030"), "GB18030"), (with("big5"), "Big5")]
+}

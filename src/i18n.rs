@@ -254,6 +254,46 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("Remove {0}", "刪除{0}", "删除{0}"),
     ("Source of the exchange rate", "匯率來源", "汇率来源"),
     ("Unit of production", "產量單位", "产量单位"),
+    // Importing activity rows
+    ("pasted cells", "貼上的儲存格", "粘贴的单元格"),
+    ("Nothing was imported; your inputs are as they were.", "沒有匯入任何數據；你的輸入保持不變。", "没有导入任何数据；你的输入保持不变。"),
+    ("Close", "關閉", "关闭"),
+    ("Import preview", "匯入預覽", "导入预览"),
+    ("Lines not imported", "未匯入的行", "未导入的行"),
+    ("Line", "行", "行"),
+    ("Column", "欄", "列"),
+    ("Problem", "問題", "问题"),
+    ("Cancel", "取消", "取消"),
+    ("Import activity rows (CSV, Excel export, pasted cells)", "匯入活動數據（CSV、Excel 匯出、貼上的儲存格）", "导入活动数据（CSV、Excel 导出、粘贴的单元格）"),
+    ("Columns: site, month or period, source, quantity, unit, and optionally density, grid, factor, note — headers in English or Chinese (地點, 月份, 能源, 用量, 單位). Drop a file here or choose one.", "欄位：地點、月份或期間、能源、用量、單位，及選填的密度、電網、排放因子、備註——欄位名稱可用英文或中文（site、month、source、quantity、unit）。把檔案拖放到這裡或選擇檔案。", "列：地点、月份或期间、能源、用量、单位，及选填的密度、电网、排放因子、备注——列名称可用英文或中文（site、month、source、quantity、unit）。把文件拖放到这里或选择文件。"),
+    ("CSV file", "CSV 檔案", "CSV 文件"),
+    ("Encoding", "編碼", "编码"),
+    ("Detect (UTF-8, GB18030 or Big5)", "自動偵測（UTF-8、GB18030 或 Big5）", "自动检测（UTF-8、GB18030 或 Big5）"),
+    ("Or paste cells from a spreadsheet (with the header row)", "或從試算表貼上儲存格（包括標題行）", "或从电子表格粘贴单元格（包括标题行）"),
+    ("Read the pasted cells", "讀取貼上的儲存格", "读取粘贴的单元格"),
+    ("Export the energy lines as CSV", "把能源項目匯出為 CSV", "把能源项目导出为 CSV"),
+    ("Reading the file…", "正在讀取檔案……", "正在读取文件……"),
+    ("Imported {0} rows from {1}. “Undo the last load” brings back the inputs from before.", "已從 {1} 匯入 {0} 行。按「撤銷上次載入」可恢復之前的輸入。", "已从 {1} 导入 {0} 行。按“撤销上次载入”可恢复之前的输入。"),
+    ("{0} cannot be imported: {1}.", "{0} 無法匯入：{1}。", "{0} 无法导入：{1}。"),
+    ("{0}: {1} rows read, {2} ready to import, {3} with problems (not imported).", "{0}：已讀取 {1} 行，{2} 行可匯入，{3} 行有問題（不會匯入）。", "{0}：已读取 {1} 行，{2} 行可导入，{3} 行有问题（不会导入）。"),
+    ("Read as {0}.", "以 {0} 讀取。", "以 {0} 读取。"),
+    ("Columns not used: {0}.", "未使用的欄位：{0}。", "未使用的列：{0}。"),
+    ("and {0} more lines with problems", "另有 {0} 行有問題", "另有 {0} 行有问题"),
+    ("Add {0} rows to the energy lines", "把 {0} 行加入能源項目", "把 {0} 行加入能源项目"),
+    ("Replace the energy lines with {0} rows", "以 {0} 行取代現有能源項目", "以 {0} 行替换现有能源项目"),
+    // Long lists, breakdowns, data quality
+    ("Recalculating when you pause typing…", "停止輸入後重新計算……", "停止输入后重新计算……"),
+    ("← Previous", "← 上一頁", "← 上一页"),
+    ("Next →", "下一頁 →", "下一页 →"),
+    ("Lines {0}–{1} of {2}", "第 {0}–{1} 項，共 {2} 項", "第 {0}–{1} 项，共 {2} 项"),
+    ("and {0} more", "另有 {0} 項", "另有 {0} 项"),
+    ("(none)", "（未註明）", "（未注明）"),
+    ("By site, month and source · data quality ({0})", "按地點、月份及能源劃分 · 數據質量（{0}）", "按地点、月份及能源划分 · 数据质量（{0}）"),
+    ("No missing months, outliers, duplicate rows or mixed units found.", "未發現缺漏月份、異常值、重複行或混用單位。", "未发现缺漏月份、异常值、重复行或混用单位。"),
+    ("Lines", "項目數", "项目数"),
+    ("By site", "按地點", "按地点"),
+    ("By month", "按月份", "按月份"),
+    ("By source", "按能源", "按能源"),
 ];
 
 /// The string `en` in `lang`; `en` itself if the table lacks it (a test forbids that).
@@ -296,9 +336,23 @@ mod tests {
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
             let source = std::fs::read_to_string(&path).unwrap();
-            for marker in ["tr(lang, \"", "trf(lang, \""] {
+            for marker in ["tr(", "trf("] {
                 for (at, _) in source.match_indices(marker) {
-                    let rest = &source[at + marker.len()..];
+                    // `tr(lang, "…"` and `trf(lang, "…"`, on one line or broken over several.
+                    let before = source[..at].chars().next_back().unwrap_or(' ');
+                    if before.is_alphanumeric() || before == '_' {
+                        continue;
+                    }
+                    let rest = source[at + marker.len()..].trim_start();
+                    let Some(rest) = rest.strip_prefix("lang") else {
+                        continue;
+                    };
+                    let Some(rest) = rest.trim_start().strip_prefix(',') else {
+                        continue;
+                    };
+                    let Some(rest) = rest.trim_start().strip_prefix('"') else {
+                        continue;
+                    };
                     let end = rest.find("\"").unwrap();
                     let literal = rest[..end].replace("\\\"", "\"");
                     count += 1;

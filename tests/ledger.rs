@@ -207,3 +207,72 @@ proptest! {
         prop_assert_eq!(back.rows, rows);
     }
 }
+
+#[test]
+fn breakdowns_by_site_month_and_source_add_up_to_the_kpi_table() {
+    let l = parse(&fixture("ledger-large-en.csv")).unwrap();
+    let r = calculate_value(&json!({ "energy": l.rows }));
+    assert!(r.errors.is_empty());
+    let d = r.details.as_ref().unwrap();
+    let b = &d.breakdowns;
+    assert_eq!(
+        (b.by_site.len(), b.by_month.len(), b.by_source.len()),
+        (600, 12, 3)
+    );
+    assert_eq!(b.by_month[0].key, "2018-01");
+    assert_eq!(b.by_month[0].rows, 1_800);
+    let dec = |s: &Option<String>| {
+        s.as_deref()
+            .unwrap()
+            .parse::<rust_decimal::Decimal>()
+            .unwrap()
+    };
+    let total = r.kpis.get(KpiId::GhgTotal).unwrap().exact.unwrap();
+    let energy = r.kpis.get(KpiId::EnergyTotal).unwrap().exact.unwrap();
+    for groups in [&b.by_site, &b.by_month, &b.by_source] {
+        let t: rust_decimal::Decimal = groups.iter().map(|g| dec(&g.ghg_t)).sum();
+        let e: rust_decimal::Decimal = groups.iter().map(|g| dec(&g.energy_mwh)).sum();
+        // Grouped differently from the scopes, so equal to the last of 28 significant digits.
+        assert!(
+            (t - total).abs() < rust_decimal::Decimal::new(1, 18),
+            "{t} vs {total}"
+        );
+        assert!(
+            (e - energy).abs() < rust_decimal::Decimal::new(1, 18),
+            "{e} vs {energy}"
+        );
+        assert_eq!(groups.iter().map(|g| g.rows).sum::<usize>(), 21_600);
+    }
+    assert!(
+        r.data_quality.is_empty(),
+        "the generated ledger is clean: {:?}",
+        r.data_quality
+    );
+}
+
+#[test]
+fn data_quality_finds_missing_months_outliers_duplicates_and_mixed_units() {
+    let csv = "site,month,source,quantity,unit\n\
+        A,2018-01,electricity,100,kWh\nA,2018-02,electricity,110,kWh\nA,2018-03,electricity,105,kWh\nA,2018-04,electricity,10500,kWh\n\
+        B,2018-01,electricity,50,kWh\nB,2018-03,electricity,55,kWh\nB,2018-04,electricity,55,kWh\nB,2018-04,electricity,55,kWh\n\
+        C,2018-01,natural_gas,10,m3\nC,2018-02,natural_gas,1,GJ\nC,2018-03,natural_gas,10,m3\nC,2018-04,natural_gas,10,m3\n";
+    let l = parse(csv).unwrap();
+    assert!(l.problems.is_empty(), "{:?}", l.problems);
+    let r = calculate_value(&json!({ "energy": l.rows }));
+    let find = |id: &str| {
+        r.data_quality
+            .iter()
+            .find(|c| c.id == id)
+            .unwrap_or_else(|| panic!("{id}: {:?}", r.data_quality))
+            .message
+            .to_string()
+    };
+    assert_eq!(
+        find("quality:missing-months"),
+        "1 sites have no rows for some months the others have: B (2018-02)."
+    );
+    assert!(find("quality:outliers").starts_with("1 rows are more than 10 times their site's median for that source: energy[3] 10,500 (median 110)"));
+    assert!(find("quality:duplicates").starts_with("1 rows repeat an earlier row exactly (site, period, source, quantity, unit): energy[7] = energy[6]"));
+    assert_eq!(find("quality:units:C:natural_gas"), "C reports natural gas in several units (GJ, m3): check that each row's unit is the meter's.");
+    assert_eq!(r.data_quality.len(), 4);
+}

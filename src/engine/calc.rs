@@ -156,12 +156,60 @@ pub struct Details {
     pub energy_by_source_mwh: BTreeMap<&'static str, Option<String>>,
     /// Scope 1 + Scope 2 by site, in the order sites first appear.
     pub emissions_by_site_t: Vec<(String, Option<String>)>,
+    /// Scope 1 + 2 and energy per site, per month (the rows' own `period`) and per source,
+    /// each group in the order it first appears; each adds up to the KPI table's totals.
+    pub breakdowns: Breakdowns,
     /// Tonnes of standard coal equivalent (GB/T 2589-2008).
     pub energy_tce: BTreeMap<&'static str, Option<String>>,
     pub energy_tce_method: Text,
     /// Waste by kind, in tonnes, in the order of the kinds' list.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub waste_by_kind_t: Vec<WasteByKind>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct Breakdowns {
+    pub by_site: Vec<Group>,
+    pub by_month: Vec<Group>,
+    pub by_source: Vec<Group>,
+}
+
+/// One group of activity rows and what it adds up to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Group {
+    /// The site, the month (`""`: rows without one) or the source id.
+    pub key: String,
+    pub rows: usize,
+    pub ghg_t: Option<String>,
+    pub energy_mwh: Option<String>,
+}
+
+/// Groups the lines by `key`, keys in the order they first appear, summing as the totals do.
+fn group_by(lines: &[Line], key: &dyn Fn(&Line) -> String) -> Vec<Group> {
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut groups: Vec<(String, usize, Val, Val)> = Vec::new();
+    for l in lines {
+        let k = key(l);
+        let at = *index.entry(k.clone()).or_insert_with(|| {
+            groups.push((k, 0, Ok(Decimal::ZERO), Ok(Decimal::ZERO)));
+            groups.len() - 1
+        });
+        if let Some((_, rows, t, mwh)) = groups.get_mut(at) {
+            *rows += 1;
+            *t = add(t, &l.emissions);
+            let energy = l.converted.as_ref().map(|c| c.mwh).map_err(Clone::clone);
+            *mwh = add(mwh, &energy);
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(key, rows, t, mwh)| Group {
+            key,
+            rows,
+            ghg_t: t.ok().map(|d| d.normalize().to_string()),
+            energy_mwh: mwh.ok().map(|d| d.normalize().to_string()),
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -200,6 +248,9 @@ pub struct PeriodResults {
     pub details: Details,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub published_check: Option<PublishedCheck>,
+    /// What looks wrong in the activity rows: missing months, outliers, duplicates, units.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub data_quality: Vec<Check>,
     /// Intensities per unit of production, when the period gives a production volume.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub per_production_unit: Vec<ProductionIntensity>,
@@ -220,6 +271,8 @@ pub struct Results {
     pub published_check: Option<PublishedCheck>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub per_production_unit: Vec<ProductionIntensity>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub data_quality: Vec<Check>,
     /// Other periods (`prior`, `base_year`), each computed with its own denominators.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub periods: BTreeMap<&'static str, PeriodResults>,
@@ -263,6 +316,7 @@ fn finish(scenario: Option<Scenario>, errors: Vec<InputError>) -> Results {
             details: None,
             published_check: None,
             per_production_unit: Vec::new(),
+            data_quality: Vec::new(),
             periods: BTreeMap::new(),
         },
     }
@@ -286,6 +340,7 @@ pub fn calculate(s: &Scenario, errors: Vec<InputError>) -> Results {
         details: Some(current.details),
         published_check: current.published_check,
         per_production_unit: current.per_production_unit,
+        data_quality: current.data_quality,
         periods,
     }
 }
@@ -492,6 +547,7 @@ pub fn calculate_period(p: &Period) -> PeriodResults {
     let checks = checks::period_checks(p, &kpis, &lines, &totals);
     let published_check = (!p.published.is_empty()).then(|| published::check(&p.published));
     let per_production_unit = production_intensities(p, &totals);
+    let data_quality = checks::data_quality(p);
     PeriodResults {
         period: p.period.clone(),
         kpis: Kpis(kpis),
@@ -499,6 +555,7 @@ pub fn calculate_period(p: &Period) -> PeriodResults {
         trace,
         details,
         published_check,
+        data_quality,
         per_production_unit,
     }
 }
@@ -668,6 +725,11 @@ fn details(p: &Period, lines: &[Line], sum: &Sum, scope2: &Val, indirect: &Val) 
         scope2_market_method: method,
         energy_by_source_mwh: by_source,
         emissions_by_site_t: emissions_by_site,
+        breakdowns: Breakdowns {
+            by_site: group_by(lines, &|l| l.row.site.clone()),
+            by_month: group_by(lines, &|l| l.row.period.clone().unwrap_or_default()),
+            by_source: group_by(lines, &|l| l.row.source.id().to_string()),
+        },
         energy_tce: tce,
         waste_by_kind_t: waste_by_kind(p),
         energy_tce_method: t!("GB/T 2589-2008: electricity at its equivalent value 0.1229 kgce/kWh; fuels at the standard's coefficients (natural gas 1.3300 kgce/m³, diesel 1.4571 and petrol 1.4714 kgce/kg) at their default calorific values, otherwise energy ÷ 29,307 kJ/kgce"),

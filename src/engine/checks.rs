@@ -357,3 +357,167 @@ fn listed(paths: &[&str]) -> Text {
         _ => Text::verbatim(head),
     }
 }
+
+/// How many rows or sites a data-quality message names before it says "and N more".
+const NAMED: usize = 5;
+
+/// What looks wrong in a period's activity rows, as a facilities team's export often has it:
+/// months missing at a site (against the months the whole scenario covers), a month more than
+/// ten times its site's median for that source, rows that repeat, and a site reporting one
+/// source in several units.
+pub(crate) fn data_quality(p: &Period) -> Vec<Check> {
+    use std::collections::{BTreeMap, BTreeSet};
+    let mut out = Vec::new();
+    let path = |index: usize| format!("{}energy[{index}]", p.prefix);
+    let month = |period: &Option<String>| {
+        period
+            .as_deref()
+            .map(str::trim)
+            .filter(|m| m.len() == 7 && m.as_bytes().get(4) == Some(&b'-'))
+            .map(str::to_string)
+    };
+    // Missing months.
+    let months: BTreeSet<String> = p.energy.iter().filter_map(|r| month(&r.period)).collect();
+    if months.len() > 1 {
+        let mut by_site: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+        for r in &p.energy {
+            if let Some(m) = month(&r.period) {
+                by_site.entry(r.site.as_str()).or_default().insert(m);
+            }
+        }
+        let gaps: Vec<(String, Vec<&String>)> = by_site
+            .iter()
+            .filter_map(|(site, have)| {
+                let missing: Vec<&String> = months.iter().filter(|m| !have.contains(*m)).collect();
+                (!missing.is_empty()).then(|| (site.to_string(), missing))
+            })
+            .collect();
+        if let Some((first, _)) = gaps.first() {
+            let named = gaps
+                .iter()
+                .take(NAMED)
+                .map(|(site, m)| {
+                    format!(
+                        "{site} ({})",
+                        m.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            out.push(Check {
+                id: "quality:missing-months".into(),
+                level: "warning",
+                message: if gaps.len() > NAMED {
+                    t!("{0} sites have no rows for some months the others have: {1}; and {2} more.", gaps.len().to_string(), named, (gaps.len() - NAMED).to_string())
+                } else {
+                    t!("{0} sites have no rows for some months the others have: {1}.", gaps.len().to_string(), named)
+                },
+                kpi: None,
+                path: p.energy.iter().find(|r| r.site == *first).map(|r| path(r.index)),
+            });
+        }
+    }
+    // Outliers and mixed units, per site and source.
+    let mut groups: BTreeMap<(&str, &str), Vec<&super::scenario::EnergyRow>> = BTreeMap::new();
+    for r in &p.energy {
+        groups
+            .entry((r.site.as_str(), r.source.id()))
+            .or_default()
+            .push(r);
+    }
+    let mut outliers = Vec::new();
+    let mut mixed = Vec::new();
+    for ((site, _), rows) in &groups {
+        let units: BTreeSet<&str> = rows.iter().map(|r| r.unit.id()).collect();
+        if units.len() > 1 {
+            mixed.push((
+                site.to_string(),
+                rows[0].source,
+                units.into_iter().collect::<Vec<_>>().join(", "),
+                rows[0].index,
+            ));
+            continue;
+        }
+        if rows.len() < 3 {
+            continue;
+        }
+        let mut q: Vec<Decimal> = rows.iter().map(|r| r.quantity).collect();
+        q.sort();
+        let median = q.get(q.len() / 2).copied().unwrap_or_default();
+        let Some(limit) = median.checked_mul(Decimal::TEN) else {
+            continue;
+        };
+        if median.is_zero() {
+            continue;
+        }
+        for r in rows.iter().filter(|r| r.quantity > limit) {
+            outliers.push((r.index, r.quantity, median));
+        }
+    }
+    outliers.sort();
+    if let Some((first, ..)) = outliers.first() {
+        let named = outliers
+            .iter()
+            .take(NAMED)
+            .map(|(i, q, m)| format!("{} {} (median {})", path(*i), plain(*q), plain(*m)))
+            .collect::<Vec<_>>()
+            .join("; ");
+        out.push(Check {
+            id: "quality:outliers".into(),
+            level: "warning",
+            message: if outliers.len() > NAMED {
+                t!("{0} rows are more than 10 times their site's median for that source: {1}; and {2} more. Check the unit (kWh or MWh?) and the decimal point.", outliers.len().to_string(), named, (outliers.len() - NAMED).to_string())
+            } else {
+                t!("{0} rows are more than 10 times their site's median for that source: {1}. Check the unit (kWh or MWh?) and the decimal point.", outliers.len().to_string(), named)
+            },
+            kpi: None,
+            path: Some(path(*first)),
+        });
+    }
+    for (site, source, units, index) in mixed.iter().take(NAMED) {
+        out.push(Check {
+            id: format!("quality:units:{site}:{}", source.id()),
+            level: "warning",
+            message: t!("{0} reports {1} in several units ({2}): check that each row's unit is the meter's.", site, source.noun(), units),
+            kpi: None,
+            path: Some(path(*index)),
+        });
+    }
+    // Duplicates: the same site, period, source, quantity and unit twice.
+    let mut seen: std::collections::HashMap<(&str, Option<&str>, &str, Decimal, &str), usize> =
+        std::collections::HashMap::new();
+    let mut duplicates = Vec::new();
+    for r in &p.energy {
+        let key = (
+            r.site.as_str(),
+            r.period.as_deref(),
+            r.source.id(),
+            r.quantity,
+            r.unit.id(),
+        );
+        if let Some(first) = seen.insert(key, r.index) {
+            duplicates.push((first, r.index));
+            seen.insert(key, first);
+        }
+    }
+    if let Some((_, second)) = duplicates.first() {
+        let named = duplicates
+            .iter()
+            .take(NAMED)
+            .map(|(a, b)| format!("{} = {}", path(*b), path(*a)))
+            .collect::<Vec<_>>()
+            .join("; ");
+        out.push(Check {
+            id: "quality:duplicates".into(),
+            level: "warning",
+            message: if duplicates.len() > NAMED {
+                t!("{0} rows repeat an earlier row exactly (site, period, source, quantity, unit): {1}; and {2} more. Counted twice unless removed.", duplicates.len().to_string(), named, (duplicates.len() - NAMED).to_string())
+            } else {
+                t!("{0} rows repeat an earlier row exactly (site, period, source, quantity, unit): {1}. Counted twice unless removed.", duplicates.len().to_string(), named)
+            },
+            kpi: None,
+            path: Some(path(*second)),
+        });
+    }
+    out
+}

@@ -3,6 +3,7 @@
 
 mod charts;
 mod fields;
+mod import;
 mod keep;
 mod state;
 
@@ -138,6 +139,18 @@ pub fn App(props: &AppProps) -> Html {
             },
         );
     }
+    {
+        // A large scenario edited: recompute 300 ms after the last keystroke.
+        let dispatcher = state.dispatcher();
+        let timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+        use_effect_with((state.doc.clone(), state.stale), move |(_, stale)| {
+            *timer.borrow_mut() = stale.then(|| {
+                gloo::timers::callback::Timeout::new(300, move || {
+                    dispatcher.dispatch(Action::Recalculate)
+                })
+            });
+        });
+    }
     let onedit = {
         let dispatcher = state.dispatcher();
         Callback::from(move |(path, text): (String, String)| {
@@ -206,6 +219,7 @@ pub fn App(props: &AppProps) -> Html {
                     <div class="group">
                         <TextField path="name" label={tr(lang, "Scenario")} value={name} onedit={onedit.clone()} />
                     </div>
+                    if !setup.readonly { <import::ImportRows /> }
                     <PeriodTabs selected={*editing} onselect={select_period} />
                     <div id="period-panel" role="tabpanel" aria-label={tr(lang, "Inputs of the selected period")}>
                         <TextField path={format!("{prefix}period")} label={tr(lang, "Reporting period (year)")} value={period} onedit={onedit.clone()} />
@@ -216,8 +230,10 @@ pub fn App(props: &AppProps) -> Html {
                 <section class="results" aria-labelledby="kpi-title">
                     <h2 id="kpi-title">{ tr(lang, "Environmental KPIs") }</h2>
                     <ErrorBanner results={state.current.clone()} />
+                    if state.stale { <p class="note" role="status" data-testid="recalculating">{ tr(lang, "Recalculating when you pause typing…") }</p> }
                     <KpiTable results={state.last_good.clone()} />
                     <ProductionTable results={state.last_good.clone()} />
+                    <Breakdowns results={state.last_good.clone()} />
                     <charts::Charts results={state.last_good.clone()} />
                     <DetailsPanel results={state.last_good.clone()} />
                     <Checks results={state.last_good.clone()} />
@@ -278,6 +294,14 @@ fn Inputs(props: &InputsProps) -> Html {
         })
     };
     let rows = length("energy");
+    // Long lists are shown a page at a time: 21,600 imported rows stay usable.
+    let page_state = use_state(|| 0usize);
+    let page = (*page_state).min(rows.saturating_sub(1) / PAGE);
+    let (start, end) = (page * PAGE, ((page + 1) * PAGE).min(rows));
+    let go = |to: usize| {
+        let page_state = page_state.clone();
+        Callback::from(move |_| page_state.set(to))
+    };
     let add = add_row(
         "energy",
         serde_json::json!({ "site": "", "source": "electricity", "quantity": "", "unit": "kWh" }),
@@ -392,15 +416,22 @@ fn Inputs(props: &InputsProps) -> Html {
             </fieldset>
             <fieldset class="group">
                 <legend>{ tr(lang, "Energy — feeds GHG (A1.2) and energy (A2.1)") }</legend>
-                { for (0..rows).flat_map(|i| {
+                if rows > PAGE {
+                    <p class="pager" data-testid="energy-pager">
+                        <button type="button" class="link" disabled={page == 0} onclick={go(page.saturating_sub(1))}>{ tr(lang, "← Previous") }</button>
+                        { " " }{ trf(lang, "Lines {0}–{1} of {2}", &[&(start + 1).to_string(), &end.to_string(), &rows.to_string()]) }{ " " }
+                        <button type="button" class="link" disabled={end >= rows} onclick={go(page + 1)}>{ tr(lang, "Next →") }</button>
+                    </p>
+                }
+                { for (start..end).flat_map(|i| {
                     // Lines stay in the scenario's order (typing a site never moves the line being
                     // typed in); a heading opens each run of lines at one site, with the site's
                     // total, and a button closes it to add a line there.
                     let site = site_of(i);
-                    let opens = i == 0 || site_of(i - 1) != site;
-                    let closes = i + 1 == rows || site_of(i + 1) != site;
+                    let opens = i == start || site_of(i - 1) != site;
+                    let closes = i + 1 == end || site_of(i + 1) != site;
                     let title = if site.is_empty() { tr(lang, "Lines without a site").to_string() } else { site.clone() };
-                    let grid = (i..rows).take_while(|j| site_of(*j) == site)
+                    let grid = (i..end).take_while(|j| site_of(*j) == site)
                         .map(|j| path::text(doc, &format!("{prefix}energy[{j}].grid"))).find(|g| !g.is_empty());
                     let mut out: Vec<Html> = Vec::new();
                     if opens {
@@ -472,6 +503,9 @@ fn waste_kind_name(lang: Lang, k: &waste::WasteKind) -> &'static str {
         Lang::ZhHans => k.zh_hans,
     }
 }
+
+/// Energy lines shown per page.
+const PAGE: usize = 50;
 
 /// Currencies offered for revenue; any other ISO 4217 code typed into the scenario works too.
 const CURRENCIES: [&str; 9] = [
@@ -1006,6 +1040,64 @@ fn KpiTable(props: &ResultsProps) -> Html {
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// Totals by site, by month and by source, and what looks wrong in the activity rows.
+#[component]
+fn Breakdowns(props: &ResultsProps) -> Html {
+    let lang = use_lang();
+    let r = &props.results;
+    let Some(d) = &r.details else {
+        return html! {};
+    };
+    let b = &d.breakdowns;
+    let fmt = |v: &Option<String>| {
+        v.as_deref()
+            .and_then(|s| s.parse::<rust_decimal::Decimal>().ok())
+            .map_or("—".to_string(), crate::engine::number::display)
+    };
+    let table = |title: &'static str,
+                 kind: &'static str,
+                 groups: &Vec<crate::engine::calc::Group>,
+                 name: &dyn Fn(&str) -> String| {
+        html! {
+            <div class="table-wrap">
+                <table class="breakdown" data-breakdown={kind}>
+                    <caption>{ tr(lang, title) }</caption>
+                    <thead><tr><th scope="col">{ "" }</th><th scope="col" class="num">{ tr(lang, "Lines") }</th><th scope="col" class="num">{ tr(lang, "t CO2e") }</th><th scope="col" class="num">{ tr(lang, "MWh") }</th></tr></thead>
+                    <tbody>
+                        { for groups.iter().take(200).map(|g| html! {
+                            <tr><th scope="row">{ name(&g.key) }</th><td class="num">{ g.rows }</td><td class="num">{ fmt(&g.ghg_t) }</td><td class="num">{ fmt(&g.energy_mwh) }</td></tr>
+                        }) }
+                    </tbody>
+                </table>
+                if groups.len() > 200 { <p class="note">{ trf(lang, "and {0} more", &[&(groups.len() - 200).to_string()]) }</p> }
+            </div>
+        }
+    };
+    let plain = |k: &str| {
+        if k.is_empty() {
+            tr(lang, "(none)").to_string()
+        } else {
+            k.to_string()
+        }
+    };
+    let source = |k: &str| {
+        units::Source::from_id(k).map_or(k.to_string(), |s| tr(lang, s.label()).to_string())
+    };
+    let quality = &r.data_quality;
+    html! {
+        <details class="breakdowns" data-testid="breakdowns">
+            <summary>{ trf(lang, "By site, month and source · data quality ({0})", &[&quality.len().to_string()]) }</summary>
+            <ul class="plain" data-testid="data-quality">
+                if quality.is_empty() { <li class="info">{ tr(lang, "No missing months, outliers, duplicate rows or mixed units found.") }</li> }
+                { for quality.iter().map(|c| html! { <li class={c.level} data-quality={c.id.clone()}>{ c.message.render(lang) }</li> }) }
+            </ul>
+            { table("By site", "site", &b.by_site, &plain) }
+            { table("By month", "month", &b.by_month, &plain) }
+            { table("By source", "source", &b.by_source, &source) }
+        </details>
     }
 }
 

@@ -23,7 +23,13 @@ pub struct State {
     pub undo: Option<Rc<Value>>,
     /// Whether `undo` would redo the load rather than undo it.
     pub undone: bool,
+    /// The results are of an earlier keystroke: a large scenario is recomputed once typing
+    /// pauses ([`Action::Recalculate`]), so that typing never waits for it.
+    pub stale: bool,
 }
+
+/// From this many energy lines on, edits recompute when typing pauses.
+pub const LARGE: usize = 2_000;
 
 pub enum Action {
     /// Sets the text at a scenario path (`organisation.employees`, `prior.energy[0].unit`).
@@ -71,6 +77,8 @@ pub enum Action {
     Load(Value),
     /// Swaps the scenario with the one the last load replaced: undo, and then redo.
     UndoLoad,
+    /// Recomputes a large scenario after typing paused.
+    Recalculate,
 }
 
 impl State {
@@ -82,6 +90,7 @@ impl State {
             current: results,
             undo: None,
             undone: false,
+            stale: false,
         }
     }
 
@@ -107,7 +116,14 @@ impl State {
             last_good,
             undo: self.undo.clone(),
             undone: self.undone,
+            stale: false,
         }
+    }
+
+    fn large(doc: &Value) -> bool {
+        doc.get("energy")
+            .and_then(Value::as_array)
+            .is_some_and(|rows| rows.len() >= LARGE)
     }
 }
 
@@ -144,6 +160,22 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut doc = self.doc.clone();
         let changed = match action {
+            Action::Edit { path, text } if State::large(&self.doc) => {
+                // Keep what was typed now; compute when typing pauses.
+                if !path::set(&mut doc, &path, Value::String(text)) {
+                    return self;
+                }
+                let mut next = (*self).clone();
+                next.doc = doc;
+                next.stale = true;
+                return Rc::new(next);
+            }
+            Action::Recalculate => {
+                if !self.stale {
+                    return self;
+                }
+                true
+            }
             Action::Edit { path, text } => path::set(&mut doc, &path, Value::String(text)),
             Action::SetFactor { row, choice } => {
                 let at = format!("{row}.factor");

@@ -1,0 +1,137 @@
+// Importing activity rows: preview, cancel (nothing changes), confirm (and undo), drag and drop,
+// pasted cells, Chinese encodings, the error fixture's located messages, the large fixture with
+// paged lines and breakdowns, and files refused whole.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setUp, openPage, kpiTexts, input, ROOT } from './harness.mjs';
+
+const env = setUp();
+const FIXTURES = join(ROOT, 'tests', 'fixtures');
+const choose = (page, file) => page.locator('#import-rows').setInputFiles(typeof file === 'string' ? join(FIXTURES, file) : file);
+const open = async (page) => {
+  await page.locator('details.import > summary').click();
+};
+
+test('a CSV is previewed first; cancel changes nothing; confirm adds the rows; undo brings the inputs back', async () => {
+  const { page, record, close } = await openPage(env.browser, env.server.url);
+  const before = await kpiTexts(page);
+  await open(page);
+  await choose(page, 'ledger-clean-en.csv');
+  const summary = page.locator('[data-import-summary]');
+  await summary.waitFor();
+  assert.match(await summary.textContent(), /ledger-clean-en.csv: 10 rows read, 10 ready to import, 0 with problems/);
+  assert.deepEqual(await kpiTexts(page), before, 'a preview changes nothing');
+  await page.getByTestId('import-cancel').click();
+  assert.match(await page.locator('[data-import-status]').textContent(), /Nothing was imported/);
+  assert.deepEqual(await kpiTexts(page), before);
+  // Confirm: 2 lines of the example + 10.
+  await choose(page, 'ledger-clean-en.csv');
+  await page.getByTestId('import-add').click();
+  assert.equal(await input(page, 'energy[11].site').inputValue(), 'Hong Kong shop');
+  assert.equal(await input(page, 'energy[8].density_kg_per_l').inputValue(), '0.84');
+  assert.notEqual((await kpiTexts(page)).ghg_total_t, before.ghg_total_t);
+  // The breakdowns add up to the table, by site, month and source.
+  await page.getByTestId('breakdowns').locator('summary').click();
+  assert.equal(await page.locator('[data-breakdown="month"] tbody tr').count(), 3, '2018-01, 2018-02 and the example’s rows without a month');
+  await page.getByTestId('undo-load').click();
+  assert.deepEqual(await kpiTexts(page), before, 'undone');
+  assert.equal(await input(page, 'energy[2].site').count(), 0);
+  assert.deepEqual(record.pageErrors, []);
+  await close();
+});
+
+test('the error fixture: one located message per bad line, the HTML site shown as text, and the good rows importable', async () => {
+  const { page, record, close } = await openPage(env.browser, env.server.url);
+  await open(page);
+  await choose(page, 'ledger-errors.csv');
+  await page.locator('[data-import-summary]').waitFor();
+  assert.match(await page.locator('[data-import-summary]').textContent(), /14 rows read, 3 ready to import, 11 with problems/);
+  const lines = await page.locator('[data-problem-line]').evaluateAll((rows) => rows.map((r) => [...r.cells].map((c) => c.textContent)));
+  assert.equal(lines.length, 11);
+  assert.deepEqual(lines[0].slice(0, 3), ['3', 'quantity', '=SUM(A1:A3)']);
+  assert.match(lines[0][3], /spreadsheet formula/);
+  assert.deepEqual(lines[8].slice(0, 3), ['11', 'grid', 'atlantis']);
+  await page.getByTestId('import-replace').click();
+  // The script in the site name is text: nothing ran, and it is shown as typed.
+  assert.equal(await input(page, 'energy[1].site').inputValue(), '<img src=x onerror=alert(1)><script>alert(2)</script>');
+  assert.equal(await page.evaluate(() => document.querySelectorAll('img[src="x"]').length), 0);
+  assert.deepEqual(record.pageErrors, []);
+  await close();
+});
+
+test('drag and drop, pasted cells, and files from Chinese Excel (GB18030, Big5)', async () => {
+  const { page, close } = await openPage(env.browser, env.server.url);
+  await open(page);
+  const drop = async (name, hex) => {
+    const dt = await page.evaluateHandle(([n, h]) => {
+      const bytes = new Uint8Array(h.match(/../g).map((b) => parseInt(b, 16)));
+      const d = new DataTransfer();
+      d.items.add(new File([bytes], n, { type: 'text/csv' }));
+      return d;
+    }, [name, hex]);
+    await page.getByTestId('dropzone').dispatchEvent('drop', { dataTransfer: dt });
+    await page.locator('[data-import-summary]').waitFor();
+    return page.locator('[data-import-summary]').textContent();
+  };
+  const gb = 'b5d8b5e32cc4dcd4b42cd3c3c1bf2cb5a5cebb0ab1b1bea9b5ea2cb5e7c1a62c22312c303030222cc7a7cddfcab10a';
+  assert.match(await drop('simplified.csv', gb), /simplified.csv: 1 rows read, 1 ready to import.*Read as GB18030/);
+  await page.getByTestId('import-replace').click();
+  assert.equal(await input(page, 'energy[0].site').inputValue(), '北京店');
+  const big5 = 'a661c2492cafe0b7bd2ca5ceb6712cb3e6a6ec0aa578a55fa9b12cb971a44f2c22322c303030222ca464a5cbaec90a';
+  await open(page);
+  assert.match(await drop('traditional.csv', big5), /Read as Big5/);
+  await page.getByTestId('import-add').click();
+  assert.equal(await input(page, 'energy[1].site').inputValue(), '台北店');
+  // Cells pasted from a spreadsheet: tab-separated.
+  await open(page);
+  await page.locator('#import-paste').fill('Site\tSource\tQuantity\tUnit\nKowloon\telectricity\t3,000\tkWh');
+  await page.getByRole('button', { name: 'Read the pasted cells' }).click();
+  await page.getByTestId('import-add').click();
+  assert.equal(await input(page, 'energy[2].site').inputValue(), 'Kowloon');
+  assert.equal(await input(page, 'energy[2].quantity').inputValue(), '3,000');
+  await close();
+});
+
+test('files refused whole: empty, only headers, binary, over the size limit — the scenario untouched', async () => {
+  const { page, close } = await openPage(env.browser, env.server.url);
+  const before = await kpiTexts(page);
+  await open(page);
+  for (const [name, body, reason] of [
+    ['empty.csv', '', /the file is empty/],
+    ['headers.csv', 'site,source,quantity,unit\n', /header line but no rows/],
+    ['binary.csv', '\u0000\u0001PK\u0003\u0004', /not a text file/],
+    ['big.csv', 'x'.repeat(21 * 1024 * 1024), /up to 20 MB/],
+  ]) {
+    await choose(page, { name, mimeType: 'text/csv', buffer: Buffer.from(body) });
+    const refused = page.locator('[data-import-refused]');
+    await refused.waitFor();
+    assert.match(await refused.textContent(), reason, name);
+    await page.getByRole('button', { name: 'Close' }).click();
+  }
+  assert.deepEqual(await kpiTexts(page), before);
+  await close();
+});
+
+test('the large fixture (21,600 rows) imports; the lines are paged; breakdowns and data quality stay usable', async () => {
+  const { page, record, close } = await openPage(env.browser, env.server.url);
+  await open(page);
+  await choose(page, 'ledger-large-zh.csv');
+  await page.locator('[data-import-summary]').waitFor({ timeout: 60_000 });
+  assert.match(await page.locator('[data-import-summary]').textContent(), /21600 rows read, 21600 ready to import, 0 with problems/);
+  await page.getByTestId('import-replace').click();
+  await page.getByTestId('energy-pager').waitFor({ timeout: 60_000 });
+  assert.match(await page.getByTestId('energy-pager').textContent(), /Lines 1–50 of 21600/);
+  assert.equal(await page.locator('[data-row^="energy["]').count(), 50, 'one page of lines in the page');
+  await page.getByRole('button', { name: 'Next →' }).click();
+  assert.equal(await input(page, 'energy[50].site').inputValue(), 'Store 002', '36 lines a store');
+  // Typing in a line of a large scenario: the figure stays, the KPIs follow when typing pauses.
+  await input(page, 'energy[50].quantity').fill('20000');
+  await page.getByTestId('recalculating').waitFor({ state: 'detached', timeout: 30_000 });
+  assert.equal(await input(page, 'energy[50].quantity').inputValue(), '20000');
+  await page.getByTestId('breakdowns').locator('summary').click();
+  assert.equal(await page.locator('[data-breakdown="month"] tbody tr').count(), 12);
+  assert.deepEqual(record.pageErrors, []);
+  await close();
+});
