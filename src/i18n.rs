@@ -272,7 +272,7 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("Or paste cells from a spreadsheet (with the header row)", "或從試算表貼上儲存格（包括標題行）", "或从电子表格粘贴单元格（包括标题行）"),
     ("Read the pasted cells", "讀取貼上的儲存格", "读取粘贴的单元格"),
     ("Export the energy lines as CSV", "把能源項目匯出為 CSV", "把能源项目导出为 CSV"),
-    ("Reading the file…", "正在讀取檔案……", "正在读取文件……"),
+    ("Working… (large files take a few seconds)", "處理中……（大型檔案需時數秒）", "处理中……（大型文件需时数秒）"),
     ("Imported {0} rows from {1}. “Undo the last load” brings back the inputs from before.", "已從 {1} 匯入 {0} 行。按「撤銷上次載入」可恢復之前的輸入。", "已从 {1} 导入 {0} 行。按“撤销上次载入”可恢复之前的输入。"),
     ("{0} cannot be imported: {1}.", "{0} 無法匯入：{1}。", "{0} 无法导入：{1}。"),
     ("{0}: {1} rows read, {2} ready to import, {3} with problems (not imported).", "{0}：已讀取 {1} 行，{2} 行可匯入，{3} 行有問題（不會匯入）。", "{0}：已读取 {1} 行，{2} 行可导入，{3} 行有问题（不会导入）。"),

@@ -197,11 +197,38 @@ fn row() -> impl Strategy<Value = Value> {
         })
 }
 
+/// Rows with what only some rows have: an inline factor (one gas or per gas) and their own
+/// calorific value.
+fn rich_row() -> impl Strategy<Value = Value> {
+    (row(), 0u8..3, 1u64..100_000).prop_map(|(mut r, kind, n)| {
+        let v = rust_decimal::Decimal::new(n as i64, 4).to_string();
+        let o = r.as_object_mut().unwrap();
+        let per = match o["unit"].as_str().unwrap() {
+            "m3" => "m3",
+            "kg" => "kg",
+            "unit" => "unit",
+            _ => "kWh",
+        };
+        match kind {
+            0 => {
+                o.insert("factor".into(), json!({ "value": v, "unit": format!("kgCO2e/{per}"), "source": "supplier, 2018" }));
+            }
+            1 if per != "kWh" => {
+                o.insert("factor".into(), json!({ "co2": v, "ch4": "0.001", "unit": format!("kg/{per}") }));
+                let key = format!("ncv_kj_per_{per}");
+                o.insert(key, json!("38000"));
+            }
+            _ => {}
+        }
+        r
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
     #[test]
-    fn export_then_import_gives_the_same_rows(rows in prop::collection::vec(row(), 1..30)) {
+    fn export_then_import_gives_the_same_rows(rows in prop::collection::vec(prop_oneof![row(), rich_row()], 1..30)) {
         let back = parse(&to_csv(&rows)).unwrap();
         prop_assert!(back.problems.is_empty(), "{:?}", back.problems);
         prop_assert_eq!(back.rows, rows);

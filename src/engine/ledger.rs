@@ -229,7 +229,7 @@ pub fn parse(text: &str) -> Result<Ledger, Problem> {
     let ignored_columns = headers
         .iter()
         .zip(&columns)
-        .filter(|(h, c)| c.is_none() && !h.trim().is_empty())
+        .filter(|(h, c)| c.is_none() && !h.trim().is_empty() && extra_key(h).is_none())
         .map(|(h, _)| h.trim().to_string())
         .collect();
     let mut ledger = Ledger {
@@ -335,6 +335,29 @@ fn row(
             }
         }
     }
+    // The other keys an energy row may have, as an export writes them: the row's own
+    // calorific value, and an inline factor flattened as factor.value, factor.unit, ….
+    for (i, header) in headers.iter().enumerate() {
+        let (Some((key, sub)), None) = (extra_key(header), columns.get(i).copied().flatten())
+        else {
+            continue;
+        };
+        let value = cells.get(i).map_or("", |s| s.trim());
+        if value.is_empty() {
+            continue;
+        }
+        match sub {
+            None => {
+                out.insert(key.into(), json!(value));
+            }
+            Some(sub) => {
+                let slot = out.entry(key).or_insert_with(|| json!({}));
+                if let Some(obj) = slot.as_object_mut() {
+                    obj.insert(sub.into(), json!(value));
+                }
+            }
+        }
+    }
     if problems.is_empty() {
         Ok(Value::Object(out))
     } else {
@@ -391,6 +414,23 @@ fn check_with_the_reader(ledger: &mut Ledger, headers: &[String], columns: &[Opt
     let mut keep = bad.iter().map(|b| !b);
     ledger.lines.retain(|_| keep.next().unwrap_or(false));
     ledger.problems.sort_by_key(|p| p.line);
+}
+
+/// Energy-row keys beyond [`COLUMNS`] that a ledger carries as columns of their own.
+const EXTRA_KEYS: [&str; 3] = ["ncv_kj_per_m3", "ncv_kj_per_kg", "ncv_kj_per_unit"];
+/// The keys of an inline factor, as `factor.<key>` columns.
+const FACTOR_KEYS: [&str; 6] = ["value", "unit", "source", "co2", "ch4", "n2o"];
+
+/// A header naming one of those keys: (`key`, `None`) or (`factor`, `Some(sub-key)`).
+fn extra_key(header: &str) -> Option<(&'static str, Option<&'static str>)> {
+    let h = header.trim();
+    if let Some(sub) = h.strip_prefix("factor.") {
+        return FACTOR_KEYS
+            .iter()
+            .find(|k| **k == sub)
+            .map(|k| ("factor", Some(*k)));
+    }
+    EXTRA_KEYS.iter().find(|k| **k == h).map(|k| (*k, None))
 }
 
 /// A source by its id, its English name or its Chinese one.
@@ -479,24 +519,59 @@ fn split_records(text: &str, delimiter: char) -> Vec<(usize, Vec<String>)> {
     out
 }
 
-/// The energy rows of a scenario (`doc[list]`) as a ledger CSV that [`parse`] reads back to
-/// the same rows. Rows with an inline (custom) factor keep it only in the scenario JSON: the
-/// ledger names library factors by id.
+/// The energy rows of a scenario as a ledger CSV that [`parse`] reads back to the same rows:
+/// the fixed columns, then a column for each other key a row has (its own calorific value;
+/// an inline factor as `factor.value`, `factor.unit`, `factor.source`, `factor.co2` …).
 pub fn to_csv(rows: &[Value]) -> String {
+    // The fixed columns, then those of the other keys any row has, in a fixed order.
+    let has = |key: &str, sub: Option<&str>| {
+        rows.iter().any(|r| match sub {
+            None => r.get(key).is_some_and(|v| !v.is_null()),
+            Some(s) => r.get(key).and_then(|f| f.get(s)).is_some(),
+        })
+    };
+    let mut extra: Vec<(String, &str, Option<&str>)> = EXTRA_KEYS
+        .iter()
+        .filter(|k| has(k, None))
+        .map(|k| (k.to_string(), *k, None))
+        .collect();
+    extra.extend(
+        FACTOR_KEYS
+            .iter()
+            .filter(|k| has("factor", Some(k)))
+            .map(|k| (format!("factor.{k}"), "factor", Some(*k))),
+    );
+    let text = |v: Option<&Value>| match v {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(n)) => n.to_string(),
+        _ => String::new(),
+    };
     let mut out = String::from("\u{feff}");
-    out.push_str(&COLUMNS.map(Column::id).join(","));
+    let header: Vec<String> = COLUMNS
+        .iter()
+        .map(|c| c.id().to_string())
+        .chain(extra.iter().map(|(h, ..)| h.clone()))
+        .collect();
+    out.push_str(&header.join(","));
     out.push('\n');
     for r in rows {
         let cells: Vec<String> = COLUMNS
             .iter()
-            .map(|c| {
-                let v = match r.get(c.id()) {
-                    Some(Value::String(s)) => s.clone(),
-                    Some(Value::Number(n)) => n.to_string(),
-                    _ => String::new(),
-                };
-                quote(&v)
+            .map(|c| match (c, r.get(c.id())) {
+                // A factor given inline goes in the factor.* columns.
+                (Column::Factor, Some(Value::Object(_))) => String::new(),
+                (_, v) => quote(&text(v)),
             })
+            .chain(extra.iter().map(|(_, key, sub)| {
+                let v = match sub {
+                    None => r.get(*key),
+                    Some(s) => r
+                        .get(*key)
+                        .filter(|f| f.is_object())
+                        .and_then(|f| f.get(*s)),
+                };
+                quote(&text(v))
+            }))
             .collect();
         out.push_str(&cells.join(","));
         out.push('\n');

@@ -61,27 +61,35 @@ pub fn ImportRows() -> Html {
             let (preview, busy, encoding) = (preview.clone(), busy.clone(), (*encoding).clone());
             let file = gloo::file::File::from(file);
             let task = gloo::file::callbacks::read_as_bytes(&file, move |bytes| {
-                busy.set(false);
                 let bytes = bytes.unwrap_or_default();
-                // Of the possible decodings, the one that reads best: a ledger over a refusal,
-                // then the fewer problems, then the fewer unknown characters.
-                let best = browser::decode(&bytes, &encoding)
-                    .into_iter()
-                    .map(|(text, used)| {
-                        let unknown = text.chars().filter(|c| *c == '\u{fffd}').count();
-                        (ledger::parse(&text), used, unknown)
-                    })
-                    .min_by_key(|(r, _, unknown)| match r {
-                        Ok(l) => (0, l.problems.len(), *unknown),
-                        Err(_) => (1, 0, *unknown),
-                    });
-                if let Some((result, used, _)) = best {
-                    preview.set(Some(Preview {
-                        from: name,
-                        encoding: used,
-                        result: result.map(Rc::new),
-                    }));
-                }
+                // Let the page show "Reading…" before the rows are checked.
+                let busy = busy.clone();
+                let preview = preview.clone();
+                let encoding = encoding.clone();
+                let name = name.clone();
+                gloo::timers::callback::Timeout::new(20, move || {
+                    busy.set(false);
+                    // Of the possible decodings, the one that reads best: a ledger over a refusal,
+                    // then the fewer problems, then the fewer unknown characters.
+                    let best = browser::decode(&bytes, &encoding)
+                        .into_iter()
+                        .map(|(text, used)| {
+                            let unknown = text.chars().filter(|c| *c == '\u{fffd}').count();
+                            (ledger::parse(&text), used, unknown)
+                        })
+                        .min_by_key(|(r, _, unknown)| match r {
+                            Ok(l) => (0, l.problems.len(), *unknown),
+                            Err(_) => (1, 0, *unknown),
+                        });
+                    if let Some((result, used, _)) = best {
+                        preview.set(Some(Preview {
+                            from: name,
+                            encoding: used,
+                            result: result.map(Rc::new),
+                        }));
+                    }
+                })
+                .forget();
             });
             *reader.borrow_mut() = Some(task);
         })
@@ -142,7 +150,8 @@ pub fn ImportRows() -> Html {
         })
     };
     let apply = |replace: bool| {
-        let (preview, status, state) = (preview.clone(), status.clone(), state.clone());
+        let (preview, status, state, busy) =
+            (preview.clone(), status.clone(), state.clone(), busy.clone());
         Callback::from(move |_| {
             let Some(Preview {
                 from,
@@ -165,13 +174,21 @@ pub fn ImportRows() -> Html {
             if let Some(obj) = doc.as_object_mut() {
                 obj.insert("energy".into(), Value::Array(rows));
             }
-            state.dispatch(Action::Load(doc));
-            preview.set(None);
-            status.set(trf(
-                lang,
-                "Imported {0} rows from {1}. “Undo the last load” brings back the inputs from before.",
-                &[&l.rows.len().to_string(), &from],
-            ));
+            // Show "Importing…" first: computing tens of thousands of rows takes a moment.
+            busy.set(true);
+            let (state, preview, status, busy) =
+                (state.clone(), preview.clone(), status.clone(), busy.clone());
+            gloo::timers::callback::Timeout::new(20, move || {
+                state.dispatch(Action::Load(doc));
+                preview.set(None);
+                busy.set(false);
+                status.set(trf(
+                    lang,
+                    "Imported {0} rows from {1}. “Undo the last load” brings back the inputs from before.",
+                    &[&l.rows.len().to_string(), &from],
+                ));
+            })
+            .forget();
         })
     };
     let export = {
@@ -268,7 +285,7 @@ pub fn ImportRows() -> Html {
                     <button type="button" class="secondary" onclick={export}>{ tr(lang, "Export the energy lines as CSV") }</button>
                 </p>
             </div>
-            if *busy { <p class="note" role="status" data-testid="import-busy">{ tr(lang, "Reading the file…") }</p> }
+            if *busy { <p class="note busy" role="status" data-testid="import-busy">{ tr(lang, "Working… (large files take a few seconds)") }</p> }
             if let Some(p) = &*preview { { view_preview(p) } }
             if !status.is_empty() { <p class="note" role="status" data-import-status="">{ (*status).clone() }</p> }
         </details>
