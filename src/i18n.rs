@@ -281,6 +281,7 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("and {0} more lines with problems", "另有 {0} 行有問題", "另有 {0} 行有问题"),
     ("Add {0} rows to the energy lines", "把 {0} 行加入能源項目", "把 {0} 行加入能源项目"),
     ("Replace the energy lines with {0} rows", "以 {0} 行取代現有能源項目", "以 {0} 行替换现有能源项目"),
+    ("The first {0} of {1} lines; the calculation lines CSV has them all.", "顯示 {1} 項中的首 {0} 項；計算明細 CSV 載有全部項目。", "显示 {1} 项中的前 {0} 项；计算明细 CSV 载有全部项目。"),
     // Long lists, breakdowns, data quality
     ("Recalculating when you pause typing…", "停止輸入後重新計算……", "停止输入后重新计算……"),
     ("← Previous", "← 上一頁", "← 上一页"),

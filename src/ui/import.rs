@@ -161,7 +161,7 @@ pub fn ImportRows() -> Html {
             else {
                 return;
             };
-            let mut doc = state.doc.clone();
+            let mut doc = (*state.doc).clone();
             let mut rows: Vec<Value> = if replace {
                 Vec::new()
             } else {

@@ -246,7 +246,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let export_json = {
         let (state, say) = (state.clone(), say.clone());
         Callback::from(move |_| {
-            let text = serde_json::to_string_pretty(&state.doc).unwrap_or_default();
+            let text = serde_json::to_string_pretty(&*state.doc).unwrap_or_default();
             match browser::download("esg-kpi-scenario.json", "application/json", &text) {
                 Ok(()) => say(
                     "info",

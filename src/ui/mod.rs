@@ -98,11 +98,28 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     {
-        // Autosave every change, outside the reducer.
+        // Autosave every change, outside the reducer; a large scenario when typing pauses
+        // (writing a megabyte of JSON on every keystroke would make typing wait).
         let (add_notice, keys) = (add_notice.clone(), setup.keys.clone());
+        let timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
         use_effect_with(state.doc.clone(), move |doc| {
-            if let Some(n) = keys.as_ref().and_then(|k| keep::autosave(doc, lang, k)) {
-                add_notice.emit(n);
+            let save = {
+                let doc = doc.clone();
+                move || {
+                    if let Some(n) = keys.as_ref().and_then(|k| keep::autosave(&doc, lang, k)) {
+                        add_notice.emit(n);
+                    }
+                }
+            };
+            let large = doc
+                .get("energy")
+                .and_then(|e| e.as_array())
+                .is_some_and(|rows| rows.len() >= state::LARGE);
+            if large {
+                *timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(500, save));
+            } else {
+                *timer.borrow_mut() = None;
+                save();
             }
         });
     }
@@ -503,6 +520,10 @@ fn waste_kind_name(lang: Lang, k: &waste::WasteKind) -> &'static str {
         Lang::ZhHans => k.zh_hans,
     }
 }
+
+/// Calculation lines shown on the page (the trace, the working, the print appendix); the CSV
+/// export has them all.
+const SHOWN_LINES: usize = 300;
 
 /// Energy lines shown per page.
 const PAGE: usize = 50;
@@ -1174,8 +1195,9 @@ fn Trace(props: &ResultsProps) -> Html {
     html! {
         <details class="trace">
             <summary>{ trf(lang, "Calculation lines ({0})", &[&trace.len().to_string()]) }</summary>
+            if trace.len() > SHOWN_LINES { <p class="note">{ trf(lang, "The first {0} of {1} lines; the calculation lines CSV has them all.", &[&SHOWN_LINES.to_string(), &trace.len().to_string()]) }</p> }
             <ol>
-                { for trace.iter().map(|t| html! {
+                { for trace.iter().take(SHOWN_LINES).map(|t| html! {
                     <li data-trace={t.path.clone()}>
                         <p>{ t.text.render(lang) }</p>
                         if let Some(c) = &t.conversion { <p class="note">{ trf(lang, "Conversion: {0}", &[&c.render(lang)]) }</p> }
@@ -1286,7 +1308,8 @@ fn PrintAppendix(props: &ResultsProps) -> Html {
             if let Some(d) = &r.details {
                 <p>{ trf(lang, "GWP set {0}; Mainland grid factors {1}; energy in standard coal: {2}.", &[d.gwp, &d.grid_edition, &d.energy_tce_method.render(lang)]) }</p>
             }
-            <ol>{ for r.trace.iter().map(|t| html! {
+            if r.trace.len() > SHOWN_LINES { <p>{ trf(lang, "The first {0} of {1} lines; the calculation lines CSV has them all.", &[&SHOWN_LINES.to_string(), &r.trace.len().to_string()]) }</p> }
+            <ol>{ for r.trace.iter().take(SHOWN_LINES).map(|t| html! {
                 <li>{ t.text.render(lang) }
                     if let Some(f) = &t.factor { { format!(" — {}", f.source.render(lang)) } }
                 </li>
@@ -1330,7 +1353,7 @@ fn Working(props: &WorkingProps) -> Html {
                 { k.value.clone().map(|v| trf(lang, "{0} {1} (exact)", &[&v, k.unit])).or_else(|| k.reason.as_ref().map(|r| r.render(lang))).unwrap_or_default() }</p>
             if let Some(f) = &k.formula { <p>{ trf(lang, "Formula: {0}", &[&f.render(lang)]) }</p> }
             <ol>
-                { for lines.iter().map(|t| html! {
+                { for lines.iter().take(SHOWN_LINES).map(|t| html! {
                     <li data-working-line={t.path.clone()}>
                         <p>{ t.text.render(lang) }</p>
                         if let Some(c) = &t.conversion { <p class="note">{ trf(lang, "Conversion: {0}", &[&c.render(lang)]) }</p> }
@@ -1347,6 +1370,7 @@ fn Working(props: &WorkingProps) -> Html {
                     </li>
                 }) }
             </ol>
+            if lines.len() > SHOWN_LINES { <p class="note">{ trf(lang, "The first {0} of {1} lines; the calculation lines CSV has them all.", &[&SHOWN_LINES.to_string(), &lines.len().to_string()]) }</p> }
             if !checks.is_empty() {
                 <ul class="plain">{ for checks.iter().map(|c| html! { <li class={c.level}>{ c.message.render(lang) }</li> }) }</ul>
             }

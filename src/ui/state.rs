@@ -14,7 +14,8 @@ use yew::prelude::*;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
-    pub doc: Value,
+    /// Shared, not copied: with 20,000 rows a copy per render would make typing wait.
+    pub doc: Rc<Value>,
     /// Results of the document as it is now, errors included.
     pub current: Rc<Results>,
     /// The last results without input errors: what the KPI table shows.
@@ -85,7 +86,7 @@ impl State {
     pub fn new(doc: Value) -> Self {
         let results = Rc::new(engine::calculate_value(&doc));
         State {
-            doc,
+            doc: Rc::new(doc),
             last_good: results.clone(),
             current: results,
             undo: None,
@@ -111,7 +112,7 @@ impl State {
             self.last_good.clone()
         };
         State {
-            doc,
+            doc: Rc::new(doc),
             current,
             last_good,
             undo: self.undo.clone(),
@@ -158,7 +159,7 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut doc = self.doc.clone();
+        let mut doc = (*self.doc).clone();
         let changed = match action {
             Action::Edit { path, text } if State::large(&self.doc) => {
                 // Keep what was typed now; compute when typing pauses.
@@ -166,7 +167,7 @@ impl Reducible for State {
                     return self;
                 }
                 let mut next = (*self).clone();
-                next.doc = doc;
+                next.doc = Rc::new(doc);
                 next.stale = true;
                 return Rc::new(next);
             }
@@ -238,7 +239,7 @@ impl Reducible for State {
             Action::RemovePeriod(key) => path::remove(&mut doc, key),
             Action::Load(value) => {
                 let mut next = State::new(value);
-                next.undo = Some(Rc::new(self.doc.clone()));
+                next.undo = Some(self.doc.clone());
                 return Rc::new(next);
             }
             Action::UndoLoad => {
@@ -246,7 +247,7 @@ impl Reducible for State {
                     return self;
                 };
                 let mut next = State::new((**previous).clone());
-                next.undo = Some(Rc::new(self.doc.clone()));
+                next.undo = Some(self.doc.clone());
                 next.undone = !self.undone;
                 return Rc::new(next);
             }
