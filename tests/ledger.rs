@@ -303,3 +303,23 @@ fn data_quality_finds_missing_months_outliers_duplicates_and_mixed_units() {
     assert_eq!(find("quality:units:C:natural_gas"), "C reports natural gas in several units (GJ, m3): check that each row's unit is the meter's.");
     assert_eq!(r.data_quality.len(), 4);
 }
+
+#[test]
+fn a_long_data_quality_list_names_five_and_counts_the_rest() {
+    let mut csv = String::from("site,month,source,quantity,unit\n");
+    for _ in 0..8 {
+        csv.push_str("A,2018-01,electricity,100,kWh\n");
+    }
+    let r = calculate_value(&json!({ "energy": parse(&csv).unwrap().rows }));
+    let d = r
+        .data_quality
+        .iter()
+        .find(|c| c.id == "quality:duplicates")
+        .unwrap();
+    assert_eq!(
+        d.message.to_string(),
+        "7 rows repeat an earlier row exactly (site, period, source, quantity, unit): \
+         energy[1] = energy[0]; energy[2] = energy[0]; energy[3] = energy[0]; energy[4] = energy[0]; energy[5] = energy[0]; and 2 more. \
+         Counted twice unless removed."
+    );
+}

@@ -361,6 +361,20 @@ fn listed(paths: &[&str]) -> Text {
 /// How many rows or sites a data-quality message names before it says "and N more".
 const NAMED: usize = 5;
 
+/// The first [`NAMED`] items, and how many more there are.
+fn named<T>(items: &[T], show: impl Fn(&T) -> String) -> Text {
+    let list = items
+        .iter()
+        .take(NAMED)
+        .map(show)
+        .collect::<Vec<_>>()
+        .join("; ");
+    match items.len().checked_sub(NAMED).filter(|more| *more > 0) {
+        Some(more) => t!("{0}; and {1} more", list, more.to_string()),
+        None => Text::verbatim(list),
+    }
+}
+
 /// What looks wrong in a period's activity rows, as a facilities team's export often has it:
 /// months missing at a site (against the months the whole scenario covers), a month more than
 /// ten times its site's median for that source, rows that repeat, and a site reporting one
@@ -393,27 +407,24 @@ pub(crate) fn data_quality(p: &Period) -> Vec<Check> {
             })
             .collect();
         if let Some((first, _)) = gaps.first() {
-            let named = gaps
-                .iter()
-                .take(NAMED)
-                .map(|(site, m)| {
-                    format!(
-                        "{site} ({})",
-                        m.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("; ");
+            let named = named(&gaps, |(site, m)| {
+                let months: Vec<&str> = m.iter().map(|s| s.as_str()).collect();
+                format!("{site} ({})", months.join(", "))
+            });
             out.push(Check {
                 id: "quality:missing-months".into(),
                 level: "warning",
-                message: if gaps.len() > NAMED {
-                    t!("{0} sites have no rows for some months the others have: {1}; and {2} more.", gaps.len().to_string(), named, (gaps.len() - NAMED).to_string())
-                } else {
-                    t!("{0} sites have no rows for some months the others have: {1}.", gaps.len().to_string(), named)
-                },
+                message: t!(
+                    "{0} sites have no rows for some months the others have: {1}.",
+                    gaps.len().to_string(),
+                    named
+                ),
                 kpi: None,
-                path: p.energy.iter().find(|r| r.site == *first).map(|r| path(r.index)),
+                path: p
+                    .energy
+                    .iter()
+                    .find(|r| r.site == *first)
+                    .map(|r| path(r.index)),
             });
         }
     }
@@ -456,20 +467,13 @@ pub(crate) fn data_quality(p: &Period) -> Vec<Check> {
     }
     outliers.sort();
     if let Some((first, ..)) = outliers.first() {
-        let named = outliers
-            .iter()
-            .take(NAMED)
-            .map(|(i, q, m)| format!("{} {} (median {})", path(*i), plain(*q), plain(*m)))
-            .collect::<Vec<_>>()
-            .join("; ");
+        let named = named(&outliers, |(i, q, m)| {
+            format!("{} {} (median {})", path(*i), plain(*q), plain(*m))
+        });
         out.push(Check {
             id: "quality:outliers".into(),
             level: "warning",
-            message: if outliers.len() > NAMED {
-                t!("{0} rows are more than 10 times their site's median for that source: {1}; and {2} more. Check the unit (kWh or MWh?) and the decimal point.", outliers.len().to_string(), named, (outliers.len() - NAMED).to_string())
-            } else {
-                t!("{0} rows are more than 10 times their site's median for that source: {1}. Check the unit (kWh or MWh?) and the decimal point.", outliers.len().to_string(), named)
-            },
+            message: t!("{0} rows are more than 10 times their site's median for that source: {1}. Check the unit (kWh or MWh?) and the decimal point.", outliers.len().to_string(), named),
             kpi: None,
             path: Some(path(*first)),
         });
@@ -501,20 +505,11 @@ pub(crate) fn data_quality(p: &Period) -> Vec<Check> {
         }
     }
     if let Some((_, second)) = duplicates.first() {
-        let named = duplicates
-            .iter()
-            .take(NAMED)
-            .map(|(a, b)| format!("{} = {}", path(*b), path(*a)))
-            .collect::<Vec<_>>()
-            .join("; ");
+        let named = named(&duplicates, |(a, b)| format!("{} = {}", path(*b), path(*a)));
         out.push(Check {
             id: "quality:duplicates".into(),
             level: "warning",
-            message: if duplicates.len() > NAMED {
-                t!("{0} rows repeat an earlier row exactly (site, period, source, quantity, unit): {1}; and {2} more. Counted twice unless removed.", duplicates.len().to_string(), named, (duplicates.len() - NAMED).to_string())
-            } else {
-                t!("{0} rows repeat an earlier row exactly (site, period, source, quantity, unit): {1}. Counted twice unless removed.", duplicates.len().to_string(), named)
-            },
+            message: t!("{0} rows repeat an earlier row exactly (site, period, source, quantity, unit): {1}. Counted twice unless removed.", duplicates.len().to_string(), named),
             kpi: None,
             path: Some(path(*second)),
         });

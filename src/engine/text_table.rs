@@ -201,11 +201,9 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("a spreadsheet formula, not its value: in Excel copy the cells and paste them as values, then export again", "這是試算表公式而非其數值：請在 Excel 中複製儲存格並「貼上值」，然後重新匯出", "这是电子表格公式而非其数值：请在 Excel 中复制保存格并“粘贴值”，然后重新导出"),
     ("the source is empty; use electricity, natural gas, towngas, LPG, diesel or petrol", "能源類別為空；請使用 electricity、natural gas、towngas、LPG、diesel 或 petrol", "能源类别为空；请使用 electricity、natural gas、towngas、LPG、diesel 或 petrol"),
     ("unknown source “{0}”; use electricity, natural gas, towngas, LPG, diesel or petrol (or 電力, 天然氣, 煤氣, 石油氣, 柴油, 汽油)", "未知的能源類別「{0}」；請使用 electricity、natural gas、towngas、LPG、diesel 或 petrol（或 電力、天然氣、煤氣、石油氣、柴油、汽油）", "未知的能源类别“{0}”；请使用 electricity、natural gas、towngas、LPG、diesel 或 petrol（或 电力、天然气、煤气、石油气、柴油、汽油）"),
-    ("{0} sites have no rows for some months the others have: {1}; and {2} more.", "{0} 個地點缺少其他地點有數據的月份：{1}；另有 {2} 個。", "{0} 个地点缺少其他地点有数据的月份：{1}；另有 {2} 个。"),
     ("{0} sites have no rows for some months the others have: {1}.", "{0} 個地點缺少其他地點有數據的月份：{1}。", "{0} 个地点缺少其他地点有数据的月份：{1}。"),
-    ("{0} rows are more than 10 times their site's median for that source: {1}; and {2} more. Check the unit (kWh or MWh?) and the decimal point.", "{0} 行超過該地點同一能源中位數的 10 倍：{1}；另有 {2} 行。請檢查單位（kWh 還是 MWh？）及小數點。", "{0} 行超过该地点同一能源中位数的 10 倍：{1}；另有 {2} 行。请检查单位（kWh 还是 MWh？）及小数点。"),
     ("{0} rows are more than 10 times their site's median for that source: {1}. Check the unit (kWh or MWh?) and the decimal point.", "{0} 行超過該地點同一能源中位數的 10 倍：{1}。請檢查單位（kWh 還是 MWh？）及小數點。", "{0} 行超过该地点同一能源中位数的 10 倍：{1}。请检查单位（kWh 还是 MWh？）及小数点。"),
     ("{0} reports {1} in several units ({2}): check that each row's unit is the meter's.", "{0} 以多種單位（{2}）報告{1}：請確認每行的單位與錶計一致。", "{0} 以多种单位（{2}）报告{1}：请确认每行的单位与表计一致。"),
-    ("{0} rows repeat an earlier row exactly (site, period, source, quantity, unit): {1}; and {2} more. Counted twice unless removed.", "{0} 行與之前的行完全相同（地點、期間、能源、用量、單位）：{1}；另有 {2} 行。除非刪除，否則會重複計算。", "{0} 行与之前的行完全相同（地点、期间、能源、用量、单位）：{1}；另有 {2} 行。除非删除，否则会重复计算。"),
     ("{0} rows repeat an earlier row exactly (site, period, source, quantity, unit): {1}. Counted twice unless removed.", "{0} 行與之前的行完全相同（地點、期間、能源、用量、單位）：{1}。除非刪除，否則會重複計算。", "{0} 行与之前的行完全相同（地点、期间、能源、用量、单位）：{1}。除非删除，否则会重复计算。"),
+    ("{0}; and {1} more", "{0}；另有 {1} 項", "{0}；另有 {1} 项"),
 ];
