@@ -126,8 +126,9 @@ pub fn ImportRows() -> Html {
         })
     };
     let read_pasted = {
-        let (preview, pasted) = (preview.clone(), pasted.clone());
+        let (preview, pasted, status) = (preview.clone(), pasted.clone(), status.clone());
         Callback::from(move |_| {
+            status.set(String::new());
             preview.set(Some(Preview {
                 from: tr(lang, "pasted cells").into(),
                 encoding: "",
@@ -174,7 +175,8 @@ pub fn ImportRows() -> Html {
             if let Some(obj) = doc.as_object_mut() {
                 obj.insert("energy".into(), Value::Array(rows));
             }
-            // Show "Importing…" first: computing tens of thousands of rows takes a moment.
+            // Show "Working…" first: computing tens of thousands of rows takes a moment.
+            status.set(String::new());
             busy.set(true);
             let (state, preview, status, busy) =
                 (state.clone(), preview.clone(), status.clone(), busy.clone());
@@ -258,7 +260,7 @@ pub fn ImportRows() -> Html {
     };
 
     html! {
-        <details class="import group" open={preview.is_some()}>
+        <details class="import group" open={preview.is_some() || *busy || !status.is_empty()}>
             <summary>{ tr(lang, "Import activity rows (CSV, Excel export, pasted cells)") }</summary>
             <div class="dropzone" data-testid="dropzone" ondrop={on_drop} ondragover={on_drag_over}>
                 <p class="note">{ tr(lang, "Columns: site, month or period, source, quantity, unit, and optionally density, grid, factor, note — headers in English or Chinese (地點, 月份, 能源, 用量, 單位). Drop a file here or choose one.") }</p>

@@ -10,8 +10,14 @@ import { setUp, openPage, kpiTexts, input, ROOT } from './harness.mjs';
 const env = setUp();
 const FIXTURES = join(ROOT, 'tests', 'fixtures');
 const choose = (page, file) => page.locator('#import-rows').setInputFiles(typeof file === 'string' ? join(FIXTURES, file) : file);
+/** Confirms the import and waits until it has been applied (it is applied a moment after the
+ *  click, so that "Working…" shows first). */
+const confirm = async (page, which) => {
+  await page.getByTestId(which).click();
+  await page.locator('[data-import-status]', { hasText: /Imported/ }).waitFor({ timeout: 60_000 });
+};
 const open = async (page) => {
-  await page.locator('details.import > summary').click();
+  if (!(await page.locator('details.import').evaluate((d) => d.open))) await page.locator('details.import > summary').click();
 };
 
 test('a CSV is previewed first; cancel changes nothing; confirm adds the rows; undo brings the inputs back', async () => {
@@ -28,7 +34,7 @@ test('a CSV is previewed first; cancel changes nothing; confirm adds the rows; u
   assert.deepEqual(await kpiTexts(page), before);
   // Confirm: 2 lines of the example + 10.
   await choose(page, 'ledger-clean-en.csv');
-  await page.getByTestId('import-add').click();
+  await confirm(page, 'import-add');
   assert.equal(await input(page, 'energy[11].site').inputValue(), 'Hong Kong shop');
   assert.equal(await input(page, 'energy[8].density_kg_per_l').inputValue(), '0.84');
   assert.notEqual((await kpiTexts(page)).ghg_total_t, before.ghg_total_t);
@@ -53,7 +59,7 @@ test('the error fixture: one located message per bad line, the HTML site shown a
   assert.deepEqual(lines[0].slice(0, 3), ['3', 'quantity', '=SUM(A1:A3)']);
   assert.match(lines[0][3], /spreadsheet formula/);
   assert.deepEqual(lines[8].slice(0, 3), ['11', 'grid', 'atlantis']);
-  await page.getByTestId('import-replace').click();
+  await confirm(page, 'import-replace');
   // The script in the site name is text: nothing ran, and it is shown as typed.
   assert.equal(await input(page, 'energy[1].site').inputValue(), '<img src=x onerror=alert(1)><script>alert(2)</script>');
   assert.equal(await page.evaluate(() => document.querySelectorAll('img[src="x"]').length), 0);
@@ -77,18 +83,18 @@ test('drag and drop, pasted cells, and files from Chinese Excel (GB18030, Big5)'
   };
   const gb = 'b5d8b5e32cc4dcd4b42cd3c3c1bf2cb5a5cebb0ab1b1bea9b5ea2cb5e7c1a62c22312c303030222cc7a7cddfcab10a';
   assert.match(await drop('simplified.csv', gb), /simplified.csv: 1 rows read, 1 ready to import.*Read as GB18030/);
-  await page.getByTestId('import-replace').click();
+  await confirm(page, 'import-replace');
   assert.equal(await input(page, 'energy[0].site').inputValue(), '北京店');
   const big5 = 'a661c2492cafe0b7bd2ca5ceb6712cb3e6a6ec0aa578a55fa9b12cb971a44f2c22322c303030222ca464a5cbaec90a';
   await open(page);
   assert.match(await drop('traditional.csv', big5), /Read as Big5/);
-  await page.getByTestId('import-add').click();
+  await confirm(page, 'import-add');
   assert.equal(await input(page, 'energy[1].site').inputValue(), '台北店');
   // Cells pasted from a spreadsheet: tab-separated.
   await open(page);
   await page.locator('#import-paste').fill('Site\tSource\tQuantity\tUnit\nKowloon\telectricity\t3,000\tkWh');
   await page.getByRole('button', { name: 'Read the pasted cells' }).click();
-  await page.getByTestId('import-add').click();
+  await confirm(page, 'import-add');
   assert.equal(await input(page, 'energy[2].site').inputValue(), 'Kowloon');
   assert.equal(await input(page, 'energy[2].quantity').inputValue(), '3,000');
   await close();
@@ -120,7 +126,7 @@ test('the large fixture (21,600 rows) imports; the lines are paged; breakdowns a
   await choose(page, 'ledger-large-zh.csv');
   await page.locator('[data-import-summary]').waitFor({ timeout: 60_000 });
   assert.match(await page.locator('[data-import-summary]').textContent(), /21600 rows read, 21600 ready to import, 0 with problems/);
-  await page.getByTestId('import-replace').click();
+  await confirm(page, 'import-replace');
   await page.getByTestId('energy-pager').waitFor({ timeout: 60_000 });
   assert.match(await page.getByTestId('energy-pager').textContent(), /Lines 1–50 of 21600/);
   assert.equal(await page.locator('[data-row^="energy["]').count(), 50, 'one page of lines in the page');
