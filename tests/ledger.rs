@@ -296,10 +296,10 @@ fn data_quality_finds_missing_months_outliers_duplicates_and_mixed_units() {
     };
     assert_eq!(
         find("quality:missing-months"),
-        "1 sites have no rows for some months the others have: B (2018-02)."
+        "1 site has no rows for some months the others have: B (2018-02)."
     );
-    assert!(find("quality:outliers").starts_with("1 rows are more than 10 times their site's median for that source: energy[3] 10,500 (median 110)"));
-    assert!(find("quality:duplicates").starts_with("1 rows repeat an earlier row exactly (site, period, source, quantity, unit): energy[7] = energy[6]"));
+    assert!(find("quality:outliers").starts_with("1 row is more than 10 times its site's median for that source: energy[3] 10,500 (median 110)"));
+    assert!(find("quality:duplicates").starts_with("1 row repeats an earlier row exactly (site, period, source, quantity, unit): energy[7] = energy[6]"));
     assert_eq!(find("quality:units:C:natural_gas"), "C reports natural gas in several units (GJ, m3): check that each row's unit is the meter's.");
     assert_eq!(r.data_quality.len(), 4);
 }

@@ -414,11 +414,18 @@ pub(crate) fn data_quality(p: &Period) -> Vec<Check> {
             out.push(Check {
                 id: "quality:missing-months".into(),
                 level: "warning",
-                message: t!(
-                    "{0} sites have no rows for some months the others have: {1}.",
-                    gaps.len().to_string(),
-                    named
-                ),
+                message: if gaps.len() == 1 {
+                    t!(
+                        "1 site has no rows for some months the others have: {0}.",
+                        named
+                    )
+                } else {
+                    t!(
+                        "{0} sites have no rows for some months the others have: {1}.",
+                        gaps.len().to_string(),
+                        named
+                    )
+                },
                 kpi: None,
                 path: p
                     .energy
@@ -473,7 +480,11 @@ pub(crate) fn data_quality(p: &Period) -> Vec<Check> {
         out.push(Check {
             id: "quality:outliers".into(),
             level: "warning",
-            message: t!("{0} rows are more than 10 times their site's median for that source: {1}. Check the unit (kWh or MWh?) and the decimal point.", outliers.len().to_string(), named),
+            message: if outliers.len() == 1 {
+                t!("1 row is more than 10 times its site's median for that source: {0}. Check the unit (kWh or MWh?) and the decimal point.", named)
+            } else {
+                t!("{0} rows are more than 10 times their site's median for that source: {1}. Check the unit (kWh or MWh?) and the decimal point.", outliers.len().to_string(), named)
+            },
             kpi: None,
             path: Some(path(*first)),
         });
@@ -509,7 +520,11 @@ pub(crate) fn data_quality(p: &Period) -> Vec<Check> {
         out.push(Check {
             id: "quality:duplicates".into(),
             level: "warning",
-            message: t!("{0} rows repeat an earlier row exactly (site, period, source, quantity, unit): {1}. Counted twice unless removed.", duplicates.len().to_string(), named),
+            message: if duplicates.len() == 1 {
+                t!("1 row repeats an earlier row exactly (site, period, source, quantity, unit): {0}. Counted twice unless removed.", named)
+            } else {
+                t!("{0} rows repeat an earlier row exactly (site, period, source, quantity, unit): {1}. Counted twice unless removed.", duplicates.len().to_string(), named)
+            },
             kpi: None,
             path: Some(path(*second)),
         });

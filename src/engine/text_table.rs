@@ -206,4 +206,7 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("{0} reports {1} in several units ({2}): check that each row's unit is the meter's.", "{0} 以多種單位（{2}）報告{1}：請確認每行的單位與錶計一致。", "{0} 以多种单位（{2}）报告{1}：请确认每行的单位与表计一致。"),
     ("{0} rows repeat an earlier row exactly (site, period, source, quantity, unit): {1}. Counted twice unless removed.", "{0} 行與之前的行完全相同（地點、期間、能源、用量、單位）：{1}。除非刪除，否則會重複計算。", "{0} 行与之前的行完全相同（地点、期间、能源、用量、单位）：{1}。除非删除，否则会重复计算。"),
     ("{0}; and {1} more", "{0}；另有 {1} 項", "{0}；另有 {1} 项"),
+    ("1 site has no rows for some months the others have: {0}.", "1 個地點缺少其他地點有數據的月份：{0}。", "1 个地点缺少其他地点有数据的月份：{0}。"),
+    ("1 row is more than 10 times its site's median for that source: {0}. Check the unit (kWh or MWh?) and the decimal point.", "1 行超過該地點同一能源中位數的 10 倍：{0}。請檢查單位（kWh 還是 MWh？）及小數點。", "1 行超过该地点同一能源中位数的 10 倍：{0}。请检查单位（kWh 还是 MWh？）及小数点。"),
+    ("1 row repeats an earlier row exactly (site, period, source, quantity, unit): {0}. Counted twice unless removed.", "1 行與之前的行完全相同（地點、期間、能源、用量、單位）：{0}。除非刪除，否則會重複計算。", "1 行与之前的行完全相同（地点、期间、能源、用量、单位）：{0}。除非删除，否则会重复计算。"),
 ];
