@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{display, error_at, reason, run, value};
+use common::{display, error_at, formula, reason, run, value};
 use esg_kpi_calculator::engine::{calculate_json, example, KpiId};
 use serde_json::{json, Value};
 
@@ -109,45 +109,28 @@ fn the_example_flags_the_reports_inconsistent_headcounts() {
 #[test]
 fn every_kpi_says_how_it_was_obtained() {
     let r = run(example::example());
-    let formula = |id: KpiId| {
-        r.kpis
-            .get(id)
-            .unwrap()
-            .formula
-            .as_ref()
-            .unwrap()
-            .to_string()
-    };
     assert_eq!(
-        formula(KpiId::GhgScope2),
+        formula(&r, KpiId::GhgScope2),
         "Purchased electricity 17,467.47 MWh × 0.7340433 t CO2e/MWh = 12,821.8793 t CO2e"
     );
     assert_eq!(
-        formula(KpiId::GhgTotal),
+        formula(&r, KpiId::GhgTotal),
         "Scope 1 271.69 + Scope 2 12,821.88"
     );
     assert_eq!(
-        formula(KpiId::GhgIntensityPerM2),
+        formula(&r, KpiId::GhgIntensityPerM2),
         "13,093.57 t CO2e ÷ 145,484 m²"
     );
     assert_eq!(
-        formula(KpiId::EnergyPerEmployee),
+        formula(&r, KpiId::EnergyPerEmployee),
         "18,856.92 MWh ÷ 12,016 people"
     );
-    assert_eq!(formula(KpiId::EnergyDirect), "Natural gas 1,389.45 MWh");
+    assert_eq!(formula(&r, KpiId::EnergyDirect), "Natural gas 1,389.45 MWh");
     let gas = run(with_energy(
         json!([{ "source": "natural_gas", "quantity": "100000", "unit": "m3", "factor": "ng-cn-guideline" },
         { "source": "natural_gas", "quantity": "1", "unit": "MWh", "factor": "ng-cn-guideline" }]),
     ));
-    let f = |id: KpiId| {
-        gas.kpis
-            .get(id)
-            .unwrap()
-            .formula
-            .as_ref()
-            .unwrap()
-            .to_string()
-    };
+    let f = |id: KpiId| formula(&gas, id);
     assert_eq!(
         f(KpiId::GhgScope1),
         "sum of 2 fuel lines (see the calculation lines)"

@@ -684,22 +684,6 @@ fn details(p: &Period, lines: &[Line], sum: &Sum, scope2: &Val, indirect: &Val) 
             );
         }
     }
-    // One pass, sites in the order they first appear.
-    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    let mut by_site: Vec<(String, Val)> = Vec::new();
-    for l in lines {
-        let at = *index.entry(l.row.site.as_str()).or_insert_with(|| {
-            by_site.push((l.row.site.clone(), Ok(Decimal::ZERO)));
-            by_site.len() - 1
-        });
-        if let Some((_, acc)) = by_site.get_mut(at) {
-            *acc = add(acc, &l.emissions);
-        }
-    }
-    let emissions_by_site = by_site
-        .into_iter()
-        .map(|(site, t)| (site, text(t)))
-        .collect();
     tce.insert(
         "direct",
         text(sum(&|l: &Line| l.row.source.is_direct(), &|l: &Line| {
@@ -716,6 +700,8 @@ fn details(p: &Period, lines: &[Line], sum: &Sum, scope2: &Val, indirect: &Val) 
         "total",
         text(sum(&|_: &Line| true, &|l: &Line| l.tce.clone())),
     );
+    // Sites in the order they first appear; the chart's emissions by site are the same sums.
+    let by_site = group_by(lines, &|l| l.row.site.clone());
     Details {
         gwp: p.settings.gwp.id(),
         grid_edition: p.settings.grid_edition_id.clone(),
@@ -724,9 +710,12 @@ fn details(p: &Period, lines: &[Line], sum: &Sum, scope2: &Val, indirect: &Val) 
         scope2_market_t: market,
         scope2_market_method: method,
         energy_by_source_mwh: by_source,
-        emissions_by_site_t: emissions_by_site,
+        emissions_by_site_t: by_site
+            .iter()
+            .map(|g| (g.key.clone(), g.ghg_t.clone()))
+            .collect(),
         breakdowns: Breakdowns {
-            by_site: group_by(lines, &|l| l.row.site.clone()),
+            by_site,
             by_month: group_by(lines, &|l| l.row.period.clone().unwrap_or_default()),
             by_source: group_by(lines, &|l| l.row.source.id().to_string()),
         },

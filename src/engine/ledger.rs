@@ -12,6 +12,7 @@ use super::scenario;
 use super::text::Text;
 use super::units::{QuantityUnit, Source};
 use crate::t;
+use rust_decimal::Decimal;
 use serde_json::{json, Map, Value};
 
 /// The largest text read: larger files are refused with a message, not half-read.
@@ -182,7 +183,13 @@ pub fn parse(text: &str) -> Result<Ledger, Problem> {
     if text.len() > MAX_BYTES {
         return Err(whole(t!(
             "the file is {0} MB; the calculator reads files up to {1} MB (about {2} rows) — split it by year or by site",
-            format!("{:.1}", text.len() as f64 / 1_048_576.0),
+            format!(
+                "{:.1}",
+                Decimal::from(text.len())
+                    .checked_div(Decimal::from(1_048_576u32))
+                    .unwrap_or_default()
+                    .round_dp_with_strategy(1, number::DISPLAY_ROUNDING)
+            ),
             (MAX_BYTES / 1_048_576).to_string(),
             MAX_ROWS.to_string()
         )));

@@ -142,11 +142,6 @@ impl Text {
         }
     }
 
-    /// The English template, the key of the translation table.
-    pub fn template(&self) -> &'static str {
-        self.template
-    }
-
     pub fn render(&self, lang: Lang) -> String {
         fill(template_in(lang, self.template), |i, out| {
             match self.args.get(i) {

@@ -111,11 +111,7 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 }
             };
-            let large = doc
-                .get("energy")
-                .and_then(|e| e.as_array())
-                .is_some_and(|rows| rows.len() >= state::LARGE);
-            if large {
+            if State::large(doc) {
                 *timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(500, save));
             } else {
                 *timer.borrow_mut() = None;

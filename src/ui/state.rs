@@ -121,7 +121,8 @@ impl State {
         }
     }
 
-    fn large(doc: &Value) -> bool {
+    /// Whether a scenario is large enough to recompute (and autosave) only when typing pauses.
+    pub fn large(doc: &Value) -> bool {
         doc.get("energy")
             .and_then(Value::as_array)
             .is_some_and(|rows| rows.len() >= LARGE)

@@ -43,6 +43,16 @@ pub fn reason(r: &Results, id: &str) -> String {
         .unwrap_or_default()
 }
 
+/// How a KPI was obtained, in English, failing if it has no formula.
+#[track_caller]
+pub fn formula(r: &Results, id: KpiId) -> String {
+    r.kpis
+        .get(id)
+        .and_then(|k| k.formula.as_ref())
+        .unwrap_or_else(|| panic!("{id:?} has no formula"))
+        .to_string()
+}
+
 /// The message of the input error at `path`.
 #[track_caller]
 pub fn error_at(r: &Results, path: &str) -> String {
