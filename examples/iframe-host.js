@@ -15,7 +15,10 @@
     if (!data || typeof data !== 'object') return;
     received += 1;
     document.getElementById('received').textContent = String(received);
-    if (data.type === 'esg-kpi:results') {
+    if (data.type === 'esg-kpi:ready') {
+      // The calculator started after our hello on `load`: say it again.
+      frame.contentWindow.postMessage({ type: 'esg-kpi:hello' }, src.origin);
+    } else if (data.type === 'esg-kpi:results') {
       var k = data.results && data.results.kpis && data.results.kpis.ghg_total_t;
       document.getElementById('total').textContent = k && k.display ? k.display : '—';
     } else if (data.type === 'esg-kpi:error') {

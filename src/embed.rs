@@ -10,7 +10,7 @@
 
 use crate::engine::{self, calc::Results};
 use crate::i18n::Lang;
-use crate::ui::{App, AppProps, Keys, Setup};
+use crate::ui::{App, AppProps, Keys, Setup, State};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -88,13 +88,14 @@ fn listen_to_parent() {
     if allowed.trim().is_empty() {
         return;
     }
+    let list = allowed.clone();
     let on_message =
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
             let from_parent = event
                 .source()
                 .is_some_and(|s| js_sys::Object::is(&s, &parent));
             let origin = event.origin();
-            if !from_parent || !engine::frame::allowed(&allowed, &origin) {
+            if !from_parent || !engine::frame::allowed(&list, &origin) {
                 return;
             }
             let data = js_sys::JSON::stringify(&event.data())
@@ -130,6 +131,33 @@ fn listen_to_parent() {
         });
     let _ = window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
     on_message.forget();
+    // Say we are listening, so that a parent whose hello came before the module started
+    // (the iframe's `load` can fire first) knows to say it again. Only to the parent's own
+    // origin, and only if that origin is allowed.
+    if let Some(origin) = parent_origin().filter(|o| engine::frame::allowed(&allowed, o)) {
+        post(
+            &origin,
+            "esg-kpi:ready",
+            "version",
+            &JsValue::from_str(env!("CARGO_PKG_VERSION")),
+        );
+    }
+}
+
+/// The parent page's origin: `location.ancestorOrigins[0]` where the browser has it
+/// (Chromium, WebKit), else the origin of `document.referrer`.
+fn parent_origin() -> Option<String> {
+    let location = gloo::utils::window().location();
+    let from_ancestors = js_sys::Reflect::get(&location, &JsValue::from_str("ancestorOrigins"))
+        .ok()
+        .filter(|a| !a.is_undefined() && !a.is_null())
+        .and_then(|a| js_sys::Reflect::get(&a, &JsValue::from_f64(0.0)).ok())
+        .and_then(|o| o.as_string());
+    from_ancestors.or_else(|| {
+        let referrer = gloo::utils::document().referrer();
+        let url = web_sys::Url::new(&referrer).ok()?;
+        Some(url.origin())
+    })
 }
 
 fn post_results(origin: &str, results: &Results) {
@@ -214,10 +242,10 @@ pub struct ElementLink {
     host: web_sys::HtmlElement,
     pub loader: RefCell<Option<Callback<serde_json::Value>>>,
     pub set_lang: RefCell<Option<Callback<Lang>>>,
-    doc: RefCell<serde_json::Value>,
-    results: RefCell<Option<Rc<Results>>>,
-    /// Results of a scenario set through the property, until the calculator has shown it.
-    pending: RefCell<Option<Rc<Results>>>,
+    /// The calculator's state as last rendered.
+    state: RefCell<Option<State>>,
+    /// A scenario set through the property and its results, until the calculator shows it.
+    pending: RefCell<Option<(serde_json::Value, Rc<Results>)>>,
 }
 
 impl PartialEq for ElementLink {
@@ -230,20 +258,23 @@ impl ElementLink {
     /// Called by the app after every change: keeps what the properties read, and tells the
     /// host page — `kpi-change` when the KPIs shown change, `input-error` while an input has
     /// an error (the KPIs then stay as they were).
-    pub fn update(&self, doc: &serde_json::Value, current: &Rc<Results>, last_good: &Rc<Results>) {
-        *self.doc.borrow_mut() = doc.clone();
+    ///
+    /// The events carry the results the page shows: for a scenario of more than
+    /// [`crate::ui::SHOWN_LINES`] activity lines, their trace has the first of them and
+    /// `trace_omitted` counts the rest (`results` and `EsgKpi.calculate` have them all).
+    pub fn update(&self, state: &State) {
         self.pending.borrow_mut().take();
         let changed = self
-            .results
+            .state
             .borrow()
             .as_ref()
-            .is_none_or(|r| !Rc::ptr_eq(r, last_good));
-        *self.results.borrow_mut() = Some(last_good.clone());
+            .is_none_or(|s| !Rc::ptr_eq(&s.last_good, &state.last_good));
+        *self.state.borrow_mut() = Some(state.clone());
         if changed {
-            self.emit("kpi-change", &to_js(last_good));
+            self.emit("kpi-change", &to_js(&state.last_good));
         }
-        if !current.errors.is_empty() {
-            self.emit("input-error", &to_js(current));
+        if !state.current.errors.is_empty() {
+            self.emit("input-error", &to_js(&state.current));
         }
     }
 
@@ -286,8 +317,7 @@ fn mount_element(container: JsValue, host: JsValue, options: JsValue) -> JsValue
         host,
         loader: RefCell::new(None),
         set_lang: RefCell::new(None),
-        doc: RefCell::new(serde_json::Value::Null),
-        results: RefCell::new(None),
+        state: RefCell::new(None),
         pending: RefCell::new(None),
     });
     let props = AppProps {
@@ -307,7 +337,12 @@ fn mount_element(container: JsValue, host: JsValue, options: JsValue) -> JsValue
     set(
         "scenario",
         Closure::<dyn Fn() -> JsValue>::new(move || {
-            js_sys::JSON::parse(&l.doc.borrow().to_string()).unwrap_or(JsValue::NULL)
+            let text = match (&*l.pending.borrow(), &*l.state.borrow()) {
+                (Some((doc, _)), _) => doc.to_string(),
+                (None, Some(state)) => state.doc.get().to_string(),
+                (None, None) => return JsValue::NULL,
+            };
+            js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL)
         })
         .into_js_value(),
     );
@@ -315,9 +350,10 @@ fn mount_element(container: JsValue, host: JsValue, options: JsValue) -> JsValue
     set(
         "results",
         Closure::<dyn Fn() -> JsValue>::new(move || {
-            match l.pending.borrow().as_ref().or(l.results.borrow().as_ref()) {
-                Some(r) => to_js(r),
-                None => JsValue::NULL,
+            match (&*l.pending.borrow(), &*l.state.borrow()) {
+                (Some((_, results)), _) => to_js(results),
+                (None, Some(state)) => to_js(&state.full_results()),
+                (None, None) => JsValue::NULL,
             }
         })
         .into_js_value(),
@@ -333,8 +369,7 @@ fn mount_element(container: JsValue, host: JsValue, options: JsValue) -> JsValue
                 (true, Some(loader), Some(value)) => {
                     // The properties read the new scenario at once; `kpi-change` follows when
                     // the calculator has rendered it.
-                    *l.doc.borrow_mut() = value.clone();
-                    *l.pending.borrow_mut() = Some(Rc::new(results));
+                    *l.pending.borrow_mut() = Some((value.clone(), Rc::new(results)));
                     loader.emit(value);
                 }
                 _ => l.emit("input-error", &answer),

@@ -169,6 +169,7 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("Scope 2 (indirect)", "範圍二（間接）", "范围二（间接）"),
     ("Energy mix (MWh)", "能源結構（兆瓦時）", "能源结构（兆瓦时）"),
     ("GHG emissions by site (t CO2e)", "按地點的溫室氣體排放（噸二氧化碳當量）", "按地点的温室气体排放（吨二氧化碳当量）"),
+    ("GHG emissions by site: the {0} largest of {1} (t CO2e)", "按地點的溫室氣體排放：{1} 個地點中最大的 {0} 個（噸二氧化碳當量）", "按地点的温室气体排放：{1} 个地点中最大的 {0} 个（吨二氧化碳当量）"),
     ("(no site)", "（未填地點）", "（未填地点）"),
     ("This period against the prior one (each KPI on its own scale)", "本期與上期比較（各指標按各自比例）", "本期与上期比较（各指标按各自比例）"),
     // Toolbar and notices
@@ -282,6 +283,10 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("Add {0} rows to the energy lines", "把 {0} 行加入能源項目", "把 {0} 行加入能源项目"),
     ("Replace the energy lines with {0} rows", "以 {0} 行取代現有能源項目", "以 {0} 行替换现有能源项目"),
     ("The first {0} of {1} lines; the calculation lines CSV has them all.", "顯示 {1} 項中的首 {0} 項；計算明細 CSV 載有全部項目。", "显示 {1} 项中的前 {0} 项；计算明细 CSV 载有全部项目。"),
+    ("« First", "« 第一頁", "« 第一页"),
+    ("Last »", "最後一頁 »", "最后一页 »"),
+    ("Go to line", "跳至項目編號", "跳至项目编号"),
+    ("The first {0} lines are listed; the calculation lines CSV has all {1}.", "此處列出首 {0} 項；計算明細 CSV 載有全部 {1} 項。", "此处列出前 {0} 项；计算明细 CSV 载有全部 {1} 项。"),
     // Long lists, breakdowns, data quality
     ("Recalculating when you pause typing…", "停止輸入後重新計算……", "停止输入后重新计算……"),
     ("← Previous", "← 上一頁", "← 上一页"),

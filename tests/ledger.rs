@@ -323,3 +323,41 @@ fn a_long_data_quality_list_names_five_and_counts_the_rest() {
          Counted twice unless removed."
     );
 }
+
+#[test]
+fn a_page_writes_only_the_trace_it_shows_and_computes_everything_else_the_same() {
+    use esg_kpi_calculator::engine::{calc, calculate_value_with, TraceLimit};
+    let l = parse(&fixture("ledger-large-en.csv")).expect("the large fixture reads");
+    let mut doc = json!({ "organisation": { "employees": "600", "floor_area_m2": "90000" }, "energy": l.rows });
+    // A prior year too, so that every period is limited the same way.
+    doc["prior"] =
+        json!({ "organisation": { "employees": "590" }, "energy": doc["energy"].clone() });
+    let full = calculate_value(&doc);
+    let (shown, scenario) = calculate_value_with(&doc, TraceLimit::First(300));
+    let total = full.trace.len();
+    assert!(total > 21_600);
+    assert_eq!(shown.trace.len() + shown.trace_omitted, total);
+    assert_eq!(shown.trace_omitted, 21_600 - 300);
+    // The lines written are the full trace's: the first 300 activity lines, then the rest.
+    assert_eq!(shown.trace[..300], full.trace[..300]);
+    assert_eq!(shown.trace[300..], full.trace[21_600..]);
+    for (key, p) in &full.periods {
+        assert_eq!(
+            shown.periods[key].trace.len() + shown.periods[key].trace_omitted,
+            p.trace.len()
+        );
+        assert_eq!(shown.periods[key].kpis, p.kpis);
+    }
+    // Everything else is the same: KPIs, checks, breakdowns, data quality.
+    assert_eq!(shown.kpis, full.kpis);
+    assert_eq!(shown.checks, full.checks);
+    assert_eq!(shown.details, full.details);
+    assert_eq!(shown.data_quality, full.data_quality);
+    // The API's results never omit a line, and say nothing about it.
+    assert_eq!(full.trace_omitted, 0);
+    assert!(!full.to_json().contains("trace_omitted"));
+    assert!(shown.to_json().contains("\"trace_omitted\":21300"));
+    // From the scenario as read, the whole trace is written again, identical.
+    let again = calc::calculate(&scenario.expect("read"), Vec::new());
+    assert_eq!(again, full);
+}

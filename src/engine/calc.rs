@@ -185,12 +185,12 @@ pub struct Group {
 }
 
 /// Groups the lines by `key`, keys in the order they first appear, summing as the totals do.
-fn group_by(lines: &[Line], key: &dyn Fn(&Line) -> String) -> Vec<Group> {
-    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let mut groups: Vec<(String, usize, Val, Val)> = Vec::new();
+fn group_by<'a>(lines: &[Line<'a>], key: &dyn Fn(&Line<'a>) -> &'a str) -> Vec<Group> {
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut groups: Vec<(&str, usize, Val, Val)> = Vec::new();
     for l in lines {
         let k = key(l);
-        let at = *index.entry(k.clone()).or_insert_with(|| {
+        let at = *index.entry(k).or_insert_with(|| {
             groups.push((k, 0, Ok(Decimal::ZERO), Ok(Decimal::ZERO)));
             groups.len() - 1
         });
@@ -204,7 +204,7 @@ fn group_by(lines: &[Line], key: &dyn Fn(&Line) -> String) -> Vec<Group> {
     groups
         .into_iter()
         .map(|(key, rows, t, mwh)| Group {
-            key,
+            key: key.to_string(),
             rows,
             ghg_t: t.ok().map(|d| d.normalize().to_string()),
             energy_mwh: mwh.ok().map(|d| d.normalize().to_string()),
@@ -245,6 +245,10 @@ pub struct PeriodResults {
     pub kpis: Kpis,
     pub checks: Vec<Check>,
     pub trace: Vec<TraceLine>,
+    /// Activity lines computed but not written into `trace` (see [`TraceLimit`]); 0 always
+    /// in the API's results.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub trace_omitted: usize,
     pub details: Details,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub published_check: Option<PublishedCheck>,
@@ -265,6 +269,10 @@ pub struct Results {
     pub errors: Vec<InputError>,
     pub checks: Vec<Check>,
     pub trace: Vec<TraceLine>,
+    /// Activity lines computed but not written into `trace` (see [`TraceLimit`]); 0 always
+    /// in the API's results.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub trace_omitted: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub details: Option<Details>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -276,6 +284,10 @@ pub struct Results {
     /// Other periods (`prior`, `base_year`), each computed with its own denominators.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub periods: BTreeMap<&'static str, PeriodResults>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Results {
@@ -298,6 +310,31 @@ pub fn calculate_value(value: &serde_json::Value) -> Results {
     finish(scenario, errors)
 }
 
+/// How much of the trace to write. Everything else is computed the same either way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TraceLimit {
+    /// Every line: what the API, the exports and the JSON results carry.
+    All,
+    /// The first `n` activity lines (waste, water and the denominators always follow): what a
+    /// page shows, so that a keystroke in a 20,000-line scenario does not write 20,000
+    /// sentences nobody reads. [`Results::trace_omitted`] counts the rest.
+    First(usize),
+}
+
+/// Calculates from a parsed JSON value, writing the trace only as far as `limit`; also
+/// returns the scenario as read, from which [`calculate`] writes the whole trace later (an
+/// export) without reading the document again.
+pub fn calculate_value_with(
+    value: &serde_json::Value,
+    limit: TraceLimit,
+) -> (Results, Option<Scenario>) {
+    let (scenario, errors) = scenario::read(value);
+    match scenario {
+        Some(s) => (calculate_with(&s, errors, limit), Some(s)),
+        None => (finish(None, errors), None),
+    }
+}
+
 fn finish(scenario: Option<Scenario>, errors: Vec<InputError>) -> Results {
     match scenario {
         Some(s) => calculate(&s, errors),
@@ -313,6 +350,7 @@ fn finish(scenario: Option<Scenario>, errors: Vec<InputError>) -> Results {
             errors,
             checks: Vec::new(),
             trace: Vec::new(),
+            trace_omitted: 0,
             details: None,
             published_check: None,
             per_production_unit: Vec::new(),
@@ -324,11 +362,16 @@ fn finish(scenario: Option<Scenario>, errors: Vec<InputError>) -> Results {
 
 /// Calculates every period of a scenario that has been read.
 pub fn calculate(s: &Scenario, errors: Vec<InputError>) -> Results {
-    let current = calculate_period(&s.current);
+    calculate_with(s, errors, TraceLimit::All)
+}
+
+/// [`calculate`], writing the trace only as far as `limit`.
+pub fn calculate_with(s: &Scenario, errors: Vec<InputError>, limit: TraceLimit) -> Results {
+    let current = calculate_period_with(&s.current, limit);
     let periods = s
         .others
         .iter()
-        .map(|(key, p)| (*key, calculate_period(p)))
+        .map(|(key, p)| (*key, calculate_period_with(p, limit)))
         .collect();
     Results {
         schema: RESULTS_SCHEMA,
@@ -337,6 +380,7 @@ pub fn calculate(s: &Scenario, errors: Vec<InputError>) -> Results {
         errors,
         checks: current.checks,
         trace: current.trace,
+        trace_omitted: current.trace_omitted,
         details: Some(current.details),
         published_check: current.published_check,
         per_production_unit: current.per_production_unit,
@@ -352,11 +396,20 @@ pub(crate) struct Line<'a> {
     pub gases: Result<Vec<(Gas, Decimal, Decimal, Decimal)>, Text>,
     pub emissions: Val,
     pub tce: Val,
-    pub path: String,
+    /// The period's prefix ("", "prior."), for the line's path.
+    pub prefix: &'a str,
 }
 
-fn line<'a>(row: &'a EnergyRow, p: &Period) -> Line<'a> {
-    let path = format!("{}energy[{}]", p.prefix, row.index);
+impl Line<'_> {
+    /// `energy[3]`, `prior.energy[0]`: written when a message or the trace needs it, not for
+    /// every line of every recompute.
+    pub fn path(&self) -> String {
+        format!("{}energy[{}]", self.prefix, self.row.index)
+    }
+}
+
+fn line<'a>(row: &'a EnergyRow, p: &'a Period) -> Line<'a> {
+    let path = || format!("{}energy[{}]", p.prefix, row.index);
     let converted = units::convert(
         row.quantity,
         row.unit,
@@ -369,9 +422,13 @@ fn line<'a>(row: &'a EnergyRow, p: &Period) -> Line<'a> {
         match (&converted, row.factor.gases()) {
             (Err(e), _) => Err(e.clone()),
             (_, None) => Err(if row.site.is_empty() {
-                t!("{0} ({1}) has no emission factor", &path, row.source.noun())
+                t!(
+                    "{0} ({1}) has no emission factor",
+                    path(),
+                    row.source.noun()
+                )
             } else {
-                t!("{0} ({1}) has no emission factor", &path, &row.site)
+                t!("{0} ({1}) has no emission factor", path(), &row.site)
             }),
             (Ok(c), Some((values, unit))) => c.in_basis(unit.per, row.source).and_then(|q| {
                 values
@@ -405,7 +462,7 @@ fn line<'a>(row: &'a EnergyRow, p: &Period) -> Line<'a> {
         gases,
         emissions,
         tce,
-        path,
+        prefix: &p.prefix,
     }
 }
 
@@ -436,6 +493,11 @@ pub(crate) fn add(a: &Val, b: &Val) -> Val {
 
 /// Computes one period.
 pub fn calculate_period(p: &Period) -> PeriodResults {
+    calculate_period_with(p, TraceLimit::All)
+}
+
+/// [`calculate_period`], writing the trace only as far as `limit`.
+pub fn calculate_period_with(p: &Period, limit: TraceLimit) -> PeriodResults {
     let lines: Vec<Line> = p.energy.iter().map(|r| line(r, p)).collect();
     let rows_broken: Val = match p.invalid_energy_rows.first() {
         Some(i) => Err(t!(
@@ -541,7 +603,11 @@ pub fn calculate_period(p: &Period) -> PeriodResults {
     }
 
     let details = details(p, &lines, &sum, &scope2, &indirect);
-    let mut trace: Vec<TraceLine> = lines.iter().map(|l| trace_line(l, p)).collect();
+    let shown = match limit {
+        TraceLimit::All => lines.len(),
+        TraceLimit::First(n) => n.min(lines.len()),
+    };
+    let mut trace: Vec<TraceLine> = lines.iter().take(shown).map(|l| trace_line(l, p)).collect();
     trace.extend(waste_trace(p));
     trace.extend(scalar_trace(p));
     let checks = checks::period_checks(p, &kpis, &lines, &totals);
@@ -553,6 +619,7 @@ pub fn calculate_period(p: &Period) -> PeriodResults {
         kpis: Kpis(kpis),
         checks,
         trace,
+        trace_omitted: lines.len() - shown,
         details,
         published_check,
         data_quality,
@@ -701,7 +768,7 @@ fn details(p: &Period, lines: &[Line], sum: &Sum, scope2: &Val, indirect: &Val) 
         text(sum(&|_: &Line| true, &|l: &Line| l.tce.clone())),
     );
     // Sites in the order they first appear; the chart's emissions by site are the same sums.
-    let by_site = group_by(lines, &|l| l.row.site.clone());
+    let by_site = group_by(lines, &|l| l.row.site.as_str());
     Details {
         gwp: p.settings.gwp.id(),
         grid_edition: p.settings.grid_edition_id.clone(),
@@ -716,8 +783,8 @@ fn details(p: &Period, lines: &[Line], sum: &Sum, scope2: &Val, indirect: &Val) 
             .collect(),
         breakdowns: Breakdowns {
             by_site,
-            by_month: group_by(lines, &|l| l.row.period.clone().unwrap_or_default()),
-            by_source: group_by(lines, &|l| l.row.source.id().to_string()),
+            by_month: group_by(lines, &|l| l.row.period.as_deref().unwrap_or("")),
+            by_source: group_by(lines, &|l| l.row.source.id()),
         },
         energy_tce: tce,
         waste_by_kind_t: waste_by_kind(p),
@@ -1073,7 +1140,7 @@ fn trace_line(l: &Line, p: &Period) -> TraceLine {
     ];
     kpis.sort_unstable();
     TraceLine {
-        path: l.path.clone(),
+        path: l.path(),
         kpis,
         text,
         site: Some(row.site.clone()),

@@ -279,24 +279,24 @@ pub(crate) fn period_checks(
 
     // Factors: custom without a source, unverified, presets — one check for each factor, not
     // each row, so that 100,000 rows on one grid give one warning.
-    let mut custom: Vec<&str> = Vec::new();
-    let mut presets: Vec<(String, &str, Vec<&str>)> = Vec::new();
-    let mut statuses: Vec<(String, Status, Vec<&str>)> = Vec::new();
+    let mut custom: Vec<&Line> = Vec::new();
+    let mut presets: Vec<(String, &str, Vec<&Line>)> = Vec::new();
+    let mut statuses: Vec<(String, Status, Vec<&Line>)> = Vec::new();
     for l in lines {
         match &l.row.factor {
-            FactorChoice::Inline(f) if f.source_note.is_none() => custom.push(&l.path),
+            FactorChoice::Inline(f) if f.source_note.is_none() => custom.push(l),
             FactorChoice::Preset(r) => match presets.iter_mut().find(|(id, ..)| *id == r.id) {
-                Some((.., rows)) => rows.push(&l.path),
-                None => presets.push((r.id.clone(), r.name.as_str(), vec![&l.path])),
+                Some((.., rows)) => rows.push(l),
+                None => presets.push((r.id.clone(), r.name.as_str(), vec![l])),
             },
             _ => {}
         }
-        if let (Some(status @ (Status::Unverified | Status::Secondary)), Some(id)) =
-            (l.row.factor.status(), l.row.factor.record_id())
-        {
-            match statuses.iter_mut().find(|(s, ..)| *s == id) {
-                Some((.., rows)) => rows.push(&l.path),
-                None => statuses.push((id, status, vec![&l.path])),
+        if let Some(status @ (Status::Unverified | Status::Secondary)) = l.row.factor.status() {
+            if let Some(id) = l.row.factor.record_id() {
+                match statuses.iter_mut().find(|(s, ..)| *s == id) {
+                    Some((.., rows)) => rows.push(l),
+                    None => statuses.push((id, status, vec![l])),
+                }
             }
         }
     }
@@ -309,7 +309,7 @@ pub(crate) fn period_checks(
                 listed(&custom)
             ),
             kpi: None,
-            path: Some(format!("{first}.factor")),
+            path: Some(format!("{}.factor", first.path())),
         });
     }
     for (id, name, rows) in presets {
@@ -323,7 +323,7 @@ pub(crate) fn period_checks(
                 name
             ),
             kpi: None,
-            path: rows.first().map(|p| format!("{p}.factor")),
+            path: rows.first().map(|l| format!("{}.factor", l.path())),
         });
     }
     for (id, status, rows) in statuses {
@@ -337,19 +337,19 @@ pub(crate) fn period_checks(
                 Text::word(status.id())
             ),
             kpi: None,
-            path: rows.first().map(|p| format!("{p}.factor")),
+            path: rows.first().map(|l| format!("{}.factor", l.path())),
         });
     }
     out
 }
 
 /// Row paths for a message: "energy[0]", "energy[0], energy[3]", or the first five and a count.
-fn listed(paths: &[&str]) -> Text {
+fn listed(paths: &[&Line]) -> Text {
     const SHOWN: usize = 5;
     let head = paths
         .iter()
         .take(SHOWN)
-        .copied()
+        .map(|l| l.path())
         .collect::<Vec<_>>()
         .join(", ");
     match paths.len() {
@@ -383,34 +383,34 @@ pub(crate) fn data_quality(p: &Period) -> Vec<Check> {
     use std::collections::{BTreeMap, BTreeSet};
     let mut out = Vec::new();
     let path = |index: usize| format!("{}energy[{index}]", p.prefix);
-    let month = |period: &Option<String>| {
+    fn month(period: &Option<String>) -> Option<&str> {
         period
             .as_deref()
             .map(str::trim)
             .filter(|m| m.len() == 7 && m.as_bytes().get(4) == Some(&b'-'))
-            .map(str::to_string)
-    };
+    }
     // Missing months.
-    let months: BTreeSet<String> = p.energy.iter().filter_map(|r| month(&r.period)).collect();
+    let months: BTreeSet<&str> = p.energy.iter().filter_map(|r| month(&r.period)).collect();
     if months.len() > 1 {
-        let mut by_site: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+        let mut by_site: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
         for r in &p.energy {
             if let Some(m) = month(&r.period) {
                 by_site.entry(r.site.as_str()).or_default().insert(m);
             }
         }
-        let gaps: Vec<(String, Vec<&String>)> = by_site
+        let gaps: Vec<(&str, Vec<&str>)> = by_site
             .iter()
             .filter_map(|(site, have)| {
-                let missing: Vec<&String> = months.iter().filter(|m| !have.contains(*m)).collect();
-                (!missing.is_empty()).then(|| (site.to_string(), missing))
+                let missing: Vec<&str> = months
+                    .iter()
+                    .filter(|m| !have.contains(*m))
+                    .copied()
+                    .collect();
+                (!missing.is_empty()).then_some((*site, missing))
             })
             .collect();
         if let Some((first, _)) = gaps.first() {
-            let named = named(&gaps, |(site, m)| {
-                let months: Vec<&str> = m.iter().map(|s| s.as_str()).collect();
-                format!("{site} ({})", months.join(", "))
-            });
+            let named = named(&gaps, |(site, m)| format!("{site} ({})", m.join(", ")));
             out.push(Check {
                 id: "quality:missing-months".into(),
                 level: "warning",

@@ -20,5 +20,5 @@ pub mod text_table;
 pub mod units;
 pub mod waste;
 
-pub use calc::{calculate_json, calculate_value, Results};
+pub use calc::{calculate_json, calculate_value, calculate_value_with, Results, TraceLimit};
 pub use kpi::KpiId;

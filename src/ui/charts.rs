@@ -5,7 +5,10 @@
 use super::use_lang;
 use crate::engine::calc::percent_of;
 use crate::engine::{number, units, KpiId, Results};
-use crate::i18n::tr;
+use crate::i18n::{tr, trf};
+
+/// Sites drawn in the emissions-by-site chart; the breakdown by site lists them all.
+const MOST_SITES: usize = 12;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::rc::Rc;
@@ -174,6 +177,25 @@ pub fn Charts(props: &ChartsProps) -> Html {
                 .collect()
         })
         .unwrap_or_default();
+    // A chart of 600 stores is a grey wall: the largest sites, the rest in the breakdown.
+    let all_sites = sites.len();
+    let sites: Vec<Bar> = if all_sites > MOST_SITES {
+        let mut sorted = sites;
+        sorted.sort_by_key(|b| std::cmp::Reverse(b.value));
+        sorted.truncate(MOST_SITES);
+        sorted
+    } else {
+        sites
+    };
+    let sites_title = if all_sites > MOST_SITES {
+        trf(
+            lang,
+            "GHG emissions by site: the {0} largest of {1} (t CO2e)",
+            &[&MOST_SITES.to_string(), &all_sites.to_string()],
+        )
+    } else {
+        tr(lang, "GHG emissions by site (t CO2e)").to_string()
+    };
     let prior = r.periods.get("prior");
     let compare: Vec<Bar> = prior
         .map(|p| {
@@ -215,7 +237,7 @@ pub fn Charts(props: &ChartsProps) -> Html {
             <div class="chart-grid">
                 <BarChart id="scopes" title={tr(lang, "GHG emissions: Scope 1 and Scope 2 (t CO2e)")} bars={scopes} />
                 <BarChart id="energy-mix" title={tr(lang, "Energy mix (MWh)")} bars={mix} />
-                if sites.len() > 1 { <BarChart id="sites" title={tr(lang, "GHG emissions by site (t CO2e)")} bars={sites} /> }
+                if sites.len() > 1 { <BarChart id="sites" title={sites_title} bars={sites} /> }
                 if !compare.is_empty() { <BarChart id="periods" title={tr(lang, "This period against the prior one (each KPI on its own scale)")} bars={compare} /> }
             </div>
         </section>

@@ -162,7 +162,7 @@ pub fn ImportRows() -> Html {
             else {
                 return;
             };
-            let mut doc = (*state.doc).clone();
+            let mut doc = state.doc.snapshot();
             let mut rows: Vec<Value> = if replace {
                 Vec::new()
             } else {
@@ -198,6 +198,7 @@ pub fn ImportRows() -> Html {
         Callback::from(move |_| {
             let rows = state
                 .doc
+                .get()
                 .get("energy")
                 .and_then(Value::as_array)
                 .cloned()

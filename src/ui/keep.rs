@@ -246,7 +246,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let export_json = {
         let (state, say) = (state.clone(), say.clone());
         Callback::from(move |_| {
-            let text = serde_json::to_string_pretty(&*state.doc).unwrap_or_default();
+            let text = serde_json::to_string_pretty(&*state.doc.get()).unwrap_or_default();
             match browser::download("esg-kpi-scenario.json", "application/json", &text) {
                 Ok(()) => say(
                     "info",
@@ -292,7 +292,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let copy_link = {
         let (state, say) = (state.clone(), say.clone());
         Callback::from(move |_| {
-            let fragment = saved::share_fragment(&state.doc);
+            let fragment = saved::share_fragment(&state.doc.get());
             browser::replace_hash(&fragment);
             let url = format!("{}#{fragment}", browser::page_url());
             let length = url.chars().count();
@@ -311,7 +311,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             if let Err(e) = browser::download(
                 name,
                 "text/csv;charset=utf-8",
-                &make(&state.last_good, lang),
+                &make(&state.full_results(), lang),
             ) {
                 say("warning", trf(lang, "The export failed: {0}.", &[&e]));
             }
@@ -352,7 +352,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             let kept = keys.as_ref().is_some_and(|k| {
                 browser::storage_set(
                     &k.before_reset(),
-                    &saved::envelope(&state.doc, &browser::now_iso()),
+                    &saved::envelope(&state.doc.get(), &browser::now_iso()),
                 )
                 .is_ok()
             });

@@ -10,7 +10,7 @@ mod state;
 use crate::engine::{calc::KpiResult, library, path, units, waste, KpiId, Results};
 use crate::i18n::{tr, trf, Lang};
 use fields::{NumberField, SelectField, TextField};
-pub use state::{Action, State};
+pub use state::{Action, Doc, State, SHOWN_LINES};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -106,12 +106,15 @@ pub fn App(props: &AppProps) -> Html {
             let save = {
                 let doc = doc.clone();
                 move || {
-                    if let Some(n) = keys.as_ref().and_then(|k| keep::autosave(&doc, lang, k)) {
+                    if let Some(n) = keys
+                        .as_ref()
+                        .and_then(|k| keep::autosave(&doc.get(), lang, k))
+                    {
                         add_notice.emit(n);
                     }
                 }
             };
-            if State::large(doc) {
+            if State::large(&doc.get()) {
                 *timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(500, save));
             } else {
                 *timer.borrow_mut() = None;
@@ -140,17 +143,10 @@ pub fn App(props: &AppProps) -> Html {
     {
         // Tell an element's host page what it holds now, and every change of the KPIs.
         let link = props.link.clone();
-        use_effect_with(
-            (
-                state.doc.clone(),
-                state.current.clone(),
-                state.last_good.clone(),
-            ),
-            move |(doc, current, last_good)| match link {
-                Some(link) => link.update(doc, current, last_good),
-                None => crate::embed::page_update(last_good),
-            },
-        );
+        use_effect_with((*state).clone(), move |state| match link {
+            Some(link) => link.update(state),
+            None => crate::embed::page_update(&state.last_good),
+        });
     }
     {
         // A large scenario edited: recompute 300 ms after the last keystroke.
@@ -164,15 +160,17 @@ pub fn App(props: &AppProps) -> Html {
             });
         });
     }
+    // The same callback on every render, so that fields whose text did not change are not
+    // rendered again.
     let onedit = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |(path, text): (String, String)| {
+        use_callback((), move |(path, text): (String, String), _| {
             dispatcher.dispatch(Action::Edit { path, text })
         })
     };
     // Which period the inputs show: "" (current), "prior" or "base_year".
     let editing = use_state(|| "");
-    if !editing.is_empty() && state.doc.get(*editing).is_none() {
+    if !editing.is_empty() && state.doc.get().get(*editing).is_none() {
         editing.set("");
     }
     let prefix = if editing.is_empty() {
@@ -184,8 +182,8 @@ pub fn App(props: &AppProps) -> Html {
         let editing = editing.clone();
         Callback::from(move |key: &'static str| editing.set(key))
     };
-    let name = path::text(&state.doc, "name");
-    let period = path::text(&state.doc, &format!("{prefix}period"));
+    let name = path::text(&state.doc.get(), "name");
+    let period = path::text(&state.doc.get(), &format!("{prefix}period"));
     if setup.compact {
         return html! {
             <ContextProvider<Lang> context={lang}>
@@ -281,7 +279,8 @@ fn Inputs(props: &InputsProps) -> Html {
     let Some(state) = use_context::<KpiContext>() else {
         return html! {};
     };
-    let doc = &state.doc;
+    let doc = state.doc.get();
+    let doc = &*doc;
     let prefix = props.prefix.clone();
     let num = |p: &'static str, label: &'static str, unit: &'static str| {
         let p = format!("{prefix}{p}");
@@ -314,6 +313,18 @@ fn Inputs(props: &InputsProps) -> Html {
     let go = |to: usize| {
         let page_state = page_state.clone();
         Callback::from(move |_| page_state.set(to))
+    };
+    let last_page = rows.saturating_sub(1) / PAGE;
+    // "Go to line": the page that holds it (a number out of range goes to the first or last).
+    let go_to_line = {
+        let page_state = page_state.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let digits: String = input.value().chars().filter(char::is_ascii_digit).collect();
+            if let Ok(line) = digits.parse::<usize>() {
+                page_state.set((line.max(1) - 1).min(rows.saturating_sub(1)) / PAGE);
+            }
+        })
     };
     let add = add_row(
         "energy",
@@ -431,9 +442,14 @@ fn Inputs(props: &InputsProps) -> Html {
                 <legend>{ tr(lang, "Energy — feeds GHG (A1.2) and energy (A2.1)") }</legend>
                 if rows > PAGE {
                     <p class="pager" data-testid="energy-pager">
+                        <button type="button" class="link" disabled={page == 0} onclick={go(0)}>{ tr(lang, "« First") }</button>
                         <button type="button" class="link" disabled={page == 0} onclick={go(page.saturating_sub(1))}>{ tr(lang, "← Previous") }</button>
                         { " " }{ trf(lang, "Lines {0}–{1} of {2}", &[&(start + 1).to_string(), &end.to_string(), &rows.to_string()]) }{ " " }
                         <button type="button" class="link" disabled={end >= rows} onclick={go(page + 1)}>{ tr(lang, "Next →") }</button>
+                        <button type="button" class="link" disabled={end >= rows} onclick={go(last_page)}>{ tr(lang, "Last »") }</button>
+                        <label class="go-to">{ tr(lang, "Go to line") }{ " " }
+                            <input type="text" inputmode="numeric" size="6" data-testid="go-to-line" onchange={go_to_line} />
+                        </label>
                     </p>
                 }
                 { for (start..end).flat_map(|i| {
@@ -517,10 +533,6 @@ fn waste_kind_name(lang: Lang, k: &waste::WasteKind) -> &'static str {
     }
 }
 
-/// Calculation lines shown on the page (the trace, the working, the print appendix); the CSV
-/// export has them all.
-const SHOWN_LINES: usize = 300;
-
 /// Energy lines shown per page.
 const PAGE: usize = 50;
 
@@ -543,7 +555,8 @@ fn WasteItemEditor(props: &WasteItemProps) -> Html {
     let Some(state) = use_context::<KpiContext>() else {
         return html! {};
     };
-    let doc = &state.doc;
+    let doc = state.doc.get();
+    let doc = &*doc;
     let (i, prefix) = (props.index, props.prefix.clone());
     let row = format!("{prefix}waste.items[{i}]");
     let p = |f: &str| format!("{row}.{f}");
@@ -651,7 +664,8 @@ fn Method(props: &InputsProps) -> Html {
     let Some(state) = use_context::<KpiContext>() else {
         return html! {};
     };
-    let doc = &state.doc;
+    let doc = state.doc.get();
+    let doc = &*doc;
     let gwp = path::text(doc, "gwp");
     let gwp_options = options(
         std::iter::once((
@@ -776,13 +790,63 @@ fn EnergyRowEditor(props: &EnergyRowProps) -> Html {
     let Some(state) = use_context::<KpiContext>() else {
         return html! {};
     };
-    let doc = &state.doc;
     let i = props.index;
     let prefix = props.prefix.clone();
     let row_path = format!("{prefix}energy[{i}]");
+    let doc = state.doc.get();
+    let row = path::get(&doc, &row_path).cloned().unwrap_or_default();
+    let within = format!("{row_path}.");
+    let errors: Vec<(String, String)> = state
+        .current
+        .errors
+        .iter()
+        .filter(|e| e.path == row_path || e.path.starts_with(&within))
+        .map(|e| (e.path.clone(), e.message.render(lang)))
+        .collect();
+    let used = state
+        .factor_source(prefix.strip_suffix('.'), i)
+        .map(|t| t.render(lang));
+    let quantity_note = note(&doc, &format!("{row_path}.quantity"));
+    // The row itself renders only when what it shows changed: with 50 lines on a page, a
+    // keystroke in one re-renders one.
+    html! {
+        <EnergyRowView {i} {prefix} {row} {errors} {used} {quantity_note}
+            onedit={props.onedit.clone()} dispatcher={state.dispatcher()} />
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct EnergyRowViewProps {
+    i: usize,
+    prefix: String,
+    /// The row's JSON, as typed.
+    row: serde_json::Value,
+    /// Errors at the row and its fields: (path, message in the page's language).
+    errors: Vec<(String, String)>,
+    used: Option<String>,
+    quantity_note: Option<AttrValue>,
+    onedit: Callback<(String, String)>,
+    dispatcher: UseReducerDispatcher<State>,
+}
+
+#[component]
+fn EnergyRowView(props: &EnergyRowViewProps) -> Html {
+    let lang = use_lang();
+    let row = &props.row;
+    let i = props.i;
+    let prefix = props.prefix.clone();
+    let row_path = format!("{prefix}energy[{i}]");
     let p = |field: &str| format!("{row_path}.{field}");
-    let err = |field: &str| state.error_at(&p(field), lang).map(AttrValue::from);
-    let source_id = path::text(doc, &p("source"));
+    let text = |field: &str| path::text(row, field);
+    let error_at = |path: &str| {
+        props
+            .errors
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, m)| m.clone())
+    };
+    let err = |field: &str| error_at(&p(field)).map(AttrValue::from);
+    let source_id = text("source");
     let source = units::Source::from_id(&source_id);
     let sources = options(
         units::Source::ALL
@@ -807,7 +871,7 @@ fn EnergyRowEditor(props: &EnergyRowProps) -> Html {
             .map(|u| (u.id(), u.symbol())),
     );
     let duplicate = {
-        let dispatcher = state.dispatcher();
+        let dispatcher = props.dispatcher.clone();
         let prefix = prefix.clone();
         Callback::from(move |_| {
             dispatcher.dispatch(Action::DuplicateRow {
@@ -817,7 +881,7 @@ fn EnergyRowEditor(props: &EnergyRowProps) -> Html {
         })
     };
     let remove = {
-        let dispatcher = state.dispatcher();
+        let dispatcher = props.dispatcher.clone();
         let prefix = prefix.clone();
         Callback::from(move |_| {
             dispatcher.dispatch(Action::RemoveRow {
@@ -826,7 +890,7 @@ fn EnergyRowEditor(props: &EnergyRowProps) -> Html {
             })
         })
     };
-    let factor = path::get(doc, &p("factor"));
+    let factor = row.get("factor");
     let mode = match factor {
         Some(serde_json::Value::Object(_)) => "custom".to_string(),
         Some(serde_json::Value::String(id)) => id.clone(),
@@ -873,7 +937,7 @@ fn EnergyRowEditor(props: &EnergyRowProps) -> Html {
     };
     let search_id = format!("factor-search-{}{i}", prefix.replace('.', "-"));
     let set_factor = {
-        let dispatcher = state.dispatcher();
+        let dispatcher = props.dispatcher.clone();
         let row = row_path.clone();
         Callback::from(move |(_, choice): (String, String)| {
             dispatcher.dispatch(Action::SetFactor {
@@ -882,18 +946,8 @@ fn EnergyRowEditor(props: &EnergyRowProps) -> Html {
             })
         })
     };
-    // The trace of this row's period: the current one, or one of `periods`.
-    let trace = match prefix.strip_suffix('.') {
-        Some(key) => state.current.periods.get(key).map(|p| &p.trace),
-        None => Some(&state.current.trace),
-    };
-    let used = trace
-        .into_iter()
-        .flatten()
-        .find(|t| t.path == row_path)
-        .and_then(|t| t.factor.as_ref())
-        .map(|f| f.source.render(lang));
-    let row_error = state.error_at(&row_path, lang);
+    let used = props.used.clone();
+    let row_error = error_at(&row_path);
     html! {
         <div class="energy-row" role="group" aria-label={trf(lang, "Energy line {0}", &[&(i + 1).to_string()])} data-row={row_path.clone()}>
             <div class="row-head">
@@ -905,12 +959,12 @@ fn EnergyRowEditor(props: &EnergyRowProps) -> Html {
             </div>
             if let Some(e) = row_error { <p class="error" data-error-for={row_path.clone()}>{ e }</p> }
             <div class="row-grid">
-                <TextField path={p("site")} label={tr(lang, "Site")} value={path::text(doc, &p("site"))} error={err("site")} onedit={props.onedit.clone()} />
+                <TextField path={p("site")} label={tr(lang, "Site")} value={text("site")} error={err("site")} onedit={props.onedit.clone()} />
                 <SelectField path={p("source")} label={tr(lang, "Source")} value={source_id.clone()} options={sources} error={err("source")} onedit={props.onedit.clone()} />
-                <NumberField path={p("quantity")} label={tr(lang, "Quantity")} value={path::text(doc, &p("quantity"))} error={err("quantity")} note={note(doc, &p("quantity"))} onedit={props.onedit.clone()} />
-                <SelectField path={p("unit")} label={tr(lang, "Unit")} value={path::text(doc, &p("unit"))} options={quantity_units} error={err("unit")} onedit={props.onedit.clone()} />
-                if path::text(doc, &p("unit")) == "L" || !path::text(doc, &p("density_kg_per_l")).is_empty() || state.error_at(&p("density_kg_per_l"), lang).is_some() {
-                    <NumberField path={p("density_kg_per_l")} label={tr(lang, "Density")} unit={tr(lang, "kg/L")} value={path::text(doc, &p("density_kg_per_l"))} error={err("density_kg_per_l")} onedit={props.onedit.clone()} />
+                <NumberField path={p("quantity")} label={tr(lang, "Quantity")} value={text("quantity")} error={err("quantity")} note={props.quantity_note.clone()} onedit={props.onedit.clone()} />
+                <SelectField path={p("unit")} label={tr(lang, "Unit")} value={text("unit")} options={quantity_units} error={err("unit")} onedit={props.onedit.clone()} />
+                if text("unit") == "L" || !text("density_kg_per_l").is_empty() || err("density_kg_per_l").is_some() {
+                    <NumberField path={p("density_kg_per_l")} label={tr(lang, "Density")} unit={tr(lang, "kg/L")} value={text("density_kg_per_l")} error={err("density_kg_per_l")} onedit={props.onedit.clone()} />
                 }
                 <div class="wide field">
                     <label for={search_id.clone()}>{ tr(lang, "Search the factor library") }</label>
@@ -921,14 +975,14 @@ fn EnergyRowEditor(props: &EnergyRowProps) -> Html {
                 </div>
                 if mode == "auto" && electricity {
                     <div class="wide">
-                        <SelectField path={p("grid")} label={tr(lang, "Grid")} value={path::text(doc, &p("grid"))} options={grid_options(lang)} error={err("grid")} onedit={props.onedit.clone()} />
+                        <SelectField path={p("grid")} label={tr(lang, "Grid")} value={text("grid")} options={grid_options(lang)} error={err("grid")} onedit={props.onedit.clone()} />
                     </div>
                 }
                 if mode == "custom" {
-                    <NumberField path={p("factor.value")} label={tr(lang, "Factor value")} value={path::text(doc, &p("factor.value"))} error={err("factor.value")} onedit={props.onedit.clone()} />
-                    <SelectField path={p("factor.unit")} label={tr(lang, "Factor unit")} value={path::text(doc, &p("factor.unit"))} options={factor_units} error={err("factor.unit")} onedit={props.onedit.clone()} />
+                    <NumberField path={p("factor.value")} label={tr(lang, "Factor value")} value={text("factor.value")} error={err("factor.value")} onedit={props.onedit.clone()} />
+                    <SelectField path={p("factor.unit")} label={tr(lang, "Factor unit")} value={text("factor.unit")} options={factor_units} error={err("factor.unit")} onedit={props.onedit.clone()} />
                     <div class="wide">
-                        <TextField path={p("factor.source")} label={tr(lang, "Source of this factor")} value={path::text(doc, &p("factor.source"))} error={err("factor.source")} onedit={props.onedit.clone()} />
+                        <TextField path={p("factor.source")} label={tr(lang, "Source of this factor")} value={text("factor.source")} error={err("factor.source")} onedit={props.onedit.clone()} />
                     </div>
                 }
             </div>
@@ -1104,16 +1158,19 @@ fn Breakdowns(props: &ResultsProps) -> Html {
         units::Source::from_id(k).map_or(k.to_string(), |s| tr(lang, s.label()).to_string())
     };
     let quality = &r.data_quality;
+    let (open, ontoggle) = use_open();
     html! {
-        <details class="breakdowns" data-testid="breakdowns">
+        <details class="breakdowns" data-testid="breakdowns" {ontoggle}>
             <summary>{ trf(lang, "By site, month and source · data quality ({0})", &[&quality.len().to_string()]) }</summary>
-            <ul class="plain" data-testid="data-quality">
-                if quality.is_empty() { <li class="info">{ tr(lang, "No missing months, outliers, duplicate rows or mixed units found.") }</li> }
-                { for quality.iter().map(|c| html! { <li class={c.level} data-quality={c.id.clone()}>{ c.message.render(lang) }</li> }) }
-            </ul>
-            { table("By site", "site", &b.by_site, &plain) }
-            { table("By month", "month", &b.by_month, &plain) }
-            { table("By source", "source", &b.by_source, &source) }
+            if open {
+                <ul class="plain" data-testid="data-quality">
+                    if quality.is_empty() { <li class="info">{ tr(lang, "No missing months, outliers, duplicate rows or mixed units found.") }</li> }
+                    { for quality.iter().map(|c| html! { <li class={c.level} data-quality={c.id.clone()}>{ c.message.render(lang) }</li> }) }
+                </ul>
+                { table("By site", "site", &b.by_site, &plain) }
+                { table("By month", "month", &b.by_month, &plain) }
+                { table("By source", "source", &b.by_source, &source) }
+            }
         </details>
     }
 }
@@ -1188,21 +1245,43 @@ fn Checks(props: &ResultsProps) -> Html {
 fn Trace(props: &ResultsProps) -> Html {
     let lang = use_lang();
     let trace = &props.results.trace;
+    let all = trace.len() + props.results.trace_omitted;
+    let (open, ontoggle) = use_open();
     html! {
-        <details class="trace">
-            <summary>{ trf(lang, "Calculation lines ({0})", &[&trace.len().to_string()]) }</summary>
-            if trace.len() > SHOWN_LINES { <p class="note">{ trf(lang, "The first {0} of {1} lines; the calculation lines CSV has them all.", &[&SHOWN_LINES.to_string(), &trace.len().to_string()]) }</p> }
-            <ol>
-                { for trace.iter().take(SHOWN_LINES).map(|t| html! {
+        <details class="trace" {ontoggle}>
+            <summary>{ trf(lang, "Calculation lines ({0})", &[&all.to_string()]) }</summary>
+            if all > SHOWN_LINES { <p class="note">{ trf(lang, "The first {0} of {1} lines; the calculation lines CSV has them all.", &[&SHOWN_LINES.to_string(), &all.to_string()]) }</p> }
+            // Written only while open: 300 lines re-rendered on every keystroke for nobody.
+            if open { <ol>
+                { for trace.iter().map(|t| html! {
                     <li data-trace={t.path.clone()}>
                         <p>{ t.text.render(lang) }</p>
                         if let Some(c) = &t.conversion { <p class="note">{ trf(lang, "Conversion: {0}", &[&c.render(lang)]) }</p> }
                         if let Some(f) = &t.factor { <p class="note" data-factor-source={t.path.clone()}>{ trf(lang, "Factor: {0}", &[&f.source.render(lang)]) }</p> }
                     </li>
                 }) }
-            </ol>
+            </ol> }
         </details>
     }
+}
+
+/// Whether a `<details>` is open, and the `ontoggle` that keeps it: for panels whose
+/// contents are rendered only while they are open.
+#[hook]
+fn use_open() -> (bool, Callback<Event>) {
+    let open = use_state(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            let now = e
+                .target()
+                .and_then(|t| js_sys::Reflect::get(&t, &"open".into()).ok())
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false);
+            open.set(now);
+        })
+    };
+    (*open, ontoggle)
 }
 
 #[component]
@@ -1304,8 +1383,8 @@ fn PrintAppendix(props: &ResultsProps) -> Html {
             if let Some(d) = &r.details {
                 <p>{ trf(lang, "GWP set {0}; Mainland grid factors {1}; energy in standard coal: {2}.", &[d.gwp, &d.grid_edition, &d.energy_tce_method.render(lang)]) }</p>
             }
-            if r.trace.len() > SHOWN_LINES { <p>{ trf(lang, "The first {0} of {1} lines; the calculation lines CSV has them all.", &[&SHOWN_LINES.to_string(), &r.trace.len().to_string()]) }</p> }
-            <ol>{ for r.trace.iter().take(SHOWN_LINES).map(|t| html! {
+            if r.trace.len() + r.trace_omitted > SHOWN_LINES { <p>{ trf(lang, "The first {0} of {1} lines; the calculation lines CSV has them all.", &[&SHOWN_LINES.to_string(), &(r.trace.len() + r.trace_omitted).to_string()]) }</p> }
+            <ol>{ for r.trace.iter().map(|t| html! {
                 <li>{ t.text.render(lang) }
                     if let Some(f) = &t.factor { { format!(" — {}", f.source.render(lang)) } }
                 </li>
@@ -1349,7 +1428,7 @@ fn Working(props: &WorkingProps) -> Html {
                 { k.value.clone().map(|v| trf(lang, "{0} {1} (exact)", &[&v, k.unit])).or_else(|| k.reason.as_ref().map(|r| r.render(lang))).unwrap_or_default() }</p>
             if let Some(f) = &k.formula { <p>{ trf(lang, "Formula: {0}", &[&f.render(lang)]) }</p> }
             <ol>
-                { for lines.iter().take(SHOWN_LINES).map(|t| html! {
+                { for lines.iter().map(|t| html! {
                     <li data-working-line={t.path.clone()}>
                         <p>{ t.text.render(lang) }</p>
                         if let Some(c) = &t.conversion { <p class="note">{ trf(lang, "Conversion: {0}", &[&c.render(lang)]) }</p> }
@@ -1366,7 +1445,7 @@ fn Working(props: &WorkingProps) -> Html {
                     </li>
                 }) }
             </ol>
-            if lines.len() > SHOWN_LINES { <p class="note">{ trf(lang, "The first {0} of {1} lines; the calculation lines CSV has them all.", &[&SHOWN_LINES.to_string(), &lines.len().to_string()]) }</p> }
+            if r.trace_omitted > 0 { <p class="note">{ trf(lang, "The first {0} lines are listed; the calculation lines CSV has all {1}.", &[&lines.len().to_string(), &(r.trace.len() + r.trace_omitted).to_string()]) }</p> }
             if !checks.is_empty() {
                 <ul class="plain">{ for checks.iter().map(|c| html! { <li class={c.level}>{ c.message.render(lang) }</li> }) }</ul>
             }
@@ -1387,7 +1466,8 @@ fn PeriodTabs(props: &PeriodTabsProps) -> Html {
     let Some(state) = use_context::<KpiContext>() else {
         return html! {};
     };
-    let doc = &state.doc;
+    let doc = state.doc.get();
+    let doc = &*doc;
     let label = |key: &str| {
         let year = path::text(
             doc,

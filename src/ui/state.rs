@@ -6,22 +6,98 @@
 //! Paths carry their period: `water_m3` is the current period's, `prior.water_m3` the prior
 //! year's.
 
-use crate::engine::{self, path, units, Results};
+use crate::engine::scenario::Scenario;
+use crate::engine::{self, path, units, Results, TraceLimit};
 use crate::i18n::Lang;
 use serde_json::{json, Value};
+use std::cell::{Cell, Ref, RefCell};
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// How many activity lines the page writes into the trace it shows; the exports compute all.
+pub const SHOWN_LINES: usize = 300;
+
+thread_local! {
+    static VERSIONS: Cell<u64> = const { Cell::new(0) };
+}
+
+/// The scenario being edited: one document, changed in place by each edit, never copied (a
+/// copy of 20,000 rows on every keystroke would make typing wait). Each change gives it a new
+/// `version`, which is what comparing two `Doc`s looks at.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    value: Rc<RefCell<Value>>,
+    version: u64,
+}
+
+impl PartialEq for Doc {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.value, &other.value) && self.version == other.version
+    }
+}
+
+fn next_version() -> u64 {
+    VERSIONS.with(|v| {
+        v.set(v.get().wrapping_add(1));
+        v.get()
+    })
+}
+
+impl Doc {
+    pub fn new(value: Value) -> Self {
+        Doc {
+            value: Rc::new(RefCell::new(value)),
+            version: next_version(),
+        }
+    }
+
+    /// The document. Only [`Doc::edit`] changes it, and it holds no borrow after returning.
+    pub fn get(&self) -> Ref<'_, Value> {
+        self.value.borrow()
+    }
+
+    /// A copy of the document (an undo, an import that adds to it).
+    pub fn snapshot(&self) -> Value {
+        self.get().clone()
+    }
+
+    /// Applies `change` to the document; `None` when it changed nothing. In place when nobody
+    /// is reading it at that moment, otherwise on a copy (never a panic).
+    fn edit(&self, change: impl FnOnce(&mut Value) -> bool) -> Option<Doc> {
+        let version = next_version();
+        if let Ok(mut value) = self.value.try_borrow_mut() {
+            return change(&mut value).then(|| Doc {
+                value: self.value.clone(),
+                version,
+            });
+        }
+        let mut copy = self.snapshot();
+        change(&mut copy).then(|| Doc::new(copy))
+    }
+
+    /// The same document, seen as changed (after a recompute of a large scenario).
+    fn touched(&self) -> Doc {
+        Doc {
+            value: self.value.clone(),
+            version: next_version(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
-    /// Shared, not copied: with 20,000 rows a copy per render would make typing wait.
-    pub doc: Rc<Value>,
-    /// Results of the document as it is now, errors included.
+    pub doc: Doc,
+    /// Results of the document as it is now, errors included. Their trace lists the first
+    /// [`SHOWN_LINES`] activity lines; [`State::full_results`] has them all.
     pub current: Rc<Results>,
     /// The last results without input errors: what the KPI table shows.
     pub last_good: Rc<Results>,
+    /// The scenario as the engine read it for `current`, and for `last_good`.
+    scenario: Option<Rc<Scenario>>,
+    last_good_scenario: Option<Rc<Scenario>>,
     /// The scenario a load replaced, to undo it (and, once undone, the loaded one, to redo).
-    pub undo: Option<Rc<Value>>,
+    /// Not edited any more: the page edits the document that replaced it.
+    pub undo: Option<Doc>,
     /// Whether `undo` would redo the load rather than undo it.
     pub undone: bool,
     /// The results are of an earlier keystroke: a large scenario is recomputed once typing
@@ -82,16 +158,53 @@ pub enum Action {
     Recalculate,
 }
 
+fn compute(doc: &Value) -> (Rc<Results>, Option<Rc<Scenario>>) {
+    let (results, scenario) = engine::calculate_value_with(doc, TraceLimit::First(SHOWN_LINES));
+    (Rc::new(results), scenario.map(Rc::new))
+}
+
 impl State {
     pub fn new(doc: Value) -> Self {
-        let results = Rc::new(engine::calculate_value(&doc));
+        State::of(Doc::new(doc))
+    }
+
+    fn of(doc: Doc) -> Self {
+        let (results, scenario) = compute(&doc.get());
         State {
-            doc: Rc::new(doc),
+            doc,
             last_good: results.clone(),
+            last_good_scenario: scenario.clone(),
+            scenario,
             current: results,
             undo: None,
             undone: false,
             stale: false,
+        }
+    }
+
+    /// The source of the factor an energy row (`energy[3]`, `prior.energy[0]`) is computed
+    /// with, when it has one: from the scenario as read, so that it is there for every row,
+    /// not only those in the trace shown.
+    pub fn factor_source(&self, period: Option<&str>, index: usize) -> Option<engine::text::Text> {
+        let s = self.scenario.as_ref()?;
+        let p = match period {
+            None => &s.current,
+            Some(key) => &s.others.iter().find(|(k, _)| *k == key)?.1,
+        };
+        let at = p.energy.binary_search_by_key(&index, |r| r.index).ok()?;
+        let row = p.energy.get(at)?;
+        row.factor.gases().map(|_| row.factor.source())
+    }
+
+    /// The KPI table's results with every calculation line (for the exports and the
+    /// element's `results`): the results shown when they already have them all, else
+    /// computed again from the scenario they came from.
+    pub fn full_results(&self) -> Rc<Results> {
+        match &self.last_good_scenario {
+            Some(s) if self.last_good.trace_omitted > 0 => {
+                Rc::new(engine::calc::calculate(s, self.last_good.errors.clone()))
+            }
+            _ => self.last_good.clone(),
         }
     }
 
@@ -104,17 +217,19 @@ impl State {
             .map(|e| e.message.render(lang))
     }
 
-    fn with_doc(&self, doc: Value) -> Self {
-        let current = Rc::new(engine::calculate_value(&doc));
-        let last_good = if current.errors.is_empty() {
-            current.clone()
+    fn with_doc(&self, doc: Doc) -> Self {
+        let (current, scenario) = compute(&doc.get());
+        let (last_good, last_good_scenario) = if current.errors.is_empty() {
+            (current.clone(), scenario.clone())
         } else {
-            self.last_good.clone()
+            (self.last_good.clone(), self.last_good_scenario.clone())
         };
         State {
-            doc: Rc::new(doc),
+            doc,
             current,
             last_good,
+            last_good_scenario,
+            scenario,
             undo: self.undo.clone(),
             undone: self.undone,
             stale: false,
@@ -160,15 +275,17 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut doc = (*self.doc).clone();
-        let changed = match action {
-            Action::Edit { path, text } if State::large(&self.doc) => {
+        let change: Box<dyn FnOnce(&mut Value) -> bool> = match action {
+            Action::Edit { path, text } if State::large(&self.doc.get()) => {
                 // Keep what was typed now; compute when typing pauses.
-                if !path::set(&mut doc, &path, Value::String(text)) {
+                let Some(doc) = self
+                    .doc
+                    .edit(|doc| path::set(doc, &path, Value::String(text)))
+                else {
                     return self;
-                }
+                };
                 let mut next = (*self).clone();
-                next.doc = Rc::new(doc);
+                next.doc = doc;
                 next.stale = true;
                 return Rc::new(next);
             }
@@ -176,14 +293,16 @@ impl Reducible for State {
                 if !self.stale {
                     return self;
                 }
-                true
+                return Rc::new(self.with_doc(self.doc.touched()));
             }
-            Action::Edit { path, text } => path::set(&mut doc, &path, Value::String(text)),
-            Action::SetFactor { row, choice } => {
+            Action::Edit { path, text } => {
+                Box::new(move |doc| path::set(doc, &path, Value::String(text)))
+            }
+            Action::SetFactor { row, choice } => Box::new(move |doc| {
                 let at = format!("{row}.factor");
-                let source = path::text(&doc, &format!("{row}.source"));
+                let source = path::text(doc, &format!("{row}.source"));
                 match choice.as_str() {
-                    "auto" => path::remove(&mut doc, &at),
+                    "auto" => path::remove(doc, &at),
                     "custom" => {
                         let unit = match units::Source::from_id(&source).and_then(|s| s.physical())
                         {
@@ -192,52 +311,52 @@ impl Reducible for State {
                             Some(units::Physical::TowngasUnit) => "kgCO2e/unit",
                             None => "kgCO2e/kWh",
                         };
-                        path::set(
-                            &mut doc,
-                            &at,
-                            json!({ "value": "", "unit": unit, "source": "" }),
-                        )
+                        path::set(doc, &at, json!({ "value": "", "unit": unit, "source": "" }))
                     }
-                    id => path::set(&mut doc, &at, Value::String(id.to_string())),
+                    id => path::set(doc, &at, Value::String(id.to_string())),
                 }
+            }),
+            Action::SetJson { path, value } => Box::new(move |doc| match value {
+                Some(v) => path::set(doc, &path, v),
+                None => path::remove(doc, &path),
+            }),
+            Action::SetCurrency { prefix, currency } => {
+                Box::new(move |doc| set_currency(doc, &prefix, &currency))
             }
-            Action::SetJson { path, value } => match value {
-                Some(v) => path::set(&mut doc, &path, v),
-                None => path::remove(&mut doc, &path),
-            },
-            Action::SetCurrency { prefix, currency } => set_currency(&mut doc, &prefix, &currency),
-            Action::AddRow { list, row, at } => match rows(&mut doc, &list) {
+            Action::AddRow { list, row, at } => Box::new(move |doc| match rows(doc, &list) {
                 Some(items) => {
                     let at = at.unwrap_or(items.len()).min(items.len());
                     items.insert(at, row);
                     true
                 }
-                None => path::set(&mut doc, &list, Value::Array(vec![row])),
-            },
-            Action::DuplicateRow { list, index } => match rows(&mut doc, &list) {
-                Some(list) if index < list.len() => {
-                    let copy = list[index].clone();
-                    list.insert(index + 1, copy);
-                    true
-                }
-                _ => false,
-            },
-            Action::RemoveRow { list, index } => match rows(&mut doc, &list) {
+                None => path::set(doc, &list, Value::Array(vec![row])),
+            }),
+            Action::DuplicateRow { list, index } => Box::new(move |doc| match rows(doc, &list) {
+                Some(list) => match list.get(index).cloned() {
+                    Some(copy) => {
+                        list.insert(index + 1, copy);
+                        true
+                    }
+                    None => false,
+                },
+                None => false,
+            }),
+            Action::RemoveRow { list, index } => Box::new(move |doc| match rows(doc, &list) {
                 Some(list) if index < list.len() => {
                     list.remove(index);
                     true
                 }
                 _ => false,
-            },
-            Action::AddPeriod(key) => {
+            }),
+            Action::AddPeriod(key) => Box::new(move |doc| {
                 doc.get(key).is_none()
                     && path::set(
-                        &mut doc,
+                        doc,
                         key,
                         json!({ "period": "", "organisation": {}, "energy": [] }),
                     )
-            }
-            Action::RemovePeriod(key) => path::remove(&mut doc, key),
+            }),
+            Action::RemovePeriod(key) => Box::new(move |doc| path::remove(doc, key)),
             Action::Load(value) => {
                 let mut next = State::new(value);
                 next.undo = Some(self.doc.clone());
@@ -247,15 +366,16 @@ impl Reducible for State {
                 let Some(previous) = &self.undo else {
                     return self;
                 };
-                let mut next = State::new((**previous).clone());
+                // The two documents swap places; neither is copied.
+                let mut next = State::of(previous.touched());
                 next.undo = Some(self.doc.clone());
                 next.undone = !self.undone;
                 return Rc::new(next);
             }
         };
-        if !changed {
-            return self;
+        match self.doc.edit(change) {
+            Some(doc) => Rc::new(self.with_doc(doc)),
+            None => self,
         }
-        Rc::new(self.with_doc(doc))
     }
 }

@@ -100,3 +100,10 @@ export const REPORT_2018 = {
   packaging_t: '65,281.37',
   packaging_t_per_rmb_million: '0.37',
 };
+
+/** Opens the "Calculation lines" panel (its lines are written only while it is open). */
+export async function openTrace(page) {
+  const trace = page.locator('details.trace');
+  if (!(await trace.evaluate((d) => d.open))) await trace.locator('summary').click();
+  await trace.locator('[data-trace]').first().waitFor();
+}

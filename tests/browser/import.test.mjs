@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setUp, openPage, kpiTexts, input, ROOT } from './harness.mjs';
+import { setUp, openPage, kpiTexts, input, ROOT, openTrace } from './harness.mjs';
 
 const env = setUp();
 const FIXTURES = join(ROOT, 'tests', 'fixtures');
@@ -123,10 +123,22 @@ test('files refused whole: empty, only headers, binary, over the size limit — 
 test('the large fixture (21,600 rows) imports; the lines are paged; breakdowns and data quality stay usable', async () => {
   const { page, record, close } = await openPage(env.browser, env.server.url);
   await open(page);
+  // "Working…" shows while the file is read and while the import is applied.
+  await page.evaluate(() => {
+    window.__busy = 0;
+    new MutationObserver(() => {
+      const shown = !!document.querySelector('[data-testid="import-busy"]');
+      if (shown && !window.__busyShown) window.__busy += 1;
+      window.__busyShown = shown;
+    }).observe(document.body, { childList: true, subtree: true });
+  });
   await choose(page, 'ledger-large-zh.csv');
   await page.locator('[data-import-summary]').waitFor({ timeout: 60_000 });
+  assert.equal(await page.evaluate(() => window.__busy), 1, 'shown while the file was read');
   assert.match(await page.locator('[data-import-summary]').textContent(), /21600 rows read, 21600 ready to import, 0 with problems/);
   await confirm(page, 'import-replace');
+  assert.equal(await page.evaluate(() => window.__busy), 2, 'and again while the import was applied');
+  assert.equal(await page.getByTestId('import-busy').count(), 0, 'and gone once it is done');
   await page.getByTestId('energy-pager').waitFor({ timeout: 60_000 });
   assert.match(await page.getByTestId('energy-pager').textContent(), /Lines 1–50 of 21600/);
   assert.equal(await page.locator('[data-row^="energy["]').count(), 50, 'one page of lines in the page');
@@ -138,6 +150,22 @@ test('the large fixture (21,600 rows) imports; the lines are paged; breakdowns a
   assert.equal(await input(page, 'energy[50].quantity').inputValue(), '20000');
   await page.getByTestId('breakdowns').locator('summary').click();
   assert.equal(await page.locator('[data-breakdown="month"] tbody tr').count(), 12);
+  // Any line is two steps away: "Go to line" opens its page, with its factor's source.
+  await page.getByTestId('go-to-line').fill('15,001');
+  await page.getByTestId('go-to-line').press('Enter');
+  assert.match(await page.getByTestId('energy-pager').textContent(), /Lines 15001–15050 of 21600/);
+  assert.match(await page.locator('[data-factor-used="energy[15000]"]').textContent(), /Factor used: .+/);
+  await page.getByRole('button', { name: 'Last »' }).click();
+  assert.match(await page.getByTestId('energy-pager').textContent(), /Lines 21551–21600 of 21600/);
+  // The page lists the first 300 calculation lines and says so; the CSV has every one.
+  await openTrace(page);
+  const trace = page.locator('details.trace');
+  assert.match(await trace.locator('summary').textContent(), /Calculation lines \(2160\d\)/);
+  assert.match(await trace.textContent(), /The first 300 of 2160\d lines; the calculation lines CSV has them all/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Calculation lines CSV' }).click()]);
+  const csv = readFileSync(await download.path(), 'utf8');
+  const energyLines = csv.split('\n').filter((l) => /(^|,)"?energy\[\d+\]"?,/.test(l));
+  assert.equal(energyLines.length, 21_600, 'one CSV line per activity line');
   assert.deepEqual(record.pageErrors, []);
   await close();
 });

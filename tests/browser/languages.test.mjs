@@ -1,7 +1,7 @@
 // Three languages, switched live and remembered; screenshots of each, wide and at phone width.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUp, fileUrl, kpiTexts, openPage, input, errorFor } from './harness.mjs';
+import { setUp, fileUrl, kpiTexts, openPage, input, errorFor, openTrace } from './harness.mjs';
 
 const env = setUp();
 
@@ -81,6 +81,8 @@ test("the engine's sentences follow the language: a field's error, the checks, t
   // The example's site name and its factor's source note are the user's own words, shown as
   // typed; every word the calculator adds is Chinese.
   assert.doesNotMatch(text, /\b(Scope|Conversion|Formula|Factor|exact|already|custom factor|calculation lines)\b/, text);
+  // The calculation lines are written when their panel is opened.
+  await openTrace(page);
   const lines = await page.locator('[data-trace]').allTextContents();
   assert.ok(lines.length > 2);
   for (const l of lines) assert.doesNotMatch(l, /\b(as entered|calorific|Scope)\b/, l);

@@ -2,7 +2,7 @@
 // exchange rate, intensities per unit of production, waste by kind, and undo of a load.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUp, kpiTexts, openPage, input, errorFor } from './harness.mjs';
+import { setUp, kpiTexts, openPage, input, errorFor, openTrace } from './harness.mjs';
 
 const env = setUp();
 
@@ -21,6 +21,8 @@ test('revenue in HKD: the amount is kept when the currency changes, the rate is 
   await input(page, 'organisation.fx_source').fill('HKMA 2018 average');
   // 100 t ÷ (1,000 × 0.5) RMB million
   assert.equal((await kpiTexts(page)).packaging_t_per_rmb_million, '0.20');
+  // The calculation lines are written when their panel is opened.
+  await openTrace(page);
   const line = await page.locator('[data-trace="organisation.revenue_million"]').textContent();
   assert.match(line, /1,000 HKD million × 0.5 RMB per HKD \(exchange rate; HKMA 2018 average\) = 500 RMB million/);
   // Back to RMB: the amount moves back, the rate stays in the scenario for next time.
@@ -57,6 +59,8 @@ test('waste by kind: items give the total, kg become t, a typed total is only co
   assert.equal((await kpiTexts(page)).hazardous_waste_t, '1.16', 'no hazardous items: the typed total stands');
   const check = page.locator('[data-check="waste-items-total:non_hazardous_waste_t"]');
   assert.match(await check.textContent(), /waste.non_hazardous_t is 1,027.17 t, but its items add up to 2.5 t; the items are used/);
+  // The calculation lines are written when their panel is opened.
+  await openTrace(page);
   assert.match(await page.locator('[data-trace="waste.items[0]"]').textContent(), /Food waste 2,500 kg = 2.5 t \(non-hazardous\)/);
   // Counted as hazardous instead: it moves category, and the typed non-hazardous total is back.
   await input(page, 'waste.items[0].hazardous').selectOption('true');

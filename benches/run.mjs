@@ -1,0 +1,560 @@
+#!/usr/bin/env node
+// The benchmark (issue 7), separate from the tests. It assumes dist/ is built (benches/run.sh
+// builds it first) and measures, in Debian's headless Chromium driven by playwright-core, the
+// widget against a plain-JavaScript baseline (benches/baseline/) that computes the same 16 KPIs
+// from the same scenario with f64 arithmetic and renders the same table hooks:
+//
+//   - bytes of a first visit to the hosted page (raw and gzip -9) and the single file's size;
+//   - time from navigation to the KPI table showing the example, over http://127.0.0.1 and file://;
+//   - edit → updated KPI latency (p50, p95) for the example and 1,000 / 10,000 / 100,000 rows;
+//   - time to import a 21,600-row CSV: to the preview, and to the confirmed import in the table;
+//   - JS heap and wasm memory after loading 100,000 rows;
+//   - native engine throughput (examples/profile.rs) from 10^3 to 10^6 rows.
+//
+// Everything is served from 127.0.0.1 (scripts/static-server.mjs) or opened from file://; the
+// run records every request and reports any that leaves the machine (there should be none).
+//
+//   node benches/run.mjs [--quick] [--skip-native] [--skip-browser] [--native-max=N] [--out=FILE]
+//
+// Writes benches/results.md (the table, the machine, the date) and benches/results.json (every
+// sample), and prints the table.
+import { chromium } from 'playwright-core';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { serve } from '../scripts/static-server.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const DIST = join(ROOT, 'dist');
+const BENCHES = join(ROOT, 'benches');
+const BASELINE = join(BENCHES, 'baseline');
+const FIXTURE = join(ROOT, 'tests', 'fixtures', 'ledger-large-en.csv');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// The flags of tests/browser/harness.mjs (Chromium as root, in a sandbox with no network).
+const FLAGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+];
+const EXAMPLE_TOTAL = '13,093.57'; // ghg_total_t of the built-in example, as the widget shows it
+
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(`--${name}`);
+const option = (name, fallback) => {
+  const a = args.find((x) => x.startsWith(`--${name}=`));
+  return a ? a.slice(name.length + 3) : fallback;
+};
+const QUICK = flag('quick');
+const OUT = resolve(option('out', join(BENCHES, 'results.md')));
+const NATIVE_MAX = Number(option('native-max', '1000000'));
+// Repetitions: page loads per target, edits per scenario size, imports, memory loads.
+const REPS = QUICK
+  ? { loads: 2, edits: { example: 8, 1000: 6, 10000: 4, 100000: 2 }, imports: 1, memory: 1, native: 1 }
+  : { loads: 5, edits: { example: 50, 1000: 40, 10000: 25, 100000: 15 }, imports: 3, memory: 3, native: 5 };
+const SIZES = ['example', 1000, 10000, 100000];
+
+const { generateScenario } = createRequire(import.meta.url)('./baseline/generate.js');
+const GENERATOR_SOURCE = readFileSync(join(BASELINE, 'generate.js'), 'utf8');
+
+const log = (...a) => console.error('[bench]', ...a);
+const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+
+// ---- statistics and formatting ------------------------------------------------------------
+const sorted = (xs) => xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+/** Linear-interpolated percentile of the samples (p in 0..100). */
+function pct(xs, p) {
+  const s = sorted(xs);
+  if (!s.length) return NaN;
+  const i = (s.length - 1) * (p / 100);
+  const lo = Math.floor(i), hi = Math.ceil(i);
+  return s[lo] + (s[hi] - s[lo]) * (i - lo);
+}
+const median = (xs) => pct(xs, 50);
+function stats(xs) {
+  const s = sorted(xs);
+  return { n: s.length, median: median(s), p50: median(s), p95: pct(s, 95), min: s[0], max: s[s.length - 1], failed: xs.length - s.length };
+}
+const ms = (v) => (!Number.isFinite(v) ? '—' : v < 1 ? `${v.toFixed(2)} ms` : v < 20 ? `${v.toFixed(1)} ms` : `${Math.round(v).toLocaleString('en-US')} ms`);
+const num = (v) => (!Number.isFinite(v) ? '—' : v < 1 ? v.toFixed(2) : v < 20 ? v.toFixed(1) : Math.round(v).toLocaleString('en-US'));
+const kb = (b) => `${(b / 1024).toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} KB`;
+const mb = (b) => `${(b / 1048576).toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} MB`;
+const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toLocaleString('en-US', { maximumFractionDigits: a / b < 10 ? 2 : 0 })}×` : '—');
+/** "median (min–max, n=…)" for timings. */
+const spread = (st, f = ms) => (st.n ? `${f(st.median)} (${f(st.min)}–${f(st.max)}, n=${st.n}${st.failed ? `, ${st.failed} timed out` : ''})` : 'not measured');
+const latency = (st) => (st.n ? `p50 ${ms(st.p50)}, p95 ${ms(st.p95)} (min ${ms(st.min)}, max ${ms(st.max)}, n=${st.n}${st.failed ? `, ${st.failed} timed out` : ''})` : 'not measured');
+
+// ---- dist/ --------------------------------------------------------------------------------
+/** The files the hosted page references, once dist/ is complete (it may be rebuilt under us). */
+async function waitForDist() {
+  for (let i = 0; ; i += 1) {
+    try {
+      const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+      const refs = [...html.matchAll(/(?:src|href)="\.\/([^"]+)"/g)].map((m) => m[1]);
+      const missing = [...refs, 'esg-kpi-calculator.html'].filter((f) => !existsSync(join(DIST, f)));
+      if (!missing.length) return refs;
+      if (i === 0) log(`dist/ is incomplete (${missing.join(', ')}); waiting for the build to finish`);
+    } catch {
+      if (i === 0) log('dist/index.html is missing; waiting (run benches/run.sh, or scripts/build.sh, to build it)');
+    }
+    if (i >= 60) throw new Error('dist/ is not built: run bash benches/run.sh (it builds first)');
+    await sleep(5000);
+  }
+}
+
+/** Which build dist/ holds now (its hashed wasm file), noted at each phase of the run. */
+const builds = [];
+function noteBuild(phase) {
+  let id = '(missing)';
+  try { id = /href="\.\/([^"]+\.wasm)"/.exec(readFileSync(join(DIST, 'index.html'), 'utf8'))?.[1] ?? '(no wasm)'; } catch {}
+  if (!builds.length || builds[builds.length - 1].id !== id) builds.push({ id, phase, at: new Date().toISOString() });
+}
+
+/** Retries `fn` a few times: the other side of a rebuild can make one attempt fail. */
+async function retry(what, fn, times = 3) {
+  for (let i = 1; ; i += 1) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (i >= times) throw e;
+      log(`${what}: attempt ${i} failed (${String(e.message).split('\n')[0]}); retrying`);
+      await waitForDist();
+      await sleep(2000);
+    }
+  }
+}
+
+// ---- the browser --------------------------------------------------------------------------
+const requestsSeen = new Set();
+const pageProblems = [];
+
+async function newPage(browser, { wasm = false } = {}) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.setDefaultTimeout(120_000);
+  page.on('request', (r) => requestsSeen.add(r.url()));
+  page.on('pageerror', (e) => pageProblems.push(`uncaught: ${String(e).slice(0, 200)}`));
+  page.on('console', (m) => { if (m.type() === 'error') pageProblems.push(`console error: ${m.text().slice(0, 200)}`); });
+  await page.addInitScript(({ total, wasm }) => {
+    // Time from navigation (performance.now() starts there) to the KPI table showing the example.
+    const seen = () => {
+      const e = document.querySelector('[data-kpi="ghg_total_t"]');
+      if (e && e.textContent.trim() === total && window.__firstKpi === undefined) {
+        window.__firstKpi = performance.now();
+        mo.disconnect();
+      }
+    };
+    const mo = new MutationObserver(seen);
+    mo.observe(document, { subtree: true, childList: true, characterData: true });
+    // The hosted page's start-up script announces the wasm exports (Trunk's event); keep its memory.
+    if (wasm) addEventListener('TrunkApplicationStarted', (e) => { window.__wasmMemory = e.detail?.wasm?.memory; });
+  }, { total: EXAMPLE_TOTAL, wasm });
+  return { context, page, close: () => context.close() };
+}
+
+/** Opens `url` in a fresh context and returns ms from navigation to the example's KPI table. */
+async function firstKpiTime(browser, url) {
+  const { page, close } = await newPage(browser);
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => window.__firstKpi !== undefined, null, { timeout: 60_000 });
+    return await page.evaluate(() => window.__firstKpi);
+  } finally {
+    await close();
+  }
+}
+
+/**
+ * One edit: sets the input at `path` to `value`, dispatches `input`, and returns the ms from just
+ * before the dispatch to the moment the DOM's `data-kpi=kpi` text differs (a MutationObserver on
+ * the document), or null after `timeout` ms. Then waits until the page is idle again.
+ */
+async function editOnce(page, path, value, kpi, timeout) {
+  const dt = await page.evaluate(({ path, value, kpi, timeout }) => new Promise((resolve) => {
+    const input = document.querySelector(`[data-input="${path}"]`);
+    const el = () => document.querySelector(`[data-kpi="${kpi}"]`);
+    if (!input) { resolve({ error: `no input ${path}` }); return; }
+    const before = el().textContent;
+    let t0 = 0, done = false;
+    const finish = (x) => { if (!done) { done = true; mo.disconnect(); clearTimeout(timer); resolve({ dt: x }); } };
+    const mo = new MutationObserver(() => { if (el() && el().textContent !== before) finish(performance.now() - t0); });
+    mo.observe(document, { subtree: true, childList: true, characterData: true });
+    const timer = setTimeout(() => finish(null), timeout);
+    input.value = value;
+    t0 = performance.now();
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: value.slice(-1) }));
+  }), { path, value, kpi, timeout });
+  if (dt.error) throw new Error(dt.error);
+  // Idle again: no pending recomputation note, two frames, and a short pause.
+  await page.waitForFunction(() => !document.querySelector('[data-testid="recalculating"]'), null, { timeout: 120_000 });
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 30)))));
+  return dt.dt;
+}
+
+const kpiTexts = (page) => page.$$eval('[data-kpi]', (els) => Object.fromEntries(els.map((e) => [e.dataset.kpi, e.textContent.trim()])));
+
+/** Loads a scenario of `size` rows into the open page (widget: EsgKpi.load; baseline:
+ *  loadScenario), generated in the page by benches/baseline/generate.js. Returns ms from the
+ *  call to the KPI table showing it. */
+async function loadSize(page, size, widget) {
+  if (size === 'example') return null;
+  await page.evaluate(GENERATOR_SOURCE);
+  return page.evaluate(async ({ n, widget }) => {
+    const s = generateScenario(n);
+    const el = () => document.querySelector('[data-kpi="ghg_total_t"]');
+    const before = el().textContent;
+    const t0 = performance.now();
+    const r = widget ? window.EsgKpi.load(s) : window.loadScenario(s);
+    if (widget && r.errors && r.errors.length) throw new Error(JSON.stringify(r.errors.slice(0, 3)));
+    while (el().textContent === before) await new Promise((ok) => setTimeout(ok, 2));
+    return performance.now() - t0;
+  }, { n: size, widget });
+}
+
+/** JS heap (CDP Performance.getMetrics after a forced GC) and wasm linear memory, bytes. */
+async function memory(page, context) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
+  const wasm = await page.evaluate(() => window.__wasmMemory?.buffer?.byteLength ?? null);
+  await cdp.detach();
+  return { jsHeapUsed: m.JSHeapUsedSize, jsHeapTotal: m.JSHeapTotalSize, wasm };
+}
+
+/** Edit values that always change the KPI: the quantity plus 100 (kWh) or 1 (MWh) each time. */
+function editPlan(size) {
+  if (size === 'example') return { path: 'energy[1].quantity', base: 17467.47, step: 1, digits: 2 }; // electricity, MWh
+  const first = generateScenario(1).energy[0]; // electricity, kWh
+  return { path: 'energy[0].quantity', base: Number(first.quantity), step: 100, digits: 0 };
+}
+
+async function browserBenchmarks(results) {
+  const refs = await waitForDist();
+  const dist = await serve(DIST, 0);
+  const base = await serve(BASELINE, 0);
+  const distUrl = `http://127.0.0.1:${dist.address().port}/`;
+  const baseUrl = `http://127.0.0.1:${base.address().port}/`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  results.machine.chromium = browser.version();
+  try {
+    // -- sizes: the files a first visit actually requested ----------------------------------
+    const visited = async (url, dir) => {
+      const { page, close } = await newPage(browser);
+      const got = [];
+      const wire = [];
+      page.on('requestfinished', (r) => { got.push(r.url()); wire.push(r.sizes().then((x) => x.responseBodySize + x.responseHeadersSize)); });
+      await page.goto(url);
+      await page.waitForFunction(() => window.__firstKpi !== undefined, null, { timeout: 60_000 });
+      await sleep(300);
+      const wireBytes = (await Promise.all(wire)).reduce((a, b) => a + b, 0);
+      await close();
+      const files = [...new Set(got)].filter((u) => u.startsWith(url)).map((u) => {
+        const rel = decodeURIComponent(new URL(u).pathname).replace(/^\//, '') || 'index.html';
+        const bytes = readFileSync(join(dir, rel));
+        return { file: rel, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+      });
+      return { files, raw: files.reduce((a, f) => a + f.raw, 0), gzip: files.reduce((a, f) => a + f.gzip, 0), wire: wireBytes, requests: got.length };
+    };
+    noteBuild('sizes');
+    log('sizes: first visit to each page');
+    results.sizes = {
+      widget: await retry('first visit', () => visited(distUrl, DIST)),
+      baseline: await visited(baseUrl, BASELINE),
+    };
+    const single = readFileSync(join(DIST, 'esg-kpi-calculator.html'));
+    results.sizes.singleFile = { raw: single.length, gzip: gzipSync(single, { level: 9 }).length };
+    results.sizes.referenced = refs;
+
+    // -- time to the first KPI table --------------------------------------------------------
+    const targets = {
+      'widget http': distUrl,
+      'widget file': pathToFileURL(join(DIST, 'esg-kpi-calculator.html')).href,
+      'baseline http': baseUrl,
+      'baseline file': pathToFileURL(join(BASELINE, 'index.html')).href,
+    };
+    results.firstKpi = {};
+    for (const [name, url] of Object.entries(targets)) {
+      noteBuild(`first KPIs, ${name}`);
+      await retry(name, () => firstKpiTime(browser, url)); // warm-up (disk cache), not counted
+      const xs = [];
+      for (let i = 0; i < REPS.loads; i += 1) xs.push(await retry(name, () => firstKpiTime(browser, url)));
+      results.firstKpi[name] = xs;
+      log(`first KPIs, ${name}: ${xs.map((x) => x.toFixed(0)).join(', ')} ms`);
+    }
+
+    // -- per scenario size, in fresh pages: load time, memory, and (first page) edit → KPI ------
+    results.memory = { widget: {}, baseline: {} };
+    results.loadTime = { widget: {}, baseline: {} };
+    results.latency = { widget: {}, baseline: {} };
+    results.agreement = {};
+    for (const size of SIZES) {
+      const plan = editPlan(size);
+      const texts = {};
+      for (const who of ['widget', 'baseline']) {
+        const widget = who === 'widget';
+        for (let rep = 0; rep < REPS.memory; rep += 1) {
+          noteBuild(`${who}, ${size} rows, page ${rep + 1}`);
+          const { page, context, close } = await newPage(browser, { wasm: widget });
+          try {
+            await retry(`${who} page`, async () => {
+              await page.goto(widget ? distUrl : baseUrl);
+              await page.waitForFunction(() => window.__firstKpi !== undefined, null, { timeout: 60_000 });
+            });
+            const before = size === 'example' ? null : await memory(page, context);
+            const loadMs = await loadSize(page, size, widget);
+            if (loadMs !== null) (results.loadTime[who][size] ??= []).push(loadMs);
+            await sleep(size === 'example' ? 300 : 1500); // let autosave and other after-load work finish
+            const after = await memory(page, context);
+            (results.memory[who][size] ??= []).push({ before, after });
+            log(`${who}, ${size}: ${loadMs !== null ? `load ${loadMs.toFixed(0)} ms, ` : ''}JS heap ${mb(after.jsHeapUsed)}, wasm ${after.wasm ? mb(after.wasm) : 'n/a'}`);
+            if (rep > 0) continue;
+            texts[who] = { loaded: await kpiTexts(page) };
+            const n = REPS.edits[size];
+            const timeout = size === 100000 ? 120_000 : 30_000;
+            const xs = [];
+            for (let i = 0; i < n; i += 1) {
+              const value = (plan.base + plan.step * (i + 1)).toFixed(plan.digits);
+              xs.push(await editOnce(page, plan.path, value, 'ghg_total_t', timeout));
+            }
+            texts[who].edited = await kpiTexts(page);
+            results.latency[who][size] = xs;
+            const st = stats(xs);
+            log(`edit → KPI, ${who}, ${size}: p50 ${ms(st.p50)}, p95 ${ms(st.p95)} (n=${st.n})`);
+          } finally {
+            await close();
+          }
+        }
+      }
+      const diff = (a, b) => Object.keys(a).filter((k) => a[k] !== b[k]).map((k) => `${k}: ${a[k]} vs ${b[k]}`);
+      results.agreement[size] = {
+        kpis: Object.keys(texts.widget.loaded).length,
+        loaded: diff(texts.widget.loaded, texts.baseline.loaded),
+        edited: diff(texts.widget.edited, texts.baseline.edited),
+      };
+    }
+
+    // -- import of the 21,600-row CSV: to the preview, then to the confirmed import -------------
+    results.import = { preview: [], confirmed: [], status: [], rows: null };
+    for (let i = 0; i < REPS.imports; i += 1) {
+      noteBuild(`import ${i + 1}`);
+      const { page, close } = await newPage(browser);
+      try {
+        await retry('widget page', async () => {
+          await page.goto(distUrl);
+          await page.waitForFunction(() => window.__firstKpi !== undefined, null, { timeout: 60_000 });
+        });
+        if (!(await page.locator('details.import').evaluate((d) => d.open))) await page.locator('details.import > summary').click();
+        await page.evaluate(() => {
+          const imp = (window.__imp = {});
+          document.addEventListener('change', (e) => { if (e.target.id === 'import-rows') imp.change = performance.now(); }, true);
+          new MutationObserver(() => {
+            if (imp.change !== undefined && imp.preview === undefined && document.querySelector('[data-import-summary]')) imp.preview = performance.now();
+          }).observe(document, { subtree: true, childList: true, characterData: true });
+        });
+        await page.locator('#import-rows').setInputFiles(FIXTURE);
+        await page.waitForFunction(() => window.__imp.preview !== undefined, null, { timeout: 120_000 });
+        results.import.summary = (await page.locator('[data-import-summary]').textContent()).trim().slice(0, 200);
+        const t = await page.evaluate(() => new Promise((resolve) => {
+          const imp = window.__imp;
+          const el = () => document.querySelector('[data-kpi="ghg_total_t"]');
+          const before = el().textContent;
+          const check = () => {
+            const s = document.querySelector('[data-import-status]');
+            if (imp.status === undefined && s && /Imported/.test(s.textContent)) imp.status = performance.now();
+            if (imp.kpi === undefined && el() && el().textContent !== before) imp.kpi = performance.now();
+            if (imp.status !== undefined && imp.kpi !== undefined) { mo.disconnect(); resolve(imp); }
+          };
+          const mo = new MutationObserver(check);
+          mo.observe(document, { subtree: true, childList: true, characterData: true });
+          imp.click = performance.now();
+          document.querySelector('[data-testid="import-replace"]').click();
+          setTimeout(() => { mo.disconnect(); resolve(imp); }, 180_000);
+        }));
+        results.import.preview.push(t.preview - t.change);
+        results.import.confirmed.push(t.kpi !== undefined && t.status !== undefined ? Math.max(t.kpi, t.status) - t.click : null);
+        results.import.status.push(t.status !== undefined ? t.status - t.click : null);
+        log(`import: preview ${(t.preview - t.change).toFixed(0)} ms, confirmed ${t.kpi !== undefined ? (Math.max(t.kpi, t.status) - t.click).toFixed(0) : '—'} ms`);
+      } finally {
+        await close();
+      }
+    }
+    results.import.rows = readFileSync(FIXTURE, 'utf8').trim().split('\n').length - 1;
+  } finally {
+    await browser.close();
+    await new Promise((ok) => dist.close(ok));
+    await new Promise((ok) => base.close(ok));
+  }
+  noteBuild('end of the browser part');
+  results.builds = builds;
+  results.requestsOutside = [...requestsSeen].filter((u) => !/^(http:\/\/127\.0\.0\.1[:/]|file:|data:|blob:)/.test(u));
+  results.pageProblems = [...new Set(pageProblems)];
+}
+
+// ---- native engine throughput -------------------------------------------------------------
+function nativeBenchmarks(results) {
+  const env = { ...process.env, PATH: `${process.env.HOME}/.cargo/bin:${process.env.PATH}` };
+  const bin = join(ROOT, 'target', 'release', 'examples', 'profile');
+  results.native = { runs: {}, note: [] };
+  log('native: cargo build --release --example profile');
+  const build = spawnSync('cargo', ['build', '--release', '--example', 'profile'], { cwd: ROOT, env, encoding: 'utf8', timeout: 900_000 });
+  if (build.status !== 0) {
+    const why = (build.stderr || String(build.error)).trim().split('\n').slice(-3).join(' / ');
+    if (!existsSync(bin)) { results.native.note.push(`not measured: the profile example did not build (${why})`); return; }
+    results.native.note.push(`the profile example did not build now (${why}); used the binary built at ${statSync(bin).mtime.toISOString()}`);
+  }
+  results.native.binaryBuilt = statSync(bin).mtime.toISOString();
+  const availableKb = () => Number(/MemAvailable:\s+(\d+)/.exec(readFileSync('/proc/meminfo', 'utf8'))?.[1] ?? 0);
+  const plan = [[1000, REPS.native], [10000, REPS.native], [100000, Math.min(3, REPS.native)], [1000000, 1]]
+    .filter(([n]) => n <= NATIVE_MAX);
+  for (let [n, reps] of plan) {
+    // About 9.5 KB of peak memory per row (0.9 GB measured at 10^5); keep 4 GB to spare, else
+    // stop at 3 × 10^5.
+    const needKb = (rows) => rows * 9.5 + 4e6;
+    if (n > 100000 && availableKb() < needKb(n)) {
+      results.native.note.push(`${n.toLocaleString('en-US')} rows not run: ${(availableKb() / 1048576).toFixed(1)} GB available, about ${(n * 9.5 / 1048576).toFixed(1)} GB needed; measured 300,000 instead`);
+      n = 300000;
+      if (availableKb() < needKb(n)) continue;
+    }
+    for (let i = 0; i < reps; i += 1) {
+      const r = spawnSync('/usr/bin/time', ['-f', '__maxrss_kb %M', bin, String(n)], { encoding: 'utf8', timeout: 600_000, maxBuffer: 1 << 20 });
+      if (r.status !== 0) { results.native.note.push(`${n} rows: the run failed (${(r.stderr || String(r.error)).trim().slice(-200)})`); break; }
+      const timings = {};
+      for (const line of r.stdout.split('\n')) {
+        // "read scenario   964.0 ms", "calculate       2665.0 ms (trace …)", and any other label.
+        const m = /^\s*([A-Za-z].*?)\s+(\d+(?:\.\d+)?)\s*ms\b/.exec(line);
+        if (m) timings[m[1].trim()] = Number(m[2]);
+      }
+      const rss = Number(/__maxrss_kb (\d+)/.exec(r.stderr)?.[1]);
+      (results.native.runs[n] ??= []).push({ ...timings, maxRssKb: rss });
+      log(`native ${n}: ${JSON.stringify(timings)} rss ${Math.round(rss / 1024)} MB`);
+    }
+  }
+}
+
+// ---- the machine --------------------------------------------------------------------------
+function machine() {
+  const sh = (cmd, a) => { try { return execFileSync(cmd, a, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(); } catch { return null; } };
+  const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
+  const model = /model name\s*:\s*(.+)/.exec(cpuinfo)?.[1] ?? cpus()[0]?.model;
+  const os = /PRETTY_NAME="([^"]+)"/.exec(readFileSync('/etc/os-release', 'utf8'))?.[1];
+  const dirty = sh('git', ['status', '--porcelain']);
+  return {
+    date: new Date().toISOString(),
+    cpu: model,
+    nproc: Number(sh('nproc', [])) || cpus().length,
+    memory: `${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    os,
+    kernel: sh('uname', ['-r']),
+    node: process.version,
+    rustc: sh(`${process.env.HOME}/.cargo/bin/rustc`, ['--version']) ?? sh('rustc', ['--version']),
+    commit: sh('git', ['rev-parse', '--short', 'HEAD']),
+    dirty: dirty === null ? null : dirty.split('\n').filter(Boolean).length,
+    load: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
+  };
+}
+
+// ---- the report ---------------------------------------------------------------------------
+function report(r) {
+  const L = [];
+  const m = r.machine;
+  L.push('# Benchmark results', '');
+  L.push(`Generated by \`node benches/run.mjs${args.length ? ` ${args.join(' ')}` : ''}\` on ${m.date.replace('T', ' ').slice(0, 16)} UTC.`, '');
+  L.push(`Machine: ${m.cpu}, ${m.nproc} CPUs (nproc), ${m.memory} RAM; ${m.os}, Linux ${m.kernel}; ${m.chromium ? `Chromium ${m.chromium} (headless, Debian)` : 'no browser run'}; Node ${m.node}; ${m.rustc ?? 'rustc ?'}.`);
+  L.push(`Code: commit ${m.commit}${m.dirty ? ` with ${m.dirty} uncommitted changes in the working tree` : ''}; dist/ as built (${(r.sizes?.referenced ?? []).filter((f) => f.endsWith('.wasm')).join(', ') || '—'}). Load average (1, 5, 15 min) at the start: ${m.load}; at the end: ${m.loadAtEnd ?? '?'}; the run took ${r.seconds ?? '?'} s.`, '');
+  L.push('Baseline: `benches/baseline/` — plain JavaScript, no framework, f64 arithmetic, the same scenario JSON, the same 16 KPI ids and display rounding, a `data-kpi` table and `data-input` fields that recompute on `input`. Ratio = ours ÷ baseline (of medians; of p50 and of p95 for latency).', '');
+  if (r.sizes) {
+    const w = r.sizes.widget, b = r.sizes.baseline, s = r.sizes.singleFile;
+    const F = r.firstKpi;
+    const st = (k) => stats(F[k]);
+    L.push('| figure | ESG KPI Calculator | baseline (plain JS) | ratio |', '|---|---|---|---|');
+    L.push(`| first visit, hosted page, raw (${w.files.length} files: ${w.files.map((f) => f.file.replace(/-[0-9a-f]{16}/, '-…')).join(', ')}) | ${kb(w.raw)} | ${kb(b.raw)} (${b.files.length} files) | ${ratio(w.raw, b.raw)} |`);
+    L.push(`| first visit, hosted page, on the wire from the local server (uncompressed, with headers, ${w.requests} / ${b.requests} requests) | ${kb(w.wire)} | ${kb(b.wire)} | ${ratio(w.wire, b.wire)} |`);
+    L.push(`| first visit, hosted page, gzip -9 | ${kb(w.gzip)} | ${kb(b.gzip)} | ${ratio(w.gzip, b.gzip)} |`);
+    L.push(`| single file \`esg-kpi-calculator.html\` (raw / gzip -9) | ${kb(s.raw)} / ${kb(s.gzip)} | n/a (compared with its hosted total) | ${ratio(s.raw, b.raw)} / ${ratio(s.gzip, b.gzip)} |`);
+    L.push(`| navigation → KPI table shows the example, http://127.0.0.1 | ${spread(st('widget http'))} | ${spread(st('baseline http'))} | ${ratio(st('widget http').median, st('baseline http').median)} |`);
+    L.push(`| navigation → KPI table shows the example, file:// (single file; baseline's index.html) | ${spread(st('widget file'))} | ${spread(st('baseline file'))} | ${ratio(st('widget file').median, st('baseline file').median)} |`);
+    for (const size of SIZES) {
+      const a = stats(r.latency.widget[size] ?? []), c = stats(r.latency.baseline[size] ?? []);
+      const label = size === 'example' ? 'the example (2 rows)' : `${size.toLocaleString('en-US')} rows`;
+      L.push(`| edit → KPI shown, ${label} | ${latency(a)} | ${latency(c)} | p50 ${ratio(a.p50, c.p50)}, p95 ${ratio(a.p95, c.p95)} |`);
+    }
+    for (const size of SIZES.filter((x) => x !== 'example')) {
+      const a = stats(r.loadTime.widget[size] ?? []), c = stats(r.loadTime.baseline[size] ?? []);
+      L.push(`| load ${size.toLocaleString('en-US')} rows by API → table shows them (EsgKpi.load / loadScenario) | ${spread(a)} | ${spread(c)} | ${ratio(a.median, c.median)} |`);
+    }
+    const imp = r.import;
+    L.push(`| import ${imp.rows.toLocaleString('en-US')}-row CSV (\`ledger-large-en.csv\`): file chosen → preview | ${spread(stats(imp.preview))} | n/a | n/a |`);
+    L.push(`| import: "Replace" clicked → confirmed (status says Imported and the KPI table shows the rows) | ${spread(stats(imp.confirmed))} | n/a | n/a |`);
+    const heap = (who, size) => stats((r.memory[who][size] ?? []).map((x) => x.after.jsHeapUsed));
+    const wasmMem = (who, size) => stats((r.memory[who][size] ?? []).map((x) => x.after.wasm));
+    const both = (who, size) => stats((r.memory[who][size] ?? []).map((x) => x.after.jsHeapUsed + (x.after.wasm ?? 0)));
+    for (const size of SIZES) {
+      const label = size === 'example' ? 'with the example' : `after loading ${size.toLocaleString('en-US')} rows`;
+      const w1 = both('widget', size), b1 = both('baseline', size);
+      L.push(`| memory ${label}: JS heap used + wasm memory (JS heap ${mb(heap('widget', size).median)} + wasm ${mb(wasmMem('widget', size).median)}) | ${spread(w1, mb)} | ${spread(b1, mb)} (JS heap; no wasm) | ${ratio(w1.median, b1.median)} |`);
+    }
+    L.push('');
+  }
+  if (r.native) {
+    L.push('Native engine (`examples/profile.rs`, release profile of Cargo.toml; n/a for the baseline): rows/s = rows ÷ (read scenario + calculate); median of the runs, spread min–max.', '');
+    const all = Object.values(r.native.runs).flat();
+    const labels = [...new Set(all.flatMap((x) => Object.keys(x)))].filter((k) => k !== 'maxRssKb');
+    const traced = labels.find((k) => /^calculate,/.test(k));
+    L.push(`| rows | runs | ${labels.join(' | ')} | rows/s (read scenario + calculate) |${traced ? ` rows/s (read scenario + ${traced}) |` : ''} µs/row | peak RSS |`);
+    L.push(`|${'---|'.repeat(labels.length + (traced ? 6 : 5))}`);
+    for (const [n, runs] of Object.entries(r.native.runs)) {
+      const c = (k) => { const s = stats(runs.map((x) => x[k])); return s.n ? (s.n > 1 ? `${ms(s.median)} (${ms(s.min)}–${ms(s.max)})` : ms(s.median)) : '—'; };
+      const rate = (k) => {
+        const st = stats(runs.map((x) => Number(n) / ((x['read scenario'] + x[k]) / 1000)));
+        return `${num(st.median)}${st.n > 1 ? ` (${num(st.min)}–${num(st.max)})` : ''}`;
+      };
+      const perRow = median(runs.map((x) => x['read scenario'] + x.calculate)) * 1000 / Number(n);
+      L.push(`| ${Number(n).toLocaleString('en-US')} | ${runs.length} | ${labels.map(c).join(' | ')} | ${rate('calculate')} |${traced ? ` ${rate(traced)} |` : ''} ${perRow.toFixed(1)} | ${mb(median(runs.map((x) => x.maxRssKb)) * 1024)} |`);
+    }
+    for (const n of r.native.note) L.push('', `Note: ${n}`);
+    L.push('');
+  }
+  if (r.agreement) {
+    L.push('Checks:', '');
+    for (const size of SIZES) {
+      const a = r.agreement[size];
+      if (!a) continue;
+      L.push(`- ${size === 'example' ? 'example' : `${Number(size).toLocaleString('en-US')} rows`}: widget and baseline show ${a.loaded.length || a.edited.length ? `DIFFERENT KPIs: ${[...a.loaded, ...a.edited].join('; ')}` : `the same ${a.kpis} KPI texts after the load and after the edits`}.`);
+    }
+    L.push(r.builds.length > 1
+      ? `- dist/ was REBUILT during the run (by concurrent work on src/): ${r.builds.map((b) => `\`${b.id}\` from “${b.phase}” (${b.at.slice(11, 19)} UTC)`).join(', then ')}; figures from that point on are of the newer build.`
+      : `- dist/ stayed the same build (\`${r.builds[0]?.id}\`) for the whole browser part.`);
+    L.push(`- Requests outside 127.0.0.1 / file://: ${r.requestsOutside.length ? r.requestsOutside.join(', ') : 'none'}.`);
+    L.push(`- Page errors and console errors during the run: ${r.pageProblems.length ? r.pageProblems.map((p) => `\`${p}\``).join('; ') : 'none'}.`);
+    if (r.import?.summary) L.push(`- Import preview said: “${r.import.summary}”.`);
+    L.push('');
+  }
+  L.push('How it is measured:', '');
+  L.push('- Sizes: the files the browser requested on a first visit (fresh context), read from disk; gzip is `zlib` level 9 of each file (the static server sends them uncompressed).');
+  L.push('- Navigation → KPI table: a fresh browser context per load (empty cache and storage), one warm-up load not counted; `performance.now()` (0 = navigation start) when a MutationObserver installed before any page script sees `[data-kpi="ghg_total_t"]` read 13,093.57.');
+  L.push('- Edit → KPI: in the page, set an energy quantity input (`energy[1].quantity` of the example, electricity in MWh; `energy[0].quantity` of the generated scenarios, electricity in kWh) to a new value, dispatch `input`, and time from just before the dispatch to the MutationObserver callback in which `[data-kpi="ghg_total_t"]` has a new text (DOM updated, before paint). Then wait until no "Recalculating" note is shown, two frames and 30 ms. The widget recomputes at once below 2,000 energy lines and 300 ms after the last keystroke from 2,000 on (its deliberate pause is included); the baseline always recomputes synchronously.');
+  L.push('- Scenarios of N rows: `benches/baseline/generate.js` (sites × 12 months × electricity on a province grid, natural gas in m³, diesel in L), generated inside the page and loaded with `EsgKpi.load` (widget) or `loadScenario` (baseline).');
+  L.push('- Import: `#import-rows` given the file with `setInputFiles`; timed in the page from its `change` event to `[data-import-summary]` appearing, and from the click on "Replace" until `[data-import-status]` says Imported and the KPI table has changed.');
+  L.push('- Memory: CDP `HeapProfiler.collectGarbage`, then `Performance.getMetrics` → `JSHeapUsedSize`; wasm: `WebAssembly.Memory.buffer.byteLength` of the hosted page\'s module (from the `TrunkApplicationStarted` event its start-up script dispatches). Wasm memory only grows, so it is the high-water mark of the load.');
+  L.push('');
+  L.push('Rerun: `bash benches/run.sh` (installs what is missing, builds dist/, then runs this); `bash benches/run.sh --no-build` or `node benches/run.mjs` against the current dist/; `--quick` for fewer repetitions, `--skip-native`, `--native-max=100000`.');
+  return L.join('\n') + '\n';
+}
+
+// ---- main ---------------------------------------------------------------------------------
+const started = Date.now();
+const results = { machine: machine(), reps: REPS };
+if (!flag('skip-browser')) await browserBenchmarks(results);
+if (!flag('skip-native')) nativeBenchmarks(results);
+results.seconds = Math.round((Date.now() - started) / 1000);
+results.machine.loadAtEnd = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+const md = report(results);
+writeFileSync(OUT, md);
+writeFileSync(OUT.replace(/\.md$/, '') + '.json', JSON.stringify(results, null, 1));
+console.log(md);
+log(`done in ${results.seconds} s; wrote ${OUT} and ${OUT.replace(/\.md$/, '')}.json`);
