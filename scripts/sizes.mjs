@@ -4,22 +4,35 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 
+/**
+ * The size budget of a first visit to the hosted page, gzip. `targetKb` is issue 7's target;
+ * `limitKb` is what tests/browser/size.test.mjs enforces: the size as it is now plus a little,
+ * so that it can only come down (lower it with every saving). BENCHMARKS.md says why the
+ * target is not met yet.
+ */
+export const BUDGET = { targetKb: 200, limitKb: 400 };
+
 const dist = resolve(import.meta.dirname, '..', 'dist');
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-let raw = 0, gz = 0;
-const rows = [];
-for (const name of readdirSync(dist).sort()) {
-  // The single file and the drop-in script are not part of a visit to the hosted page.
-  if (name === 'esg-kpi-calculator.html' || name === 'esg-kpi-calculator.js' || !/\.(html|js|wasm|css)$/.test(name)) continue;
-  const bytes = readFileSync(join(dist, name));
-  const z = gzipSync(bytes, { level: 9 }).length;
-  raw += bytes.length; gz += z;
-  rows.push(`  ${name.padEnd(48)} ${kb(bytes.length).padStart(10)} raw ${kb(z).padStart(10)} gzip`);
+if (import.meta.url === `file://${process.argv[1]}`) main();
+
+function main() {
+  let raw = 0, gz = 0;
+  const rows = [];
+  for (const name of readdirSync(dist).sort()) {
+    // The single file and the drop-in script are not part of a visit to the hosted page.
+    if (name === 'esg-kpi-calculator.html' || name === 'esg-kpi-calculator.js' || !/\.(html|js|wasm|css)$/.test(name)) continue;
+    const bytes = readFileSync(join(dist, name));
+    const z = gzipSync(bytes, { level: 9 }).length;
+    raw += bytes.length; gz += z;
+    rows.push(`  ${name.padEnd(48)} ${kb(bytes.length).padStart(10)} raw ${kb(z).padStart(10)} gzip`);
+  }
+  const single = readFileSync(join(dist, 'esg-kpi-calculator.html'));
+  console.log('hosted page, first visit:');
+  console.log(rows.join('\n'));
+  console.log(`  ${'total'.padEnd(48)} ${kb(raw).padStart(10)} raw ${kb(gz).padStart(10)} gzip`);
+  console.log(`single file esg-kpi-calculator.html: ${kb(single.length)} raw, ${kb(gzipSync(single, { level: 9 }).length)} gzip`);
+  const dropIn = readFileSync(join(dist, 'esg-kpi-calculator.js'));
+  console.log(`drop-in script esg-kpi-calculator.js: ${kb(dropIn.length)} raw, ${kb(gzipSync(dropIn, { level: 9 }).length)} gzip`);
+  console.log(`budget: first visit ${kb(gz)} gzip; target ${BUDGET.targetKb} KB, limit ${BUDGET.limitKb} KB (tests/browser/size.test.mjs)`);
 }
-const single = readFileSync(join(dist, 'esg-kpi-calculator.html'));
-console.log('hosted page, first visit:');
-console.log(rows.join('\n'));
-console.log(`  ${'total'.padEnd(48)} ${kb(raw).padStart(10)} raw ${kb(gz).padStart(10)} gzip`);
-console.log(`single file esg-kpi-calculator.html: ${kb(single.length)} raw, ${kb(gzipSync(single, { level: 9 }).length)} gzip`);
-const dropIn = readFileSync(join(dist, 'esg-kpi-calculator.js'));
-console.log(`drop-in script esg-kpi-calculator.js: ${kb(dropIn.length)} raw, ${kb(gzipSync(dropIn, { level: 9 }).length)} gzip`);
