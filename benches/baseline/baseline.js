@@ -279,6 +279,7 @@
   // ---- The page -------------------------------------------------------------------------
   const SHOWN_ROWS = 50; // like the widget's pages of 50 energy lines
   let scenario = null;
+  let page = 0; // which page of energy lines the inputs show
   let shown = {}; // id → the text in the table
   const $ = (sel) => document.querySelector(sel);
   const esc = (t) => String(t ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
@@ -302,13 +303,22 @@
 
   function renderInputs() {
     const rows = scenario.energy || [];
-    const lines = rows.slice(0, SHOWN_ROWS).map((r, i) =>
-      field(`energy[${i}].quantity`, `${r.site ?? ''} · ${r.source}${r.period ? ` · ${r.period}` : ''}`, r.unit)).join('');
+    const pages = Math.max(1, Math.ceil(rows.length / SHOWN_ROWS));
+    page = Math.min(page, pages - 1);
+    const start = page * SHOWN_ROWS;
+    const lines = rows.slice(start, start + SHOWN_ROWS).map((r, j) =>
+      field(`energy[${start + j}].quantity`, `${r.site ?? ''} · ${r.source}${r.period ? ` · ${r.period}` : ''}`, r.unit)).join('');
+    // A pager like the widget's (benches/run.mjs clicks "Next →" with 100,000 rows loaded).
+    const pager = rows.length > SHOWN_ROWS
+      ? `<p class="pager" data-testid="energy-pager"><button type="button" data-page="${page - 1}"${page === 0 ? ' disabled' : ''}>← Previous</button> ` +
+        `Lines ${start + 1}–${Math.min(start + SHOWN_ROWS, rows.length)} of ${rows.length} ` +
+        `<button type="button" data-page="${page + 1}"${page + 1 >= pages ? ' disabled' : ''}>Next →</button></p>`
+      : '';
     $('#inputs').innerHTML =
       '<fieldset><legend>Organisation</legend>' +
       field('organisation.floor_area_m2', 'Floor area', 'm²') + field('organisation.employees', 'Employees', 'people') +
       field('organisation.revenue_rmb_million', 'Revenue', 'RMB million') + '</fieldset>' +
-      `<fieldset><legend>Energy (${rows.length} lines${rows.length > SHOWN_ROWS ? `, first ${SHOWN_ROWS} shown` : ''})</legend>${lines}</fieldset>` +
+      `<fieldset><legend>Energy (${rows.length} lines)</legend>${pager}${lines}</fieldset>` +
       '<fieldset><legend>Waste, water, packaging</legend>' +
       field('waste.hazardous_t', 'Hazardous waste', 't') + field('waste.non_hazardous_t', 'Non-hazardous waste', 't') +
       field('water_m3', 'Water', 'm³') + field('packaging_t', 'Packaging', 't') + '</fieldset>';
@@ -348,6 +358,7 @@
 
   function loadScenario(obj) {
     scenario = typeof obj === 'string' ? JSON.parse(obj) : structuredClone(obj);
+    page = 0;
     $('#title').textContent = scenario.name || 'Scenario';
     renderInputs();
     renderTable();
@@ -356,6 +367,10 @@
 
   function start() {
     $('#inputs').addEventListener('submit', (e) => e.preventDefault());
+    $('#inputs').addEventListener('click', (e) => {
+      const b = e.target.closest && e.target.closest('button[data-page]');
+      if (b && !b.disabled) { page = Number(b.dataset.page); renderInputs(); }
+    });
     $('#inputs').addEventListener('input', (e) => {
       const path = e.target.dataset && e.target.dataset.input;
       if (!path) return;
