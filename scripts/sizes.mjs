@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
  * so that it can only come down (lower it with every saving). BENCHMARKS.md says why the
  * target is not met yet.
  */
-export const BUDGET = { targetKb: 200, limitKb: 385 };
+export const BUDGET = { targetKb: 200, limitKb: 335 };
 
 const dist = resolve(import.meta.dirname, '..', 'dist');
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;

@@ -18,6 +18,7 @@ use super::scenario::{
 use super::text::{overflow, Text};
 use super::units::{self, Converted, Source, KJ_PER_KGCE, KJ_PER_MWH};
 use super::waste::KINDS;
+use crate::engine::DecOps as _;
 use crate::t;
 use rust_decimal::Decimal;
 use serde::ser::{SerializeMap, Serializer};
@@ -435,11 +436,11 @@ fn line<'a>(row: &'a EnergyRow, p: &'a Period) -> Line<'a> {
                     .iter()
                     .map(|(gas, v)| {
                         let t = q
-                            .checked_mul(*v)
-                            .and_then(|x| x.checked_mul(unit.tonnes_scale()))
+                            .cmul(*v)
+                            .and_then(|x| x.cmul(unit.tonnes_scale()))
                             .ok_or_else(overflow)?;
                         let g = gwp.of(*gas);
-                        let co2e = t.checked_mul(g).ok_or_else(overflow)?;
+                        let co2e = t.cmul(g).ok_or_else(overflow)?;
                         Ok((*gas, t, g, co2e))
                     })
                     .collect()
@@ -448,7 +449,7 @@ fn line<'a>(row: &'a EnergyRow, p: &'a Period) -> Line<'a> {
     let emissions = gases.as_ref().map_err(Clone::clone).and_then(
         |gs: &Vec<(Gas, Decimal, Decimal, Decimal)>| {
             gs.iter().try_fold(Decimal::ZERO, |acc, (_, _, _, co2e)| {
-                acc.checked_add(*co2e).ok_or_else(overflow)
+                acc.cadd(*co2e).ok_or_else(overflow)
             })
         },
     );
@@ -474,21 +475,21 @@ fn standard_coal(row: &EnergyRow, c: &Converted) -> Val {
     let kgce = match (row.source, row.source.kgce_coefficient(), &row.ncv) {
         (Source::Electricity, Some(coef), _) => c
             .mwh
-            .checked_mul(Decimal::ONE_THOUSAND)
-            .and_then(|kwh| kwh.checked_mul(coef.value)),
+            .cmul(Decimal::ONE_THOUSAND)
+            .and_then(|kwh| kwh.cmul(coef.value)),
         (_, Some(coef), Some(ncv)) if !ncv.overridden => {
-            c.physical.and_then(|q| q.checked_mul(coef.value))
+            c.physical.and_then(|q| q.cmul(coef.value))
         }
-        _ => c.kj.checked_div(KJ_PER_KGCE),
+        _ => c.kj.cdiv(KJ_PER_KGCE),
     };
-    kgce.and_then(|k| k.checked_div(Decimal::ONE_THOUSAND))
+    kgce.and_then(|k| k.cdiv(Decimal::ONE_THOUSAND))
         .ok_or_else(ov)
 }
 
 pub(crate) fn add(a: &Val, b: &Val) -> Val {
     let a = a.clone()?;
     let b = b.clone()?;
-    a.checked_add(b).ok_or_else(overflow)
+    a.cadd(b).ok_or_else(overflow)
 }
 
 /// Computes one period.
@@ -512,7 +513,7 @@ pub fn calculate_period_with(p: &Period, limit: TraceLimit) -> PeriodResults {
             .iter()
             .filter(|l| filter(l))
             .try_fold(Decimal::ZERO, |acc, l| {
-                acc.checked_add(pick(l)?).ok_or_else(overflow)
+                acc.cadd(pick(l)?).ok_or_else(overflow)
             })
     };
     let direct_lines = |l: &Line| l.row.source.is_direct();
@@ -574,7 +575,7 @@ pub fn calculate_period_with(p: &Period, limit: TraceLimit) -> PeriodResults {
         let published = p.published.iter().find(|(k, _)| *k == id).map(|(_, v)| *v);
         let result = match (id.numerator(), id.denominator()) {
             (Some(num), Some(den)) => match (totals(num), denominator(den)) {
-                (Ok(n), Ok(d)) => match n.checked_div(d) {
+                (Ok(n), Ok(d)) => match n.cdiv(d) {
                     Some(v) => available(
                         id,
                         v,
@@ -643,9 +644,7 @@ pub(crate) fn waste_from_items(p: &Period, hazardous: bool) -> Option<Val> {
     }
     items.peek()?;
     Some(items.try_fold(Decimal::ZERO, |acc, w| {
-        w.tonnes()
-            .and_then(|t| acc.checked_add(t))
-            .ok_or_else(overflow)
+        w.tonnes().and_then(|t| acc.cadd(t)).ok_or_else(overflow)
     }))
 }
 
@@ -674,7 +673,7 @@ fn production_intensities(p: &Period, totals: &dyn Fn(KpiId) -> Val) -> Vec<Prod
         .map(|id| {
             let value = totals(*id).and_then(|n| {
                 let v = volume.clone()?;
-                n.checked_div(v).map(|r| (n, v, r)).ok_or_else(overflow)
+                n.cdiv(v).map(|r| (n, v, r)).ok_or_else(overflow)
             });
             let (value, display, reason, formula) = match value {
                 Ok((n, v, r)) => (
@@ -714,13 +713,13 @@ fn details(p: &Period, lines: &[Line], sum: &Sum, scope2: &Val, indirect: &Val) 
             let gs = l.gases.as_ref().map_err(Clone::clone)?;
             gs.iter()
                 .filter(|(g, ..)| *g == gas)
-                .try_fold(Decimal::ZERO, |acc, (_, t, ..)| acc.checked_add(*t))
+                .try_fold(Decimal::ZERO, |acc, (_, t, ..)| acc.cadd(*t))
                 .ok_or_else(overflow)
         });
         by_gas.insert(gas.id(), text(tonnes));
     }
     let effective = match (scope2, indirect) {
-        (Ok(t), Ok(mwh)) if !mwh.is_zero() => t.checked_div(*mwh).ok_or_else(overflow),
+        (Ok(t), Ok(mwh)) if !mwh.is_zero() => t.cdiv(*mwh).ok_or_else(overflow),
         (Ok(_), Ok(_)) => Err(t!("no electricity")),
         (Err(e), _) | (_, Err(e)) => Err(e.clone()),
     };
@@ -812,26 +811,26 @@ fn market_based(p: &Period, indirect: &Val, effective: &Val) -> Val {
                     .energy_in_kj()
                     .ok_or_else(|| t!("a supplier factor must be per kWh, MWh, GJ or TJ"))?;
                 let q = mwh
-                    .checked_mul(KJ_PER_MWH)
-                    .and_then(|kj| kj.checked_div(per_kj))
+                    .cmul(KJ_PER_MWH)
+                    .and_then(|kj| kj.cdiv(per_kj))
                     .ok_or_else(ov)?;
                 let value = factor
                     .gases
                     .iter()
                     .try_fold(Decimal::ZERO, |acc, (g, v)| {
-                        acc.checked_add(v.checked_mul(p.settings.gwp.of(*g))?)
+                        acc.cadd(v.cmul(p.settings.gwp.of(*g))?)
                     })
                     .ok_or_else(ov)?;
                 (
                     *mwh,
-                    q.checked_mul(value)
-                        .and_then(|x| x.checked_mul(factor.unit.tonnes_scale()))
+                    q.cmul(value)
+                        .and_then(|x| x.cmul(factor.unit.tonnes_scale()))
                         .ok_or_else(ov)?,
                 )
             }
         };
-        covered = covered.checked_add(mwh).ok_or_else(ov)?;
-        tonnes = tonnes.checked_add(t).ok_or_else(ov)?;
+        covered = covered.cadd(mwh).ok_or_else(ov)?;
+        tonnes = tonnes.cadd(t).ok_or_else(ov)?;
     }
     if covered > total {
         return Err(t!(
@@ -844,8 +843,8 @@ fn market_based(p: &Period, indirect: &Val, effective: &Val) -> Val {
     if rest.is_zero() {
         return Ok(tonnes);
     }
-    let residual = rest.checked_mul(effective.clone()?).ok_or_else(ov)?;
-    tonnes.checked_add(residual).ok_or_else(ov)
+    let residual = rest.cmul(effective.clone()?).ok_or_else(ov)?;
+    tonnes.cadd(residual).ok_or_else(ov)
 }
 
 fn available(id: KpiId, v: Decimal, formula: Text) -> KpiResult {
@@ -898,7 +897,7 @@ pub fn percent_of(part: Decimal, whole: Decimal) -> Option<Decimal> {
     if whole.is_zero() {
         return None;
     }
-    part.checked_div(whole)?.checked_mul(Decimal::ONE_HUNDRED)
+    part.cdiv(whole)?.cmul(Decimal::ONE_HUNDRED)
 }
 
 /// The change of a KPI against an earlier period, in percent; `None` without both values or
@@ -908,9 +907,7 @@ pub fn change_percent(now: &KpiResult, before: Option<&KpiResult>) -> Option<Dec
     if b.is_zero() {
         return None;
     }
-    n.checked_sub(b)?
-        .checked_div(b)?
-        .checked_mul(Decimal::ONE_HUNDRED)
+    n.csub(b)?.cdiv(b)?.cmul(Decimal::ONE_HUNDRED)
 }
 
 /// A scope's number inside a sentence: 1 and 2 in English, 一 and 二 in Chinese (範圍一).
@@ -1343,7 +1340,7 @@ fn waste_by_kind(p: &Period) -> Vec<WasteByKind> {
                 .filter(|w| w.kind.id == k.id && w.hazardous == hazardous)
                 .peekable();
             items.peek()?;
-            let t = items.try_fold(Decimal::ZERO, |acc, w| acc.checked_add(w.tonnes()?));
+            let t = items.try_fold(Decimal::ZERO, |acc, w| acc.cadd(w.tonnes()?));
             Some(WasteByKind {
                 kind: k.id,
                 hazardous,

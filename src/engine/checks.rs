@@ -10,6 +10,7 @@ use super::published::{headcount_check, ratio_range};
 use super::scenario::{FactorChoice, Field, Period};
 use super::text::Text;
 use super::units::Status;
+use crate::engine::DecOps as _;
 use crate::t;
 use rust_decimal::Decimal;
 
@@ -42,7 +43,7 @@ pub(crate) fn period_checks(
         ),
     ] {
         if let (Some(t), Some(x), Some(y)) = (get(total), get(a), get(b)) {
-            let ok = x.checked_add(y) == Some(t);
+            let ok = x.cadd(y) == Some(t);
             out.push(Check {
                 id: format!("total-equals-parts:{}", total.id()),
                 level: if ok { "info" } else { "error" },
@@ -71,7 +72,7 @@ pub(crate) fn period_checks(
         let sum = of_scope
             .iter()
             .map(|l| l.emissions.as_ref().ok())
-            .try_fold(Decimal::ZERO, |acc, t| acc.checked_add(*t?));
+            .try_fold(Decimal::ZERO, |acc, t| acc.cadd(*t?));
         if let (Some(sum), Some(t)) = (sum, get(id)) {
             out.push(Check {
                 id: format!("lines-equal-scope:{}", id.id()),
@@ -167,13 +168,13 @@ pub(crate) fn period_checks(
         else {
             continue;
         };
-        let (Some(implied), Some(chosen)) = (pt.checked_div(pm), ct.checked_div(cm)) else {
+        let (Some(implied), Some(chosen)) = (pt.cdiv(pm), ct.cdiv(cm)) else {
             continue;
         };
         let Some(diff) = chosen
-            .checked_sub(implied)
-            .and_then(|d| d.checked_div(implied))
-            .and_then(|d| d.checked_mul(Decimal::ONE_HUNDRED))
+            .csub(implied)
+            .and_then(|d| d.cdiv(implied))
+            .and_then(|d| d.cmul(Decimal::ONE_HUNDRED))
         else {
             continue;
         };
@@ -462,7 +463,7 @@ pub(crate) fn data_quality(p: &Period) -> Vec<Check> {
         let mut q: Vec<Decimal> = rows.iter().map(|r| r.quantity).collect();
         q.sort();
         let median = q.get(q.len() / 2).copied().unwrap_or_default();
-        let Some(limit) = median.checked_mul(Decimal::TEN) else {
+        let Some(limit) = median.cmul(Decimal::TEN) else {
             continue;
         };
         if median.is_zero() {

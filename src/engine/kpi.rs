@@ -199,7 +199,7 @@ impl KpiId {
     /// The KPI's name inside a sentence, in all three languages.
     pub fn name_text(self) -> Text {
         Text::names(
-            self.name_en().to_lowercase(),
+            self.name_en().to_ascii_lowercase(),
             self.name_zh_hant(),
             self.name_zh_hans(),
         )

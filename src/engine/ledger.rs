@@ -11,6 +11,7 @@ use super::number;
 use super::scenario;
 use super::text::Text;
 use super::units::{QuantityUnit, Source};
+use crate::engine::DecOps as _;
 use crate::t;
 use rust_decimal::Decimal;
 use serde_json::{json, Map, Value};
@@ -132,7 +133,7 @@ impl Column {
             .trim_start_matches('\u{feff}')
             .chars()
             .filter(|c| !c.is_whitespace() && *c != '_' && *c != '-')
-            .flat_map(char::to_lowercase)
+            .map(|c| c.to_ascii_lowercase())
             .collect();
         COLUMNS
             .into_iter()
@@ -186,7 +187,7 @@ pub fn parse(text: &str) -> Result<Ledger, Problem> {
             format!(
                 "{:.1}",
                 Decimal::from(text.len())
-                    .checked_div(Decimal::from(1_048_576u32))
+                    .cdiv(Decimal::from(1_048_576u32))
                     .unwrap_or_default()
                     .round_dp_with_strategy(1, number::DISPLAY_ROUNDING)
             ),
@@ -442,7 +443,10 @@ fn extra_key(header: &str) -> Option<(&'static str, Option<&'static str>)> {
 
 /// A source by its id, its English name or its Chinese one.
 pub fn source_of(text: &str) -> Option<Source> {
-    let t: String = text.trim().to_lowercase().replace([' ', '_', '-'], "");
+    let t: String = text
+        .trim()
+        .to_ascii_lowercase()
+        .replace([' ', '_', '-'], "");
     Some(match t.as_str() {
         "electricity"
         | "purchasedelectricity"

@@ -7,6 +7,7 @@
 //! one record per edition and region.
 
 use super::units::{FactorUnit, Source, Status};
+use crate::engine::DecOps as _;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 use std::sync::OnceLock;
@@ -604,10 +605,8 @@ pub fn regional_factor(
         GridEdition::CombinedMargin { om, bm, id } => {
             let (om, bm) = (grid_table(om)?, grid_table(bm)?);
             let (o, b) = (dec(om.values.get(i)?)?, dec(bm.values.get(i)?)?);
-            let bm_weight = Decimal::ONE.checked_sub(om_weight)?;
-            let value = om_weight
-                .checked_mul(o)?
-                .checked_add(bm_weight.checked_mul(b)?)?;
+            let bm_weight = Decimal::ONE.csub(om_weight)?;
+            let value = om_weight.cmul(o)?.cadd(bm_weight.cmul(b)?)?;
             Some(GridFactor {
                 record_id: format!("{id}:{}", region.id()),
                 value,

@@ -22,3 +22,30 @@ pub mod waste;
 
 pub use calc::{calculate_json, calculate_value, calculate_value_with, Results, TraceLimit};
 pub use kpi::KpiId;
+
+/// Out-of-line Decimal arithmetic: rust_decimal marks its arithmetic `#[inline(always)]`, which
+/// copies the whole 96-bit algorithm into every caller. One copy each instead.
+pub(crate) trait DecOps: Sized {
+    fn cadd(self, o: Self) -> Option<Self>;
+    fn csub(self, o: Self) -> Option<Self>;
+    fn cmul(self, o: Self) -> Option<Self>;
+    fn cdiv(self, o: Self) -> Option<Self>;
+}
+impl DecOps for rust_decimal::Decimal {
+    #[inline(never)]
+    fn cadd(self, o: Self) -> Option<Self> {
+        self.checked_add(o)
+    }
+    #[inline(never)]
+    fn csub(self, o: Self) -> Option<Self> {
+        self.checked_sub(o)
+    }
+    #[inline(never)]
+    fn cmul(self, o: Self) -> Option<Self> {
+        self.checked_mul(o)
+    }
+    #[inline(never)]
+    fn cdiv(self, o: Self) -> Option<Self> {
+        self.checked_div(o)
+    }
+}

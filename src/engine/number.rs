@@ -9,6 +9,7 @@
 //! below 0.01 to two significant figures (the report's `0.000097` t per person).
 
 use super::text::Text;
+use crate::engine::DecOps as _;
 use crate::t;
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::str::FromStr;
@@ -199,7 +200,7 @@ fn scale_by_power_of_ten(value: Decimal, exponent: i32) -> Option<Decimal> {
     let mut v = value;
     if exponent > 0 {
         for _ in 0..exponent {
-            v = v.checked_mul(ten)?;
+            v = v.cmul(ten)?;
         }
         Some(v)
     } else {

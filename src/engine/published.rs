@@ -8,6 +8,7 @@ use super::library::{self, GwpSet, Region};
 use super::number::{self, plain, printed_places};
 use super::text::Text;
 use super::units::{Source, KJ_PER_MWH};
+use crate::engine::DecOps as _;
 use crate::t;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -42,16 +43,13 @@ fn half_unit(p: Decimal) -> Decimal {
 /// `a ÷ b` for two printed figures: (low, central, high) over their rounding.
 pub fn ratio_range(a: Decimal, b: Decimal) -> Option<(Decimal, Decimal, Decimal)> {
     let (ha, hb) = (half_unit(a), half_unit(b));
-    let central = a.checked_div(b)?;
-    let low = a
-        .checked_sub(ha)?
-        .max(Decimal::ZERO)
-        .checked_div(b.checked_add(hb)?)?;
-    let low_den = b.checked_sub(hb)?;
+    let central = a.cdiv(b)?;
+    let low = a.csub(ha)?.max(Decimal::ZERO).cdiv(b.cadd(hb)?)?;
+    let low_den = b.csub(hb)?;
     if low_den <= Decimal::ZERO {
         return None;
     }
-    let high = a.checked_add(ha)?.checked_div(low_den)?;
+    let high = a.cadd(ha)?.cdiv(low_den)?;
     Some((low, central, high))
 }
 
@@ -153,12 +151,12 @@ pub fn check(published: &[(KpiId, Decimal)]) -> PublishedCheck {
     ] {
         if let (Some(t), Some(x), Some(y)) = (get(total), get(a), get(b)) {
             let slack = half_unit(t)
-                .checked_add(half_unit(x))
-                .and_then(|s| s.checked_add(half_unit(y)));
-            let Some((sum, slack)) = x.checked_add(y).zip(slack) else {
+                .cadd(half_unit(x))
+                .and_then(|s| s.cadd(half_unit(y)));
+            let Some((sum, slack)) = x.cadd(y).zip(slack) else {
                 continue;
             };
-            let ok = sum.checked_sub(t).is_some_and(|d| d.abs() <= slack);
+            let ok = sum.csub(t).is_some_and(|d| d.abs() <= slack);
             checks.push(Check {
                 id: format!("published-total:{}", total.id()),
                 level: if ok { "info" } else { "warning" },
@@ -210,21 +208,21 @@ fn compare_fuel(r: (Decimal, Decimal, Decimal)) -> Text {
     {
         let per_mwh: Option<Decimal> = rec.gases.iter().try_fold(Decimal::ZERO, |acc, (g, v)| {
             let basis = match rec.unit.per.energy_in_kj() {
-                Some(kj) => KJ_PER_MWH.checked_div(kj)?,
-                None => KJ_PER_MWH.checked_div(ncv)?,
+                Some(kj) => KJ_PER_MWH.cdiv(kj)?,
+                None => KJ_PER_MWH.cdiv(ncv)?,
             };
-            acc.checked_add(
-                v.checked_mul(basis)?
-                    .checked_mul(rec.unit.tonnes_scale())?
-                    .checked_mul(GwpSet::Ar5.of(*g))?,
+            acc.cadd(
+                v.cmul(basis)?
+                    .cmul(rec.unit.tonnes_scale())?
+                    .cmul(GwpSet::Ar5.of(*g))?,
             )
         });
         let Some(f) = per_mwh else { continue };
         let within = f >= r.0 && f <= r.2;
         let diff = f
-            .checked_sub(r.1)
-            .and_then(|d| d.checked_div(r.1))
-            .and_then(|x| x.checked_mul(Decimal::ONE_HUNDRED))
+            .csub(r.1)
+            .and_then(|d| d.cdiv(r.1))
+            .and_then(|x| x.cmul(Decimal::ONE_HUNDRED))
             .unwrap_or_default();
         let shown = format!(
             "{} {} t/MWh ({}{}%",

@@ -23,6 +23,7 @@ use super::number::{self, NumberError};
 use super::text::Text;
 use super::units::{Constant, FactorUnit, Physical, QuantityUnit, Source, Status};
 use super::waste::{WasteKind, KINDS};
+use crate::engine::DecOps as _;
 use crate::t;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -252,7 +253,7 @@ impl WasteItem {
     pub fn tonnes(&self) -> Option<Decimal> {
         match self.unit {
             WasteUnit::T => Some(self.quantity),
-            WasteUnit::Kg => self.quantity.checked_div(Decimal::ONE_THOUSAND),
+            WasteUnit::Kg => self.quantity.cdiv(Decimal::ONE_THOUSAND),
         }
     }
 }
@@ -298,9 +299,7 @@ impl Period {
             return self.revenue_rmb_million;
         };
         match (f.amount, f.rmb_per_unit) {
-            (Field::Given(a), Field::Given(r)) => {
-                a.checked_mul(r).map_or(Field::Invalid, Field::Given)
-            }
+            (Field::Given(a), Field::Given(r)) => a.cmul(r).map_or(Field::Invalid, Field::Given),
             (Field::Missing, _) => Field::Missing,
             _ => Field::Invalid,
         }

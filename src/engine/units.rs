@@ -6,6 +6,7 @@
 //! defaults are GB/T 2589-2008 Appendix A for Mainland fuels and Towngas's 48 MJ per unit.
 
 use super::text::{overflow, Text};
+use crate::engine::DecOps as _;
 use crate::t;
 use rust_decimal::Decimal;
 
@@ -500,7 +501,7 @@ impl Converted {
     /// The quantity in a factor's basis, or why it cannot be had.
     pub fn in_basis(&self, per: Per, source: Source) -> Result<Decimal, Text> {
         if let Some(kj) = per.energy_in_kj() {
-            return self.kj.checked_div(kj).ok_or_else(overflow);
+            return self.kj.cdiv(kj).ok_or_else(overflow);
         }
         match (per, per.physical(), source.physical()) {
             (Per::L, _, _) => self.litres.ok_or_else(|| {
@@ -530,14 +531,14 @@ pub fn convert(
 ) -> Result<Converted, Text> {
     let ov = overflow;
     let (kj, physical, litres) = if let Some(kj_per) = unit.energy_in_kj() {
-        let kj = quantity.checked_mul(kj_per).ok_or_else(ov)?;
+        let kj = quantity.cmul(kj_per).ok_or_else(ov)?;
         let physical = match ncv {
-            Some(n) if !n.is_zero() => Some(kj.checked_div(n).ok_or_else(ov)?),
+            Some(n) if !n.is_zero() => Some(kj.cdiv(n).ok_or_else(ov)?),
             _ => None,
         };
         let litres = match (physical, density_kg_per_l, source.physical()) {
             (Some(kg), Some(d), Some(Physical::Kg)) if !d.is_zero() => {
-                Some(kg.checked_div(d).ok_or_else(ov)?)
+                Some(kg.cdiv(d).ok_or_else(ov)?)
             }
             _ => None,
         };
@@ -551,12 +552,12 @@ pub fn convert(
                         source.noun()
                     )
                 })?;
-                (quantity.checked_mul(d).ok_or_else(ov)?, Some(quantity))
+                (quantity.cmul(d).ok_or_else(ov)?, Some(quantity))
             }
             _ => {
                 let litres = match density_kg_per_l {
                     Some(d) if !d.is_zero() && unit == QuantityUnit::Kg => {
-                        Some(quantity.checked_div(d).ok_or_else(ov)?)
+                        Some(quantity.cdiv(d).ok_or_else(ov)?)
                     }
                     _ => None,
                 };
@@ -564,13 +565,9 @@ pub fn convert(
             }
         };
         let n = ncv.ok_or_else(|| t!("{0} has no calorific value", source.noun()))?;
-        (
-            physical.checked_mul(n).ok_or_else(ov)?,
-            Some(physical),
-            litres,
-        )
+        (physical.cmul(n).ok_or_else(ov)?, Some(physical), litres)
     };
-    let mwh = kj.checked_div(KJ_PER_MWH).ok_or_else(ov)?;
+    let mwh = kj.cdiv(KJ_PER_MWH).ok_or_else(ov)?;
     Ok(Converted {
         kj,
         mwh,

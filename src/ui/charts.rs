@@ -4,6 +4,7 @@
 
 use super::use_lang;
 use crate::engine::calc::percent_of;
+use crate::engine::DecOps as _;
 use crate::engine::{number, units, KpiId, Results};
 use crate::i18n::{tr, trf};
 
@@ -47,9 +48,10 @@ pub fn BarChart(props: &BarChartProps) -> Html {
             .max()
             .unwrap_or(Decimal::ONE)
     };
-    let (label_w, bar_w, row_h): (f64, f64, f64) = (170.0, 240.0, 26.0);
-    let height = row_h * props.bars.len() as f64 + 8.0;
-    let width = label_w + bar_w + 170.0;
+    // Geometry in tenths of a pixel, as integers: no f64 formatting code in the wasm.
+    let (label_w, bar_w, row_h): (i64, i64, i64) = (1700, 2400, 260);
+    let height = row_h * props.bars.len() as i64 + 80;
+    let width = label_w + bar_w + 1700;
     let summary = props
         .bars
         .iter()
@@ -60,23 +62,31 @@ pub fn BarChart(props: &BarChartProps) -> Html {
     html! {
         <figure class="chart" data-chart={props.id.clone()}>
             <figcaption id={title_id.clone()}>{ &props.title }</figcaption>
-            <svg viewBox={format!("0 0 {width} {height}")} role="img" aria-labelledby={title_id} preserveAspectRatio="xMinYMin meet">
+            <svg viewBox={format!("0 0 {} {}", px(width), px(height))} role="img" aria-labelledby={title_id} preserveAspectRatio="xMinYMin meet">
                 <title>{ format!("{}: {summary}", props.title) }</title>
                 { for props.bars.iter().enumerate().map(|(i, b)| {
-                    let y = 4.0 + row_h * i as f64;
+                    let y = 40 + row_h * i as i64;
                     let max = max_of(b.group);
-                    let ratio = if max.is_zero() { 0.0 } else { b.value.checked_div(max).and_then(|x| x.to_f64()).unwrap_or(0.0).clamp(0.0, 1.0) };
-                    let w = (bar_w * ratio).max(if b.value.is_zero() { 0.0 } else { 1.5 });
+                    let scaled = if max.is_zero() { None } else { b.value.cmul(Decimal::from(bar_w)).and_then(|v| v.cdiv(max)) };
+                    let w = scaled.and_then(|x| x.round().to_i64()).unwrap_or(0).clamp(0, bar_w).max(if b.value.is_zero() { 0 } else { 15 });
                     html! {
                         <g>
-                            <text x={format!("{}", label_w - 6.0)} y={format!("{}", y + row_h / 2.0 + 4.0)} text-anchor="end" class="chart-label">{ shorten(&b.label) }</text>
-                            <rect x={format!("{label_w}")} y={format!("{}", y + 3.0)} width={format!("{w:.1}")} height={format!("{}", row_h - 8.0)} rx="2" class={classes!("bar", b.class)} />
-                            <text x={format!("{:.1}", label_w + w + 6.0)} y={format!("{}", y + row_h / 2.0 + 4.0)} class="chart-value">{ &b.shown }</text>
+                            <text x={px(label_w - 60)} y={px(y + row_h / 2 + 40)} text-anchor="end" class="chart-label">{ shorten(&b.label) }</text>
+                            <rect x={px(label_w)} y={px(y + 30)} width={px(w)} height={px(row_h - 80)} rx="2" class={classes!("bar", b.class)} />
+                            <text x={px(label_w + w + 60)} y={px(y + row_h / 2 + 40)} class="chart-value">{ &b.shown }</text>
                         </g>
                     }
                 }) }
             </svg>
         </figure>
+    }
+}
+
+/// Tenths of a pixel as an SVG length: 1705 → "170.5", 1700 → "170".
+fn px(tenths: i64) -> String {
+    match tenths % 10 {
+        0 => (tenths / 10).to_string(),
+        d => format!("{}.{}", tenths / 10, d.abs()),
     }
 }
 

@@ -777,7 +777,7 @@ fn title(id: &str) -> String {
         .map(|w| {
             let mut c = w.chars();
             c.next()
-                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
                 .unwrap_or_default()
         })
         .collect::<Vec<_>>()
@@ -913,7 +913,7 @@ fn EnergyRowView(props: &EnergyRowViewProps) -> Html {
     ];
     let search = use_state(String::new);
     let words: Vec<String> = search
-        .to_lowercase()
+        .to_ascii_lowercase()
         .split_whitespace()
         .map(String::from)
         .collect();
@@ -922,8 +922,8 @@ fn EnergyRowView(props: &EnergyRowViewProps) -> Html {
             .iter()
             .filter(|r| source.is_some_and(|s| r.sources.contains(&s)))
             .filter(|r| {
-                let hay =
-                    format!("{} {} {} {}", r.id, r.name, r.publisher, r.edition).to_lowercase();
+                let hay = format!("{} {} {} {}", r.id, r.name, r.publisher, r.edition)
+                    .to_ascii_lowercase();
                 r.id == mode || words.iter().all(|w| hay.contains(w.as_str()))
             })
             .map(|r| (r.id.clone(), format!("{} [{}]", r.name, r.status.id()))),
