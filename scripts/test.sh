@@ -13,9 +13,9 @@ cargo clippy --locked --all-targets -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown -- -D warnings
 
 step "engine tests (native): unit, table-driven, properties, doctests"
-cargo test --locked -- --skip fuzz_the_scenario_parser
+cargo test --locked -- --skip fuzz_the_
 
-step "fuzz: scenario and number parsers, bounded (FUZZ_SECONDS, default 30)"
+step "fuzz: scenario, number, ledger, saved-state, link and message parsers, bounded (FUZZ_SECONDS, default 30)"
 FUZZ_SECONDS="${FUZZ_SECONDS:-30}" cargo test --locked --release --test fuzz_scenario -- --nocapture
 
 step "release build: dist/index.html and dist/esg-kpi-calculator.html"

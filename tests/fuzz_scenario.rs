@@ -242,6 +242,108 @@ fn fuzz_the_scenario_parser_for_a_bounded_time() {
     assert!(runs > 100, "the fuzz run did too little: {runs} executions");
 }
 
+/// The other parsers, for the same bounded time: the CSV/TSV ledger import, saved browser
+/// state (the autosave envelope), a share link's URL fragment, and the iframe's messages.
+/// Seeds are the fixtures and the envelopes and links of the seed scenarios, mutated as above.
+#[test]
+fn fuzz_the_import_saved_state_link_and_message_parsers_for_a_bounded_time() {
+    use engine::{frame, ledger, saved};
+    let seconds: u64 = std::env::var("FUZZ_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10);
+    let seed: u64 = std::env::var("FUZZ_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x05ee_de59_2018);
+    let mut rng = Rng(seed.rotate_left(17) | 1);
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let csvs: Vec<String> = [
+        "ledger-clean-en.csv",
+        "ledger-clean-zh.csv",
+        "ledger-errors.csv",
+    ]
+    .iter()
+    .map(|f| std::fs::read_to_string(fixtures.join(f)).unwrap_or_default())
+    .chain([
+        "site\tmonth\tsource\tquantity\tunit\nA\t2018-01\telectricity\t1,000\tkWh\n".to_string(),
+    ])
+    .collect();
+    assert!(csvs.iter().all(|c| !c.is_empty()), "the fixtures are there");
+    let scenarios = seeds();
+    let envelopes: Vec<String> = scenarios
+        .iter()
+        .map(|s| saved::envelope(s, "2026-11-25T00:00:00Z"))
+        .collect();
+    let links: Vec<String> = scenarios.iter().map(saved::share_fragment).collect();
+    let messages: Vec<Value> = vec![
+        json!({ "type": "esg-kpi:hello" }),
+        json!({ "type": "esg-kpi:lang", "lang": "zh-Hant" }),
+        json!({ "type": "esg-kpi:load", "scenario": scenarios[0] }),
+    ];
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let mut runs = [0u64; 4];
+    std::panic::set_hook(Box::new(|_| {}));
+    let fail = |what: &str, input: &str| -> ! {
+        let _ = std::panic::take_hook();
+        panic!("the {what} parser panicked on input (seed {seed}): {input}");
+    };
+    while Instant::now() < deadline {
+        let which = rng.below(4);
+        match which {
+            0 => {
+                let text =
+                    String::from_utf8_lossy(&mutate_bytes(&csvs[rng.below(csvs.len())], &mut rng))
+                        .into_owned();
+                if catch_unwind(|| ledger::parse(&text).map(|l| ledger::to_csv(&l.rows))).is_err() {
+                    fail("ledger", &text);
+                }
+            }
+            1 => {
+                let text = String::from_utf8_lossy(&mutate_bytes(
+                    &envelopes[rng.below(envelopes.len())],
+                    &mut rng,
+                ))
+                .into_owned();
+                if catch_unwind(|| saved::restore(&text).map(|v| engine::calculate_value(&v)))
+                    .is_err()
+                {
+                    fail("saved state", &text);
+                }
+            }
+            2 => {
+                let text = String::from_utf8_lossy(&mutate_bytes(
+                    &links[rng.below(links.len())],
+                    &mut rng,
+                ))
+                .into_owned();
+                if catch_unwind(|| saved::from_fragment(&text)).is_err() {
+                    fail("link", &text);
+                }
+            }
+            _ => {
+                let mut v = messages[rng.below(messages.len())].clone();
+                mutate_value(&mut v, &mut rng, 0);
+                if catch_unwind(|| frame::parse(&v)).is_err() {
+                    fail("message", &v.to_string());
+                }
+            }
+        }
+        if let Some(n) = runs.get_mut(which) {
+            *n += 1;
+        }
+    }
+    let _ = std::panic::take_hook();
+    eprintln!(
+        "fuzz: {} ledgers, {} saved states, {} links, {} messages in {seconds} s, seed {seed}: 0 panics",
+        runs[0], runs[1], runs[2], runs[3]
+    );
+    assert!(
+        runs.iter().all(|n| *n > 20),
+        "the fuzz run did too little: {runs:?}"
+    );
+}
+
 /// Inputs the fuzz run or review found; each once panicked or misbehaved, or nearly did.
 #[test]
 fn fuzz_regressions() {

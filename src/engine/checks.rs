@@ -448,12 +448,12 @@ pub(crate) fn data_quality(p: &Period) -> Vec<Check> {
     let mut mixed = Vec::new();
     for ((site, _), rows) in &groups {
         let units: BTreeSet<&str> = rows.iter().map(|r| r.unit.id()).collect();
-        if units.len() > 1 {
+        if let (true, Some(first)) = (units.len() > 1, rows.first()) {
             mixed.push((
                 site.to_string(),
-                rows[0].source,
+                first.source,
                 units.into_iter().collect::<Vec<_>>().join(", "),
-                rows[0].index,
+                first.index,
             ));
             continue;
         }

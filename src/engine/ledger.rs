@@ -290,7 +290,7 @@ fn row(
     let cell = |c: Column| {
         columns.iter().position(|x| *x == Some(c)).map(|i| {
             (
-                headers[i].trim().to_string(),
+                headers.get(i).map_or("", |h| h.trim()).to_string(),
                 cells.get(i).map_or("", |s| s.trim()).to_string(),
             )
         })
@@ -404,9 +404,12 @@ fn check_with_the_reader(ledger: &mut Ledger, headers: &[String], columns: &[Opt
             .into_iter()
             .find(|c| c.id() == key)
             .and_then(|c| columns.iter().position(|x| *x == Some(c)))
-            .map(|i| headers[i].trim().to_string());
-        let value = ledger.rows[i]
-            .get(key)
+            .and_then(|i| headers.get(i))
+            .map(|h| h.trim().to_string());
+        let value = ledger
+            .rows
+            .get(i)
+            .and_then(|row| row.get(key))
             .and_then(Value::as_str)
             .map(str::to_string);
         ledger.problems.push(Problem {
@@ -415,7 +418,9 @@ fn check_with_the_reader(ledger: &mut Ledger, headers: &[String], columns: &[Opt
             value,
             message: e.message,
         });
-        bad[i] = true;
+        if let Some(b) = bad.get_mut(i) {
+            *b = true;
+        }
     }
     let mut keep = bad.iter().map(|b| !b);
     ledger.rows.retain(|_| keep.next().unwrap_or(false));

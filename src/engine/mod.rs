@@ -1,5 +1,21 @@
 //! The calculation engine: pure and decimal. No DOM, storage, clock or web crate here, so
 //! every number the page, the exports and the JS API show comes from one tested place.
+//!
+//! It must never panic (a panic stops the wasm module for the rest of the visit), so outside
+//! tests clippy refuses here what can: `unwrap`, `expect`, indexing and slicing, `panic!`,
+//! `unreachable!`, `todo!`, `unimplemented!`. Arithmetic is checked (`DecOps`, `checked_*`).
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic,
+        clippy::unreachable,
+        clippy::todo,
+        clippy::unimplemented
+    )
+)]
 
 pub mod calc;
 pub mod checks;

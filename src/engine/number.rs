@@ -170,8 +170,8 @@ fn strip_grouping(mantissa: &str) -> Result<String, Grouping> {
     }
     let groups: Vec<&str> = int_part.split([',', ' ']).collect();
     if groups.len() > 1 {
-        let first_ok = (1..=3).contains(&groups[0].len());
-        let rest_ok = groups[1..].iter().all(|g| g.len() == 3);
+        let first_ok = groups.first().is_some_and(|g| (1..=3).contains(&g.len()));
+        let rest_ok = groups.iter().skip(1).all(|g| g.len() == 3);
         if !first_ok || !rest_ok {
             return Err(Grouping::Bad);
         }

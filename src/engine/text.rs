@@ -147,11 +147,14 @@ impl Text {
             match self.args.get(i) {
                 Some(Arg::Plain(s)) => out.push_str(s),
                 Some(Arg::Text(t)) => out.push_str(&t.render(lang)),
-                Some(Arg::Names(n)) => out.push_str(match lang {
-                    Lang::En => &n[0],
-                    Lang::ZhHant => &n[1],
-                    Lang::ZhHans => &n[2],
-                }),
+                Some(Arg::Names(n)) => {
+                    let [en, hant, hans] = &**n;
+                    out.push_str(match lang {
+                        Lang::En => en,
+                        Lang::ZhHant => hant,
+                        Lang::ZhHans => hans,
+                    })
+                }
                 None => {}
             }
         })

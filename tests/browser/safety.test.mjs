@@ -1,0 +1,129 @@
+// Nothing injected (issue 8): every string a user, a file, a link or a host page supplies is
+// shown as text. Script payloads go into every free-text place the scenario has — the name,
+// the period, site names, notes, a custom factor's source, a waste item's kind and note, the
+// production unit, the exchange rate's source, a currency code, a grid — through the API, a
+// share link, the single file and the drop-in element under a strict CSP; every panel that
+// shows them is opened, and nothing may run.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setUp, openPage, fileUrl, openTrace, ROOT } from './harness.mjs';
+import { serve } from '../../scripts/static-server.mjs';
+
+const env = setUp();
+
+/** Each payload, if it ran, would count itself in window.__xss. */
+const PAYLOADS = [
+  '<img src=x onerror="window.__xss=(window.__xss||0)+1">',
+  '<script>window.__xss=(window.__xss||0)+1</script>',
+  '<svg onload="window.__xss=(window.__xss||0)+1"></svg>',
+  '"><iframe srcdoc="<script>parent.__xss=1</script>"></iframe>',
+  'javascript:window.__xss=1',
+];
+const P = PAYLOADS.join(' ');
+
+const hostile = {
+  name: P,
+  period: `2018 ${P}`,
+  organisation: { employees: '100', floor_area_m2: '1000', production_quantity: '10', production_unit: P, revenue_currency: P, revenue_million: '5', fx_rmb_per_unit: '0.9', fx_source: P },
+  energy: [
+    { site: P, source: 'electricity', quantity: '100', unit: 'MWh', factor: { value: '0.5', unit: 'tCO2e/MWh', source: P } },
+    { site: P, source: 'electricity', quantity: '50', unit: 'MWh', grid: P },
+  ],
+  waste: { items: [{ kind: P, quantity: '1', unit: 't' }, { kind: 'paper', quantity: '2', unit: 't', note: P }] },
+  notes: { 'energy[0].quantity': P, water_m3: P },
+  water_m3: '10',
+};
+
+/** The hostile scenario without what the calculator refuses outright (an unknown currency,
+ *  grid and waste kind: their errors quote them, as text): one it loads. */
+function loadable() {
+  const s = structuredClone(hostile);
+  s.organisation.revenue_currency = 'HKD';
+  delete s.energy[1].grid;
+  s.waste.items = s.waste.items.slice(1);
+  return s;
+}
+
+/** Opens every panel that shows user text, then checks that nothing ran and that the text is shown as text. */
+async function assertInert(page, root = 'document') {
+  await page.evaluate((root) => {
+    const scope = root === 'document' ? document : document.querySelector(root).shadowRoot;
+    for (const d of scope.querySelectorAll('details')) if (!d.open) d.querySelector('summary')?.click();
+    for (const b of scope.querySelectorAll('[data-working]')) b.click();
+  }, root);
+  await page.waitForTimeout(300);
+  const seen = await page.evaluate((root) => {
+    const scope = root === 'document' ? document : document.querySelector(root).shadowRoot;
+    const text = (scope.body ?? scope).textContent;
+    return {
+      xss: window.__xss ?? 0,
+      injected: scope.querySelectorAll('img, svg[onload], iframe').length
+        + [...scope.querySelectorAll('script')].filter((s) => s.textContent.includes('__xss')).length,
+      handlers: [...scope.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))).length,
+      shownAsText: text.includes('<img src=x onerror=') && text.includes('<script>window.__xss'),
+    };
+  }, root);
+  assert.equal(seen.xss, 0, 'no payload ran');
+  assert.equal(seen.injected, 0, 'no element came from a payload');
+  assert.equal(seen.handlers, 0, 'no inline event handler anywhere');
+  assert.ok(seen.shownAsText, 'the payloads are shown, as text');
+}
+
+test('payloads in every text field, loaded through the API into the hosted page, are shown as text and never run', async () => {
+  const { page, record, close } = await openPage(env.browser, env.server.url);
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  const answer = await page.evaluate((s) => window.EsgKpi.load(s), hostile);
+  // An unknown currency code, grid and waste kind are refused at their fields (the message
+  // quotes them as text), so the load is refused: load the scenario without them.
+  assert.ok(answer.errors.some((e) => e.path === 'organisation.revenue_currency'), JSON.stringify(answer.errors));
+  const ok = await page.evaluate((s) => window.EsgKpi.load(s), loadable());
+  assert.deepEqual(ok.errors, []);
+  await page.locator('[data-input="energy[0].site"]').waitFor();
+  assert.equal(await page.locator('[data-input="energy[0].site"]').inputValue(), P);
+  await openTrace(page);
+  await assertInert(page);
+  // Typed in, too.
+  await page.locator('[data-input="energy[1].site"]').fill(`${P} typed`);
+  await page.locator('[data-input="organisation.fx_source"]').fill(`${P} typed`);
+  await assertInert(page);
+  assert.deepEqual(dialogs, []);
+  assert.deepEqual(record.pageErrors, []);
+  await close();
+});
+
+test('a share link carrying payloads, and the single file over file://, show them as text', async () => {
+  const fragment = `#scenario=${Buffer.from(JSON.stringify(loadable())).toString('base64url')}`;
+  for (const url of [`${env.server.url}${fragment}`, `${fileUrl()}${fragment}`]) {
+    const { page, record, close } = await openPage(env.browser, url);
+    await page.locator('[data-input="energy[0].site"]').waitFor();
+    assert.equal(await page.locator('[data-input="energy[0].site"]').inputValue(), P, url);
+    await assertInert(page);
+    assert.deepEqual(record.pageErrors, []);
+    await close();
+  }
+});
+
+test('the drop-in element under the strict CSP: payloads set through its scenario property are shown as text', async () => {
+  const server = await serve(ROOT, 0, { prefix: '/' });
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const violations = [];
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(`${base}/examples/strict-csp.html`);
+  await page.waitForFunction(() => document.querySelector('#widget')?.shadowRoot?.querySelector('[data-kpi="ghg_total_t"]'));
+  await page.evaluate((s) => { document.querySelector('#widget').scenario = s; }, loadable());
+  await page.waitForFunction((p) => document.querySelector('#widget').shadowRoot.querySelector('[data-input="energy[0].site"]')?.value === p, P);
+  await assertInert(page, '#widget');
+  violations.push(...await page.evaluate(() => window.__violations));
+  assert.deepEqual(violations, [], 'no CSP violation: nothing tried to run inline');
+  assert.deepEqual(errors, []);
+  await context.close();
+  await new Promise((ok) => server.close(ok));
+});
