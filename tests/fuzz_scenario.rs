@@ -150,6 +150,16 @@ fn mutate_bytes(text: &str, rng: &mut Rng) -> Vec<u8> {
     b
 }
 
+/// How long a fuzz run lasts and where it starts: `FUZZ_SECONDS` (default 10) and `FUZZ_SEED`
+/// (default fixed, so that a run is repeatable).
+fn budget() -> (u64, u64) {
+    let var = |name: &str| std::env::var(name).ok().and_then(|s| s.parse().ok());
+    (
+        var("FUZZ_SECONDS").unwrap_or(10),
+        var("FUZZ_SEED").unwrap_or(0x05ee_de59_2018),
+    )
+}
+
 fn seeds() -> Vec<Value> {
     vec![
         engine::example::example(),
@@ -177,14 +187,7 @@ fn seeds() -> Vec<Value> {
 
 #[test]
 fn fuzz_the_scenario_parser_for_a_bounded_time() {
-    let seconds: u64 = std::env::var("FUZZ_SECONDS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(10);
-    let seed: u64 = std::env::var("FUZZ_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0x05ee_de59_2018);
+    let (seconds, seed) = budget();
     let mut rng = Rng(seed | 1);
     let seeds = seeds();
     let texts: Vec<String> = seeds.iter().map(|s| s.to_string()).collect();
@@ -248,14 +251,7 @@ fn fuzz_the_scenario_parser_for_a_bounded_time() {
 #[test]
 fn fuzz_the_import_saved_state_link_and_message_parsers_for_a_bounded_time() {
     use engine::{frame, ledger, saved};
-    let seconds: u64 = std::env::var("FUZZ_SECONDS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(10);
-    let seed: u64 = std::env::var("FUZZ_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0x05ee_de59_2018);
+    let (seconds, seed) = budget();
     let mut rng = Rng(seed.rotate_left(17) | 1);
     let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let csvs: Vec<String> = [
