@@ -2,6 +2,7 @@
 //! the clipboard, the clock and printing. Every call reports failure as a sentence instead of
 //! throwing: storage may be disabled (private mode), the clipboard refused.
 
+use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 
 fn why(e: wasm_bindgen::JsValue) -> String {
@@ -132,4 +133,61 @@ pub fn decode(bytes: &[u8], encoding: &str) -> Vec<(String, &'static str)> {
         return vec![(text.to_string(), "UTF-8")];
     }
     vec![(with("gb18030"), "GB18030"), (with("big5"), "Big5")]
+}
+
+/// Calls `changed` with the new text when another tab or window of this origin writes `key`
+/// in `localStorage` (the `storage` event, which a page never receives for its own writes).
+/// Listens until the returned value is dropped.
+pub fn on_storage_change(key: &str, changed: impl Fn(String) + 'static) -> StorageListener {
+    let key = key.to_string();
+    let callback =
+        Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| {
+            if e.key().as_deref() == Some(key.as_str()) {
+                if let Some(text) = e.new_value() {
+                    changed(text);
+                }
+            }
+        });
+    let _ = gloo::utils::window()
+        .add_event_listener_with_callback("storage", callback.as_ref().unchecked_ref());
+    StorageListener(callback)
+}
+
+/// Stops listening when dropped.
+pub struct StorageListener(Closure<dyn Fn(web_sys::StorageEvent)>);
+
+impl Drop for StorageListener {
+    fn drop(&mut self) {
+        let _ = gloo::utils::window()
+            .remove_event_listener_with_callback("storage", self.0.as_ref().unchecked_ref());
+    }
+}
+
+/// Calls `hidden` when the page is hidden (another tab, minimised) or left (closed, reloaded,
+/// navigated away: `pagehide`), the last moment a pending save can still be written.
+pub fn on_page_hide(hidden: impl Fn() + 'static) -> PageHideListener {
+    let callback = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+        let gone = e.type_() == "pagehide" || gloo::utils::document().hidden();
+        if gone {
+            hidden();
+        }
+    });
+    let window = gloo::utils::window();
+    for name in ["pagehide", "visibilitychange"] {
+        let _ = window.add_event_listener_with_callback(name, callback.as_ref().unchecked_ref());
+    }
+    PageHideListener(callback)
+}
+
+/// Stops listening when dropped.
+pub struct PageHideListener(Closure<dyn Fn(web_sys::Event)>);
+
+impl Drop for PageHideListener {
+    fn drop(&mut self) {
+        let window = gloo::utils::window();
+        for name in ["pagehide", "visibilitychange"] {
+            let _ =
+                window.remove_event_listener_with_callback(name, self.0.as_ref().unchecked_ref());
+        }
+    }
 }

@@ -90,6 +90,9 @@ pub struct Notice {
     pub text: String,
     /// A stored copy the user can bring back: (button label, storage key).
     pub restore: Option<(&'static str, String)>,
+    /// Another tab saved over these inputs: autosave is paused until the user loads theirs
+    /// (`restore`) or keeps these ("Keep mine").
+    pub conflict: bool,
 }
 
 impl Notice {
@@ -98,6 +101,17 @@ impl Notice {
             level: "info",
             text,
             restore: None,
+            conflict: false,
+        }
+    }
+
+    /// Another tab has just saved these inputs (the `storage` event on the autosave key).
+    pub fn other_tab(lang: Lang, keys: &Keys) -> Self {
+        Notice {
+            level: "warning",
+            text: tr(lang, "Another tab has just saved different inputs for this calculator. Autosave is paused here, so that neither tab overwrites the other: load theirs, or keep yours and save them.").into(),
+            restore: Some(("Load the other tab's inputs", keys.autosave.clone())),
+            conflict: true,
         }
     }
     fn warning(text: String) -> Self {
@@ -105,6 +119,7 @@ impl Notice {
             level: "warning",
             text,
             restore: None,
+            conflict: false,
         }
     }
 }
@@ -240,6 +255,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             level,
             text,
             restore: None,
+            conflict: false,
         })
     };
 
@@ -430,6 +446,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
 pub struct NoticesProps {
     pub notices: Vec<Notice>,
     pub ondismiss: Callback<usize>,
+    /// After a conflict with another tab: autosave again (the user chose); `true`: save the
+    /// inputs shown now ("Keep mine").
+    pub onresume: Callback<bool>,
 }
 
 /// Messages about the user's data, announced politely to screen readers.
@@ -445,19 +464,30 @@ pub fn Notices(props: &NoticesProps) -> Html {
                 let dismiss = { let d = props.ondismiss.clone(); Callback::from(move |_| d.emit(i)) };
                 let restore = n.restore.clone().map(|(label, key)| {
                     let dispatcher = state.dispatcher();
-                    let d = props.ondismiss.clone();
+                    let (d, resume, conflict) = (props.ondismiss.clone(), props.onresume.clone(), n.conflict);
                     let onclick = Callback::from(move |_| {
                         if let Ok(doc) = restore_key(&key, lang) {
                             dispatcher.dispatch(Action::Load(doc));
                             browser::replace_hash("");
                             d.emit(i);
+                            if conflict {
+                                resume.emit(false);
+                            }
                         }
                     });
                     html! { <button type="button" class="link" {onclick}>{ tr(lang, label) }</button> }
                 });
+                let keep_mine = n.conflict.then(|| {
+                    let (d, resume) = (props.ondismiss.clone(), props.onresume.clone());
+                    let onclick = Callback::from(move |_| {
+                        resume.emit(true);
+                        d.emit(i);
+                    });
+                    html! { <button type="button" class="link" {onclick}>{ tr(lang, "Keep mine and save them") }</button> }
+                });
                 html! {
-                    <p class={classes!("notice", n.level)} data-notice={n.level}>
-                        { &n.text }{ " " }{ for restore }
+                    <p class={classes!("notice", n.level)} data-notice={n.level} data-conflict={n.conflict.then_some("other-tab")}>
+                        { &n.text }{ " " }{ for restore }{ " " }{ for keep_mine }
                         <button type="button" class="link" onclick={dismiss} aria-label={tr(lang, "Dismiss this message")}>{ tr(lang, "Dismiss") }</button>
                     </p>
                 }

@@ -97,15 +97,75 @@ pub fn App(props: &AppProps) -> Html {
             notices.set(list);
         })
     };
+    // Another tab saved different inputs over ours: autosave waits until the user chooses.
+    // (A tab that opens saves the same inputs it restored: that is no conflict.)
+    let paused = use_mut_ref(|| false);
+    let latest = use_mut_ref(|| state.doc.clone());
+    *latest.borrow_mut() = state.doc.clone();
+    {
+        let (add_notice, keys, paused) = (add_notice.clone(), setup.keys.clone(), paused.clone());
+        use_effect_with((), move |_| {
+            let listener = keys.map(|keys| {
+                crate::browser::on_storage_change(&keys.autosave.clone(), move |text| {
+                    let theirs = crate::engine::saved::restore(&text).ok();
+                    let same = theirs.is_some_and(|v| *latest.borrow().get() == v);
+                    if !same && !*paused.borrow() {
+                        *paused.borrow_mut() = true;
+                        add_notice.emit(keep::Notice::other_tab(lang, &keys));
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    let resume = {
+        let (add_notice, keys, paused, state) = (
+            add_notice.clone(),
+            setup.keys.clone(),
+            paused.clone(),
+            state.clone(),
+        );
+        // `save_now`: "Keep mine" saves these inputs at once; after "Load theirs", the load's
+        // own autosave follows.
+        Callback::from(move |save_now: bool| {
+            *paused.borrow_mut() = false;
+            if !save_now {
+                return;
+            }
+            if let Some(n) = keys
+                .as_ref()
+                .and_then(|k| keep::autosave(&state.doc.get(), lang, k))
+            {
+                add_notice.emit(n);
+            }
+        })
+    };
     {
         // Autosave every change, outside the reducer; a large scenario when typing pauses
         // (writing a megabyte of JSON on every keystroke would make typing wait).
-        let (add_notice, keys) = (add_notice.clone(), setup.keys.clone());
+        // A save still waiting when the page is hidden or closed is written then (`pagehide`).
+        let (add_notice, keys, paused) = (add_notice.clone(), setup.keys.clone(), paused.clone());
         let timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+        let pending = use_mut_ref(|| None::<Rc<dyn Fn()>>);
+        {
+            let pending = pending.clone();
+            use_effect_with((), move |_| {
+                let listener = crate::browser::on_page_hide(move || {
+                    let save = pending.borrow_mut().take();
+                    if let Some(save) = save {
+                        save();
+                    }
+                });
+                move || drop(listener)
+            });
+        }
         use_effect_with(state.doc.clone(), move |doc| {
             let save = {
                 let doc = doc.clone();
                 move || {
+                    if *paused.borrow() {
+                        return;
+                    }
                     if let Some(n) = keys
                         .as_ref()
                         .and_then(|k| keep::autosave(&doc.get(), lang, k))
@@ -115,9 +175,15 @@ pub fn App(props: &AppProps) -> Html {
                 }
             };
             if State::large(&doc.get()) {
-                *timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(500, save));
+                let save: Rc<dyn Fn()> = Rc::new(save);
+                *pending.borrow_mut() = Some(save.clone());
+                *timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(500, move || {
+                    pending.borrow_mut().take();
+                    save();
+                }));
             } else {
                 *timer.borrow_mut() = None;
+                pending.borrow_mut().take();
                 save();
             }
         });
@@ -221,7 +287,7 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
             </header>
             <keep::Toolbar onnotice={add_notice} />
-            <keep::Notices notices={(*notices).clone()} ondismiss={dismiss} />
+            <keep::Notices notices={(*notices).clone()} ondismiss={dismiss} onresume={resume} />
             <main class="layout">
                 <section class="inputs" aria-labelledby="inputs-title">
                     <h2 id="inputs-title">{ tr(lang, "Inputs") }</h2>

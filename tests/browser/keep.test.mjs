@@ -180,3 +180,59 @@ test('printing shows the KPI table and an appendix of methods and sources, not t
   await page.screenshot({ path: 'test-results/print-preview.png', fullPage: true });
   await ctx.close();
 });
+
+test('two tabs on the same saved inputs: neither overwrites the other silently; the user chooses', async () => {
+  const context = await env.browser.newContext();
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  const errors = [];
+  for (const p of [a, b]) p.on('pageerror', (e) => errors.push(String(e)));
+  await a.goto(env.server.url);
+  await ready(a);
+  await b.goto(env.server.url);
+  await ready(b);
+  const saved = () => a.evaluate((k) => JSON.parse(localStorage.getItem(k)).scenario.organisation.employees, KEY);
+  // Tab A saves; tab B is told, and stops saving.
+  await input(a, 'organisation.employees').fill('5000');
+  await a.waitForFunction((k) => localStorage.getItem(k).includes('"5000"'), KEY);
+  const notice = b.locator('[data-conflict="other-tab"]');
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /Another tab has just saved different inputs/);
+  await input(b, 'organisation.employees').fill('7000');
+  await b.waitForTimeout(300);
+  assert.equal(await saved(), '5000', 'B did not overwrite what A saved');
+  // B loads A's inputs: B shows them, and saves again from then on.
+  await notice.getByRole('button', { name: "Load the other tab's inputs" }).click();
+  assert.equal(await input(b, 'organisation.employees').inputValue(), '5000');
+  assert.equal(await notice.count(), 0);
+  await input(b, 'organisation.employees').fill('6000');
+  await b.waitForFunction((k) => localStorage.getItem(k).includes('"6000"'), KEY);
+  // Now A is told. A keeps its own inputs and saves them over B's.
+  const noticeA = a.locator('[data-conflict="other-tab"]');
+  await noticeA.waitFor();
+  await noticeA.getByRole('button', { name: 'Keep mine and save them' }).click();
+  assert.equal(await saved(), '5000', 'A saved its inputs when asked');
+  assert.equal(await input(a, 'organisation.employees').inputValue(), '5000');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a large scenario saved after a pause is still saved when the page is left before the pause ends', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  await ready(page);
+  await page.evaluate(() => {
+    const energy = Array.from({ length: 2000 }, (_, i) => ({ site: `S${i % 50}`, source: 'electricity', quantity: String(1000 + i), unit: 'kWh', grid: 'guangdong' }));
+    window.EsgKpi.load({ organisation: { employees: '10' }, energy });
+  });
+  await page.waitForFunction((k) => (localStorage.getItem(k) ?? '').includes('"2999"'), KEY);
+  // Typed, then the page is reloaded at once: the save waiting for the 500 ms pause is written
+  // as the page goes.
+  await input(page, 'energy[0].quantity').fill('123456');
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k).includes('"123456"'), KEY), false, 'not saved yet: the pause has not ended');
+  await page.reload();
+  await ready(page);
+  await input(page, 'energy[0].quantity').waitFor();
+  assert.equal(await input(page, 'energy[0].quantity').inputValue(), '123456');
+  await context.close();
+});
