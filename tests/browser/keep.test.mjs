@@ -236,3 +236,24 @@ test('a large scenario saved after a pause is still saved when the page is left 
   assert.equal(await input(page, 'energy[0].quantity').inputValue(), '123456');
   await context.close();
 });
+
+test('storage full or disabled: the calculator works and says that autosave is off', async () => {
+  for (const [why, init] of [
+    ['full', () => { Storage.prototype.setItem = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); }; }],
+    ['disabled', () => { Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('Access is denied for this document.', 'SecurityError'); } }); }],
+  ]) {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.addInitScript(init);
+    await page.goto(env.server.url);
+    await ready(page);
+    assert.equal((await kpiTexts(page)).ghg_total_t, '13,093.57', why);
+    await input(page, 'organisation.employees').fill('10000');
+    assert.equal((await kpiTexts(page)).water_m3_per_employee, '8.13', `${why}: it still computes`);
+    await page.locator('[data-notice="warning"]', { hasText: /Autosave is off/ }).first().waitFor();
+    assert.deepEqual(errors, [], why);
+    await context.close();
+  }
+});
