@@ -361,3 +361,27 @@ fn a_page_writes_only_the_trace_it_shows_and_computes_everything_else_the_same()
     let again = calc::calculate(&scenario.expect("read"), Vec::new());
     assert_eq!(again, full);
 }
+
+#[test]
+fn more_rows_than_the_calculator_reads_are_refused_at_the_first_one_too_many() {
+    use esg_kpi_calculator::engine::ledger::MAX_ROWS;
+    let mut csv = String::from("site,month,source,quantity,unit\n");
+    for i in 0..=MAX_ROWS {
+        csv += &format!("S{},2018-01,electricity,{},kWh\n", i % 600, 1000 + i);
+    }
+    let l = parse(&csv).expect("a ledger, with a problem");
+    assert_eq!(l.rows.len(), MAX_ROWS, "the rows up to the limit are read");
+    let p = l
+        .problems
+        .last()
+        .expect("the row over the limit is a problem");
+    assert_eq!(
+        p.line,
+        MAX_ROWS + 2,
+        "the header is line 1, so row 100,001 is line 100,002"
+    );
+    assert_eq!(
+        p.message.render(esg_kpi_calculator::engine::text::Lang::En),
+        "more than 100000 rows: the rest of the file was not read; split it by year or by site"
+    );
+}

@@ -1,5 +1,5 @@
-// Nothing injected (issue 8): every string a user, a file, a link or a host page supplies is
-// shown as text. Script payloads go into every free-text place the scenario has — the name,
+// Nothing sent and nothing injected (issue 8). Every string a user, a file, a link or a host
+// page supplies is shown as text. Script payloads go into every free-text place the scenario has — the name,
 // the period, site names, notes, a custom factor's source, a waste item's kind and note, the
 // production unit, the exchange rate's source, a currency code, a grid — through the API, a
 // share link, the single file and the drop-in element under a strict CSP; every panel that
@@ -126,4 +126,40 @@ test('the drop-in element under the strict CSP: payloads set through its scenari
   assert.deepEqual(errors, []);
   await context.close();
   await new Promise((ok) => server.close(ok));
+});
+
+test('nothing sent: after its own files, a whole session asks for nothing', async () => {
+  for (const url of [env.server.url, fileUrl()]) {
+    const context = await env.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const requests = [];
+    context.on('request', (r) => { if (!/^(data|blob):/.test(r.url())) requests.push(r.url()); });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.locator('[data-kpi="ghg_total_t"]', { hasText: '13,093.57' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    const own = requests.splice(0);
+    if (url.startsWith('file:')) assert.deepEqual(own, [url], 'the single file asks for nothing but itself');
+    else assert.deepEqual(own.filter((r) => new URL(r).origin !== new URL(url).origin), [], 'only its own files');
+    // A session: type, change language, open the working and the panels, import a ledger,
+    // export everything, copy a link, print.
+    await page.locator('[data-input="organisation.employees"]').fill('10000');
+    await page.locator('#language').selectOption('zh-Hant');
+    await page.locator('#language').selectOption('en');
+    await page.locator('[data-working="ghg_total_t"]').click();
+    await openTrace(page);
+    await page.getByTestId('breakdowns').locator('summary').click();
+    if (!(await page.locator('details.import').evaluate((d) => d.open))) await page.locator('details.import > summary').click();
+    await page.locator('#import-rows').setInputFiles(`${ROOT}/tests/fixtures/ledger-clean-en.csv`);
+    await page.getByTestId('import-add').click();
+    await page.locator('[data-import-status]', { hasText: /Imported/ }).waitFor();
+    for (const name of ['KPI table CSV', 'Calculation lines CSV', 'Export JSON']) {
+      await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+    }
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await page.emulateMedia({ media: 'print' });
+    await page.pdf().catch(() => null);
+    await page.waitForTimeout(500);
+    assert.deepEqual(requests, [], `${url}: no request after the page's own files`);
+    await context.close();
+  }
 });
