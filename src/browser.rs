@@ -138,56 +138,52 @@ pub fn decode(bytes: &[u8], encoding: &str) -> Vec<(String, &'static str)> {
 /// Calls `changed` with the new text when another tab or window of this origin writes `key`
 /// in `localStorage` (the `storage` event, which a page never receives for its own writes).
 /// Listens until the returned value is dropped.
-pub fn on_storage_change(key: &str, changed: impl Fn(String) + 'static) -> StorageListener {
+pub fn on_storage_change(key: &str, changed: impl Fn(String) + 'static) -> WindowListener {
     let key = key.to_string();
-    let callback =
-        Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| {
-            if e.key().as_deref() == Some(key.as_str()) {
-                if let Some(text) = e.new_value() {
-                    changed(text);
-                }
+    listen(&["storage"], move |e| {
+        let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else {
+            return;
+        };
+        if e.key().as_deref() == Some(key.as_str()) {
+            if let Some(text) = e.new_value() {
+                changed(text);
             }
-        });
-    let _ = gloo::utils::window()
-        .add_event_listener_with_callback("storage", callback.as_ref().unchecked_ref());
-    StorageListener(callback)
-}
-
-/// Stops listening when dropped.
-pub struct StorageListener(Closure<dyn Fn(web_sys::StorageEvent)>);
-
-impl Drop for StorageListener {
-    fn drop(&mut self) {
-        let _ = gloo::utils::window()
-            .remove_event_listener_with_callback("storage", self.0.as_ref().unchecked_ref());
-    }
+        }
+    })
 }
 
 /// Calls `hidden` when the page is hidden (another tab, minimised) or left (closed, reloaded,
 /// navigated away: `pagehide`), the last moment a pending save can still be written.
-pub fn on_page_hide(hidden: impl Fn() + 'static) -> PageHideListener {
-    let callback = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
-        let gone = e.type_() == "pagehide" || gloo::utils::document().hidden();
-        if gone {
+pub fn on_page_hide(hidden: impl Fn() + 'static) -> WindowListener {
+    listen(&["pagehide", "visibilitychange"], move |e| {
+        if e.type_() == "pagehide" || gloo::utils::document().hidden() {
             hidden();
         }
-    });
-    let window = gloo::utils::window();
-    for name in ["pagehide", "visibilitychange"] {
-        let _ = window.add_event_listener_with_callback(name, callback.as_ref().unchecked_ref());
-    }
-    PageHideListener(callback)
+    })
 }
 
-/// Stops listening when dropped.
-pub struct PageHideListener(Closure<dyn Fn(web_sys::Event)>);
+/// Listens to `names` on the window until dropped.
+fn listen(names: &'static [&'static str], f: impl Fn(&web_sys::Event) + 'static) -> WindowListener {
+    let callback = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| f(&e));
+    let window = gloo::utils::window();
+    for name in names {
+        let _ = window.add_event_listener_with_callback(name, callback.as_ref().unchecked_ref());
+    }
+    WindowListener { names, callback }
+}
 
-impl Drop for PageHideListener {
+/// Window event listeners that stop when dropped.
+pub struct WindowListener {
+    names: &'static [&'static str],
+    callback: Closure<dyn Fn(web_sys::Event)>,
+}
+
+impl Drop for WindowListener {
     fn drop(&mut self) {
         let window = gloo::utils::window();
-        for name in ["pagehide", "visibilitychange"] {
-            let _ =
-                window.remove_event_listener_with_callback(name, self.0.as_ref().unchecked_ref());
+        for name in self.names {
+            let _ = window
+                .remove_event_listener_with_callback(name, self.callback.as_ref().unchecked_ref());
         }
     }
 }

@@ -307,8 +307,7 @@ pub fn calculate_json(text: &str) -> Results {
 
 /// Calculates from a parsed JSON value (the page keeps its scenario as one).
 pub fn calculate_value(value: &serde_json::Value) -> Results {
-    let (scenario, errors) = scenario::read(value);
-    finish(scenario, errors)
+    calculate_value_with(value, TraceLimit::All).0
 }
 
 /// How much of the trace to write. Everything else is computed the same either way.
@@ -405,12 +404,17 @@ impl Line<'_> {
     /// `energy[3]`, `prior.energy[0]`: written when a message or the trace needs it, not for
     /// every line of every recompute.
     pub fn path(&self) -> String {
-        format!("{}energy[{}]", self.prefix, self.row.index)
+        energy_path(self.prefix, self.row.index)
     }
 }
 
+/// The path of a period's energy row: `energy[3]`, `prior.energy[0]`.
+pub(crate) fn energy_path(prefix: &str, index: usize) -> String {
+    format!("{prefix}energy[{index}]")
+}
+
 fn line<'a>(row: &'a EnergyRow, p: &'a Period) -> Line<'a> {
-    let path = || format!("{}energy[{}]", p.prefix, row.index);
+    let path = || energy_path(&p.prefix, row.index);
     let converted = units::convert(
         row.quantity,
         row.unit,
@@ -503,7 +507,7 @@ pub fn calculate_period_with(p: &Period, limit: TraceLimit) -> PeriodResults {
     let rows_broken: Val = match p.invalid_energy_rows.first() {
         Some(i) => Err(t!(
             "energy row {0} has an error",
-            format!("{}energy[{i}]", p.prefix)
+            energy_path(&p.prefix, *i)
         )),
         None => Ok(Decimal::ZERO),
     };

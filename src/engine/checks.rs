@@ -383,7 +383,7 @@ fn named<T>(items: &[T], show: impl Fn(&T) -> String) -> Text {
 pub(crate) fn data_quality(p: &Period) -> Vec<Check> {
     use std::collections::{BTreeMap, BTreeSet};
     let mut out = Vec::new();
-    let path = |index: usize| format!("{}energy[{index}]", p.prefix);
+    let path = |index: usize| super::calc::energy_path(&p.prefix, index);
     fn month(period: &Option<String>) -> Option<&str> {
         period
             .as_deref()
