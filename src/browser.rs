@@ -24,7 +24,36 @@ pub fn storage_get(key: &str) -> Result<Option<String>, String> {
 }
 
 pub fn storage_set(key: &str, value: &str) -> Result<(), String> {
+    refuse_if_halted()?;
     storage()?.set_item(key, value).map_err(why)
+}
+
+pub fn storage_remove(key: &str) -> Result<(), String> {
+    refuse_if_halted()?;
+    storage()?.remove_item(key).map_err(why)
+}
+
+thread_local! {
+    /// Set by the panic hook: from then on nothing is written to storage, so that what the
+    /// user last saved stays exactly as it was (the state in memory may be half-updated).
+    static HALTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Stops every later storage write; returns whether it had already been stopped.
+pub fn halt() -> bool {
+    HALTED.try_with(|h| h.replace(true)).unwrap_or(true)
+}
+
+pub fn halted() -> bool {
+    HALTED.try_with(std::cell::Cell::get).unwrap_or(true)
+}
+
+fn refuse_if_halted() -> Result<(), String> {
+    if halted() {
+        Err("the calculator has stopped after an internal error".into())
+    } else {
+        Ok(())
+    }
 }
 
 /// The current URL's fragment, `#` included ("" when there is none).

@@ -24,6 +24,9 @@ thread_local! {
     static PAGE_LANG: RefCell<Option<Callback<Lang>>> = const { RefCell::new(None) };
     /// The page's last valid results, and the allowed parent origin that asked for them.
     static FRAME: RefCell<(Option<Rc<Results>>, Option<String>)> = const { RefCell::new((None, None)) };
+    /// Where each calculator on the page is mounted (and its element, if it is one): where the
+    /// panic hook says that they have stopped.
+    static ROOTS: RefCell<Vec<(web_sys::Element, Option<web_sys::HtmlElement>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Starts the calculator: the panic hook, `window.EsgKpi`, the page, then `esg-kpi-ready`.
@@ -32,6 +35,7 @@ pub fn start() {
     yew::set_custom_panic_hook(Box::new(on_panic));
     install_api();
     if let Some(root) = gloo::utils::document().get_element_by_id("esg-kpi-root") {
+        ROOTS.with(|r| r.borrow_mut().push((root.clone(), None)));
         listen_to_parent();
         let props = AppProps {
             setup: Rc::new(Setup::page()),
@@ -299,6 +303,7 @@ fn mount_element(container: JsValue, host: JsValue, options: JsValue) -> JsValue
     ) else {
         return JsValue::NULL;
     };
+    ROOTS.with(|r| r.borrow_mut().push((container.clone(), Some(host.clone()))));
     let get = |key: &str| js_sys::Reflect::get(&options, &JsValue::from_str(key)).ok();
     let flag = |key: &str| get(key).is_some_and(|v| v.is_truthy());
     let text = |key: &str| {
@@ -325,6 +330,7 @@ fn mount_element(container: JsValue, host: JsValue, options: JsValue) -> JsValue
         link: Some(link.clone()),
         lang: text("lang").and_then(|t| Lang::from_tag(&t)),
     };
+    let root = container.clone();
     let app = Rc::new(RefCell::new(Some(
         yew::Renderer::<App>::with_root_and_props(container, props.clone()).render(),
     )));
@@ -417,6 +423,7 @@ fn mount_element(container: JsValue, host: JsValue, options: JsValue) -> JsValue
         Closure::<dyn Fn()>::new(move || {
             if let Some(app) = app.borrow_mut().take() {
                 app.destroy();
+                ROOTS.with(|r| r.borrow_mut().retain(|(r, _)| r != &root));
             }
         })
         .into_js_value(),
@@ -464,19 +471,78 @@ fn to_js(results: &Results) -> JsValue {
         .unwrap_or(JsValue::NULL)
 }
 
-/// If the impossible happens, say so on the page and in the console: a panic in wasm stops
-/// the module, so the page can no longer recompute.
+/// If the impossible happens: a panic in wasm stops the module (every calculator on the page
+/// shares it), so from here on it can no longer recompute or be trusted to save. Stop every
+/// storage write (the last autosave stays exactly as it was), say so in each calculator in its
+/// language with a button to reload, tell the console and the host page (`esg-kpi-stopped`).
 fn on_panic(info: &std::panic::PanicHookInfo) {
-    gloo::console::error!(format!("ESG KPI Calculator stopped: {info}"));
+    if crate::browser::halt() {
+        // A later call into the stopped module panicked again: the first report stands.
+        return;
+    }
+    let details = info.to_string();
+    gloo::console::error!(format!(
+        "ESG KPI Calculator stopped: {details}. Nothing more is saved; the last autosave is kept as it was."
+    ));
+    let roots = ROOTS
+        .try_with(|r| r.try_borrow().map(|r| r.clone()).unwrap_or_default())
+        .unwrap_or_default();
+    for (root, host) in roots {
+        show_stopped(&root, host.as_ref());
+    }
+    let window = gloo::utils::window();
+    if let Some(api) = js_sys::Reflect::get(&window, &JsValue::from_str("EsgKpi"))
+        .ok()
+        .filter(JsValue::is_object)
+    {
+        let _ = js_sys::Reflect::set(&api, &JsValue::from_str("stopped"), &JsValue::TRUE);
+    }
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(&JsValue::from_str(&details));
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("esg-kpi-stopped", &init) {
+        let _ = window.dispatch_event(&event);
+    }
+}
+
+/// The banner in one calculator: what happened, that the last save is kept, and a way out.
+fn show_stopped(root: &web_sys::Element, host: Option<&web_sys::HtmlElement>) {
     let document = gloo::utils::document();
-    if let Ok(banner) = document.create_element("div") {
-        banner.set_class_name("fatal");
-        banner.set_attribute("role", "alert").ok();
-        banner.set_text_content(Some(
-            "The calculator stopped because of an internal error. Your inputs are unchanged; reload the page to continue.",
-        ));
-        if let Some(body) = document.body() {
-            let _ = body.prepend_with_node_1(&banner);
+    let tag = match host {
+        Some(h) => h.get_attribute("lang"),
+        None => document
+            .document_element()
+            .and_then(|e| e.get_attribute("lang")),
+    };
+    let lang = tag
+        .and_then(|t| Lang::from_tag(&t))
+        .unwrap_or_else(|| Lang::from_browser(&crate::browser::language()));
+    let (Ok(banner), Ok(text), Ok(button)) = (
+        document.create_element("div"),
+        document.create_element("span"),
+        document.create_element("button"),
+    ) else {
+        return;
+    };
+    banner.set_class_name("fatal");
+    let _ = banner.set_attribute("role", "alert");
+    let _ = banner.set_attribute("data-testid", "stopped");
+    text.set_text_content(Some(crate::i18n::tr(lang, "The calculator stopped on an internal error. Nothing more is saved: your last autosave is kept as it was. Reload the page to continue (details in the console).")));
+    let _ = button.set_attribute("type", "button");
+    button.set_text_content(Some(crate::i18n::tr(lang, "Reload the page")));
+    let reload = Closure::<dyn Fn()>::new(|| {
+        let _ = gloo::utils::window().location().reload();
+    });
+    let _ = button.add_event_listener_with_callback("click", reload.as_ref().unchecked_ref());
+    reload.forget();
+    let _ = banner.append_child(&text);
+    let _ = banner.append_child(&button);
+    // The inputs can no longer be saved or computed: make them inert, so that nothing is
+    // typed into a calculator that has stopped and then lost.
+    let children = root.children();
+    for i in 0..children.length() {
+        if let Some(child) = children.item(i) {
+            let _ = child.set_attribute("inert", "");
         }
     }
+    let _ = root.prepend_with_node_1(&banner);
 }

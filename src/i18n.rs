@@ -18,6 +18,28 @@ pub const TABLE: &[(&str, &str, &str)] = &[
         "按活动数据计算港交所 ESG 环境关键绩效指标（A1、A2）——精确十进制运算，全部在本页内完成，不传送任何数据。",
     ),
     ("Language", "語言", "语言"),
+    (
+        "The calculator stopped on an internal error. Nothing more is saved: your last autosave is kept as it was. Reload the page to continue (details in the console).",
+        "計算器因內部錯誤而停止。此後不再儲存：最後一次自動儲存保持原樣。請重新載入頁面以繼續（詳情見主控台）。",
+        "计算器因内部错误而停止。此后不再保存：最后一次自动保存保持原样。请重新加载页面以继续（详情见控制台）。",
+    ),
+    ("Reload the page", "重新載入頁面", "重新加载页面"),
+    ("{0}{1}", "{0}{1}", "{0}{1}"),
+    (
+        "Restored your inputs, saved in an older format ({0}); the original is kept unchanged under “{1}”.",
+        "已恢復你以舊格式（{0}）儲存的輸入；原件原封不動保存在「{1}」。",
+        "已恢复你以旧格式（{0}）保存的输入；原件原封不动保存在“{1}”。",
+    ),
+    (
+        "Restored your inputs, saved in an older format ({0}). The original could not be copied ({1}), so autosave is paused to keep it: export JSON first if you need it.",
+        "已恢復你以舊格式（{0}）儲存的輸入。無法複製原始資料（{1}），故暫停自動儲存以保留原件：如有需要，請先匯出 JSON。",
+        "已恢复你以旧格式（{0}）保存的输入。无法复制原始数据（{1}），故暂停自动保存以保留原件：如有需要，请先导出 JSON。",
+    ),
+    (
+        "Your latest autosave could not be read: {0}. Nothing was deleted: {1}. The save before it ({2}) is restored.",
+        "無法讀取你最近一次的自動儲存：{0}。沒有刪除任何資料：{1}。已恢復再之前的一次儲存（{2}）。",
+        "无法读取你最近一次的自动保存：{0}。没有删除任何数据：{1}。已恢复再之前的一次保存（{2}）。",
+    ),
     ("Inputs", "輸入數據", "输入数据"),
     ("Scenario", "情景名稱", "情景名称"),
     ("Reporting period (year)", "報告期（年份）", "报告期（年份）"),
@@ -368,6 +390,22 @@ mod tests {
                     if !known.contains(literal.as_str()) {
                         missing.push(format!("{}: {literal}", path.display()));
                     }
+                }
+            }
+        }
+        // Notices: `Says::new("…")`, a page sentence rendered when shown.
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let source = std::fs::read_to_string(&path).unwrap();
+            for (at, _) in source.match_indices("Says::new(") {
+                let rest = source[at + "Says::new(".len()..].trim_start();
+                let Some(rest) = rest.strip_prefix('"') else {
+                    continue;
+                };
+                let end = rest.find('"').unwrap();
+                count += 1;
+                if !known.contains(&rest[..end]) {
+                    missing.push(format!("{}: {}", path.display(), &rest[..end]));
                 }
             }
         }

@@ -446,3 +446,38 @@ fn deeply_nested_or_huge_input_does_not_panic() {
     assert_eq!(value(&r, "energy_indirect_mwh"), "100");
     assert_eq!(value(&r, "ghg_scope2_t"), "50");
 }
+
+#[test]
+fn more_lines_than_supported_are_refused_at_their_list_from_any_source() {
+    use esg_kpi_calculator::engine::scenario::{MAX_JSON_BYTES, MAX_LINES};
+    let row = json!({ "source": "electricity", "quantity": "1", "unit": "kWh", "factor": { "value": "0.5", "unit": "kgCO2e/kWh" } });
+    let mut v = with_energy(Value::Array(vec![row.clone(); MAX_LINES + 1]));
+    v["waste"]["items"] = Value::Array(vec![
+        json!({ "kind": "paper", "quantity": "1" });
+        MAX_LINES + 1
+    ]);
+    v["prior"] = json!({ "instruments": vec![json!({ "type": "certificates", "mwh": "1" }); MAX_LINES + 1] });
+    let r = run(v.clone());
+    let message = error_at(&r, "energy");
+    assert!(
+        message.contains("100,001 lines are more than the 100,000"),
+        "{message}"
+    );
+    assert!(error_at(&r, "waste.items").contains("100,001"));
+    assert!(error_at(&r, "prior.instruments").contains("100,001"));
+    // Nothing is computed from a list that was not read: no partial totals.
+    assert!(reason(&r, "energy_indirect_mwh").contains("energy"));
+    assert!(reason(&r, "hazardous_waste_t").contains("waste item"));
+    // The same through JSON text, and the text's own size limit.
+    let text = v.to_string();
+    assert_eq!(calculate_json(&text).errors.len(), r.errors.len());
+    let huge = format!("{{\"name\":\"{}\"}}", "x".repeat(MAX_JSON_BYTES));
+    let r = calculate_json(&huge);
+    assert_eq!(r.errors.len(), 1);
+    assert_eq!(r.errors[0].path, "$");
+    assert!(
+        r.errors[0].message.contains("65 MB, more than the 64 MB"),
+        "{}",
+        r.errors[0].message
+    );
+}

@@ -267,9 +267,17 @@ fn fuzz_the_import_saved_state_link_and_message_parsers_for_a_bounded_time() {
     .collect();
     assert!(csvs.iter().all(|c| !c.is_empty()), "the fixtures are there");
     let scenarios = seeds();
+    // Saved state of every version: the current envelope, the first one (migrated on
+    // restore), and a bare scenario (an export imported back).
     let envelopes: Vec<String> = scenarios
         .iter()
-        .map(|s| saved::envelope(s, "2026-11-25T00:00:00Z"))
+        .flat_map(|s| {
+            [
+                saved::envelope(s, "2026-11-25T00:00:00Z"),
+                json!({ "format": saved::AUTOSAVE_FORMAT_1, "saved_at": "2026-11-20T00:00:00Z", "scenario": s }).to_string(),
+                s.to_string(),
+            ]
+        })
         .collect();
     let links: Vec<String> = scenarios.iter().map(saved::share_fragment).collect();
     let messages: Vec<Value> = vec![
@@ -301,10 +309,22 @@ fn fuzz_the_import_saved_state_link_and_message_parsers_for_a_bounded_time() {
                     &mut rng,
                 ))
                 .into_owned();
-                if catch_unwind(|| saved::restore(&text).map(|v| engine::calculate_value(&v)))
-                    .is_err()
-                {
-                    fail("saved state", &text);
+                // Whatever reads back whole must save and read back to the same scenario.
+                let round_trip = catch_unwind(|| match saved::read(&text) {
+                    Ok(r) => {
+                        engine::calculate_value(&r.doc);
+                        saved::read(&saved::envelope(&r.doc, "t")).map(|again| again.doc)
+                            == Ok(r.doc)
+                    }
+                    Err(_) => true,
+                });
+                match round_trip {
+                    Ok(true) => {}
+                    Ok(false) => {
+                        let _ = std::panic::take_hook();
+                        panic!("a saved state read back differently after saving: {text}");
+                    }
+                    Err(_) => fail("saved state", &text),
                 }
             }
             2 => {
@@ -337,6 +357,148 @@ fn fuzz_the_import_saved_state_link_and_message_parsers_for_a_bounded_time() {
     assert!(
         runs.iter().all(|n| *n > 20),
         "the fuzz run did too little: {runs:?}"
+    );
+}
+
+/// What people type into a number field, in English and both Chinese scripts: digits ASCII or
+/// full-width (what a Chinese IME gives), grouping with `,` `，` or spaces (including the
+/// ideographic and no-break ones), decimal points `.` `．` `。`, signs, exponents, and
+/// stray characters, cut and spliced. Checks, besides "never panics": a full-width spelling
+/// reads the same as its ASCII one, and every number read prints back (`plain`) to text that
+/// reads to the same value.
+#[test]
+fn fuzz_number_entry_in_three_languages_for_a_bounded_time() {
+    let (seconds, seed) = budget();
+    let mut rng = Rng(seed.rotate_left(29) | 1);
+    const PIECES: &[&str] = &[
+        "0",
+        "1",
+        "2",
+        "5",
+        "7",
+        "9",
+        "12",
+        "345",
+        "999",
+        "000",
+        ",",
+        ".",
+        " ",
+        "-",
+        "+",
+        "e",
+        "E",
+        "e-",
+        "e+",
+        "０",
+        "１",
+        "２",
+        "９",
+        "１２３",
+        "，",
+        "．",
+        "。",
+        "－",
+        "＋",
+        "ｅ",
+        "\u{3000}",
+        "\u{a0}",
+        "\u{202f}",
+        "\u{2009}",
+        "−",
+        "萬",
+        "元",
+        "噸",
+        "千瓦時",
+        "kWh",
+        "%",
+        "'",
+        "_",
+        "\t",
+        "\n",
+        "٣",
+        "〇",
+        "零",
+        "1e28",
+        "1e-28",
+        "79228162514264337593543950335",
+        "0.0000000000000000000000000001",
+        "NaN",
+        "inf",
+        "1,234",
+        "1,234.5",
+        "１，２３４．５",
+        "12 345",
+        "1.234,5",
+        "1,2,3",
+    ];
+    let full_width = |ascii: &str| -> String {
+        ascii
+            .chars()
+            .map(|c| match c {
+                '0'..='9' => char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c),
+                ',' => '，',
+                '.' => '．',
+                '-' => '－',
+                '+' => '＋',
+                'e' => 'ｅ',
+                other => other,
+            })
+            .collect()
+    };
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let (mut runs, mut read, mut refused) = (0u64, 0u64, 0u64);
+    std::panic::set_hook(Box::new(|_| {}));
+    let fail = |why: &str, input: &str| -> ! {
+        let _ = std::panic::take_hook();
+        panic!("number entry: {why} on {input:?} (seed {seed})");
+    };
+    while Instant::now() < deadline {
+        let mut text = String::new();
+        for _ in 0..1 + rng.below(6) {
+            text.push_str(PIECES[rng.below(PIECES.len())]);
+        }
+        if rng.below(8) == 0 {
+            let at = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .nth(rng.below(text.chars().count() + 1))
+                .unwrap_or(text.len());
+            text.insert(at, char::from(rng.below(128) as u8));
+        }
+        let Ok(outcome) = catch_unwind(|| {
+            number::parse(&text).map(|v| v.map(|d| (d, number::display(d), number::plain(d))))
+        }) else {
+            fail("panic", &text)
+        };
+        match outcome {
+            Ok(Some((value, _, plain))) => {
+                read += 1;
+                match catch_unwind(|| number::parse(&plain)) {
+                    Ok(Ok(Some(again))) if again == value => {}
+                    _ => fail("its plain form does not read back", &text),
+                }
+            }
+            Ok(None) => {}
+            Err(_) => refused += 1,
+        }
+        if text.is_ascii() {
+            let wide = full_width(&text);
+            match catch_unwind(|| number::parse(&wide)) {
+                Ok(w) if w.as_ref().ok() == number::parse(&text).as_ref().ok() => {}
+                Ok(_) => fail("the full-width spelling reads differently", &text),
+                Err(_) => fail("panic", &wide),
+            }
+        }
+        runs += 1;
+    }
+    let _ = std::panic::take_hook();
+    eprintln!(
+        "fuzz: {runs} number entries ({read} read, {refused} refused with a reason) in {seconds} s, seed {seed}: 0 panics"
+    );
+    assert!(
+        read > 100 && refused > 100,
+        "the number fuzz did too little: {runs}"
     );
 }
 

@@ -5,42 +5,121 @@
 use super::migrate;
 use super::text::Text;
 use crate::t;
-use serde_json::{json, Value};
+use serde_json::Value;
 
-/// The autosave format this version writes.
-pub const AUTOSAVE_FORMAT: &str = "esg-kpi-autosave/1";
+/// The autosave format this version writes: the scenario with its length and checksum, so
+/// that a save cut short or altered is recognised as such and never restored as if it were good.
+pub const AUTOSAVE_FORMAT: &str = "esg-kpi-autosave/2";
+/// The first autosave format (no length, no checksum). Still read, and migrated on restore.
+pub const AUTOSAVE_FORMAT_1: &str = "esg-kpi-autosave/1";
 /// The fragment key of a share link: `#scenario=<base64url of the scenario JSON>`.
 pub const LINK_KEY: &str = "scenario=";
 
-/// The text to store: the scenario with its format and when it was saved.
+/// FNV-1a, 64 bits: a checksum of the saved scenario's text (not a defence against anyone;
+/// it tells a damaged save from a good one).
+pub fn fnv1a64(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// The text to store: the scenario with its format, when it was saved, its length in bytes
+/// and its checksum. The scenario comes last, so the envelope is written in one pass.
 pub fn envelope(doc: &Value, saved_at: &str) -> String {
-    json!({ "format": AUTOSAVE_FORMAT, "saved_at": saved_at, "scenario": doc }).to_string()
+    let scenario = doc.to_string();
+    format!(
+        "{{\"format\":\"{AUTOSAVE_FORMAT}\",\"saved_at\":{},\"bytes\":{},\"fnv1a64\":\"{:016x}\",\"scenario\":{scenario}}}",
+        Value::from(saved_at),
+        scenario.len(),
+        fnv1a64(scenario.as_bytes())
+    )
 }
 
 /// Why saved data cannot be restored. The page keeps the data aside and says so.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unreadable(pub Text);
 
+/// What a restore found: the scenario, when it was saved, and, if it was in an older format,
+/// which one (the page keeps the original as a backup before it saves over it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Restored {
+    pub doc: Value,
+    pub saved_at: Option<String>,
+    /// The older format or schema the data was migrated from, e.g. `esg-kpi-autosave/1`.
+    pub migrated_from: Option<String>,
+}
+
 /// The scenario inside stored text: an autosave envelope, or a bare scenario (an export).
 pub fn restore(text: &str) -> Result<Value, Unreadable> {
-    let value: Value = serde_json::from_str(text)
-        .map_err(|e| Unreadable(t!("it is not valid JSON ({0})", e.to_string())))?;
-    let scenario = match value.get("format").and_then(Value::as_str) {
-        Some(AUTOSAVE_FORMAT) => value.get("scenario").cloned().unwrap_or(Value::Null),
+    read(text).map(|r| r.doc)
+}
+
+/// Reads stored text (an autosave envelope of any version, or a bare scenario) and checks that
+/// it is whole: a version 2 save must have the length and checksum it was written with.
+pub fn read(text: &str) -> Result<Restored, Unreadable> {
+    if let Some(too_big) = super::scenario::too_big(text) {
+        return Err(Unreadable(too_big.message));
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        Unreadable(if e.is_eof() {
+            t!(
+                "it is cut off after {0} characters (a save that was never finished)",
+                text.chars().count().to_string()
+            )
+        } else {
+            t!("it is not valid JSON ({0})", e.to_string())
+        })
+    })?;
+    let saved_at = value
+        .get("saved_at")
+        .and_then(Value::as_str)
+        .map(str::to_string);
+    let (scenario, mut migrated_from) = match value.get("format").and_then(Value::as_str) {
+        Some(AUTOSAVE_FORMAT) => {
+            let scenario = value.get("scenario").cloned().unwrap_or(Value::Null);
+            let written = scenario.to_string();
+            let bytes = value.get("bytes").and_then(Value::as_u64);
+            let sum = value.get("fnv1a64").and_then(Value::as_str);
+            let whole = bytes == u64::try_from(written.len()).ok()
+                && sum == Some(format!("{:016x}", fnv1a64(written.as_bytes())).as_str());
+            if !whole {
+                return Err(Unreadable(t!(
+                    "it is damaged: its length or checksum is not what was saved"
+                )));
+            }
+            (scenario, None)
+        }
+        Some(AUTOSAVE_FORMAT_1) => (
+            value.get("scenario").cloned().unwrap_or(Value::Null),
+            Some(AUTOSAVE_FORMAT_1.to_string()),
+        ),
         Some(other) => {
             return Err(Unreadable(t!(
                 "it was saved in an unknown format, “{0}”",
                 other
             )))
         }
-        None => value,
+        None => (value, None),
     };
     if !scenario.is_object() {
         return Err(Unreadable(t!("it holds no scenario")));
     }
-    migrate::migrate(&scenario)
-        .map(|v| v.into_owned())
-        .map_err(|e| Unreadable(e.message))
+    let doc = match migrate::migrate(&scenario).map_err(|e| Unreadable(e.message))? {
+        std::borrow::Cow::Borrowed(_) => scenario,
+        std::borrow::Cow::Owned(migrated) => {
+            let from = scenario.get("schema").and_then(Value::as_str).unwrap_or("");
+            migrated_from = Some(match migrated_from {
+                Some(format) => format!("{format}, {from}"),
+                None => from.to_string(),
+            });
+            migrated
+        }
+    };
+    Ok(Restored {
+        doc,
+        saved_at,
+        migrated_from,
+    })
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -138,6 +217,44 @@ mod tests {
         );
         assert_eq!(restore(&envelope(&doc, "2026-11-25T10:00:00Z")), Ok(doc));
         assert_eq!(from_fragment("#section-2"), Ok(None));
+    }
+
+    #[test]
+    fn a_save_cut_short_or_altered_is_never_taken_for_a_good_one() {
+        let doc = crate::engine::example::example();
+        let text = envelope(&doc, "2026-12-01T10:00:00Z");
+        let good = read(&text).unwrap();
+        assert_eq!(good.doc, doc);
+        assert_eq!(good.saved_at.as_deref(), Some("2026-12-01T10:00:00Z"));
+        assert_eq!(good.migrated_from, None);
+        // Every cut of the text is refused, and those ending early say so.
+        for cut in (1..text.len()).step_by(97) {
+            if let Some(part) = text.get(..cut) {
+                let why = read(part).unwrap_err().0;
+                assert!(why.contains("cut off"), "{cut}: {why}");
+            }
+        }
+        // Still valid JSON, but not what was written: a digit changed, a row dropped.
+        let altered = text.replacen("17467.47", "17467.48", 1);
+        assert_ne!(altered, text);
+        assert!(read(&altered).unwrap_err().0.contains("damaged"));
+        let mut fewer = doc.clone();
+        fewer["energy"].as_array_mut().unwrap().pop();
+        let spliced = text.replacen(&doc["energy"].to_string(), &fewer["energy"].to_string(), 1);
+        assert!(read(&spliced).unwrap_err().0.contains("damaged"));
+        let no_sum = text.replacen("\"fnv1a64\"", "\"sum\"", 1);
+        assert!(read(&no_sum).unwrap_err().0.contains("damaged"));
+    }
+
+    #[test]
+    fn a_first_version_save_is_read_and_said_to_need_migrating() {
+        let doc = crate::engine::example::example();
+        let v1 = serde_json::json!({ "format": AUTOSAVE_FORMAT_1, "saved_at": "2026-11-20T08:00:00Z", "scenario": doc }).to_string();
+        let r = read(&v1).unwrap();
+        assert_eq!(r.doc, doc);
+        assert_eq!(r.migrated_from.as_deref(), Some(AUTOSAVE_FORMAT_1));
+        // A bare scenario (an export) is no migration.
+        assert_eq!(read(&doc.to_string()).unwrap().migrated_from, None);
     }
 
     #[test]

@@ -315,6 +315,9 @@ pub struct Scenario {
 
 /// Reads a scenario from JSON text. Text that is not a JSON object gives one error at `$`.
 pub fn read_json(text: &str) -> (Option<Scenario>, Vec<InputError>) {
+    if let Some(too_big) = too_big(text) {
+        return (None, vec![too_big]);
+    }
     match serde_json::from_str::<Value>(text) {
         Ok(value) => read(&value),
         Err(e) => (
@@ -325,6 +328,38 @@ pub fn read_json(text: &str) -> (Option<Scenario>, Vec<InputError>) {
             }],
         ),
     }
+}
+
+/// The most lines one list of a period may hold (energy lines, waste items, instruments): as
+/// many as a ledger import reads ([`super::ledger::MAX_ROWS`]), whether they come from a file,
+/// the API, a link or saved data. The page stays usable up to there (BENCHMARKS.md).
+pub const MAX_LINES: usize = super::ledger::MAX_ROWS;
+/// The largest scenario text read, in bytes: 100,000 energy lines written out take about
+/// 15 MB, so this is room to spare, and a mistaken multi-gigabyte argument is refused at once.
+pub const MAX_JSON_BYTES: usize = 64 * 1024 * 1024;
+
+/// The error for scenario text over [`MAX_JSON_BYTES`], if it is.
+pub fn too_big(text: &str) -> Option<InputError> {
+    (text.len() > MAX_JSON_BYTES).then(|| InputError {
+        path: "$".into(),
+        message: t!(
+            "the scenario is {0} MB, more than the {1} MB the calculator reads; split it by year or by site",
+            (text.len().div_ceil(1024 * 1024)).to_string(),
+            (MAX_JSON_BYTES / (1024 * 1024)).to_string()
+        ),
+    })
+}
+
+/// `Some(error)` when a list holds more than [`MAX_LINES`].
+fn too_many(path: String, len: usize) -> Option<InputError> {
+    (len > MAX_LINES).then(|| InputError {
+        path,
+        message: t!(
+            "{0} lines are more than the {1} the calculator supports in one list; split the scenario by year or by site",
+            super::number::display(Decimal::from(len)).trim_end_matches(".00").to_string(),
+            super::number::display(Decimal::from(MAX_LINES)).trim_end_matches(".00").to_string()
+        ),
+    })
 }
 
 /// Reads a scenario from a parsed JSON value.
@@ -543,6 +578,10 @@ impl Reader {
         if let Some(w) = waste {
             match w.get("items") {
                 None | Some(Value::Null) => {}
+                Some(Value::Array(items)) if too_many(p("waste.items"), items.len()).is_some() => {
+                    self.errors.extend(too_many(p("waste.items"), items.len()));
+                    period.invalid_waste_items.push(0);
+                }
                 Some(Value::Array(items)) => {
                     for (index, item) in items.iter().enumerate() {
                         match self.waste_item(at, index, item) {
@@ -559,6 +598,10 @@ impl Reader {
         }
         match obj.get("energy") {
             None | Some(Value::Null) => {}
+            Some(Value::Array(rows)) if too_many(p("energy"), rows.len()).is_some() => {
+                self.errors.extend(too_many(p("energy"), rows.len()));
+                period.invalid_energy_rows.push(0);
+            }
             Some(Value::Array(rows)) => {
                 for (index, row) in rows.iter().enumerate() {
                     match self.energy_row(at, index, row, &period) {
@@ -574,6 +617,10 @@ impl Reader {
         }
         match obj.get("instruments") {
             None | Some(Value::Null) => {}
+            Some(Value::Array(items)) if too_many(p("instruments"), items.len()).is_some() => {
+                self.errors.extend(too_many(p("instruments"), items.len()));
+                period.invalid_instruments = true;
+            }
             Some(Value::Array(items)) => {
                 for (i, item) in items.iter().enumerate() {
                     match self.instrument(&format!("{at}instruments[{i}]"), item) {

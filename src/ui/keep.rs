@@ -51,6 +51,16 @@ impl Keys {
         format!("{}:unreadable:{at}", self.autosave)
     }
 
+    /// The save before the latest: what start-up restores if the latest cannot be read.
+    pub fn previous(&self) -> String {
+        format!("{}:previous", self.autosave)
+    }
+
+    /// The original of a save in an older format, kept before the first save in the new one.
+    pub fn before_migration(&self, from: &str) -> String {
+        format!("{}:before-migration:{from}", self.autosave)
+    }
+
     pub fn lang(&self) -> String {
         format!("{}:lang", self.prefix)
     }
@@ -83,20 +93,91 @@ impl Setup {
     }
 }
 
+/// What a notice says: a page sentence (its English template, in [`crate::i18n::TABLE`]) and
+/// its values, written out only when shown, so that it follows the page's language even when
+/// it was made before a switch (a start-up notice, say).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Says {
+    template: &'static str,
+    args: Vec<Arg>,
+}
+
+/// A value in a notice: as it is (a key, a file name, the browser's message), an engine
+/// sentence, or another page sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arg {
+    Plain(String),
+    Engine(crate::engine::text::Text),
+    Page(Says),
+}
+
+impl Says {
+    pub fn new(template: &'static str) -> Self {
+        Says {
+            template,
+            args: Vec::new(),
+        }
+    }
+
+    /// The next value, `{0}` first.
+    pub fn with(mut self, arg: impl Into<Arg>) -> Self {
+        self.args.push(arg.into());
+        self
+    }
+
+    pub fn render(&self, lang: Lang) -> String {
+        let args: Vec<String> = self
+            .args
+            .iter()
+            .map(|a| match a {
+                Arg::Plain(s) => s.clone(),
+                Arg::Engine(t) => t.render(lang),
+                Arg::Page(s) => s.render(lang),
+            })
+            .collect();
+        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+        trf(lang, self.template, &refs)
+    }
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Arg::Plain(s)
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Self {
+        Arg::Plain(s.to_string())
+    }
+}
+
+impl From<crate::engine::text::Text> for Arg {
+    fn from(t: crate::engine::text::Text) -> Self {
+        Arg::Engine(t)
+    }
+}
+
+impl From<Says> for Arg {
+    fn from(s: Says) -> Self {
+        Arg::Page(s)
+    }
+}
+
 /// A message for the user about their data, with an optional way to act on it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
     pub level: &'static str,
-    pub text: String,
+    pub text: Says,
     /// A stored copy the user can bring back: (button label, storage key).
     pub restore: Option<(&'static str, String)>,
-    /// Another tab saved over these inputs: autosave is paused until the user loads theirs
-    /// (`restore`) or keeps these ("Keep mine").
+    /// Autosave is paused until the user chooses: another tab saved over these inputs (load
+    /// theirs with `restore`, or keep these), or an older save could not be backed up.
     pub conflict: bool,
 }
 
 impl Notice {
-    fn info(text: String) -> Self {
+    pub fn info(text: Says) -> Self {
         Notice {
             level: "info",
             text,
@@ -105,22 +186,27 @@ impl Notice {
         }
     }
 
-    /// Another tab has just saved these inputs (the `storage` event on the autosave key).
-    pub fn other_tab(lang: Lang, keys: &Keys) -> Self {
+    pub fn warning(text: Says) -> Self {
         Notice {
             level: "warning",
-            text: tr(lang, "Another tab has just saved different inputs for this calculator. Autosave is paused here, so that neither tab overwrites the other: load theirs, or keep yours and save them.").into(),
-            restore: Some(("Load the other tab's inputs", keys.autosave.clone())),
-            conflict: true,
+            ..Notice::info(text)
         }
     }
-    fn warning(text: String) -> Self {
+
+    /// Another tab has just saved these inputs (the `storage` event on the autosave key).
+    pub fn other_tab(keys: &Keys) -> Self {
         Notice {
-            level: "warning",
-            text,
-            restore: None,
-            conflict: false,
+            restore: Some(("Load the other tab's inputs", keys.autosave.clone())),
+            conflict: true,
+            ..Notice::warning(Says::new("Another tab has just saved different inputs for this calculator. Autosave is paused here, so that neither tab overwrites the other: load theirs, or keep yours and save them."))
         }
+    }
+
+    fn autosave_off(why: String) -> Self {
+        Notice::warning(
+            Says::new("Autosave is off: {0}. The calculator works; export your scenario as JSON to keep it.")
+                .with(why),
+        )
     }
 }
 
@@ -128,24 +214,18 @@ impl Notice {
 pub struct Startup {
     pub doc: Value,
     pub notices: Vec<Notice>,
+    /// Autosave must wait for the user: saving now would overwrite an older save that could
+    /// not be backed up.
+    pub hold: bool,
 }
 
-/// Keeps unreadable saved text aside under its own key and says where.
-fn set_aside(text: &str, why: &str, lang: Lang, keys: &Keys) -> Notice {
+/// Keeps unreadable saved text aside under its own key; says where (or why it could not).
+fn set_aside(text: &str, keys: &Keys) -> Says {
     let key = keys.unreadable(&browser::now_iso());
-    let kept = match browser::storage_set(&key, text) {
-        Ok(()) => trf(
-            lang,
-            "it was kept aside in this browser under “{0}”",
-            &[&key],
-        ),
-        Err(e) => trf(
-            lang,
-            "it could not be set aside ({0}), so it was left where it was",
-            &[&e],
-        ),
-    };
-    Notice::warning(trf(lang, "Your saved inputs could not be read: {0}. Nothing was deleted: {1}. The example is shown instead.", &[why, &kept]))
+    match browser::storage_set(&key, text) {
+        Ok(()) => Says::new("it was kept aside in this browser under “{0}”").with(key),
+        Err(e) => Says::new("it could not be set aside ({0}), so it was left where it was").with(e),
+    }
 }
 
 /// An empty scenario: what an element without `example` or saved inputs starts from.
@@ -158,7 +238,7 @@ pub fn empty() -> Value {
     })
 }
 
-pub fn startup(lang: Lang, setup: &Setup) -> Startup {
+pub fn startup(setup: &Setup) -> Startup {
     let mut notices = Vec::new();
     let fallback = || {
         if setup.example {
@@ -171,6 +251,7 @@ pub fn startup(lang: Lang, setup: &Setup) -> Startup {
         return Startup {
             doc: fallback(),
             notices,
+            hold: false,
         };
     };
     let link = if setup.element {
@@ -180,52 +261,145 @@ pub fn startup(lang: Lang, setup: &Setup) -> Startup {
     };
     match link {
         Ok(Some(doc)) => {
-            let mut notice = Notice::info(tr(lang, "Loaded the scenario from the link. It lives in the link itself and is never sent to a server.").into());
-            if let Ok(Some(previous)) = browser::storage_get(&keys.autosave) {
-                if browser::storage_set(&keys.before_link(), &previous).is_ok() {
-                    notice
-                        .text
-                        .push_str(tr(lang, " Your previous inputs in this browser were kept."));
-                    notice.restore = Some(("Restore my previous inputs", keys.before_link()));
-                }
+            let kept = matches!(browser::storage_get(&keys.autosave), Ok(Some(previous))
+                if browser::storage_set(&keys.before_link(), &previous).is_ok());
+            let loaded = Says::new("Loaded the scenario from the link. It lives in the link itself and is never sent to a server.");
+            let mut notice = Notice::info(if kept {
+                Says::new("{0}{1}").with(loaded).with(Says::new(
+                    " Your previous inputs in this browser were kept.",
+                ))
+            } else {
+                loaded
+            });
+            if kept {
+                notice.restore = Some(("Restore my previous inputs", keys.before_link()));
             }
             notices.push(notice);
-            return Startup { doc, notices };
+            return Startup {
+                doc,
+                notices,
+                hold: false,
+            };
         }
         Ok(None) => {}
-        Err(e) => notices.push(Notice::warning(trf(
-            lang,
-            "The scenario in this link could not be read: {0}.",
-            &[&e.0.render(lang)],
-        ))),
+        Err(e) => notices.push(Notice::warning(
+            Says::new("The scenario in this link could not be read: {0}.").with(e.0),
+        )),
     }
+    let mut hold = false;
     let doc = match browser::storage_get(&keys.autosave) {
-        Ok(Some(text)) => match saved::restore(&text) {
-            Ok(doc) => {
-                notices.push(Notice::info(
-                    tr(lang, "Restored your inputs from this browser's autosave.").into(),
-                ));
-                doc
+        Ok(Some(text)) => match saved::read(&text) {
+            Ok(restored) => {
+                let Some(from) = restored.migrated_from else {
+                    notices.push(Notice::info(Says::new(
+                        "Restored your inputs from this browser's autosave.",
+                    )));
+                    return Startup {
+                        doc: restored.doc,
+                        notices,
+                        hold,
+                    };
+                };
+                match keep_before_migration(&text, &from, keys) {
+                    Ok(key) => notices.push(Notice::info(Says::new("Restored your inputs, saved in an older format ({0}); the original is kept unchanged under “{1}”.").with(from).with(key))),
+                    Err(e) => {
+                        // Saving now would overwrite the only copy of the original.
+                        hold = true;
+                        notices.push(Notice {
+                            conflict: true,
+                            ..Notice::warning(Says::new("Restored your inputs, saved in an older format ({0}). The original could not be copied ({1}), so autosave is paused to keep it: export JSON first if you need it.").with(from).with(e))
+                        });
+                    }
+                }
+                restored.doc
             }
             Err(e) => {
-                notices.push(set_aside(&text, &e.0.render(lang), lang, keys));
-                fallback()
+                let why = e.0;
+                let aside = set_aside(&text, keys);
+                let previous = browser::storage_get(&keys.previous())
+                    .ok()
+                    .flatten()
+                    .and_then(|t| saved::read(&t).ok());
+                match previous {
+                    Some(previous) => {
+                        let at = previous.saved_at.unwrap_or_default();
+                        notices.push(Notice::warning(Says::new("Your latest autosave could not be read: {0}. Nothing was deleted: {1}. The save before it ({2}) is restored.").with(why).with(aside).with(at)));
+                        previous.doc
+                    }
+                    None => {
+                        notices.push(Notice::warning(Says::new("Your saved inputs could not be read: {0}. Nothing was deleted: {1}. The example is shown instead.").with(why).with(aside)));
+                        fallback()
+                    }
+                }
             }
         },
         Ok(None) => fallback(),
         Err(e) => {
-            notices.push(Notice::warning(trf(lang, "Autosave is off: {0}. The calculator works; export your scenario as JSON to keep it.", &[&e])));
+            notices.push(Notice::autosave_off(e));
             fallback()
         }
     };
-    Startup { doc, notices }
+    Startup { doc, notices, hold }
 }
 
-/// Saves the scenario on every change. Returns a notice when saving fails.
-pub fn autosave(doc: &Value, lang: Lang, keys: &Keys) -> Option<Notice> {
-    browser::storage_set(&keys.autosave, &saved::envelope(doc, &browser::now_iso()))
+/// Keeps the original of a save in an older format before the first save in the new one
+/// overwrites it. A copy already kept (from an earlier start) is left as it is: the first
+/// original is the one worth keeping.
+fn keep_before_migration(text: &str, from: &str, keys: &Keys) -> Result<String, String> {
+    let key = keys.before_migration(from);
+    if browser::storage_get(&key)?.is_none() {
+        browser::storage_set(&key, text)?;
+    }
+    Ok(key)
+}
+
+thread_local! {
+    /// The checksum of the text this page last saved under each key: what is still there
+    /// is known to be whole without reading it again.
+    static WRITTEN: std::cell::RefCell<Vec<(String, u64)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Saves the scenario. A save cut short never replaces a good one: the save about to be
+/// replaced is first copied to `…:previous` (if it reads back whole), the new one goes in with
+/// one `setItem` (which stores all of it or nothing) and is read back before it counts.
+/// Returns a notice when saving fails; the last good save is then still there.
+pub fn autosave(doc: &Value, keys: &Keys) -> Option<Notice> {
+    let text = saved::envelope(doc, &browser::now_iso());
+    write_keeping_previous(&keys.autosave, &keys.previous(), &text)
         .err()
-        .map(|e| Notice::warning(trf(lang, "Autosave is off: {0}. The calculator works; export your scenario as JSON to keep it.", &[&e])))
+        .map(Notice::autosave_off)
+}
+
+fn write_keeping_previous(key: &str, previous: &str, text: &str) -> Result<(), String> {
+    let current = browser::storage_get(key)?;
+    let whole = |t: &str| {
+        let sum = saved::fnv1a64(t.as_bytes());
+        WRITTEN.with(|w| w.borrow().iter().any(|(k, s)| k == key && *s == sum))
+            || saved::read(t).is_ok()
+    };
+    if let Some(current) = current.as_deref().filter(|c| *c != text && whole(c)) {
+        if browser::storage_set(previous, current).is_err() {
+            // No room for two copies: the new save alone, written whole, is better than none.
+            let _ = browser::storage_remove(previous);
+        }
+    }
+    if let Err(full) = browser::storage_set(key, text) {
+        browser::storage_remove(previous)?;
+        browser::storage_set(key, text).map_err(|_| full)?;
+    }
+    if browser::storage_get(key)?.as_deref() != Some(text) {
+        if let Some(current) = &current {
+            let _ = browser::storage_set(key, current);
+        }
+        return Err("the save could not be read back as written".into());
+    }
+    let sum = saved::fnv1a64(text.as_bytes());
+    WRITTEN.with(|w| {
+        let mut w = w.borrow_mut();
+        w.retain(|(k, _)| k != key);
+        w.push((key.to_string(), sum));
+    });
+    Ok(())
 }
 
 /// Loads a stored copy (a backup key) back into the page.
@@ -250,12 +424,10 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let confirming = use_state(|| false);
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
     let notice = props.onnotice.clone();
-    let say = move |level: &'static str, text: String| {
+    let say = move |level: &'static str, text: Says| {
         notice.emit(Notice {
             level,
-            text,
-            restore: None,
-            conflict: false,
+            ..Notice::info(text)
         })
     };
 
@@ -266,9 +438,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             match browser::download("esg-kpi-scenario.json", "application/json", &text) {
                 Ok(()) => say(
                     "info",
-                    tr(lang, "Exported the scenario as esg-kpi-scenario.json.").into(),
+                    Says::new("Exported the scenario as esg-kpi-scenario.json."),
                 ),
-                Err(e) => say("warning", trf(lang, "The export failed: {0}.", &[&e])),
+                Err(e) => say("warning", Says::new("The export failed: {0}.").with(e)),
             }
         })
     };
@@ -284,21 +456,23 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             let name = file.name();
             let (dispatcher, say) = (state.dispatcher(), say.clone());
             let task = gloo::file::callbacks::read_as_text(&file, move |text| {
-                match text
-                    .map_err(|e| e.to_string())
-                    .and_then(|t| saved::restore(&t).map_err(|e| e.0.render(lang)))
-                {
+                let read = match text {
+                    Ok(t) => saved::restore(&t).map_err(|e| e.0),
+                    Err(e) => Err(crate::engine::text::Text::verbatim(e.to_string())),
+                };
+                match read {
                     Ok(doc) => {
                         dispatcher.dispatch(Action::Load(doc));
-                        say("info", trf(lang, "Imported {0}. The previous inputs were replaced; “Undo the last load” brings them back.", &[&name]));
+                        say(
+                            "info",
+                            Says::new("Imported {0}. The previous inputs were replaced; “Undo the last load” brings them back.").with(name),
+                        );
                     }
                     Err(why) => say(
                         "warning",
-                        trf(
-                            lang,
-                            "{0} was not imported: {1}. Your inputs are unchanged.",
-                            &[&name, &why],
-                        ),
+                        Says::new("{0} was not imported: {1}. Your inputs are unchanged.")
+                            .with(name)
+                            .with(why),
                     ),
                 }
             });
@@ -311,12 +485,18 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             let fragment = saved::share_fragment(&state.doc.get());
             browser::replace_hash(&fragment);
             let url = format!("{}#{fragment}", browser::page_url());
-            let length = url.chars().count();
+            let length = url.chars().count().to_string();
             let say = say.clone();
             browser::copy_text(url, move |r| {
                 match r {
-                Ok(()) => say("info", trf(lang, "Link copied ({0} characters). The scenario is in the link itself and is never sent to a server.", &[&length.to_string()])),
-                Err(e) => say("warning", trf(lang, "The link is in the address bar; copying it failed ({0}).", &[&e])),
+                Ok(()) => say(
+                    "info",
+                    Says::new("Link copied ({0} characters). The scenario is in the link itself and is never sent to a server.").with(length),
+                ),
+                Err(e) => say(
+                    "warning",
+                    Says::new("The link is in the address bar; copying it failed ({0}).").with(e),
+                ),
             }
             });
         })
@@ -329,7 +509,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 "text/csv;charset=utf-8",
                 &make(&state.full_results(), lang),
             ) {
-                say("warning", trf(lang, "The export failed: {0}.", &[&e]));
+                say("warning", Says::new("The export failed: {0}.").with(e));
             }
         })
     };
@@ -338,17 +518,10 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         Callback::from(move |_| {
             let say = say.clone();
             browser::copy_text(exports::kpi_tsv(&state.last_good), move |r| match r {
-                Ok(()) => say(
-                    "info",
-                    tr(lang, "KPI table copied: paste it into Excel.").into(),
-                ),
+                Ok(()) => say("info", Says::new("KPI table copied: paste it into Excel.")),
                 Err(e) => say(
                     "warning",
-                    trf(
-                        lang,
-                        "Copying failed ({0}); download the CSV instead.",
-                        &[&e],
-                    ),
+                    Says::new("Copying failed ({0}); download the CSV instead.").with(e),
                 ),
             });
         })
@@ -374,18 +547,16 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             });
             state.dispatch(Action::Load(example::example()));
             confirming.set(false);
-            say(
-                "info",
-                if kept {
-                    tr(
-                        lang,
+            if kept {
+                say(
+                    "info",
+                    Says::new(
                         "The example is loaded. Your inputs were kept in this browser as a backup.",
-                    )
-                    .into()
-                } else {
-                    tr(lang, "The example is loaded.").into()
-                },
-            );
+                    ),
+                );
+            } else {
+                say("info", Says::new("The example is loaded."));
+            }
         })
     };
     let print = Callback::from(|_| browser::print());
@@ -394,18 +565,14 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         let undone = state.undone;
         let onclick = Callback::from(move |_| {
             state.dispatch(Action::UndoLoad);
-            say(
-                "info",
-                if undone {
-                    tr(lang, "The load is redone.").into()
-                } else {
-                    tr(
-                        lang,
-                        "The load is undone: your inputs from before it are back.",
-                    )
-                    .into()
-                },
-            );
+            if undone {
+                say("info", Says::new("The load is redone."));
+            } else {
+                say(
+                    "info",
+                    Says::new("The load is undone: your inputs from before it are back."),
+                );
+            }
         });
         html! {
             <button type="button" class="secondary" data-testid="undo-load" {onclick}>
@@ -487,7 +654,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
                 });
                 html! {
                     <p class={classes!("notice", n.level)} data-notice={n.level} data-conflict={n.conflict.then_some("other-tab")}>
-                        { &n.text }{ " " }{ for restore }{ " " }{ for keep_mine }
+                        { n.text.render(lang) }{ " " }{ for restore }{ " " }{ for keep_mine }
                         <button type="button" class="link" onclick={dismiss} aria-label={tr(lang, "Dismiss this message")}>{ tr(lang, "Dismiss") }</button>
                     </p>
                 }

@@ -71,7 +71,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let startup = use_memo((), {
         let setup = setup.clone();
-        move |_| keep::startup(lang, &setup)
+        move |_| keep::startup(&setup)
     });
     let state = use_reducer({
         let doc = startup.doc.clone();
@@ -99,7 +99,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     // Another tab saved different inputs over ours: autosave waits until the user chooses.
     // (A tab that opens saves the same inputs it restored: that is no conflict.)
-    let paused = use_mut_ref(|| false);
+    let paused = use_mut_ref(|| startup.hold);
     let latest = use_mut_ref(|| state.doc.clone());
     *latest.borrow_mut() = state.doc.clone();
     {
@@ -111,7 +111,7 @@ pub fn App(props: &AppProps) -> Html {
                     let same = theirs.is_some_and(|v| *latest.borrow().get() == v);
                     if !same && !*paused.borrow() {
                         *paused.borrow_mut() = true;
-                        add_notice.emit(keep::Notice::other_tab(lang, &keys));
+                        add_notice.emit(keep::Notice::other_tab(&keys));
                     }
                 })
             });
@@ -134,7 +134,7 @@ pub fn App(props: &AppProps) -> Html {
             }
             if let Some(n) = keys
                 .as_ref()
-                .and_then(|k| keep::autosave(&state.doc.get(), lang, k))
+                .and_then(|k| keep::autosave(&state.doc.get(), k))
             {
                 add_notice.emit(n);
             }
@@ -166,10 +166,7 @@ pub fn App(props: &AppProps) -> Html {
                     if *paused.borrow() {
                         return;
                     }
-                    if let Some(n) = keys
-                        .as_ref()
-                        .and_then(|k| keep::autosave(&doc.get(), lang, k))
-                    {
+                    if let Some(n) = keys.as_ref().and_then(|k| keep::autosave(&doc.get(), k)) {
                         add_notice.emit(n);
                     }
                 }

@@ -275,6 +275,14 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // A build with the `fault-injection` feature (the panic hook's browser test, never a
+        // release) panics here as a bug would: in the middle of an update.
+        #[cfg(feature = "fault-injection")]
+        if let Action::Edit { path, text } = &action {
+            if text == "esg-kpi:panic" {
+                panic!("fault injection at {path}");
+            }
+        }
         let change: Box<dyn FnOnce(&mut Value) -> bool> = match action {
             Action::Edit { path, text } if State::large(&self.doc.get()) => {
                 // Keep what was typed now; compute when typing pauses.

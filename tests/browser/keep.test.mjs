@@ -28,7 +28,7 @@ for (const [name, target] of [['hosted page', () => env.server.url], ['single fi
       await input(page, 'organisation.employees').fill('10,000');
       await input(page, 'energy[0].site').fill('Beijing HQ');
       const saved = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY));
-      assert.equal(saved.format, 'esg-kpi-autosave/1');
+      assert.equal(saved.format, 'esg-kpi-autosave/2');
       assert.equal(saved.scenario.organisation.employees, '10,000', 'saved as typed');
       await page.reload();
       await ready(page);
@@ -256,4 +256,162 @@ test('storage full or disabled: the calculator works and says that autosave is o
     assert.deepEqual(errors, [], why);
     await context.close();
   }
+});
+
+/** The scenario in a stored save, or null. */
+const storedEmployees = (page, key) => page.evaluate((k) => {
+  const t = localStorage.getItem(k);
+  return t === null ? null : JSON.parse(t).scenario.organisation.employees;
+}, key);
+
+test('a save cut short or altered never replaces a good one: the save before it is restored, the bad one kept aside', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(env.server.url);
+  await ready(page);
+  await input(page, 'organisation.employees').fill('10,000');
+  await input(page, 'organisation.employees').fill('11,000');
+  // The latest save, whole (its length and checksum), and the one before it.
+  const latest = await page.evaluate((k) => localStorage.getItem(k), KEY);
+  const envelope = JSON.parse(latest);
+  assert.equal(envelope.format, 'esg-kpi-autosave/2');
+  assert.equal(typeof envelope.bytes, 'number');
+  assert.match(envelope.fnv1a64, /^[0-9a-f]{16}$/);
+  assert.equal(envelope.scenario.organisation.employees, '11,000');
+  assert.equal(await storedEmployees(page, `${KEY}:previous`), '10,000');
+
+  // As a crash in the middle of writing would leave it: the first half of the latest save.
+  const half = latest.slice(0, Math.floor(latest.length / 2));
+  await page.evaluate(([k, t]) => localStorage.setItem(k, t), [KEY, half]);
+  await page.reload();
+  await ready(page);
+  let notice = await page.locator('[data-notice="warning"]').textContent();
+  assert.match(notice, /Your latest autosave could not be read: it is cut off after \d+ characters/);
+  assert.match(notice, /Nothing was deleted: it was kept aside in this browser under “esg-kpi-calculator:scenario:unreadable:/);
+  assert.match(notice, /The save before it \(\d{4}-\d\d-\d\dT[\d:.]+Z\) is restored/);
+  assert.equal(await input(page, 'organisation.employees').inputValue(), '10,000');
+  assert.equal((await kpiTexts(page)).water_m3_per_employee, '8.13');
+  const aside = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':unreadable:')).map((k) => localStorage.getItem(k)));
+  assert.deepEqual(aside, [half], 'the damaged save is kept, byte for byte');
+
+  // Still valid JSON, but not what was written (one digit changed): refused the same way.
+  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).format === 'esg-kpi-autosave/2', KEY);
+  const altered = (await page.evaluate((k) => localStorage.getItem(k), KEY)).replace('"10,000"', '"90,000"');
+  await page.evaluate(([k, t]) => localStorage.setItem(k, t), [KEY, altered]);
+  await page.reload();
+  await ready(page);
+  notice = await page.locator('[data-notice="warning"]').textContent();
+  assert.match(notice, /it is damaged: its length or checksum is not what was saved/);
+  assert.equal(await input(page, 'organisation.employees').inputValue(), '10,000');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a save that fails (storage full) leaves the last good save as it was', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (window.__full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return set.call(this, k, v);
+    };
+  });
+  await page.goto(env.server.url);
+  await ready(page);
+  await input(page, 'organisation.employees').fill('10,000');
+  const good = await page.evaluate((k) => localStorage.getItem(k), KEY);
+  await page.evaluate(() => { window.__full = true; });
+  await input(page, 'organisation.employees').fill('12,000');
+  await page.locator('[data-notice="warning"]', { hasText: /Autosave is off: The quota has been exceeded/ }).waitFor();
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), good, 'the good save is untouched');
+  await page.reload();
+  await ready(page);
+  assert.equal(await input(page, 'organisation.employees').inputValue(), '10,000');
+  await context.close();
+});
+
+/** A save as the first version of the calculator wrote it (esg-kpi-autosave/1). */
+async function firstVersionSave(page, employees) {
+  return page.evaluate((employees) => {
+    const scenario = { schema: 'esg-kpi-scenario/1', name: 'Saved by version 1', period: '2018',
+      organisation: { floor_area_m2: '145,484', employees, revenue_rmb_million: '176,436' },
+      energy: [{ site: 'Plant', source: 'electricity', quantity: '17,467.47', unit: 'MWh', grid: 'cn-east' }],
+      water_m3: '81,345.33' };
+    return JSON.stringify({ format: 'esg-kpi-autosave/1', saved_at: '2026-11-20T08:00:00.000Z', scenario });
+  }, employees);
+}
+
+test('an older save is migrated, and its original is kept unchanged before anything is saved over it', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(env.server.url);
+  await ready(page);
+  const v1 = await firstVersionSave(page, '9,999');
+  await page.evaluate(([k, t]) => localStorage.setItem(k, t), [KEY, v1]);
+  await page.reload();
+  await ready(page);
+  const BACKUP = `${KEY}:before-migration:esg-kpi-autosave/1`;
+  const notice = await page.locator('[data-notice="info"]').first().textContent();
+  assert.match(notice, /Restored your inputs, saved in an older format \(esg-kpi-autosave\/1\); the original is kept unchanged under “esg-kpi-calculator:scenario:before-migration:esg-kpi-autosave\/1”/);
+  assert.equal(await input(page, 'organisation.employees').inputValue(), '9,999');
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), BACKUP), v1, 'the original, byte for byte');
+  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).format === 'esg-kpi-autosave/2', KEY);
+  // Later starts read the new format; the backup stays as it was.
+  await input(page, 'organisation.employees').fill('8,888');
+  await page.reload();
+  await ready(page);
+  assert.equal(await input(page, 'organisation.employees').inputValue(), '8,888');
+  assert.doesNotMatch(await page.locator('[data-notice]').first().textContent(), /older format/);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), BACKUP), v1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an older save that cannot be backed up is not saved over until the user says so', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (k.includes(':before-migration:')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return set.call(this, k, v);
+    };
+  });
+  await page.goto(env.server.url);
+  await ready(page);
+  const v1 = await firstVersionSave(page, '7,777');
+  await page.evaluate(([k, t]) => localStorage.setItem(k, t), [KEY, v1]);
+  await page.reload();
+  await ready(page);
+  const notice = page.locator('[data-notice="warning"]', { hasText: /The original could not be copied \(The quota has been exceeded\.\), so autosave is paused/ });
+  await notice.waitFor();
+  await input(page, 'organisation.employees').fill('7,000');
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), v1, 'the only copy of the original is untouched');
+  await notice.getByRole('button', { name: 'Keep mine and save them' }).click();
+  assert.equal(await storedEmployees(page, KEY), '7,000');
+  assert.equal(await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).format, KEY), 'esg-kpi-autosave/2');
+  await context.close();
+});
+
+test('notices follow the page language, even those shown at start-up', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  await ready(page);
+  await input(page, 'organisation.employees').fill('10,000');
+  await page.reload();
+  await ready(page);
+  const notice = page.locator('[data-notice="info"]').first();
+  assert.match(await notice.textContent(), /Restored your inputs from this browser's autosave/);
+  await page.locator('#language').selectOption('zh-Hant');
+  assert.match(await notice.textContent(), /已從本瀏覽器的自動儲存恢復你的輸入/);
+  await page.locator('#language').selectOption('zh-Hans');
+  assert.match(await notice.textContent(), /已从本浏览器的自动保存恢复你的输入/);
+  await context.close();
 });
