@@ -2,12 +2,16 @@
 // page supplies is shown as text. Script payloads go into every free-text place the scenario has — the name,
 // the period, site names, notes, a custom factor's source, a waste item's kind and note, the
 // production unit, the exchange rate's source, a currency code, a grid — through the API, a
-// share link, the single file and the drop-in element under a strict CSP; every panel that
-// shows them is opened, and nothing may run.
+// share link, the single file, the drop-in element under a strict CSP, pasted cells in the
+// import (sites, notes, a quantity) and messages from an allowed parent page to the iframe;
+// every panel that shows them is opened, and nothing may run.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setUp, openPage, fileUrl, openTrace, ROOT } from './harness.mjs';
 import { serve } from '../../scripts/static-server.mjs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 
 const env = setUp();
 
@@ -161,5 +165,54 @@ test('nothing sent: after its own files, a whole session asks for nothing', asyn
     await page.waitForTimeout(500);
     assert.deepEqual(requests, [], `${url}: no request after the page's own files`);
     await context.close();
+  }
+});
+
+test('imported cells and messages from a parent page carrying payloads are shown as text and never run', async () => {
+  // Pasted cells: in a site, a note, and as a quantity (a located problem quoting the cell).
+  const { page, record, close } = await openPage(env.browser, env.server.url);
+  if (!(await page.locator('details.import').evaluate((d) => d.open))) await page.locator('details.import > summary').click();
+  const cells = `Site\tSource\tQuantity\tUnit\tNote\n${P}\telectricity\t3,000\tkWh\t${P}\nKowloon\telectricity\t${P}\tkWh\t\n`;
+  await page.locator('#import-paste').fill(cells);
+  await page.getByRole('button', { name: 'Read the pasted cells' }).click();
+  await page.getByTestId('import-add').waitFor();
+  await assertInert(page);
+  await page.getByTestId('import-add').click();
+  await page.locator('[data-import-status]', { hasText: /Imported/ }).waitFor();
+  assert.equal(await page.locator('[data-input="energy[2].site"]').inputValue(), P);
+  await assertInert(page);
+  assert.deepEqual(record.pageErrors, []);
+  await close();
+
+  // postMessage from an allowed parent: a scenario to load and a language that is a payload.
+  const repo = await serve(ROOT, 0, { prefix: '/' });
+  const origin = `http://127.0.0.1:${repo.address().port}`;
+  const dir = mkdtempSync(join(tmpdir(), 'esg-frame-safety-'));
+  cpSync(`${ROOT}/dist`, dir, { recursive: true });
+  const index = join(dir, 'index.html');
+  writeFileSync(index, readFileSync(index, 'utf8').replace('name="esg-kpi-allowed-origins" content=""', `name="esg-kpi-allowed-origins" content="${origin}"`));
+  const calc = await serve(dir, 0, { prefix: '/' });
+  const calculator = `http://127.0.0.1:${calc.address().port}`;
+  try {
+    const context = await env.browser.newContext();
+    const host = { page: await context.newPage(), record: { pageErrors: [] }, close: () => context.close() };
+    host.page.on('pageerror', (e) => host.record.pageErrors.push(String(e)));
+    await host.page.goto(`${origin}/examples/iframe-host.html?calculator=${encodeURIComponent(`${calculator}/index.html`)}`);
+    await host.page.locator('#total', { hasText: '13,093.57' }).waitFor();
+    await host.page.evaluate(([o, s, p]) => {
+      const w = document.getElementById('calculator').contentWindow;
+      w.postMessage({ type: 'esg-kpi:lang', lang: p }, o);
+      w.postMessage({ type: 'esg-kpi:load', scenario: s }, o);
+    }, [calculator, loadable(), P]);
+    const frame = host.page.frames().find((f) => f !== host.page.mainFrame());
+    await frame.waitForFunction((p) => document.querySelector('[data-input="energy[0].site"]')?.value === p, P);
+    await assertInert(frame);
+    assert.equal(await host.page.evaluate(() => window.__xss ?? 0), 0, 'nothing ran in the host page either');
+    assert.deepEqual(host.record.pageErrors, []);
+    await host.close();
+  } finally {
+    await new Promise((ok) => calc.close(ok));
+    await new Promise((ok) => repo.close(ok));
+    rmSync(dir, { recursive: true, force: true });
   }
 });
