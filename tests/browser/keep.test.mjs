@@ -258,6 +258,26 @@ test('storage full or disabled: the calculator works and says that autosave is o
   }
 });
 
+/** A fresh browser (its own storage) on the hosted page; `init` runs before the page's own
+ *  scripts, e.g. to make some storage writes fail. Page errors are collected. */
+async function hosted(init) {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  if (init) await page.addInitScript(init);
+  await page.goto(env.server.url);
+  await ready(page);
+  return { context, page, errors };
+}
+
+/** Leaves `text` under the autosave key, as a crash or an older version would, and starts again. */
+async function restartWith(page, text) {
+  await page.evaluate(([k, t]) => localStorage.setItem(k, t), [KEY, text]);
+  await page.reload();
+  await ready(page);
+}
+
 /** The scenario in a stored save, or null. */
 const storedEmployees = (page, key) => page.evaluate((k) => {
   const t = localStorage.getItem(k);
@@ -265,12 +285,7 @@ const storedEmployees = (page, key) => page.evaluate((k) => {
 }, key);
 
 test('a save cut short or altered never replaces a good one: the save before it is restored, the bad one kept aside', async () => {
-  const context = await env.browser.newContext();
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(env.server.url);
-  await ready(page);
+  const { context, page, errors } = await hosted();
   await input(page, 'organisation.employees').fill('10,000');
   await input(page, 'organisation.employees').fill('11,000');
   // The latest save, whole (its length and checksum), and the one before it.
@@ -284,9 +299,7 @@ test('a save cut short or altered never replaces a good one: the save before it 
 
   // As a crash in the middle of writing would leave it: the first half of the latest save.
   const half = latest.slice(0, Math.floor(latest.length / 2));
-  await page.evaluate(([k, t]) => localStorage.setItem(k, t), [KEY, half]);
-  await page.reload();
-  await ready(page);
+  await restartWith(page, half);
   let notice = await page.locator('[data-notice="warning"]').textContent();
   assert.match(notice, /Your latest autosave could not be read: it is cut off after \d+ characters/);
   assert.match(notice, /Nothing was deleted: it was kept aside in this browser under “esg-kpi-calculator:scenario:unreadable:/);
@@ -299,9 +312,7 @@ test('a save cut short or altered never replaces a good one: the save before it 
   // Still valid JSON, but not what was written (one digit changed): refused the same way.
   await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).format === 'esg-kpi-autosave/2', KEY);
   const altered = (await page.evaluate((k) => localStorage.getItem(k), KEY)).replace('"10,000"', '"90,000"');
-  await page.evaluate(([k, t]) => localStorage.setItem(k, t), [KEY, altered]);
-  await page.reload();
-  await ready(page);
+  await restartWith(page, altered);
   notice = await page.locator('[data-notice="warning"]').textContent();
   assert.match(notice, /it is damaged: its length or checksum is not what was saved/);
   assert.equal(await input(page, 'organisation.employees').inputValue(), '10,000');
@@ -310,17 +321,13 @@ test('a save cut short or altered never replaces a good one: the save before it 
 });
 
 test('a save that fails (storage full) leaves the last good save as it was', async () => {
-  const context = await env.browser.newContext();
-  const page = await context.newPage();
-  await page.addInitScript(() => {
+  const { context, page } = await hosted(() => {
     const set = Storage.prototype.setItem;
     Storage.prototype.setItem = function (k, v) {
       if (window.__full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return set.call(this, k, v);
     };
   });
-  await page.goto(env.server.url);
-  await ready(page);
   await input(page, 'organisation.employees').fill('10,000');
   const good = await page.evaluate((k) => localStorage.getItem(k), KEY);
   await page.evaluate(() => { window.__full = true; });
@@ -345,16 +352,9 @@ async function firstVersionSave(page, employees) {
 }
 
 test('an older save is migrated, and its original is kept unchanged before anything is saved over it', async () => {
-  const context = await env.browser.newContext();
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(env.server.url);
-  await ready(page);
+  const { context, page, errors } = await hosted();
   const v1 = await firstVersionSave(page, '9,999');
-  await page.evaluate(([k, t]) => localStorage.setItem(k, t), [KEY, v1]);
-  await page.reload();
-  await ready(page);
+  await restartWith(page, v1);
   const BACKUP = `${KEY}:before-migration:esg-kpi-autosave/1`;
   const notice = await page.locator('[data-notice="info"]').first().textContent();
   assert.match(notice, /Restored your inputs, saved in an older format \(esg-kpi-autosave\/1\); the original is kept unchanged under “esg-kpi-calculator:scenario:before-migration:esg-kpi-autosave\/1”/);
@@ -373,21 +373,15 @@ test('an older save is migrated, and its original is kept unchanged before anyth
 });
 
 test('an older save that cannot be backed up is not saved over until the user says so', async () => {
-  const context = await env.browser.newContext();
-  const page = await context.newPage();
-  await page.addInitScript(() => {
+  const { context, page } = await hosted(() => {
     const set = Storage.prototype.setItem;
     Storage.prototype.setItem = function (k, v) {
       if (k.includes(':before-migration:')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return set.call(this, k, v);
     };
   });
-  await page.goto(env.server.url);
-  await ready(page);
   const v1 = await firstVersionSave(page, '7,777');
-  await page.evaluate(([k, t]) => localStorage.setItem(k, t), [KEY, v1]);
-  await page.reload();
-  await ready(page);
+  await restartWith(page, v1);
   const notice = page.locator('[data-notice="warning"]', { hasText: /The original could not be copied \(The quota has been exceeded\.\), so autosave is paused/ });
   await notice.waitFor();
   await input(page, 'organisation.employees').fill('7,000');
@@ -400,10 +394,7 @@ test('an older save that cannot be backed up is not saved over until the user sa
 });
 
 test('notices follow the page language, even those shown at start-up', async () => {
-  const context = await env.browser.newContext();
-  const page = await context.newPage();
-  await page.goto(env.server.url);
-  await ready(page);
+  const { context, page } = await hosted();
   await input(page, 'organisation.employees').fill('10,000');
   await page.reload();
   await ready(page);
