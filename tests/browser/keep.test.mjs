@@ -27,6 +27,7 @@ for (const [name, target] of [['hosted page', () => env.server.url], ['single fi
       await ready(page);
       await input(page, 'organisation.employees').fill('10,000');
       await input(page, 'energy[0].site').fill('Beijing HQ');
+      await page.waitForFunction((k) => (localStorage.getItem(k) ?? '').includes('Beijing HQ'), KEY, { timeout: 5000 });
       const saved = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY));
       assert.equal(saved.format, 'esg-kpi-autosave/2');
       assert.equal(saved.scenario.organisation.employees, '10,000', 'saved as typed');
@@ -258,6 +259,10 @@ test('storage full or disabled: the calculator works and says that autosave is o
   }
 });
 
+/** Waits until the autosave holds `text` (a value typed): Yew renders, and then saves, in its
+ *  own tasks, which can come a moment after the keystroke when the machine is busy. */
+const savedWith = (page, text) => page.waitForFunction(([k, t]) => (localStorage.getItem(k) ?? '').includes(t), [KEY, text], { timeout: 5000 });
+
 /** A fresh browser (its own storage) on the hosted page; `init` runs before the page's own
  *  scripts, e.g. to make some storage writes fail. Page errors are collected. */
 async function hosted(init) {
@@ -287,7 +292,9 @@ const storedEmployees = (page, key) => page.evaluate((k) => {
 test('a save cut short or altered never replaces a good one: the save before it is restored, the bad one kept aside', async () => {
   const { context, page, errors } = await hosted();
   await input(page, 'organisation.employees').fill('10,000');
+  await savedWith(page, '"10,000"');
   await input(page, 'organisation.employees').fill('11,000');
+  await savedWith(page, '"11,000"');
   // The latest save, whole (its length and checksum), and the one before it.
   const latest = await page.evaluate((k) => localStorage.getItem(k), KEY);
   const envelope = JSON.parse(latest);
@@ -329,6 +336,7 @@ test('a save that fails (storage full) leaves the last good save as it was', asy
     };
   });
   await input(page, 'organisation.employees').fill('10,000');
+  await savedWith(page, '"10,000"');
   const good = await page.evaluate((k) => localStorage.getItem(k), KEY);
   await page.evaluate(() => { window.__full = true; });
   await input(page, 'organisation.employees').fill('12,000');
@@ -363,9 +371,11 @@ test('an older save is migrated, and its original is kept unchanged before anyth
   await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).format === 'esg-kpi-autosave/2', KEY);
   // Later starts read the new format; the backup stays as it was.
   await input(page, 'organisation.employees').fill('8,888');
+  await savedWith(page, '"8,888"');
   await page.reload();
   await ready(page);
-  assert.equal(await input(page, 'organisation.employees').inputValue(), '8,888');
+  assert.equal(await input(page, 'organisation.employees').inputValue(), '8,888',
+    `restored: ${await page.locator('[data-notice]').allTextContents()}; stored: ${await page.evaluate((k) => localStorage.getItem(k), KEY)}`);
   assert.doesNotMatch(await page.locator('[data-notice]').first().textContent(), /older format/);
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), BACKUP), v1);
   assert.deepEqual(errors, []);
