@@ -9,7 +9,8 @@
 // classic script), wasm-opt -Oz in release, and is inlined as base64; `initSync` then starts
 // the calculator synchronously while the page loads (CONTRACT.md §2).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync, existsSync, readdirSync } from 'node:fs';
+import { transformSync } from 'esbuild';
 import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
@@ -118,6 +119,30 @@ try {
     const name = `esg-kpi-start-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
     writeFileSync(join(staging, name), code);
     index = index.replace(inline[0], `<script type="module" src="./${name}"></script>`);
+  }
+  // A smaller first visit: Trunk copies wasm-bindgen's glue and the stylesheet as written
+  // (comments, long names); in a release build they are minified here, and the integrity
+  // hashes Trunk put in index.html follow them (a hash that is not found stops the build).
+  if (profile === 'release') {
+    const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+    for (const name of readdirSync(staging)) {
+      const loader = /^esg-kpi-calculator-[0-9a-f]+\.js$/.test(name) ? 'js' : /^style-[0-9a-f]+\.css$/.test(name) ? 'css' : null;
+      if (!loader) continue;
+      const file = join(staging, name);
+      const before = readFileSync(file);
+      const { code } = transformSync(before.toString('utf8'), {
+        loader,
+        minify: true,
+        legalComments: 'none',
+        // The browsers the page supports; esbuild writes nothing newer than they read.
+        target: ['chrome100', 'firefox100', 'safari15', 'edge100'],
+        ...(loader === 'js' ? { format: 'esm' } : {}),
+      });
+      if (!index.includes(sri(before))) throw new Error(`single-file: index.html has no integrity hash for ${name}`);
+      index = index.replaceAll(sri(before), sri(code));
+      writeFileSync(file, code);
+      console.log(`single-file: minified ${name} (${before.length} → ${Buffer.byteLength(code)} bytes)`);
+    }
   }
   const origins = (process.env.ESG_KPI_ALLOWED_ORIGINS || '').trim();
   if (origins) {

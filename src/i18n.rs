@@ -25,6 +25,7 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ),
     ("Reload the page", "重新載入頁面", "重新加载页面"),
     ("{0}{1}", "{0}{1}", "{0}{1}"),
+    ("{0}: {1}", "{0}：{1}", "{0}：{1}"),
     (
         "Restored your inputs, saved in an older format ({0}); the original is kept unchanged under “{1}”.",
         "已恢復你以舊格式（{0}）儲存的輸入；原件原封不動保存在「{1}」。",
@@ -346,6 +347,145 @@ pub fn trf(lang: Lang, en: &'static str, args: &[&str]) -> String {
     })
 }
 
+/// The built-in example's notes (`notes` in `src/engine/example_2018.json`, where each input of
+/// the 2018 report comes from) in the two Chinese scripts, by their English text. The scenario
+/// keeps its notes as written; the page shows these in the page's language.
+const EXAMPLE_NOTES: &[(&str, &str, &str)] = &[
+    // organisation.floor_area_m2
+    (
+        "Not published. Implied by the report's 0.09 t CO2e/m²: 13,093.57 ÷ 0.09 ≈ 145,484 m². Any area from 137,827 to 154,042 m² prints as 0.09.",
+        "報告未披露。由報告的每平方米 0.09 噸二氧化碳當量推算：13,093.57 ÷ 0.09 ≈ 145,484 平方米。137,827 至 154,042 平方米之間的任何面積，四捨五入後均為 0.09。",
+        "报告未披露。由报告的每平方米 0.09 吨二氧化碳当量推算：13,093.57 ÷ 0.09 ≈ 145,484 平方米。137,827 至 154,042 平方米之间的任何面积，四舍五入后均为 0.09。",
+    ),
+    // organisation.employees
+    (
+        "Not published for this scope (the report says “over 16,000” group-wide). Implied by water, 6.77 m³/person: 81,345.33 ÷ 6.77 ≈ 12,016 (12,007–12,024); hazardous and non-hazardous waste per person agree. The published energy per person, 1.32 MWh, implies ≈ 14,286 instead, so energy per employee is computed as 1.57 and shown beside the published 1.32.",
+        "報告未披露此統計範圍的僱員人數（報告稱全集團有「16,000餘名員工」）。由人均用水量 6.77 立方米推算：81,345.33 ÷ 6.77 ≈ 12,016（12,007–12,024）；人均有害及無害廢棄物與此相符。報告的人均能源消耗 1.32 兆瓦時則意味約 14,286 人，因此人均能源消耗按計算得 1.57，與報告的 1.32 並列顯示。",
+        "报告未披露此统计范围的雇员人数（报告称全集团有“16,000余名员工”）。由人均用水量 6.77 立方米推算：81,345.33 ÷ 6.77 ≈ 12,016（12,007–12,024）；人均有害及无害废弃物与此相符。报告的人均能源消耗 1.32 兆瓦时则意味约 14,286 人，因此人均能源消耗按计算得 1.57，与报告的 1.32 并列显示。",
+    ),
+    // organisation.revenue_rmb_million
+    (
+        "Not published in the report. Implied by 0.37 t of packaging per RMB million: 65,281.37 ÷ 0.37 ≈ 176,436 (174,084–178,853).",
+        "報告未披露。由每人民幣百萬元收入 0.37 噸包裝材料推算：65,281.37 ÷ 0.37 ≈ 176,436（174,084–178,853）。",
+        "报告未披露。由每人民币百万元收入 0.37 吨包装材料推算：65,281.37 ÷ 0.37 ≈ 176,436（174,084–178,853）。",
+    ),
+    // energy[0].quantity
+    (
+        "The report's direct energy (natural gas), converted under GB/T 2589-2008.",
+        "報告的直接能源消耗（天然氣），按 GB/T 2589-2008 換算。",
+        "报告的直接能源消耗（天然气），按 GB/T 2589-2008 换算。",
+    ),
+    // energy[1].quantity
+    (
+        "The report's indirect energy (purchased electricity).",
+        "報告的間接能源消耗（外購電力）。",
+        "报告的间接能源消耗（外购电力）。",
+    ),
+    // water_m3
+    (
+        "As published (municipal tap water, 1 m³ = 1 t).",
+        "按報告數據（市政自來水，1 立方米 = 1 噸）。",
+        "按报告数据（市政自来水，1 立方米 = 1 吨）。",
+    ),
+    // waste.hazardous_t
+    (
+        "As published: toner cartridges, fluorescent tubes, lead-acid batteries.",
+        "按報告數據：廢硒鼓和廢墨盒、廢棄熒光燈管及廢鉛酸蓄電池。",
+        "按报告数据：废硒鼓和废墨盒、废弃荧光灯管及废铅酸蓄电池。",
+    ),
+    // waste.non_hazardous_t
+    (
+        "As published: office and domestic waste.",
+        "按報告數據：辦公及生活垃圾。",
+        "按报告数据：办公及生活垃圾。",
+    ),
+    // packaging_t
+    (
+        "As published: packaging of phones, TVs and main ecosystem products.",
+        "按報告數據：小米手機、電視及生態鏈主要產品所使用的包裝材料。",
+        "按报告数据：小米手机、电视及生态链主要产品所使用的包装材料。",
+    ),
+];
+
+/// A scenario's note as the page shows it: the built-in example's notes in the page's language,
+/// any other note as written.
+pub fn note_text(lang: Lang, note: &str) -> &str {
+    match EXAMPLE_NOTES.iter().find(|(en, ..)| *en == note) {
+        Some((_, hant, _)) if lang == Lang::ZhHant => hant,
+        Some((_, _, hans)) if lang == Lang::ZhHans => hans,
+        _ => note,
+    }
+}
+
+/// Each input's label, by its path within its period (`organisation.employees`) or within its
+/// line (`quantity` of `energy[2]`): the names the page shows beside the fields.
+const FIELD_LABELS: &[(&str, &str)] = &[
+    ("gwp", "GWP set (100-year)"),
+    ("grid_edition", "Mainland grid-factor edition"),
+    (
+        "grid_om_weight",
+        "Combined margin: operating-margin weight w",
+    ),
+    ("organisation.floor_area_m2", "Floor area"),
+    ("organisation.employees", "Employees"),
+    ("organisation.revenue_currency", "Revenue currency"),
+    ("organisation.revenue_rmb_million", "Revenue"),
+    ("organisation.revenue_million", "Revenue"),
+    ("organisation.fx_rmb_per_unit", "Exchange rate"),
+    ("organisation.fx_source", "Source of the exchange rate"),
+    (
+        "organisation.production_quantity",
+        "Production volume (optional)",
+    ),
+    ("organisation.production_unit", "Unit of production"),
+    ("waste.hazardous_t", "Hazardous waste"),
+    ("waste.non_hazardous_t", "Non-hazardous waste"),
+    ("water_m3", "Water consumption"),
+    ("packaging_t", "Packaging material"),
+    ("site", "Site"),
+    ("source", "Source"),
+    ("quantity", "Quantity"),
+    ("unit", "Unit"),
+    ("density_kg_per_l", "Density"),
+    ("factor", "Emission factor"),
+    ("grid", "Grid"),
+    ("factor.value", "Factor value"),
+    ("factor.unit", "Factor unit"),
+    ("factor.source", "Source of this factor"),
+    ("kind", "Kind of waste"),
+    ("hazardous", "Counts as"),
+];
+
+/// What the page calls the input at a scenario path, for the list of input errors:
+/// `prior.energy[2].quantity` is "Prior year · Energy line 3 · Quantity". `None` for a path the
+/// page shows no field for (the list then shows the path itself).
+pub fn field_name(lang: Lang, path: &str) -> Option<String> {
+    let mut parts = Vec::new();
+    let mut rest = path;
+    for (prefix, name) in [("prior.", "Prior year"), ("base_year.", "Base year")] {
+        if let Some(r) = rest.strip_prefix(prefix) {
+            parts.push(tr(lang, name).to_string());
+            rest = r;
+        }
+    }
+    for (list, name) in [
+        ("energy[", "Energy line {0}"),
+        ("waste.items[", "Waste item {0}"),
+    ] {
+        if let Some(r) = rest.strip_prefix(list) {
+            let (index, r) = r.split_once(']')?;
+            let line = index.parse::<usize>().ok()?.checked_add(1)?;
+            parts.push(trf(lang, name, &[&line.to_string()]));
+            rest = r.strip_prefix('.').unwrap_or(r);
+        }
+    }
+    if !rest.is_empty() {
+        let (_, label) = FIELD_LABELS.iter().find(|(p, _)| *p == rest)?;
+        parts.push(tr(lang, label).to_string());
+    }
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -448,5 +588,96 @@ mod tests {
         assert_eq!(Lang::from_browser("en-GB"), Lang::En);
         assert_eq!(trf(Lang::ZhHant, "Line {0}", &["3"]), "項目 3");
         assert_eq!(tr(Lang::ZhHans, "Natural gas"), "天然气");
+    }
+    #[test]
+    fn field_names_are_the_labels_beside_the_fields() {
+        assert_eq!(
+            field_name(Lang::ZhHant, "organisation.floor_area_m2").as_deref(),
+            Some("樓面面積")
+        );
+        assert_eq!(
+            field_name(Lang::En, "organisation.floor_area_m2").as_deref(),
+            Some("Floor area")
+        );
+        assert_eq!(
+            field_name(Lang::En, "prior.energy[2].quantity").as_deref(),
+            Some("Prior year · Energy line 3 · Quantity")
+        );
+        assert_eq!(
+            field_name(Lang::ZhHans, "energy[0].factor.source").as_deref(),
+            Some("能源项目 1 · 因子来源")
+        );
+        assert_eq!(
+            field_name(Lang::En, "base_year.waste.items[9]").as_deref(),
+            Some("Base year · Waste item 10")
+        );
+        assert_eq!(
+            field_name(Lang::En, "energy[0].factor.unit").as_deref(),
+            Some("Energy line 1 · Factor unit")
+        );
+        // No field of the page's: the caller shows the path.
+        for path in [
+            "",
+            "energy",
+            "energy[x].unit",
+            "energy[3",
+            "published.ghg_total_t",
+            "prior.nothing",
+            "energy[18446744073709551615]",
+        ] {
+            assert_eq!(field_name(Lang::En, path), None, "{path}");
+        }
+        // Every label is translated, and every one is a label the page shows (in its source).
+        let page: String = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/src/ui"))
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .collect();
+        for (path, label) in FIELD_LABELS {
+            assert!(
+                TABLE.iter().any(|(en, ..)| en == label),
+                "{label} is not translated"
+            );
+            assert!(
+                page.contains(&format!("\"{label}\"")),
+                "the page has no label {label} ({path})"
+            );
+            let leaf = path.rsplit('.').next().unwrap();
+            assert!(
+                page.contains(&format!("{path}\"")) || page.contains(&format!("(\"{leaf}\")")),
+                "the page has no field {path}"
+            );
+        }
+    }
+    #[test]
+    fn the_examples_notes_are_in_every_language() {
+        let example: serde_json::Value =
+            serde_json::from_str(crate::engine::example::EXAMPLE_2018_JSON).unwrap();
+        let notes = example["notes"].as_object().unwrap();
+        assert_eq!(
+            notes.len(),
+            EXAMPLE_NOTES.len(),
+            "one translation per note of the example"
+        );
+        for (path, note) in notes {
+            let note = note.as_str().unwrap();
+            assert_eq!(note_text(Lang::En, note), note);
+            for lang in [Lang::ZhHant, Lang::ZhHans] {
+                let shown = note_text(lang, note);
+                assert_ne!(shown, note, "{path} is not translated");
+                // The figures of the note are all in its translation.
+                let figures = |s: &str| -> Vec<String> {
+                    let mut f: Vec<String> = s
+                        .replace("CO2", "")
+                        .split(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+                        .map(|f| f.trim_matches(|c| c == ',' || c == '.').to_string())
+                        .filter(|f| f.chars().any(|c| c.is_ascii_digit()))
+                        .collect();
+                    f.sort();
+                    f
+                };
+                assert_eq!(figures(shown), figures(note), "{path}, {lang:?}");
+            }
+        }
+        assert_eq!(note_text(Lang::ZhHant, "my own note"), "my own note");
     }
 }

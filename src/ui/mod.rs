@@ -350,7 +350,7 @@ fn Inputs(props: &InputsProps) -> Html {
         html! {
             <NumberField path={p.clone()} label={tr(lang, label)} unit={tr(lang, unit)} value={path::text(doc, &p)}
                 error={state.error_at(&p, lang).map(AttrValue::from)}
-                note={note(doc, &p)} onedit={props.onedit.clone()} />
+                note={note(lang, doc, &p)} onedit={props.onedit.clone()} />
         }
     };
     let length = |list: &str| {
@@ -422,7 +422,7 @@ fn Inputs(props: &InputsProps) -> Html {
                 "The items below give this total; a figure typed here is only compared with them.",
             )))
         } else {
-            note(doc, &p)
+            note(lang, doc, &p)
         };
         html! {
             <NumberField path={p.clone()} label={tr(lang, label)} unit={tr(lang, "t")} value={path::text(doc, &p)}
@@ -469,7 +469,7 @@ fn Inputs(props: &InputsProps) -> Html {
                 <NumberField path={at("revenue_million")} label={tr(lang, "Revenue")} unit={trf(lang, "{0} million", &[&currency])}
                     value={path::text(doc, &at("revenue_million"))}
                     error={state.error_at(&at("revenue_million"), lang).map(AttrValue::from)}
-                    note={note(doc, &at("revenue_million"))} onedit={props.onedit.clone()} />
+                    note={note(lang, doc, &at("revenue_million"))} onedit={props.onedit.clone()} />
                 <NumberField path={at("fx_rmb_per_unit")} label={tr(lang, "Exchange rate")} unit={trf(lang, "RMB per 1 {0}", &[&currency])}
                     value={path::text(doc, &at("fx_rmb_per_unit"))}
                     error={state.error_at(&at("fx_rmb_per_unit"), lang).map(AttrValue::from)}
@@ -781,11 +781,11 @@ fn Method(props: &InputsProps) -> Html {
     }
 }
 
-fn note(doc: &serde_json::Value, p: &str) -> Option<AttrValue> {
+fn note(lang: Lang, doc: &serde_json::Value, p: &str) -> Option<AttrValue> {
     doc.get("notes")
         .and_then(|n| n.get(p))
         .and_then(|v| v.as_str())
-        .map(|s| AttrValue::from(s.to_string()))
+        .map(|s| AttrValue::from(crate::i18n::note_text(lang, s).to_string()))
 }
 
 #[derive(Properties, PartialEq)]
@@ -869,7 +869,7 @@ fn EnergyRowEditor(props: &EnergyRowProps) -> Html {
     let used = state
         .factor_source(prefix.strip_suffix('.'), i)
         .map(|t| t.render(lang));
-    let quantity_note = note(&doc, &format!("{row_path}.quantity"));
+    let quantity_note = note(lang, &doc, &format!("{row_path}.quantity"));
     // The row itself renders only when what it shows changed: with 50 lines on a page, a
     // keystroke in one re-renders one.
     html! {
@@ -1069,7 +1069,9 @@ fn ErrorBanner(props: &ResultsProps) -> Html {
                 <div class="banner" data-testid="error-banner">
                     <p><strong>{ if errors.len() == 1 { tr(lang, "1 input needs attention").to_string() } else { trf(lang, "{0} inputs need attention", &[&errors.len().to_string()]) } }</strong>
                     { tr(lang, " — the KPIs below are from your last valid input.") }</p>
-                    <ul>{ for errors.iter().map(|e| html! { <li><code>{ &e.path }</code>{ ": " }{ e.message.render(lang) }</li> }) }</ul>
+                    <ul>{ for errors.iter().map(|e| html! {
+                        <li data-error-path={e.path.clone()}>{ trf(lang, "{0}: {1}", &[&crate::i18n::field_name(lang, &e.path).unwrap_or_else(|| e.path.clone()), &e.message.render(lang)]) }</li>
+                    }) }</ul>
                 </div>
             }
         </div>

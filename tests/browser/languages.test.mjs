@@ -22,6 +22,10 @@ test('the page switches language live, keeps the numbers, and remembers the choi
   assert.equal(await page.getByRole('button', { name: '匯出 JSON' }).count(), 1);
   assert.match(await page.locator('[data-kpi="ghg_total_t"]').locator('xpath=../following-sibling::td[1]').textContent(), /噸二氧化碳當量/);
   assert.deepEqual(await kpiTexts(page), before, 'numbers do not change with the language');
+  // The built-in example's notes on where each input comes from follow the language too.
+  const floorNote = page.locator('#note-organisation-floor-area-m2');
+  assert.match(await floorNote.textContent(), /^報告未披露。由報告的每平方米 0\.09 噸二氧化碳當量推算：13,093\.57 ÷ 0\.09 ≈ 145,484 平方米/);
+  assert.match(await page.locator('#note-energy-1--quantity').textContent(), /外購電力/);
   await page.screenshot({ path: 'test-results/zh-Hant-wide.png', fullPage: true });
   await page.setViewportSize({ width: 360, height: 800 });
   await page.screenshot({ path: 'test-results/zh-Hant-phone.png' });
@@ -29,6 +33,7 @@ test('the page switches language live, keeps the numbers, and remembers the choi
   await page.locator('#language').selectOption('zh-Hans');
   assert.equal(await page.locator('h1').textContent(), 'ESG 关键绩效指标计算器');
   assert.equal(await kpiName(page, 'ghg_total_t'), '温室气体排放总量(范围一及范围二)(吨)');
+  assert.match(await floorNote.textContent(), /^报告未披露。/);
   await page.screenshot({ path: 'test-results/zh-Hans-phone.png' });
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.screenshot({ path: 'test-results/zh-Hans-wide.png', fullPage: true });
@@ -38,6 +43,7 @@ test('the page switches language live, keeps the numbers, and remembers the choi
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hans', 'remembered');
   assert.equal(await page.locator('#language').inputValue(), 'zh-Hans');
   await page.locator('#language').selectOption('en');
+  assert.match(await floorNote.textContent(), /^Not published\. Implied by the report's 0\.09 t CO2e\/m²/);
   await page.screenshot({ path: 'test-results/en-wide.png', fullPage: true });
   await page.setViewportSize({ width: 360, height: 800 });
   await page.screenshot({ path: 'test-results/en-phone.png' });
@@ -65,6 +71,11 @@ test("the engine's sentences follow the language: a field's error, the checks, t
   await page.locator('#language').selectOption('zh-Hans');
   assert.equal(await errorFor(page, 'organisation.employees').textContent(),
     '“12,34”的千位分隔符位置不正确（请写作 1,234,567.89 或 1234567.89）', 'switches live');
+  // The list above the KPI table names the field by its label, in the page's language.
+  const listed = page.locator('[data-testid="error-banner"] [data-error-path="organisation.employees"]');
+  assert.equal(await listed.textContent(), '雇员人数：“12,34”的千位分隔符位置不正确（请写作 1,234,567.89 或 1234567.89）');
+  await page.locator('#language').selectOption('zh-Hant');
+  assert.match(await listed.textContent(), /^僱員人數：「12,34」/);
   await input(page, 'organisation.employees').fill('');
   await page.locator('#language').selectOption('zh-Hant');
   // The checks name the missing denominator in Chinese.

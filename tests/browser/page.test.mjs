@@ -102,6 +102,11 @@ for (const [name, target] of TARGETS) {
       await input(page, 'energy[1].quantity').fill('1e40');
       assert.match(await errorFor(page, 'energy[1].quantity').textContent(), /too large/);
       await input(page, 'energy[1].unit').selectOption('GJ');
+      // The list above the KPI table names each field by its label, as beside the field.
+      const listed = (path) => page.locator(`[data-testid="error-banner"] [data-error-path="${path}"]`).textContent();
+      assert.match(await listed('organisation.employees'), /^Employees: “12,0x6” is not a number/);
+      assert.match(await listed('water_m3'), /^Water consumption: .*must not be negative/);
+      assert.match(await listed('energy[1].quantity'), /^Energy line 2 · Quantity: .*too large/);
       assert.equal((await kpiTexts(page)).ghg_total_t, '13,093.57', 'still the last good results');
 
       // Mending every field brings the KPIs back to life.
