@@ -589,32 +589,35 @@ mod tests {
         assert_eq!(trf(Lang::ZhHant, "Line {0}", &["3"]), "項目 3");
         assert_eq!(tr(Lang::ZhHans, "Natural gas"), "天然气");
     }
+
     #[test]
     fn field_names_are_the_labels_beside_the_fields() {
-        assert_eq!(
-            field_name(Lang::ZhHant, "organisation.floor_area_m2").as_deref(),
-            Some("樓面面積")
-        );
-        assert_eq!(
-            field_name(Lang::En, "organisation.floor_area_m2").as_deref(),
-            Some("Floor area")
-        );
-        assert_eq!(
-            field_name(Lang::En, "prior.energy[2].quantity").as_deref(),
-            Some("Prior year · Energy line 3 · Quantity")
-        );
-        assert_eq!(
-            field_name(Lang::ZhHans, "energy[0].factor.source").as_deref(),
-            Some("能源项目 1 · 因子来源")
-        );
-        assert_eq!(
-            field_name(Lang::En, "base_year.waste.items[9]").as_deref(),
-            Some("Base year · Waste item 10")
-        );
-        assert_eq!(
-            field_name(Lang::En, "energy[0].factor.unit").as_deref(),
-            Some("Energy line 1 · Factor unit")
-        );
+        for (lang, path, name) in [
+            (Lang::ZhHant, "organisation.floor_area_m2", "樓面面積"),
+            (Lang::En, "organisation.floor_area_m2", "Floor area"),
+            (
+                Lang::En,
+                "prior.energy[2].quantity",
+                "Prior year · Energy line 3 · Quantity",
+            ),
+            (
+                Lang::ZhHans,
+                "energy[0].factor.source",
+                "能源项目 1 · 因子来源",
+            ),
+            (
+                Lang::En,
+                "base_year.waste.items[9]",
+                "Base year · Waste item 10",
+            ),
+            (
+                Lang::En,
+                "energy[0].factor.unit",
+                "Energy line 1 · Factor unit",
+            ),
+        ] {
+            assert_eq!(field_name(lang, path).as_deref(), Some(name), "{path}");
+        }
         // No field of the page's: the caller shows the path.
         for path in [
             "",
@@ -648,6 +651,7 @@ mod tests {
             );
         }
     }
+
     #[test]
     fn the_examples_notes_are_in_every_language() {
         let example: serde_json::Value =
