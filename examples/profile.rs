@@ -51,8 +51,7 @@ fn main() {
     };
     let read_ms = fastest(&|| docs.iter().for_each(|v| drop(scenario::read(v))));
     println!("read scenario   {read_ms:>8.1} ms (fastest of 5)");
-    let mut s: Option<scenario::Scenario> = None;
-    for v in &docs {
+    let mut read = docs.iter().map(|v| {
         let (read, errors) = scenario::read(v);
         // A run that measured a scenario the engine refused would time nothing: stop instead.
         if let Some(e) = errors.first() {
@@ -62,14 +61,13 @@ fn main() {
             );
             std::process::exit(1);
         }
-        let read = read.unwrap();
-        match &mut s {
-            None => s = Some(read),
-            Some(s) => s.current.energy.extend(read.current.energy),
-        }
+        read.unwrap()
+    });
+    let mut s = read.next().unwrap();
+    for other in read {
+        s.current.energy.extend(other.current.energy);
     }
     drop(docs);
-    let mut s = s.unwrap();
     for (i, row) in s.current.energy.iter_mut().enumerate() {
         row.index = i;
     }

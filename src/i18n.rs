@@ -456,15 +456,25 @@ const FIELD_LABELS: &[(&str, &str)] = &[
     ("hazardous", "Counts as"),
 ];
 
+/// The English name of a period by its key (`""` the current one, `prior`, `base_year`), for
+/// [`tr`].
+pub fn period_name(key: &str) -> &'static str {
+    match key {
+        "" => "Current period",
+        "prior" => "Prior year",
+        _ => "Base year",
+    }
+}
+
 /// What the page calls the input at a scenario path, for the list of input errors:
 /// `prior.energy[2].quantity` is "Prior year · Energy line 3 · Quantity". `None` for a path the
 /// page shows no field for (the list then shows the path itself).
 pub fn field_name(lang: Lang, path: &str) -> Option<String> {
     let mut parts = Vec::new();
     let mut rest = path;
-    for (prefix, name) in [("prior.", "Prior year"), ("base_year.", "Base year")] {
-        if let Some(r) = rest.strip_prefix(prefix) {
-            parts.push(tr(lang, name).to_string());
+    for (key, _) in crate::engine::scenario::OTHER_PERIODS {
+        if let Some(r) = rest.strip_prefix(key).and_then(|r| r.strip_prefix('.')) {
+            parts.push(tr(lang, period_name(key)).to_string());
             rest = r;
         }
     }

@@ -1542,12 +1542,7 @@ fn PeriodTabs(props: &PeriodTabsProps) -> Html {
                 format!("{key}.period")
             },
         );
-        let name = match key {
-            "" => "Current period",
-            "prior" => "Prior year",
-            _ => "Base year",
-        };
-        let name = tr(lang, name);
+        let name = tr(lang, crate::i18n::period_name(key));
         if year.is_empty() {
             name.to_string()
         } else {
