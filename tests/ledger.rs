@@ -142,15 +142,19 @@ fn whole_files_that_are_not_ledgers_are_refused_with_a_reason() {
 
 #[test]
 fn pasted_cells_and_semicolons_read_too() {
-    let pasted = "Site\tSource\tQuantity\tUnit\nA\telectricity\t1 000\tkWh\n";
+    let pasted = "Site\tSource\tQuantity\tUnit\tGrid\nA\telectricity\t1 000\tkWh\tguangdong\n";
     let l = parse(pasted).unwrap();
     assert_eq!((l.delimiter, l.rows.len()), ('\t', 1));
     let semi = "site;source;quantity;unit;colour\nA;diesel;12,5;kg;blue\n";
     let l = parse(semi).unwrap();
     assert_eq!(l.delimiter, ';');
     assert_eq!(l.ignored_columns, vec!["colour".to_string()]);
-    // 12,5 in a semicolon file is a European decimal comma: refused, not read as 125.
-    assert_eq!(l.problems.len(), 1);
+    // 12,5 in a semicolon file is a European decimal comma: read as 12.5 (never 125), and the
+    // file's format is shown with the cell that decided it.
+    assert!(l.problems.is_empty(), "{:?}", l.problems);
+    assert_eq!(l.rows[0]["quantity"], "12.5");
+    assert_eq!(l.numbers.format, Some(ledger::NumberFormat::Comma));
+    assert!(l.numbers.why.contains("12,5"));
 }
 
 #[test]
@@ -186,12 +190,13 @@ fn row() -> impl Strategy<Value = Value> {
         ("diesel", "kg"),
         ("towngas", "unit"),
     ]);
-    (cell(), prop::sample::select(vec!["", "2018-01", "2018-12"]), source, 0u64..10_000_000, 0u32..4, prop::sample::select(vec!["", "guangdong", "cn-east"]), cell())
+    (cell(), prop::sample::select(vec!["", "2018-01", "2018-12"]), source, 0u64..10_000_000, 0u32..4, prop::sample::select(vec!["guangdong", "cn-east"]), cell())
         .prop_map(|(site, period, (source, unit), n, dp, grid, note)| {
             let mut r = json!({ "site": site.trim(), "source": source, "quantity": rust_decimal::Decimal::new(n as i64, dp).to_string(), "unit": unit });
             let o = r.as_object_mut().unwrap();
             if !period.is_empty() { o.insert("period".into(), json!(period)); }
-            if source == "electricity" && !grid.is_empty() { o.insert("grid".into(), json!(grid)); }
+            // Every electricity row has a grid: a row with no factor is not imported.
+            if source == "electricity" { o.insert("grid".into(), json!(grid)); }
             if !note.trim().is_empty() { o.insert("note".into(), json!(note.trim())); }
             r
         })
@@ -279,10 +284,10 @@ fn breakdowns_by_site_month_and_source_add_up_to_the_kpi_table() {
 
 #[test]
 fn data_quality_finds_missing_months_outliers_duplicates_and_mixed_units() {
-    let csv = "site,month,source,quantity,unit\n\
-        A,2018-01,electricity,100,kWh\nA,2018-02,electricity,110,kWh\nA,2018-03,electricity,105,kWh\nA,2018-04,electricity,10500,kWh\n\
-        B,2018-01,electricity,50,kWh\nB,2018-03,electricity,55,kWh\nB,2018-04,electricity,55,kWh\nB,2018-04,electricity,55,kWh\n\
-        C,2018-01,natural_gas,10,m3\nC,2018-02,natural_gas,1,GJ\nC,2018-03,natural_gas,10,m3\nC,2018-04,natural_gas,10,m3\n";
+    let csv = "site,month,source,quantity,unit,grid\n\
+        A,2018-01,electricity,100,kWh,guangdong\nA,2018-02,electricity,110,kWh,guangdong\nA,2018-03,electricity,105,kWh,guangdong\nA,2018-04,electricity,10500,kWh,guangdong\n\
+        B,2018-01,electricity,50,kWh,guangdong\nB,2018-03,electricity,55,kWh,guangdong\nB,2018-04,electricity,55,kWh,guangdong\nB,2018-04,electricity,55,kWh,guangdong\n\
+        C,2018-01,natural_gas,10,m3,\nC,2018-02,natural_gas,1,GJ,\nC,2018-03,natural_gas,10,m3,\nC,2018-04,natural_gas,10,m3,\n";
     let l = parse(csv).unwrap();
     assert!(l.problems.is_empty(), "{:?}", l.problems);
     let r = calculate_value(&json!({ "energy": l.rows }));
@@ -306,9 +311,9 @@ fn data_quality_finds_missing_months_outliers_duplicates_and_mixed_units() {
 
 #[test]
 fn a_long_data_quality_list_names_five_and_counts_the_rest() {
-    let mut csv = String::from("site,month,source,quantity,unit\n");
+    let mut csv = String::from("site,month,source,quantity,unit,grid\n");
     for _ in 0..8 {
-        csv.push_str("A,2018-01,electricity,100,kWh\n");
+        csv.push_str("A,2018-01,electricity,100,kWh,guangdong\n");
     }
     let r = calculate_value(&json!({ "energy": parse(&csv).unwrap().rows }));
     let d = r
@@ -365,9 +370,13 @@ fn a_page_writes_only_the_trace_it_shows_and_computes_everything_else_the_same()
 #[test]
 fn more_rows_than_the_calculator_reads_are_refused_at_the_first_one_too_many() {
     use esg_kpi_calculator::engine::ledger::MAX_ROWS;
-    let mut csv = String::from("site,month,source,quantity,unit\n");
+    let mut csv = String::from("site,month,source,quantity,unit,grid\n");
     for i in 0..=MAX_ROWS {
-        csv += &format!("S{},2018-01,electricity,{},kWh\n", i % 600, 1000 + i);
+        csv += &format!(
+            "S{},2018-01,electricity,{},kWh,guangdong\n",
+            i % 600,
+            1000 + i
+        );
     }
     let l = parse(&csv).expect("a ledger, with a problem");
     assert_eq!(l.rows.len(), MAX_ROWS, "the rows up to the limit are read");

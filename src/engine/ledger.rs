@@ -1,18 +1,32 @@
 //! Activity rows as facilities teams send them: CSV exported from Excel (comma, semicolon or
-//! tab; quoted fields; a BOM or not; English or Chinese headers), or cells pasted from a
-//! spreadsheet. Reading gives scenario energy rows plus one located problem per bad row
-//! (line, column, value, message); nothing changes until the page's user confirms. Writing
-//! gives a CSV that reads back to the same rows.
+//! tab; quoted fields; a BOM or not; English or Chinese headers; title lines above the
+//! header), utility bills, landlord statements, fuel-card exports, or cells pasted from a
+//! spreadsheet. One reader for the page, the paste box and any later front end.
+//!
+//! Reading never guesses silently. It first proposes what each column means ([`Column`]),
+//! decides the file's number format from every numeric cell ([`numbers`]), reads months and
+//! billing periods ([`periods`]) and names ([`names`]); every reading that is not a plain
+//! spelling is shown beside its row, and what can be read two ways is asked or stopped at
+//! its cell. Total and subtotal rows are left out with a message. A row that would compute
+//! nothing (no factor) is a problem, not "ready". Nothing changes until the user confirms,
+//! and [`Options`] carry what they changed (the mapping, the number format, the date order).
 //!
 //! Text arrives decoded (the page decodes UTF-8, GB18030 or Big5 with the browser's own
 //! decoders); everything here is pure.
 
+pub mod names;
+pub mod numbers;
+pub mod periods;
+
 use super::number;
-use super::scenario;
+use super::scenario::{self, FactorChoice};
 use super::text::Text;
 use super::units::{QuantityUnit, Source};
 use crate::engine::DecOps as _;
 use crate::t;
+pub use numbers::NumberFormat;
+pub use periods::DateOrder;
+use periods::When;
 use rust_decimal::Decimal;
 use serde_json::{json, Map, Value};
 
@@ -20,6 +34,8 @@ use serde_json::{json, Map, Value};
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 /// The most rows one import takes.
 pub const MAX_ROWS: usize = 100_000;
+/// How far down a file the header row is looked for (title lines above it are skipped).
+const HEADER_SEARCH: usize = 20;
 
 /// The columns of a ledger, in the order an export writes them.
 pub const COLUMNS: [Column; 9] = [
@@ -34,17 +50,43 @@ pub const COLUMNS: [Column; 9] = [
     Column::Note,
 ];
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Every meaning a column can be given in the mapping, in the order the page offers them.
+pub const MEANINGS: [Column; 12] = [
+    Column::Site,
+    Column::Period,
+    Column::PeriodFrom,
+    Column::PeriodTo,
+    Column::Source,
+    Column::Quantity,
+    Column::Unit,
+    Column::Grid,
+    Column::Factor,
+    Column::FactorSource,
+    Column::Density,
+    Column::Note,
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Column {
     Site,
+    /// A month, a date in it, a year, or a billing period (`15/08/2025 - 14/09/2025`).
     Period,
+    /// The first day of a billing period, when it has a column of its own.
+    PeriodFrom,
+    /// The last day of a billing period.
+    PeriodTo,
     Source,
     Quantity,
     Unit,
     /// kg per litre, for fuels measured in litres.
     Density,
+    /// A grid, a utility or a place (`guangdong`, 深圳, 中電, HK Electric).
     Grid,
+    /// A library id, or a value with or without its unit (`0.39`, `0.39 kgCO2e/kWh`).
     Factor,
+    /// Where a factor given in the file comes from.
+    FactorSource,
     Note,
 }
 
@@ -54,22 +96,49 @@ impl Column {
         match self {
             Column::Site => "site",
             Column::Period => "period",
+            Column::PeriodFrom => "period_from",
+            Column::PeriodTo => "period_to",
             Column::Source => "source",
             Column::Quantity => "quantity",
             Column::Unit => "unit",
             Column::Density => "density_kg_per_l",
             Column::Grid => "grid",
             Column::Factor => "factor",
+            Column::FactorSource => "factor_source",
             Column::Note => "note",
         }
     }
 
-    /// Header names accepted, in English and Chinese (compared without case and spaces).
+    pub fn from_id(id: &str) -> Option<Column> {
+        MEANINGS.into_iter().find(|c| c.id() == id)
+    }
+
+    /// What the column means, for the mapping's choices.
+    pub fn label(self) -> Text {
+        match self {
+            Column::Site => t!("Site"),
+            Column::Period => t!("Month or billing period"),
+            Column::PeriodFrom => t!("Period from (date)"),
+            Column::PeriodTo => t!("Period to (date)"),
+            Column::Source => t!("Source (electricity or fuel)"),
+            Column::Quantity => t!("Quantity consumed"),
+            Column::Unit => t!("Unit"),
+            Column::Density => t!("Density (kg/L)"),
+            Column::Grid => t!("Grid, utility or place"),
+            Column::Factor => t!("Emission factor"),
+            Column::FactorSource => t!("Factor's source"),
+            Column::Note => t!("Note"),
+        }
+    }
+
+    /// Header names, in English and Chinese, compared by [`names::key`] (no case, spaces,
+    /// `_` or `-`, and without a bracketed remark such as `(kWh)`).
     fn aliases(self) -> &'static [&'static str] {
         match self {
             Column::Site => &[
-                "site", "sitename", "location", "facility", "store", "地點", "地点", "場地",
-                "场地", "設施", "设施", "門店", "门店",
+                "site", "sitename", "location", "facility", "store", "branch", "premises",
+                "property", "building", "address", "地點", "地点", "場地", "场地", "設施", "设施",
+                "門店", "门店", "物業", "物业", "大廈", "大厦", "分店", "地址",
             ],
             Column::Period => &[
                 "period",
@@ -77,6 +146,10 @@ impl Column {
                 "date",
                 "year",
                 "reportingperiod",
+                "billperiod",
+                "billingperiod",
+                "meterreadingperiod",
+                "transactiondate",
                 "期間",
                 "期间",
                 "月份",
@@ -84,13 +157,52 @@ impl Column {
                 "日期",
                 "報告期",
                 "报告期",
+                "帳單期",
+                "账单期",
+                "賬單期",
+                "計費期",
+                "计费期",
+                "抄表期",
+                "交易日期",
+                "加油日期",
+            ],
+            Column::PeriodFrom => &[
+                "from",
+                "start",
+                "startdate",
+                "periodfrom",
+                "datefrom",
+                "fromdate",
+                "開始日期",
+                "开始日期",
+                "起始日期",
+                "由",
+                "開始",
+                "开始",
+            ],
+            Column::PeriodTo => &[
+                "to",
+                "end",
+                "enddate",
+                "periodto",
+                "dateto",
+                "todate",
+                "結束日期",
+                "结束日期",
+                "截止日期",
+                "至",
+                "結束",
+                "结束",
             ],
             Column::Source => &[
                 "source",
                 "energysource",
                 "energy",
                 "fuel",
+                "fueltype",
                 "type",
+                "product",
+                "energytype",
                 "能源",
                 "能源類別",
                 "能源类别",
@@ -99,27 +211,83 @@ impl Column {
                 "來源",
                 "来源",
                 "燃料",
+                "燃料種類",
+                "燃料种类",
+                "油品",
+                "產品",
+                "产品",
             ],
             Column::Quantity => &[
                 "quantity",
-                "amount",
                 "consumption",
                 "usage",
-                "value",
                 "qty",
+                "volume",
+                "litres",
+                "liters",
+                "kwh",
+                "unitsconsumed",
+                "amount",
+                "value",
                 "用量",
                 "數量",
                 "数量",
                 "消耗量",
                 "耗用量",
                 "使用量",
+                "用電量",
+                "用电量",
+                "耗電量",
+                "耗电量",
+                "用氣量",
+                "用气量",
+                "耗油量",
+                "公升",
+                "升數",
+                "升数",
             ],
             Column::Unit => &["unit", "units", "uom", "單位", "单位"],
             Column::Density => &["densitykgperl", "density", "密度"],
             Column::Grid => &[
-                "grid", "province", "region", "電網", "电网", "省份", "地區", "地区",
+                "grid",
+                "province",
+                "region",
+                "utility",
+                "supplier",
+                "powercompany",
+                "electricitysupplier",
+                "city",
+                "電網",
+                "电网",
+                "省份",
+                "地區",
+                "地区",
+                "供電公司",
+                "供电公司",
+                "電力公司",
+                "电力公司",
+                "城市",
+                "供應商",
+                "供应商",
             ],
-            Column::Factor => &["factor", "factorid", "emissionfactor", "排放因子", "因子"],
+            Column::Factor => &[
+                "factor",
+                "factorid",
+                "emissionfactor",
+                "排放因子",
+                "因子",
+                "排放係數",
+                "排放系数",
+            ],
+            Column::FactorSource => &[
+                "factorsource",
+                "sourceoffactor",
+                "factorreference",
+                "因子來源",
+                "因子来源",
+                "因子出處",
+                "因子出处",
+            ],
             Column::Note => &[
                 "note", "notes", "comment", "comments", "remark", "remarks", "備註", "备注",
                 "說明", "说明",
@@ -127,24 +295,91 @@ impl Column {
         }
     }
 
+    /// The meaning a header names, if any.
     fn find(header: &str) -> Option<Column> {
-        let h: String = header
-            .trim()
-            .trim_start_matches('\u{feff}')
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != '_' && *c != '-')
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
-        COLUMNS
+        let k = names::key(header.trim_start_matches('\u{feff}'));
+        MEANINGS
             .into_iter()
-            .find(|c| c.aliases().contains(&h.as_str()))
+            .find(|c| c.aliases().contains(&k.as_str()))
     }
+}
+
+/// A header naming money (`Amount (HK$)`, `金額(港元)`, `電費`): never the quantity.
+fn is_money(header: &str) -> bool {
+    let h = header.to_lowercase();
+    [
+        "hk$",
+        "hkd",
+        "us$",
+        "usd",
+        "rmb",
+        "cny",
+        "$",
+        "¥",
+        "￥",
+        "金額",
+        "金额",
+        "費用",
+        "费用",
+        "電費",
+        "电费",
+        "煤氣費",
+        "煤气费",
+        "港元",
+        "港幣",
+        "港币",
+        "人民幣",
+        "人民币",
+        "元)",
+        "元）",
+        "cost",
+        "charge",
+        "price",
+        "payment",
+        "tariff",
+        "價",
+        "价",
+        "bill amount",
+    ]
+    .iter()
+    .any(|m| h.contains(m))
+}
+
+/// The unit a header names in brackets: `Consumption (kWh)`, `用電量(度)`, or a header that is
+/// a unit (`Litres`, `kWh`).
+fn header_unit(header: &str) -> Option<String> {
+    let h = header.trim();
+    if let Some(at) = h.find(['(', '（', '[']) {
+        let inside = h
+            .get(at..)
+            .unwrap_or("")
+            .trim_start_matches(['(', '（', '['])
+            .trim_end_matches([')', '）', ']'])
+            .trim();
+        if names::unit(inside, Some(Source::Electricity)).is_ok() {
+            return Some(inside.to_string());
+        }
+    }
+    let k = names::key(h);
+    [
+        "kwh",
+        "litres",
+        "liters",
+        "公升",
+        "mwh",
+        "gj",
+        "m3",
+        "立方米",
+    ]
+    .contains(&k.as_str())
+    .then(|| h.to_string())
 }
 
 /// A problem with one line, or with the whole text (line 0).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Problem {
-    /// 1-based line of the text (the header is line 1); 0 for the whole text.
+    /// 1-based line of the text (the first line is 1, title lines included); 0 for the whole
+    /// text.
     pub line: usize,
     /// The column's header as written in the file.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -154,19 +389,78 @@ pub struct Problem {
     pub message: Text,
 }
 
+/// What the user chose in the preview; the defaults read the file as the import proposes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The meaning of each column, by position (the user's mapping); `None` proposes one.
+    pub mapping: Option<Vec<Option<Column>>>,
+    pub numbers: Option<NumberFormat>,
+    pub dates: Option<DateOrder>,
+    /// The scenario's reporting period (`2025`, `2024/25`): rows outside it are flagged.
+    pub reporting_period: Option<String>,
+    /// The source of rows that name none (a bill of one utility).
+    pub source: Option<Source>,
+    /// The grid, utility or place of electricity rows that name none.
+    pub grid: Option<String>,
+}
+
 /// What a text holds: rows ready for a scenario, and the lines that are not.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ledger {
-    /// Energy rows as a scenario holds them (numbers as the file wrote them).
+    /// Energy rows as a scenario holds them.
     pub rows: Vec<Value>,
-    /// The line each row came from.
+    /// The line each row came from (a billing period spanning months gives several rows).
     pub lines: Vec<usize>,
+    /// For each row, the readings the import made that are not plain spellings.
+    pub readings: Vec<Vec<Text>>,
     pub problems: Vec<Problem>,
-    /// Data lines read (blank lines not counted).
+    /// Rows read from the file that the scenario reader then refused (their problems say
+    /// why), with their line: shown as read, beside the reason.
+    pub refused: Vec<(usize, Value)>,
+    /// Total and subtotal rows, left out.
+    pub totals: Vec<Problem>,
+    /// Data lines read (blank lines, title lines and the header not counted).
     pub read: usize,
     pub delimiter: char,
-    /// Headers not recognised, ignored.
+    /// The header's line, and the title lines above it that were skipped.
+    pub header_line: usize,
+    pub title: Vec<String>,
+    pub headers: Vec<String>,
+    /// The meaning of each column as read, and as the import proposed it.
+    pub mapping: Vec<Option<Column>>,
+    pub proposed: Vec<Option<Column>>,
+    /// Meanings the rows need and no column has (nothing is imported until they are given).
+    pub missing: Vec<Column>,
+    /// Headers not used.
     pub ignored_columns: Vec<String>,
+    /// Headers not used whose cells are numbers (an amount in HK$ beside the kWh).
+    pub unused_numeric: Vec<String>,
+    pub numbers: numbers::Detected,
+    pub dates: DateOrder,
+    /// Whether a date of the file decided the order (otherwise day/month, as Hong Kong
+    /// writes dates, is assumed and said).
+    pub dates_decided: bool,
+    /// Things the user should know about the reading as a whole.
+    pub notices: Vec<Text>,
+}
+
+impl Ledger {
+    /// Rows with a problem (each bad line counted once).
+    pub fn lines_with_problems(&self) -> usize {
+        let mut lines: Vec<usize> = self.problems.iter().map(|p| p.line).collect();
+        lines.sort_unstable();
+        lines.dedup();
+        lines.len()
+    }
+}
+
+/// The headers' fingerprint, for remembering a confirmed mapping for files like this one.
+pub fn signature(headers: &[String]) -> String {
+    headers
+        .iter()
+        .map(|h| names::key(h))
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
 fn whole(message: Text) -> Problem {
@@ -178,9 +472,14 @@ fn whole(message: Text) -> Problem {
     }
 }
 
-/// Reads a ledger. `Err` when the text as a whole cannot be one (empty, binary, too large, no
-/// header the calculator knows).
+/// Reads a ledger as the import proposes.
 pub fn parse(text: &str) -> Result<Ledger, Problem> {
+    read(text, &Options::default())
+}
+
+/// Reads a ledger with the user's choices. `Err` when the text as a whole cannot be one
+/// (empty, binary, too large, no header the calculator knows).
+pub fn read(text: &str, options: &Options) -> Result<Ledger, Problem> {
     if text.len() > MAX_BYTES {
         return Err(whole(t!(
             "the file is {0} MB; the calculator reads files up to {1} MB (about {2} rows) — split it by year or by site",
@@ -209,50 +508,191 @@ pub fn parse(text: &str) -> Result<Ledger, Problem> {
     if text.trim().is_empty() {
         return Err(whole(t!("the file is empty")));
     }
-    let header_line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    let delimiter = [',', '\t', ';']
+    let delimiter = delimiter_of(text);
+    let records: Vec<(usize, Vec<String>)> = split_records(text, delimiter)
         .into_iter()
-        .max_by_key(|d| header_line.matches(*d).count())
-        .filter(|d| header_line.contains(*d))
-        .unwrap_or(',');
-    let records = split_records(text, delimiter);
-    let mut records = records
-        .into_iter()
-        .filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()));
-    let Some((_, headers)) = records.next() else {
-        return Err(whole(t!("the file is empty")));
-    };
-    let columns: Vec<Option<Column>> = headers.iter().map(|h| Column::find(h)).collect();
-    let missing: Vec<&str> = [Column::Source, Column::Quantity, Column::Unit]
-        .into_iter()
-        .filter(|c| !columns.contains(&Some(*c)))
-        .map(Column::id)
+        .filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()))
         .collect();
-    if !missing.is_empty() {
-        return Err(whole(t!(
-            "the first line must name the columns; missing: {0} (accepted headers include site, period or month, source, quantity, unit, density, grid, factor, note, or 地點, 月份, 能源, 用量, 單位)",
-            missing.join(", ")
-        )));
+    if records.is_empty() {
+        return Err(whole(t!("the file is empty")));
     }
-    let ignored_columns = headers
+    // The header: the first line, among the first few, naming at least two known columns
+    // (titles such as "CLP Power Hong Kong – Consumption history" sit above it).
+    let known = |cells: &[String]| cells.iter().filter(|c| Column::find(c).is_some()).count();
+    let at = records
         .iter()
-        .zip(&columns)
+        .take(HEADER_SEARCH)
+        .position(|(_, cells)| known(cells) >= 2 || (cells.len() == 1 && known(cells) == 1));
+    let Some(at) = at else {
+        return Err(whole(t!(
+            "no line names the columns; missing: source, quantity, unit (accepted headers include site, period or month, source, quantity, unit, density, grid, factor, note, or 地點, 月份, 能源, 用量, 單位)"
+        )));
+    };
+    let title: Vec<String> = records
+        .iter()
+        .take(at)
+        .map(|(_, cells)| {
+            cells
+                .iter()
+                .map(|c| c.trim())
+                .filter(|c| !c.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    let (header_line, headers) = match records.get(at) {
+        Some((line, cells)) => (*line, cells.clone()),
+        None => return Err(whole(t!("the file is empty"))),
+    };
+    let data: Vec<&(usize, Vec<String>)> = records.iter().skip(at + 1).collect();
+    if data.is_empty() {
+        return Err(whole(t!("the file has its header line but no rows")));
+    }
+    let cell_of = |cells: &[String], i: usize| cells.get(i).map_or("", |s| s.trim()).to_string();
+
+    // What each column means: the user's mapping, or the proposal.
+    let (proposed, mut notices) = propose(&headers, &data);
+    let mapping = match &options.mapping {
+        Some(m) if m.len() == headers.len() => m.clone(),
+        _ => proposed.clone(),
+    };
+    let position = |c: Column| mapping.iter().position(|x| *x == Some(c));
+    let quantity_unit = position(Column::Quantity)
+        .and_then(|i| headers.get(i))
+        .and_then(|h| header_unit(h));
+    let factor_unit = position(Column::Factor)
+        .and_then(|i| headers.get(i))
+        .and_then(|h| {
+            let at = h.find(['(', '（'])?;
+            let inside = h
+                .get(at..)?
+                .trim_matches(|c| matches!(c, '(' | ')' | '（' | '）' | ' '));
+            super::units::FactorUnit::from_id(inside).map(|_| inside.to_string())
+        });
+    // A bill names no source: it is electricity when the file says so — an electricity
+    // utility in its title or its rows, or an electricity word in its headers — and said.
+    let mut source_for_all = options.source;
+    if position(Column::Source).is_none() && source_for_all.is_none() {
+        if let Some(evidence) = electricity_evidence(&title, &headers, &mapping, &data) {
+            source_for_all = Some(Source::Electricity);
+            notices.push(t!(
+                "No source column: every row is read as purchased electricity (the file says “{0}”). Choose another source below if that is wrong.",
+                evidence
+            ));
+        }
+    }
+    let mut missing = Vec::new();
+    if position(Column::Quantity).is_none() {
+        missing.push(Column::Quantity);
+    }
+    if position(Column::Source).is_none() && source_for_all.is_none() {
+        missing.push(Column::Source);
+    }
+    if position(Column::Unit).is_none() && quantity_unit.is_none() {
+        missing.push(Column::Unit);
+    }
+    let ignored_columns: Vec<String> = headers
+        .iter()
+        .zip(&mapping)
         .filter(|(h, c)| c.is_none() && !h.trim().is_empty() && extra_key(h).is_none())
         .map(|(h, _)| h.trim().to_string())
         .collect();
+    let unused_numeric: Vec<String> = headers
+        .iter()
+        .enumerate()
+        .filter(|(i, h)| {
+            mapping.get(*i).copied().flatten().is_none()
+                && extra_key(h).is_none()
+                && numeric_share(&data, *i) >= 50
+        })
+        .map(|(_, h)| h.trim().to_string())
+        .collect();
+
+    // The file's number format, from every cell of the numeric columns.
+    let numeric: Vec<usize> = [Column::Quantity, Column::Density, Column::Factor]
+        .into_iter()
+        .filter_map(position)
+        .chain(
+            headers
+                .iter()
+                .enumerate()
+                .filter(|(_, h)| {
+                    extra_key(h).is_some_and(|(k, sub)| {
+                        k != "factor" || sub != Some("unit") && sub != Some("source")
+                    })
+                })
+                .map(|(i, _)| i),
+        )
+        .collect();
+    let detected = numbers::detect(
+        data.iter()
+            .flat_map(|(_, cells)| numeric.iter().filter_map(move |i| cells.get(*i)))
+            .map(|c| c.trim())
+            .filter(|c| !c.starts_with('=')),
+        delimiter,
+        options.numbers,
+    );
+    // The date order, from every period cell.
+    let period_cols: Vec<usize> = [Column::Period, Column::PeriodFrom, Column::PeriodTo]
+        .into_iter()
+        .filter_map(position)
+        .collect();
+    let found_order = periods::date_order(
+        data.iter()
+            .flat_map(|(_, cells)| period_cols.iter().filter_map(move |i| cells.get(*i)))
+            .map(String::as_str),
+    );
+    let dates = options.dates.or(found_order).unwrap_or(DateOrder::DayMonth);
+    let reporting = options
+        .reporting_period
+        .as_deref()
+        .and_then(periods::reporting_months);
+    let grid_for_all = match options.grid.as_deref().map(names::grid) {
+        Some(Ok(Some((id, _)))) => Some(id),
+        _ => None,
+    };
+
     let mut ledger = Ledger {
         rows: Vec::new(),
         lines: Vec::new(),
+        readings: Vec::new(),
         problems: Vec::new(),
+        refused: Vec::new(),
+        totals: Vec::new(),
         read: 0,
         delimiter,
+        header_line,
+        title,
+        headers: headers.clone(),
+        mapping: mapping.clone(),
+        proposed,
+        missing: missing.clone(),
         ignored_columns,
+        unused_numeric,
+        numbers: detected.clone(),
+        dates,
+        dates_decided: options.dates.is_some() || found_order.is_some(),
+        notices: Vec::new(),
     };
-    for (line, cells) in records {
+    let context = Context {
+        headers: &headers,
+        mapping: &mapping,
+        format: detected.format,
+        dates,
+        reporting,
+        reporting_text: options.reporting_period.clone().unwrap_or_default(),
+        source: source_for_all,
+        grid: grid_for_all,
+        quantity_unit,
+        factor_unit,
+    };
+    // Rows above a total, per source and unit, to tell an unlabelled total by its sum.
+    let mut run: Vec<(Source, QuantityUnit, Decimal, usize)> = Vec::new();
+    for (line, cells) in data {
         ledger.read += 1;
         if ledger.read > MAX_ROWS {
             ledger.problems.push(Problem {
-                line,
+                line: *line,
                 column: None,
                 value: None,
                 message: t!(
@@ -263,10 +703,48 @@ pub fn parse(text: &str) -> Result<Ledger, Problem> {
             ledger.read -= 1;
             break;
         }
-        match row(line, &headers, &columns, &cells) {
-            Ok(r) => {
-                ledger.rows.push(r);
-                ledger.lines.push(line);
+        if !missing.is_empty() {
+            continue;
+        }
+        if let Some((i, word)) = total_label(cells, &mapping) {
+            ledger.totals.push(Problem {
+                line: *line,
+                column: headers.get(i).map(|h| h.trim().to_string()),
+                value: Some(cell_of(cells, i)),
+                message: t!(
+                    "a total row (“{0}”): left out, so that its rows are not counted twice",
+                    word
+                ),
+            });
+            run.clear();
+            continue;
+        }
+        match context.row(*line, cells) {
+            Ok(parts) => {
+                // An unlabelled row equal to the sum of the rows above it is a total too.
+                if let [(row, _)] = parts.as_slice() {
+                    if let Some(n) = sum_of_rows_above(row, &run, &context, cells) {
+                        ledger.totals.push(Problem {
+                            line: *line,
+                            column: position(Column::Quantity)
+                                .and_then(|i| headers.get(i))
+                                .map(|h| h.trim().to_string()),
+                            value: position(Column::Quantity).map(|i| cell_of(cells, i)),
+                            message: t!(
+                                "equals the sum of the {0} rows above it, and names no site or month: read as a total and left out",
+                                n.to_string()
+                            ),
+                        });
+                        run.clear();
+                        continue;
+                    }
+                }
+                for (row, readings) in parts {
+                    remember(&mut run, &row);
+                    ledger.rows.push(row);
+                    ledger.lines.push(*line);
+                    ledger.readings.push(readings);
+                }
             }
             Err(mut p) => ledger.problems.append(&mut p),
         }
@@ -274,114 +752,796 @@ pub fn parse(text: &str) -> Result<Ledger, Problem> {
     if ledger.read == 0 {
         return Err(whole(t!("the file has its header line but no rows")));
     }
-    check_with_the_reader(&mut ledger, &headers, &columns);
+    if ledger.numbers.format.is_none() {
+        notices.push(t!(
+            "Some numbers read two ways (1.310 is 1.31 or 1,310): choose the file's number format."
+        ));
+    }
+    ledger.notices = notices;
+    check_with_the_reader(&mut ledger, options.reporting_period.as_deref());
     Ok(ledger)
 }
 
-/// One data line as an energy row, or its problems.
-fn row(
-    line: usize,
+/// Text of the file that shows its rows are electricity: a power company in the title or in
+/// the rows' grid column, or an electricity word in a header.
+fn electricity_evidence(
+    title: &[String],
     headers: &[String],
-    columns: &[Option<Column>],
-    cells: &[String],
-) -> Result<Value, Vec<Problem>> {
-    let mut problems = Vec::new();
-    let mut out = Map::new();
-    let cell = |c: Column| {
-        columns.iter().position(|x| *x == Some(c)).map(|i| {
-            (
-                headers.get(i).map_or("", |h| h.trim()).to_string(),
-                cells.get(i).map_or("", |s| s.trim()).to_string(),
+    mapping: &[Option<Column>],
+    data: &[&(usize, Vec<String>)],
+) -> Option<String> {
+    const WORDS: [&str; 12] = [
+        "electricity",
+        "電力",
+        "电力",
+        "用電",
+        "用电",
+        "耗電",
+        "耗电",
+        "電費",
+        "电费",
+        "clp",
+        "hk electric",
+        "kwh",
+    ];
+    let says = |text: &str| {
+        let lower = text.to_lowercase();
+        WORDS.iter().any(|w| lower.contains(w))
+            || ["中電", "中电", "港燈", "港灯"]
+                .iter()
+                .any(|w| text.contains(w))
+    };
+    if let Some(t) = title.iter().find(|t| says(t)) {
+        return Some(t.clone());
+    }
+    if let Some(h) = headers.iter().find(|h| says(h)) {
+        return Some(h.trim().to_string());
+    }
+    let grid = mapping.iter().position(|c| *c == Some(Column::Grid))?;
+    data.iter()
+        .filter_map(|(_, cells)| cells.get(grid))
+        .find(|c| matches!(names::grid(c), Ok(Some((id, _))) if id == "clp" || id == "hk-electric"))
+        .map(|c| c.trim().to_string())
+}
+
+/// The share (per cent) of a column's non-blank cells that are numbers.
+fn numeric_share(data: &[&(usize, Vec<String>)], i: usize) -> usize {
+    let (mut n, mut numeric) = (0usize, 0usize);
+    for (_, cells) in data.iter().take(200) {
+        let c = cells.get(i).map_or("", |s| s.trim());
+        if c.is_empty() {
+            continue;
+        }
+        n += 1;
+        let bare = c
+            .trim_start_matches(['$', '¥', '￥'])
+            .trim_start_matches("HK$");
+        if numbers::parse(bare, Some(NumberFormat::Point)).is_ok()
+            || numbers::parse(bare, Some(NumberFormat::Comma)).is_ok()
+        {
+            numeric += 1;
+        }
+    }
+    (numeric * 100).checked_div(n).unwrap_or(0)
+}
+
+/// The meaning of each column as the import proposes it, and what it should say about the
+/// proposal (two columns that could be the quantity).
+fn propose(headers: &[String], data: &[&(usize, Vec<String>)]) -> (Vec<Option<Column>>, Vec<Text>) {
+    let mut notices = Vec::new();
+    let mut out: Vec<Option<Column>> = headers
+        .iter()
+        .map(|h| {
+            Column::find(h)
+                .filter(|c| !(*c == Column::Quantity && is_money(h)) && extra_key(h).is_none())
+        })
+        .collect();
+    // Headers that are a unit (`kWh`, `Litres`) or name one in brackets are quantities.
+    for (i, h) in headers.iter().enumerate() {
+        if let Some(slot) = out.get_mut(i) {
+            if slot.is_none()
+                && !is_money(h)
+                && header_unit(h).is_some()
+                && numeric_share(data, i) >= 50
+            {
+                *slot = Some(Column::Quantity);
+            }
+        }
+    }
+    // One column per meaning: for the quantity, the strongest header wins (a unit in brackets
+    // or "consumption" over "amount" or "value"), and the choice is said.
+    let weak = |h: &str| matches!(names::key(h).as_str(), "amount" | "value");
+    let quantities: Vec<usize> = (0..headers.len())
+        .filter(|i| out.get(*i) == Some(&Some(Column::Quantity)))
+        .collect();
+    if quantities.len() > 1 {
+        let best = quantities
+            .iter()
+            .copied()
+            .max_by_key(|i| {
+                let h = headers.get(*i).map_or("", String::as_str);
+                (header_unit(h).is_some(), !weak(h), std::cmp::Reverse(*i))
+            })
+            .unwrap_or(0);
+        let others: Vec<String> = quantities
+            .iter()
+            .filter(|i| **i != best)
+            .filter_map(|i| headers.get(*i).map(|h| h.trim().to_string()))
+            .collect();
+        notices.push(t!(
+            "Several columns could be the quantity; “{0}” is used, not {1}: change it in the mapping if that is wrong.",
+            headers.get(best).map_or("", |h| h.trim()),
+            others.join(", ")
+        ));
+        for i in quantities.into_iter().filter(|i| *i != best) {
+            if let Some(slot) = out.get_mut(i) {
+                *slot = None;
+            }
+        }
+    }
+    let mut seen = Vec::new();
+    for slot in out.iter_mut() {
+        if let Some(c) = *slot {
+            if seen.contains(&c) {
+                *slot = None;
+            } else {
+                seen.push(c);
+            }
+        }
+    }
+    (out, notices)
+}
+
+/// The column and word that label a row as a total or subtotal (合計, 小計, Total, Sub-total),
+/// looked for in every text cell but notes and numbers.
+fn total_label(cells: &[String], mapping: &[Option<Column>]) -> Option<(usize, String)> {
+    const CJK: [&str; 12] = [
+        "合計", "合计", "總計", "总计", "小計", "小计", "總數", "总数", "共計", "共计", "總和",
+        "总和",
+    ];
+    cells.iter().enumerate().find_map(|(i, c)| {
+        let meaning = mapping.get(i).copied().flatten();
+        if matches!(
+            meaning,
+            Some(
+                Column::Note
+                    | Column::Quantity
+                    | Column::Density
+                    | Column::Factor
+                    | Column::FactorSource
             )
-        })
-    };
-    let mut problem = |c: Column, value: &str, message: Text| {
-        problems.push(Problem {
-            line,
-            column: cell(c).map(|(h, _)| h),
-            value: Some(value.to_string()),
-            message,
-        })
-    };
-    for c in COLUMNS {
-        let Some((_, value)) = cell(c) else { continue };
-        // A cell an export defused (`'=…`) reads back as written.
-        let (value, defused) = match value.strip_prefix('\'') {
-            Some(rest) if rest.starts_with(['=', '+', '-', '@']) => (rest.to_string(), true),
-            _ => (value, false),
-        };
-        if !defused && value.starts_with('=') && c != Column::Note {
-            problem(c, &value, t!("a spreadsheet formula, not its value: in Excel copy the cells and paste them as values, then export again"));
-            continue;
+        ) {
+            return None;
         }
-        match c {
-            Column::Source => match source_of(&value) {
+        let text = c.trim();
+        let lower = text.to_lowercase();
+        let words: Vec<&str> = lower
+            .split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let english = words
+            .iter()
+            .any(|w| matches!(*w, "total" | "totals" | "subtotal" | "subtotals" | "sum"));
+        (english || CJK.iter().any(|w| text.contains(w))).then(|| (i, text.to_string()))
+    })
+}
+
+fn remember(run: &mut Vec<(Source, QuantityUnit, Decimal, usize)>, row: &Value) {
+    let (Some(s), Some(u), Some(q)) = (
+        row.get("source")
+            .and_then(Value::as_str)
+            .and_then(Source::from_id),
+        row.get("unit")
+            .and_then(Value::as_str)
+            .and_then(QuantityUnit::from_id),
+        row.get("quantity")
+            .and_then(Value::as_str)
+            .and_then(|q| number::parse(q).ok().flatten()),
+    ) else {
+        return;
+    };
+    match run.iter_mut().find(|(rs, ru, ..)| *rs == s && *ru == u) {
+        Some(entry) => {
+            entry.2 = entry.2.cadd(q).unwrap_or(entry.2);
+            entry.3 += 1;
+        }
+        None => run.push((s, u, q, 1)),
+    }
+}
+
+/// How many rows above a row it is the sum of, if it is one and names no site or month.
+fn sum_of_rows_above(
+    row: &Value,
+    run: &[(Source, QuantityUnit, Decimal, usize)],
+    context: &Context,
+    cells: &[String],
+) -> Option<usize> {
+    let blank = |c: Column| {
+        context
+            .mapping
+            .iter()
+            .position(|x| *x == Some(c))
+            .is_none_or(|i| cells.get(i).is_none_or(|s| s.trim().is_empty()))
+    };
+    if !blank(Column::Site) && !blank(Column::Period) {
+        return None;
+    }
+    let s = row
+        .get("source")
+        .and_then(Value::as_str)
+        .and_then(Source::from_id)?;
+    let u = row
+        .get("unit")
+        .and_then(Value::as_str)
+        .and_then(QuantityUnit::from_id)?;
+    let q = number::parse(row.get("quantity").and_then(Value::as_str)?).ok()??;
+    run.iter()
+        .find(|(rs, ru, sum, n)| *rs == s && *ru == u && *n >= 2 && *sum == q && !q.is_zero())
+        .map(|(.., n)| *n)
+}
+
+/// What every row is read with.
+struct Context<'a> {
+    headers: &'a [String],
+    mapping: &'a [Option<Column>],
+    format: Option<NumberFormat>,
+    dates: DateOrder,
+    reporting: Option<(periods::Month, periods::Month)>,
+    reporting_text: String,
+    source: Option<Source>,
+    grid: Option<String>,
+    quantity_unit: Option<String>,
+    factor_unit: Option<String>,
+}
+
+impl Context<'_> {
+    /// One data line as one or more energy rows (a bill over two months gives two), each with
+    /// its readings, or the line's problems.
+    fn row(&self, line: usize, cells: &[String]) -> Result<Vec<(Value, Vec<Text>)>, Vec<Problem>> {
+        let problems = std::cell::RefCell::new(Vec::new());
+        let mut readings = Vec::new();
+        let mut out = Map::new();
+        let cell = |c: Column| -> Option<(String, String)> {
+            self.mapping.iter().position(|x| *x == Some(c)).map(|i| {
+                (
+                    self.headers.get(i).map_or("", |h| h.trim()).to_string(),
+                    cells.get(i).map_or("", |s| s.trim()).to_string(),
+                )
+            })
+        };
+        let value_of = |c: Column| -> String {
+            let v = cell(c).map(|(_, v)| v).unwrap_or_default();
+            // A cell an export defused (`'=…`) reads back as written.
+            match v.strip_prefix('\'') {
+                Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest.to_string(),
+                _ => v,
+            }
+        };
+        let problem = |c: Column, value: &str, message: Text| {
+            problems.borrow_mut().push(Problem {
+                line,
+                column: cell(c).map(|(h, _)| h),
+                value: Some(value.to_string()),
+                message,
+            })
+        };
+        // Formulas: the value Excel showed is not in the file.
+        for c in MEANINGS {
+            if let Some((_, raw)) = cell(c) {
+                if raw.starts_with('=') && c != Column::Note {
+                    problem(c, &raw, t!("a spreadsheet formula, not its value: in Excel copy the cells and paste them as values, then export again"));
+                }
+            }
+        }
+        if !problems.borrow().is_empty() {
+            return Err(problems.into_inner());
+        }
+
+        let site = value_of(Column::Site);
+        out.insert("site".into(), json!(site));
+
+        // Source.
+        let source_text = value_of(Column::Source);
+        let source = if source_text.is_empty() {
+            match self.source {
+                Some(s) => Some(s),
+                None => {
+                    problem(Column::Source, "", t!("the source is empty; use electricity, natural gas, towngas, LPG, diesel or petrol"));
+                    None
+                }
+            }
+        } else {
+            match names::source(&source_text) {
                 Some(s) => {
-                    out.insert("source".into(), json!(s.id()));
+                    if s.id() != source_text && s.label() != source_text {
+                        readings.push(t!("“{0}” read as {1}", &source_text, s.noun()));
+                    }
+                    Some(s)
                 }
-                None if value.is_empty() => problem(c, &value, t!("the source is empty; use electricity, natural gas, towngas, LPG, diesel or petrol")),
-                None => problem(c, &value, t!("unknown source “{0}”; use electricity, natural gas, towngas, LPG, diesel or petrol (or 電力, 天然氣, 煤氣, 石油氣, 柴油, 汽油)", &value)),
-            },
-            Column::Unit => match unit_of(&value) {
-                Some(u) => {
-                    out.insert("unit".into(), json!(u.id()));
-                }
-                None => problem(c, &value, t!("unknown unit “{0}”; use kWh, MWh, GJ, m3, kg, L or unit (towngas)", &value)),
-            },
-            Column::Density if value.is_empty() => {}
-            Column::Quantity | Column::Density => match number::parse_non_negative(&value) {
-                Ok(Some(_)) => {
-                    out.insert(c.id().into(), json!(value));
-                }
-                Ok(None) => problem(c, &value, t!("enter the quantity consumed")),
-                Err(e) => problem(c, &value, e.text()),
-            },
-            Column::Site | Column::Period | Column::Grid | Column::Factor | Column::Note => {
-                if !value.is_empty() || c == Column::Site {
-                    out.insert(c.id().into(), json!(value));
+                None => {
+                    problem(Column::Source, &source_text, t!("unknown source “{0}”; use electricity, natural gas, towngas, LPG, diesel or petrol (or 電力, 天然氣, 煤氣, 石油氣, 柴油, 汽油)", &source_text));
+                    None
                 }
             }
-        }
-    }
-    // The other keys an energy row may have, as an export writes them: the row's own
-    // calorific value, and an inline factor flattened as factor.value, factor.unit, ….
-    for (i, header) in headers.iter().enumerate() {
-        let (Some((key, sub)), None) = (extra_key(header), columns.get(i).copied().flatten())
-        else {
-            continue;
         };
-        let value = cells.get(i).map_or("", |s| s.trim());
-        if value.is_empty() {
-            continue;
+        if let Some(s) = source {
+            out.insert("source".into(), json!(s.id()));
         }
-        match sub {
-            None => {
-                out.insert(key.into(), json!(value));
+
+        // Unit, by source (度 is a kWh of electricity and a 48 MJ unit of towngas).
+        let unit_text = value_of(Column::Unit);
+        let (unit_written, unit_column) = if unit_text.is_empty() {
+            match &self.quantity_unit {
+                Some(u) => (u.clone(), Column::Quantity),
+                None => (String::new(), Column::Unit),
             }
-            Some(sub) => {
-                let slot = out.entry(key).or_insert_with(|| json!({}));
-                if let Some(obj) = slot.as_object_mut() {
-                    obj.insert(sub.into(), json!(value));
+        } else {
+            (unit_text, Column::Unit)
+        };
+        let unit = if unit_written.is_empty() {
+            problem(
+                Column::Unit,
+                "",
+                t!("choose a unit (kWh, MWh, GJ, m3, kg, L or unit)"),
+            );
+            None
+        } else {
+            match names::unit(&unit_written, source) {
+                Ok(u) => {
+                    if let Some(r) = &u.reading {
+                        readings.push(r.clone());
+                    } else if u.unit.id() != unit_written && unit_column == Column::Quantity {
+                        readings.push(t!("unit {0}, from the column's header", u.unit.id()));
+                    }
+                    out.insert("unit".into(), json!(u.unit.id()));
+                    Some(u)
+                }
+                Err(message) => {
+                    problem(unit_column, &unit_written, message);
+                    None
+                }
+            }
+        };
+
+        // Quantity, in the file's number format, scaled to the unit read.
+        let q_text = value_of(Column::Quantity);
+        let mut quantity = None;
+        match numbers::parse(&q_text, self.format) {
+            Ok(Some((v, _))) if v.is_sign_negative() && !v.is_zero() => problem(
+                Column::Quantity,
+                &q_text,
+                number::NumberError::Negative(q_text.clone()).text(),
+            ),
+            Ok(Some((v, written))) => {
+                let scale = unit.as_ref().map_or(Decimal::ONE, |u| u.scale);
+                if scale == Decimal::ONE {
+                    if written != q_text {
+                        readings.push(t!("“{0}” read as {1}", &q_text, number::plain(v)));
+                    }
+                    out.insert("quantity".into(), json!(written));
+                    quantity = Some(v);
+                } else {
+                    match v.cmul(scale) {
+                        Some(scaled) => {
+                            out.insert("quantity".into(), json!(scaled.normalize().to_string()));
+                            quantity = Some(scaled);
+                        }
+                        None => problem(Column::Quantity, &q_text, super::text::overflow()),
+                    }
+                }
+            }
+            Ok(None) => problem(Column::Quantity, &q_text, t!("enter the quantity consumed")),
+            Err(e) => problem(Column::Quantity, &q_text, e.text(&q_text)),
+        }
+
+        // Density.
+        let d_text = value_of(Column::Density);
+        if !d_text.is_empty() {
+            match numbers::parse(&d_text, self.format) {
+                Ok(Some((_, written))) => {
+                    out.insert(Column::Density.id().into(), json!(written));
+                }
+                Ok(None) => {}
+                Err(e) => problem(Column::Density, &d_text, e.text(&d_text)),
+            }
+        }
+
+        // Grid, utility or place.
+        let g_text = value_of(Column::Grid);
+        match names::grid(&g_text) {
+            Ok(Some((id, reading))) => {
+                if source == Some(Source::Electricity) {
+                    readings.extend(reading);
+                    out.insert("grid".into(), json!(id));
+                } else if source.is_some() && !self.is_utility_name(&g_text) {
+                    out.insert("grid".into(), json!(id));
+                }
+            }
+            Ok(None) => {}
+            // A utility column on a fuel row (a supplier's name) says nothing about a grid.
+            Err(_) if source.is_some_and(|s| s != Source::Electricity) => {}
+            Err(message) => problem(Column::Grid, &g_text, message),
+        }
+
+        // Factor: a library id, or a value with or without its unit.
+        let f_text = value_of(Column::Factor);
+        if !f_text.is_empty() {
+            if super::library::find(&f_text).is_some() {
+                out.insert("factor".into(), json!(f_text));
+            } else {
+                match self.inline_factor(
+                    &f_text,
+                    source,
+                    unit.as_ref().map(|u| u.unit),
+                    &value_of(Column::FactorSource),
+                    line,
+                ) {
+                    Ok((factor, reading)) => {
+                        readings.extend(reading);
+                        out.insert("factor".into(), factor);
+                    }
+                    Err(message) => problem(Column::Factor, &f_text, message),
                 }
             }
         }
+        if !out.contains_key("grid")
+            && !out.contains_key("factor")
+            && source == Some(Source::Electricity)
+        {
+            if let Some(g) = &self.grid {
+                out.insert("grid".into(), json!(g));
+                readings.push(t!("grid {0}, chosen for rows that name none", g));
+            }
+        }
+
+        let note = value_of(Column::Note);
+        if !note.is_empty() {
+            out.insert("note".into(), json!(note));
+        }
+        // The other keys an energy row may have, as an export writes them: the row's own
+        // calorific value, and an inline factor flattened as factor.value, factor.unit, ….
+        for (i, header) in self.headers.iter().enumerate() {
+            let (Some((key, sub)), None) =
+                (extra_key(header), self.mapping.get(i).copied().flatten())
+            else {
+                continue;
+            };
+            let raw = cells.get(i).map_or("", |s| s.trim());
+            if raw.is_empty() {
+                continue;
+            }
+            let numeric = sub.is_none() || !matches!(sub, Some("unit" | "source"));
+            let value = if numeric {
+                match numbers::parse(raw, self.format) {
+                    Ok(Some((_, written))) => written,
+                    Ok(None) => continue,
+                    Err(e) => {
+                        problems.borrow_mut().push(Problem {
+                            line,
+                            column: Some(header.trim().to_string()),
+                            value: Some(raw.to_string()),
+                            message: e.text(raw),
+                        });
+                        continue;
+                    }
+                }
+            } else {
+                raw.to_string()
+            };
+            match sub {
+                None => {
+                    out.insert(key.into(), json!(value));
+                }
+                Some(sub) => {
+                    let slot = out.entry(key).or_insert_with(|| json!({}));
+                    if let Some(obj) = slot.as_object_mut() {
+                        obj.insert(sub.into(), json!(value));
+                    }
+                }
+            }
+        }
+
+        // When: a month, a year, or a billing period apportioned by days.
+        let when = self.when(&cell, &problem);
+        let problems = problems.into_inner();
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let row = Value::Object(out);
+        let Some(when) = when else {
+            return Ok(vec![(row, readings)]);
+        };
+        let Some(quantity) = quantity else {
+            return Ok(vec![(row, readings)]);
+        };
+        self.place(line, row, readings, when, quantity, &cell)
     }
-    if problems.is_empty() {
-        Ok(Value::Object(out))
-    } else {
-        Err(problems)
+
+    fn is_utility_name(&self, text: &str) -> bool {
+        matches!(names::grid(text), Ok(Some((id, _))) if id == "clp" || id == "hk-electric")
+    }
+
+    /// The row's period cell(s) as a [`When`]; `None` when the row has none.
+    fn when(
+        &self,
+        cell: &dyn Fn(Column) -> Option<(String, String)>,
+        problem: &dyn Fn(Column, &str, Text),
+    ) -> Option<When> {
+        let text = cell(Column::Period).map(|(_, v)| v).unwrap_or_default();
+        let from = cell(Column::PeriodFrom).map(|(_, v)| v).unwrap_or_default();
+        let to = cell(Column::PeriodTo).map(|(_, v)| v).unwrap_or_default();
+        if !from.is_empty() || !to.is_empty() {
+            let (a, b) = (
+                periods::parse_day(&from, self.dates),
+                periods::parse_day(&to, self.dates),
+            );
+            return match (a, b) {
+                (Ok(a), Ok(b)) if b >= a => Some(When::Span(a, b)),
+                (Ok(_), Ok(_)) => {
+                    problem(
+                        Column::PeriodTo,
+                        &to,
+                        t!("“{0}” ends before it starts", format!("{from} – {to}")),
+                    );
+                    None
+                }
+                (Err(e), _) => {
+                    problem(Column::PeriodFrom, &from, e);
+                    None
+                }
+                (_, Err(e)) => {
+                    problem(Column::PeriodTo, &to, e);
+                    None
+                }
+            };
+        }
+        if text.is_empty() {
+            return None;
+        }
+        match periods::parse(&text, self.dates) {
+            Ok(w) => Some(w),
+            Err(e) => {
+                problem(Column::Period, &text, e);
+                None
+            }
+        }
+    }
+
+    /// Puts a row in its month(s): checks them against the reporting period, and apportions a
+    /// span by days (the last month takes what rounding leaves, so the parts add up exactly).
+    fn place(
+        &self,
+        line: usize,
+        row: Value,
+        readings: Vec<Text>,
+        when: When,
+        quantity: Decimal,
+        cell: &dyn Fn(Column) -> Option<(String, String)>,
+    ) -> Result<Vec<(Value, Vec<Text>)>, Vec<Problem>> {
+        let period_column = [Column::Period, Column::PeriodFrom]
+            .into_iter()
+            .find_map(cell)
+            .unwrap_or_default();
+        let outside = |what: String| {
+            Problem {
+            line,
+            column: Some(period_column.0.clone()),
+            value: Some(period_column.1.clone()),
+            message: t!(
+                "{0} is outside the reporting period {1}: not imported (change the scenario's period if it should be)",
+                what,
+                &self.reporting_text
+            ),
+        }
+        };
+        let inside = |m: periods::Month| self.reporting.is_none_or(|(a, b)| a <= m && m <= b);
+        let with_period = |mut row: Value, period: String| {
+            if let Some(o) = row.as_object_mut() {
+                o.insert("period".into(), json!(period));
+            }
+            row
+        };
+        match when {
+            When::Year(y) => {
+                if let Some((a, b)) = self.reporting {
+                    if y != a.year && y != b.year {
+                        return Err(vec![outside(y.to_string())]);
+                    }
+                }
+                Ok(vec![(with_period(row, y.to_string()), readings)])
+            }
+            When::Month(m) => {
+                if !inside(m) {
+                    return Err(vec![outside(m.id())]);
+                }
+                let mut readings = readings;
+                if period_column.1 != m.id() {
+                    readings.push(t!("“{0}” read as {1}", &period_column.1, m.id()));
+                }
+                Ok(vec![(with_period(row, m.id()), readings)])
+            }
+            When::Span(from, to) => {
+                let months = periods::months_of(from, to);
+                let total_days: i64 = months.iter().map(|(_, d)| d).sum();
+                let span = format!("{} – {}", from.text(), to.text());
+                if let [(m, _)] = months.as_slice() {
+                    if !inside(*m) {
+                        return Err(vec![outside(m.id())]);
+                    }
+                    let mut readings = readings;
+                    readings.push(t!("{0} read as {1}", &span, m.id()));
+                    return Ok(vec![(with_period(row, m.id()), readings)]);
+                }
+                let kept: Vec<&(periods::Month, i64)> =
+                    months.iter().filter(|(m, _)| inside(*m)).collect();
+                if kept.is_empty() {
+                    return Err(vec![outside(span)]);
+                }
+                let mut out = Vec::new();
+                let mut given = Decimal::ZERO;
+                let kept_days: i64 = kept.iter().map(|(_, d)| d).sum();
+                // The part of the bill inside the reporting period, split by days.
+                let inside_quantity = if kept_days == total_days {
+                    quantity
+                } else {
+                    share(quantity, kept_days, total_days).ok_or_else(|| vec![overflow_at(line)])?
+                };
+                for (i, (m, days)) in kept.iter().enumerate() {
+                    let part = if i + 1 == kept.len() {
+                        inside_quantity
+                            .csub(given)
+                            .ok_or_else(|| vec![overflow_at(line)])?
+                    } else {
+                        share(quantity, *days, total_days).ok_or_else(|| vec![overflow_at(line)])?
+                    };
+                    given = given.cadd(part).ok_or_else(|| vec![overflow_at(line)])?;
+                    let mut r = with_period(row.clone(), m.id());
+                    let how = t!(
+                        "{0} of {1} days of {2}: {3} of {4}",
+                        days.to_string(),
+                        total_days.to_string(),
+                        &span,
+                        number::plain(part),
+                        number::plain(quantity)
+                    );
+                    if let Some(o) = r.as_object_mut() {
+                        o.insert("quantity".into(), json!(part.normalize().to_string()));
+                        let note = match o.get("note").and_then(Value::as_str) {
+                            Some(n) => format!("{n}; {}", how.render(super::text::Lang::En)),
+                            None => format!("apportioned: {}", how.render(super::text::Lang::En)),
+                        };
+                        o.insert("note".into(), json!(note));
+                    }
+                    let mut rd = readings.clone();
+                    rd.push(t!("apportioned by days: {0}", how));
+                    if kept_days != total_days && i == 0 {
+                        rd.push(t!(
+                            "{0} of {1} days fall outside the reporting period {2} and are left out",
+                            (total_days - kept_days).to_string(),
+                            total_days.to_string(),
+                            &self.reporting_text
+                        ));
+                    }
+                    out.push((r, rd));
+                }
+                Ok(out)
+            }
+        }
+    }
+
+    /// A factor written as a number, with its unit or without (then per the row's unit, said).
+    fn inline_factor(
+        &self,
+        text: &str,
+        source: Option<Source>,
+        unit: Option<QuantityUnit>,
+        factor_source: &str,
+        line: usize,
+    ) -> Result<(Value, Option<Text>), Text> {
+        let t = text.trim();
+        let split = t
+            .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '+')))
+            .unwrap_or(t.len());
+        let (number_part, unit_part) = (
+            t.get(..split).unwrap_or(t).trim(),
+            t.get(split..).unwrap_or("").trim(),
+        );
+        let value = match numbers::parse(number_part, self.format) {
+            Ok(Some((v, _))) => v,
+            _ => {
+                return Err(t!(
+                    "“{0}” is not a factor in the built-in library, nor a value such as 0.39 kgCO2e/kWh",
+                    t
+                ))
+            }
+        };
+        let (unit_id, reading) = if !unit_part.is_empty() {
+            match super::units::FactorUnit::from_id(unit_part) {
+                Some(u) => (u.id(), None),
+                None => {
+                    return Err(t!(
+                        "unknown factor unit “{0}”; write e.g. 0.39 kgCO2e/kWh",
+                        unit_part
+                    ))
+                }
+            }
+        } else if let Some(u) = self
+            .factor_unit
+            .as_deref()
+            .and_then(super::units::FactorUnit::from_id)
+        {
+            (
+                u.id(),
+                Some(t!(
+                    "factor {0} read as {1} (the column's header)",
+                    t,
+                    u.id()
+                )),
+            )
+        } else {
+            let per = match (source, unit) {
+                (Some(Source::Electricity), _) => "kWh",
+                (_, Some(QuantityUnit::L)) => "L",
+                (_, Some(QuantityUnit::M3)) => "m3",
+                (_, Some(QuantityUnit::Kg)) => "kg",
+                (_, Some(QuantityUnit::TowngasUnit)) => "unit",
+                _ => {
+                    return Err(t!(
+                        "“{0}” has no unit, and for this row it could be per kWh, MWh or GJ: write e.g. {0} kgCO2e/kWh",
+                        t
+                    ))
+                }
+            };
+            let id = format!("kgCO2e/{per}");
+            (id.clone(), Some(t!("factor {0} read as {1}", t, id)))
+        };
+        let src = if factor_source.trim().is_empty() {
+            format!("as given in the imported file, line {line}")
+        } else {
+            factor_source.trim().to_string()
+        };
+        Ok((
+            json!({ "value": value.normalize().to_string(), "unit": unit_id, "source": src }),
+            reading,
+        ))
+    }
+}
+
+fn share(quantity: Decimal, days: i64, of: i64) -> Option<Decimal> {
+    quantity
+        .cmul(Decimal::from(days))?
+        .cdiv(Decimal::from(of))
+        .map(|d| d.round_dp_with_strategy(6, number::DISPLAY_ROUNDING))
+}
+
+fn overflow_at(line: usize) -> Problem {
+    Problem {
+        line,
+        column: None,
+        value: None,
+        message: super::text::overflow(),
     }
 }
 
 /// What the scenario reader says about the rows (a grid that does not exist, a factor that
-/// does not fit), put back on their lines; those rows are dropped.
-fn check_with_the_reader(ledger: &mut Ledger, headers: &[String], columns: &[Option<Column>]) {
-    let doc = json!({ "energy": ledger.rows });
-    let (_, errors) = scenario::read(&doc);
-    if errors.is_empty() {
-        return;
+/// does not fit), and rows that would compute nothing (no factor), put back on their lines;
+/// those rows are dropped.
+fn check_with_the_reader(ledger: &mut Ledger, period: Option<&str>) {
+    let mut doc = json!({ "energy": ledger.rows });
+    if let (Some(p), Some(o)) = (period, doc.as_object_mut()) {
+        o.insert("period".into(), json!(p));
     }
+    let (scenario, errors) = scenario::read(&doc);
+    let column_of = |key: &str| {
+        MEANINGS
+            .into_iter()
+            .find(|c| c.id() == key)
+            .and_then(|c| ledger.mapping.iter().position(|x| *x == Some(c)))
+            .and_then(|i| ledger.headers.get(i))
+            .map(|h| h.trim().to_string())
+    };
     let mut bad = vec![false; ledger.rows.len()];
+    let mut found = Vec::new();
     for e in errors {
         let Some(rest) = e.path.strip_prefix("energy[") else {
             continue;
@@ -400,21 +1560,15 @@ fn check_with_the_reader(ledger: &mut Ledger, headers: &[String], columns: &[Opt
             .split('.')
             .next()
             .unwrap_or("");
-        let column = COLUMNS
-            .into_iter()
-            .find(|c| c.id() == key)
-            .and_then(|c| columns.iter().position(|x| *x == Some(c)))
-            .and_then(|i| headers.get(i))
-            .map(|h| h.trim().to_string());
         let value = ledger
             .rows
             .get(i)
             .and_then(|row| row.get(key))
             .and_then(Value::as_str)
             .map(str::to_string);
-        ledger.problems.push(Problem {
+        found.push(Problem {
             line,
-            column,
+            column: column_of(key),
             value,
             message: e.message,
         });
@@ -422,11 +1576,42 @@ fn check_with_the_reader(ledger: &mut Ledger, headers: &[String], columns: &[Opt
             *b = true;
         }
     }
+    // A row the reader took but that has no factor computes energy and no emissions: Scope 2
+    // would show "—" or leave it out without a word. Not "ready".
+    if let Some(s) = scenario {
+        for r in &s.current.energy {
+            if matches!(r.factor, FactorChoice::None) && !bad.get(r.index).copied().unwrap_or(true)
+            {
+                if let (Some(line), Some(b)) = (ledger.lines.get(r.index), bad.get_mut(r.index)) {
+                    *b = true;
+                    found.push(Problem {
+                        line: *line,
+                        column: column_of("grid"),
+                        value: Some(String::new()),
+                        message: t!("no emission factor for this row: give its grid, utility or place (廣東, 深圳, CLP, HK Electric) or a factor, or choose a grid for every row that names none"),
+                    });
+                }
+            }
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    ledger.problems.append(&mut found);
+    ledger.refused = bad
+        .iter()
+        .zip(ledger.lines.iter().zip(&ledger.rows))
+        .filter(|(b, _)| **b)
+        .map(|(_, (line, row))| (*line, row.clone()))
+        .collect();
     let mut keep = bad.iter().map(|b| !b);
     ledger.rows.retain(|_| keep.next().unwrap_or(false));
     let mut keep = bad.iter().map(|b| !b);
     ledger.lines.retain(|_| keep.next().unwrap_or(false));
+    let mut keep = bad.iter().map(|b| !b);
+    ledger.readings.retain(|_| keep.next().unwrap_or(false));
     ledger.problems.sort_by_key(|p| p.line);
+    ledger.problems.dedup();
 }
 
 /// Energy-row keys beyond [`COLUMNS`] that a ledger carries as columns of their own.
@@ -448,45 +1633,58 @@ fn extra_key(header: &str) -> Option<(&'static str, Option<&'static str>)> {
 
 /// A source by its id, its English name or its Chinese one.
 pub fn source_of(text: &str) -> Option<Source> {
-    let t: String = text
-        .trim()
-        .to_ascii_lowercase()
-        .replace([' ', '_', '-'], "");
-    Some(match t.as_str() {
-        "electricity"
-        | "purchasedelectricity"
-        | "power"
-        | "電力"
-        | "电力"
-        | "外購電力"
-        | "外购电力"
-        | "電"
-        | "电"
-        | "用電"
-        | "用电" => Source::Electricity,
-        "naturalgas" | "gas" | "ng" | "天然氣" | "天然气" => Source::NaturalGas,
-        "towngas" | "煤氣" | "煤气" | "管道煤氣" | "管道煤气" => Source::Towngas,
-        "lpg" | "liquefiedpetroleumgas" | "石油氣" | "石油气" | "液化石油氣" | "液化石油气" => {
-            Source::Lpg
-        }
-        "diesel" | "gasoil" | "柴油" => Source::Diesel,
-        "petrol" | "gasoline" | "汽油" => Source::Petrol,
-        _ => return None,
-    })
+    names::source(text)
 }
 
-/// A unit by its symbol, or the Chinese name.
+/// A unit by its symbol, or the Chinese name (度 as kWh: see [`names::unit`] for the reading
+/// that depends on the source).
 pub fn unit_of(text: &str) -> Option<QuantityUnit> {
-    QuantityUnit::from_id(text).or(match text.trim() {
-        "千瓦時" | "千瓦时" | "度" => Some(QuantityUnit::Kwh),
-        "兆瓦時" | "兆瓦时" => Some(QuantityUnit::Mwh),
-        "吉焦" => Some(QuantityUnit::Gj),
-        "立方米" | "立方" => Some(QuantityUnit::M3),
-        "公斤" | "千克" => Some(QuantityUnit::Kg),
-        "公升" | "升" => Some(QuantityUnit::L),
-        "煤氣單位" | "煤气单位" => Some(QuantityUnit::TowngasUnit),
-        _ => None,
-    })
+    names::unit(text, Some(Source::Electricity))
+        .ok()
+        .filter(|u| u.scale == Decimal::ONE)
+        .map(|u| u.unit)
+}
+
+/// The delimiter most lines agree on: for each of comma, tab and semicolon, the count per line
+/// (outside quotes) that most lines share; the one that most lines share wins.
+fn delimiter_of(text: &str) -> char {
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(50)
+        .collect();
+    let mut best = (',', 0usize, 0usize);
+    for d in [',', '\t', ';'] {
+        let mut counts: Vec<usize> = lines
+            .iter()
+            .map(|l| {
+                let mut quoted = false;
+                l.chars()
+                    .filter(|c| {
+                        if *c == '"' {
+                            quoted = !quoted;
+                        }
+                        !quoted && *c == d
+                    })
+                    .count()
+            })
+            .filter(|n| *n > 0)
+            .collect();
+        counts.sort_unstable();
+        let mut mode = (0usize, 0usize);
+        let mut i = 0;
+        while let Some(&n) = counts.get(i) {
+            let run = counts.iter().skip(i).take_while(|m| **m == n).count();
+            if run > mode.1 || (run == mode.1 && n > mode.0) {
+                mode = (n, run);
+            }
+            i += run.max(1);
+        }
+        if mode.1 > best.2 || (mode.1 == best.2 && mode.0 > best.1) {
+            best = (d, mode.0, mode.1);
+        }
+    }
+    best.0
 }
 
 /// Splits text into records of cells (RFC 4180 quoting, `""` for a quote inside quotes, line
