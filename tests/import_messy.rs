@@ -299,3 +299,38 @@ fn a_total_in_any_language_is_never_a_site() {
     .unwrap();
     assert_eq!(l.rows.len(), 1);
 }
+
+#[test]
+fn an_import_says_what_it_replaces_and_keeps_and_never_moves_notes() {
+    use esg_kpi_calculator::engine::{example, ledger::merge};
+    let rows = read(
+        "site,month,source,quantity,unit,grid\nA,2018-01,electricity,100,kWh,guangdong\n",
+        &Options::default(),
+    )
+    .unwrap()
+    .rows;
+    let mut doc = example::example();
+    let m = merge(&mut doc, &rows, true);
+    assert_eq!((m.replaced, m.added, m.notes_removed), (2, 1, 2));
+    assert!(
+        doc["notes"].get("energy[0].quantity").is_none(),
+        "the example's note stays off the new line"
+    );
+    assert!(doc["notes"].get("water_m3").is_some());
+    let kept: Vec<String> = m.kept.iter().map(|k| k.to_string()).collect();
+    for what in [
+        "floor area",
+        "employees",
+        "water",
+        "waste",
+        "packaging",
+        "the published figures",
+    ] {
+        assert!(kept.contains(&what.to_string()), "{what}: {kept:?}");
+    }
+    // A new report keeps nothing of the example.
+    let mut blank = example::blank("2025");
+    let m = merge(&mut blank, &rows, true);
+    assert_eq!((m.replaced, m.added, m.kept.len()), (0, 1, 0));
+    assert_eq!(blank["energy"].as_array().unwrap().len(), 1);
+}

@@ -15,3 +15,15 @@ pub const EXAMPLE_2018_JSON: &str = include_str!("example_2018.json");
 pub fn example() -> serde_json::Value {
     serde_json::from_str(EXAMPLE_2018_JSON).unwrap_or(serde_json::Value::Null)
 }
+
+/// A new report: no example figures, notes, published table or denominators — only the
+/// schema and the reporting period (a calendar year, which the user can change).
+pub fn blank(period: &str) -> serde_json::Value {
+    serde_json::json!({
+        "schema": "esg-kpi-scenario/1",
+        "name": "",
+        "period": period,
+        "organisation": {},
+        "energy": []
+    })
+}

@@ -306,7 +306,7 @@ impl Column {
 
 /// A header naming money (`Amount (HK$)`, `金額(港元)`, `電費`): never the quantity.
 fn is_money(header: &str) -> bool {
-    let h = header.to_lowercase();
+    let h = header.to_ascii_lowercase();
     [
         "hk$",
         "hkd",
@@ -426,6 +426,8 @@ pub struct Ledger {
     pub header_line: usize,
     pub title: Vec<String>,
     pub headers: Vec<String>,
+    /// The cells of the first data line, as written (the mapping shows them).
+    pub sample: Vec<String>,
     /// The meaning of each column as read, and as the import proposed it.
     pub mapping: Vec<Option<Column>>,
     pub proposed: Vec<Option<Column>>,
@@ -664,6 +666,7 @@ pub fn read(text: &str, options: &Options) -> Result<Ledger, Problem> {
         header_line,
         title,
         headers: headers.clone(),
+        sample: data.first().map(|(_, c)| c.clone()).unwrap_or_default(),
         mapping: mapping.clone(),
         proposed,
         missing: missing.clone(),
@@ -785,7 +788,7 @@ fn electricity_evidence(
         "kwh",
     ];
     let says = |text: &str| {
-        let lower = text.to_lowercase();
+        let lower = text.to_ascii_lowercase();
         WORDS.iter().any(|w| lower.contains(w))
             || ["中電", "中电", "港燈", "港灯"]
                 .iter()
@@ -914,9 +917,9 @@ fn total_label(cells: &[String], mapping: &[Option<Column>]) -> Option<(usize, S
             return None;
         }
         let text = c.trim();
-        let lower = text.to_lowercase();
+        let lower = text.to_ascii_lowercase();
         let words: Vec<&str> = lower
-            .split(|ch: char| !ch.is_alphanumeric())
+            .split(|ch: char| !ch.is_ascii_alphanumeric())
             .filter(|w| !w.is_empty())
             .collect();
         let english = words
@@ -1612,6 +1615,89 @@ fn check_with_the_reader(ledger: &mut Ledger, period: Option<&str>) {
     ledger.readings.retain(|_| keep.next().unwrap_or(false));
     ledger.problems.sort_by_key(|p| p.line);
     ledger.problems.dedup();
+}
+
+/// What an import changed in a scenario, for the sentence that says so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Merged {
+    /// Energy lines the scenario had and no longer has (replace), and lines added.
+    pub replaced: usize,
+    pub added: usize,
+    /// Notes that were about the replaced lines, removed with them (they never move onto the
+    /// imported lines, which take the same positions).
+    pub notes_removed: usize,
+    /// What the scenario keeps, as people name it.
+    pub kept: Vec<Text>,
+}
+
+/// Puts imported rows into a scenario document: after its energy lines, or instead of them.
+pub fn merge(doc: &mut Value, rows: &[Value], replace: bool) -> Merged {
+    let Some(obj) = doc.as_object_mut() else {
+        return Merged {
+            replaced: 0,
+            added: 0,
+            notes_removed: 0,
+            kept: Vec::new(),
+        };
+    };
+    let before = obj
+        .get("energy")
+        .and_then(Value::as_array)
+        .map_or(0, Vec::len);
+    let mut notes_removed = 0;
+    let mut energy: Vec<Value> = if replace {
+        if let Some(notes) = obj.get_mut("notes").and_then(Value::as_object_mut) {
+            let n = notes.len();
+            notes.retain(|path, _| !path.starts_with("energy["));
+            notes_removed = n - notes.len();
+        }
+        Vec::new()
+    } else {
+        obj.get("energy")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default()
+    };
+    energy.extend(rows.iter().cloned());
+    obj.insert("energy".into(), Value::Array(energy));
+    let present = |v: Option<&Value>| match v {
+        None | Some(Value::Null) => false,
+        Some(Value::String(s)) => !s.trim().is_empty(),
+        Some(Value::Object(o)) => !o.is_empty(),
+        Some(Value::Array(a)) => !a.is_empty(),
+        Some(_) => true,
+    };
+    let org = obj.get("organisation");
+    let mut kept = Vec::new();
+    for (value, name) in [
+        (org.and_then(|o| o.get("floor_area_m2")), t!("floor area")),
+        (org.and_then(|o| o.get("employees")), t!("employees")),
+        (
+            org.and_then(|o| {
+                o.get("revenue_rmb_million")
+                    .or_else(|| o.get("revenue_million"))
+            }),
+            t!("revenue"),
+        ),
+        (obj.get("water_m3"), t!("water")),
+        (obj.get("waste"), t!("waste")),
+        (obj.get("packaging_t"), t!("packaging")),
+        (obj.get("published"), t!("the published figures")),
+        (obj.get("instruments"), t!("contractual instruments")),
+        (obj.get("prior"), t!("the prior year")),
+        (obj.get("base_year"), t!("the base year")),
+        (obj.get("notes"), t!("notes on other inputs")),
+    ] {
+        if present(value) {
+            kept.push(name);
+        }
+    }
+    Merged {
+        replaced: if replace { before } else { 0 },
+        added: rows.len(),
+        notes_removed,
+        kept,
+    }
 }
 
 /// Energy-row keys beyond [`COLUMNS`] that a ledger carries as columns of their own.

@@ -269,5 +269,13 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("度 is a kWh for electricity and a 48 MJ unit for towngas: the row needs its source", "度在電力中是 kWh，在煤氣中是 48 MJ 的單位：此行須註明能源", "度在电力中是 kWh，在煤气中是 48 MJ 的单位：此行须注明能源"),
     ("“{0}” read as grid {1}", "「{0}」讀作電網 {1}", "“{0}”读作电网 {1}"),
     ("Hong Kong has two power companies with different factors: write CLP (中電) or HK Electric (港燈)", "香港有兩家排放因子不同的電力公司：請寫明中電（CLP）或港燈（HK Electric）", "香港有两家排放因子不同的电力公司：请写明中电（CLP）或港灯（HK Electric）"),
-    ("unknown grid “{0}”; use a province or city (廣東, 深圳), a regional grid (南方電網, cn-south), CLP (中電), HK Electric (港燈) or cn-national", "未知電網「{0}」；請用省份或城市（廣東、深圳）、區域電網（南方電網、cn-south）、中電、港燈或 cn-national", "未知电网“{0}”；请用省份或城市（广东、深圳）、区域电网（南方电网、cn-south）、中电、港灯或 cn-national"),
+    ("unknown grid “{0}”; use a province or city (廣東, 深圳), a regional grid (南方電網, cn-south), CLP (中電), HK Electric (港燈) or cn-national", "未知電網「{0}」；請用省份或城市（廣東、深圳）、區域電網（南方電網、cn-south）、中電、港燈或 cn-national", "未知电网“{0}”；请用省份或城市（广东、深圳）、区域电网（南方电网、cn-south）、中电、港灯或 cn-national"),    ("water", "用水", "用水"),
+    ("waste", "廢棄物", "废弃物"),
+    ("packaging", "包裝材料", "包装材料"),
+    ("the published figures", "已披露數字", "已披露数字"),
+    ("contractual instruments", "合約工具", "合约工具"),
+    ("the prior year", "上一年度", "上一年度"),
+    ("the base year", "基準年", "基准年"),
+    ("notes on other inputs", "其他輸入的備註", "其他输入的备注"),
+
 ];

@@ -1,12 +1,17 @@
 //! Importing activity rows: a CSV file (picked or dropped) or cells pasted from a spreadsheet,
-//! read by `engine::ledger`, shown as a preview — rows read, every bad line with its column,
-//! value and message — and applied only when the user confirms (as a load: autosaved, and
-//! undoable with "Undo the last load"). Cancel leaves the scenario exactly as it was. Also
-//! the export of the activity rows as a ledger CSV that imports back unchanged.
+//! read by `engine::ledger`, shown as a preview before anything changes: what each column is
+//! taken to mean (the user can change it, and a confirmed mapping is remembered for files
+//! with the same headers), the file's number format and date order (switchable), the first
+//! rows exactly as they will be read with every reading the import made, the total rows left
+//! out, and every bad line with its column, value and message. Applied only when the user
+//! confirms (as a load: autosaved, and undoable with "Undo the last load"), saying what it
+//! replaced and what it kept. Cancel leaves the scenario exactly as it was. Also the export
+//! of the activity rows as a ledger CSV that imports back unchanged.
 
 use super::{use_lang, Action, KpiContext};
 use crate::browser;
-use crate::engine::ledger::{self, Ledger, Problem};
+use crate::engine::ledger::{self, Column, DateOrder, Ledger, NumberFormat, Options, Problem};
+use crate::engine::units::Source;
 use crate::i18n::{tr, trf};
 use serde_json::Value;
 use std::rc::Rc;
@@ -14,13 +19,59 @@ use yew::prelude::*;
 
 /// How many bad lines the preview lists before it says how many more there are.
 const LISTED: usize = 200;
+/// How many rows the preview shows as they will be read.
+const SHOWN: usize = 12;
+/// Where a confirmed mapping is remembered, by the headers' fingerprint.
+const MAPPING_KEY: &str = "esg-kpi-import-mapping:";
 
 #[derive(Clone, PartialEq)]
 struct Preview {
     /// The file's name, or "pasted cells".
     from: String,
     encoding: &'static str,
+    /// The text as decoded, kept to read it again when the user changes a choice.
+    text: Rc<String>,
+    options: Options,
+    /// Whether the mapping came from one remembered for these headers.
+    remembered: bool,
     result: Result<Rc<Ledger>, Problem>,
+}
+
+/// Reads a text with the options the preview shows; the first time, with a mapping remembered
+/// for files with the same headers.
+fn read_preview(
+    from: String,
+    encoding: &'static str,
+    text: Rc<String>,
+    period: Option<String>,
+) -> Preview {
+    let mut options = Options {
+        reporting_period: period,
+        ..Options::default()
+    };
+    let mut result = ledger::read(&text, &options);
+    let mut remembered = false;
+    if let Ok(l) = &result {
+        let stored =
+            browser::storage_get(&format!("{MAPPING_KEY}{}", ledger::signature(&l.headers)))
+                .ok()
+                .flatten()
+                .and_then(|s| serde_json::from_str::<Vec<Option<Column>>>(&s).ok())
+                .filter(|m| m.len() == l.headers.len() && *m != l.mapping);
+        if let Some(m) = stored {
+            options.mapping = Some(m);
+            result = ledger::read(&text, &options);
+            remembered = true;
+        }
+    }
+    Preview {
+        from,
+        encoding,
+        text,
+        options,
+        remembered,
+        result: result.map(Rc::new),
+    }
 }
 
 #[component]
@@ -35,14 +86,23 @@ pub fn ImportRows() -> Html {
     let encoding = use_state(|| "auto".to_string());
     let pasted = use_state(String::new);
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
+    // Rows outside the scenario's reporting period are flagged.
+    let period: Option<String> = state
+        .doc
+        .get()
+        .get("period")
+        .and_then(Value::as_str)
+        .map(str::to_string)
+        .filter(|p| !p.trim().is_empty());
 
     let read_file = {
-        let (preview, busy, status, encoding, reader) = (
+        let (preview, busy, status, encoding, reader, period) = (
             preview.clone(),
             busy.clone(),
             status.clone(),
             encoding.clone(),
             reader.clone(),
+            period.clone(),
         );
         Rc::new(move |file: web_sys::File| {
             let name = file.name();
@@ -52,6 +112,9 @@ pub fn ImportRows() -> Html {
                 preview.set(Some(Preview {
                     from: name,
                     encoding: "",
+                    text: Rc::new(String::new()),
+                    options: Options::default(),
+                    remembered: false,
                     result: ledger::parse(&" ".repeat(ledger::MAX_BYTES + 1)).map(Rc::new),
                 }));
                 return;
@@ -59,6 +122,7 @@ pub fn ImportRows() -> Html {
             busy.set(true);
             status.set(String::new());
             let (preview, busy, encoding) = (preview.clone(), busy.clone(), (*encoding).clone());
+            let period = period.clone();
             let file = gloo::file::File::from(file);
             let task = gloo::file::callbacks::read_as_bytes(&file, move |bytes| {
                 let bytes = bytes.unwrap_or_default();
@@ -67,6 +131,7 @@ pub fn ImportRows() -> Html {
                 let preview = preview.clone();
                 let encoding = encoding.clone();
                 let name = name.clone();
+                let period = period.clone();
                 gloo::timers::callback::Timeout::new(20, move || {
                     busy.set(false);
                     // Of the possible decodings, the one that reads best: a ledger over a refusal,
@@ -75,18 +140,15 @@ pub fn ImportRows() -> Html {
                         .into_iter()
                         .map(|(text, used)| {
                             let unknown = text.chars().filter(|c| *c == '\u{fffd}').count();
-                            (ledger::parse(&text), used, unknown)
+                            let p = read_preview(name.clone(), used, Rc::new(text), period.clone());
+                            (p, unknown)
                         })
-                        .min_by_key(|(r, _, unknown)| match r {
+                        .min_by_key(|(p, unknown)| match &p.result {
                             Ok(l) => (0, l.problems.len(), *unknown),
                             Err(_) => (1, 0, *unknown),
                         });
-                    if let Some((result, used, _)) = best {
-                        preview.set(Some(Preview {
-                            from: name,
-                            encoding: used,
-                            result: result.map(Rc::new),
-                        }));
+                    if let Some((p, _)) = best {
+                        preview.set(Some(p));
                     }
                 })
                 .forget();
@@ -126,14 +188,34 @@ pub fn ImportRows() -> Html {
         })
     };
     let read_pasted = {
-        let (preview, pasted, status) = (preview.clone(), pasted.clone(), status.clone());
+        let (preview, pasted, status, period) = (
+            preview.clone(),
+            pasted.clone(),
+            status.clone(),
+            period.clone(),
+        );
         Callback::from(move |_| {
             status.set(String::new());
-            preview.set(Some(Preview {
-                from: tr(lang, "pasted cells").into(),
-                encoding: "",
-                result: ledger::parse(&pasted).map(Rc::new),
-            }))
+            preview.set(Some(read_preview(
+                tr(lang, "pasted cells").into(),
+                "",
+                Rc::new((*pasted).clone()),
+                period.clone(),
+            )))
+        })
+    };
+    // A choice changed in the preview: read the text again with it.
+    let change = {
+        let preview = preview.clone();
+        Rc::new(move |edit: Box<dyn FnOnce(&mut Options, &Ledger)>| {
+            let Some(mut p) = (*preview).clone() else {
+                return;
+            };
+            let Ok(l) = &p.result else { return };
+            let l = l.clone();
+            edit(&mut p.options, &l);
+            p.result = ledger::read(&p.text, &p.options).map(Rc::new);
+            preview.set(Some(p));
         })
     };
     let on_encoding = {
@@ -163,17 +245,14 @@ pub fn ImportRows() -> Html {
                 return;
             };
             let mut doc = state.doc.snapshot();
-            let mut rows: Vec<Value> = if replace {
-                Vec::new()
-            } else {
-                doc.get("energy")
-                    .and_then(Value::as_array)
-                    .cloned()
-                    .unwrap_or_default()
-            };
-            rows.extend(l.rows.iter().cloned());
-            if let Some(obj) = doc.as_object_mut() {
-                obj.insert("energy".into(), Value::Array(rows));
+            let merged = ledger::merge(&mut doc, &l.rows, replace);
+            // Remember the mapping for files with the same headers (best effort: storage may
+            // be off; the import does not depend on it).
+            if let Ok(json) = serde_json::to_string(&l.mapping) {
+                let _ = browser::storage_set(
+                    &format!("{MAPPING_KEY}{}", ledger::signature(&l.headers)),
+                    &json,
+                );
             }
             // Show "Working…" first: computing tens of thousands of rows takes a moment.
             status.set(String::new());
@@ -184,11 +263,46 @@ pub fn ImportRows() -> Html {
                 state.dispatch(Action::Load(doc));
                 preview.set(None);
                 busy.set(false);
-                status.set(trf(
+                let mut said = if merged.replaced > 0 {
+                    trf(
+                        lang,
+                        "Imported {0} rows from {1}, replacing {2} energy lines.",
+                        &[
+                            &merged.added.to_string(),
+                            &from,
+                            &merged.replaced.to_string(),
+                        ],
+                    )
+                } else {
+                    trf(
+                        lang,
+                        "Imported {0} rows from {1}.",
+                        &[&merged.added.to_string(), &from],
+                    )
+                };
+                if merged.notes_removed > 0 {
+                    said.push(' ');
+                    said.push_str(&trf(
+                        lang,
+                        "{0} notes about the replaced lines were removed with them.",
+                        &[&merged.notes_removed.to_string()],
+                    ));
+                }
+                if replace && !merged.kept.is_empty() {
+                    let kept: Vec<String> = merged.kept.iter().map(|k| k.render(lang)).collect();
+                    said.push(' ');
+                    said.push_str(&trf(
+                        lang,
+                        "Kept as they were: {0} (“New report” starts from nothing).",
+                        &[&kept.join(tr(lang, ", "))],
+                    ));
+                }
+                said.push(' ');
+                said.push_str(tr(
                     lang,
-                    "Imported {0} rows from {1}. “Undo the last load” brings back the inputs from before.",
-                    &[&l.rows.len().to_string(), &from],
+                    "“Undo the last load” brings back the inputs from before.",
                 ));
+                status.set(said);
             })
             .forget();
         })
@@ -213,6 +327,213 @@ pub fn ImportRows() -> Html {
         })
     };
 
+    let energy_lines = state
+        .doc
+        .get()
+        .get("energy")
+        .and_then(Value::as_array)
+        .map_or(0, Vec::len);
+    // What each column is taken to mean, the number format, the date order, and what rows
+    // that name no source or grid get: every choice the import made, changeable.
+    let view_mapping = |p: &Preview, l: &Ledger| {
+        let on_column = |i: usize| {
+            let change = change.clone();
+            Callback::from(move |e: Event| {
+                let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+                let chosen = Column::from_id(&select.value());
+                change(Box::new(move |o: &mut Options, l: &Ledger| {
+                    let mut m = l.mapping.clone();
+                    // One column per meaning: the one chosen now takes it from any other.
+                    if let Some(c) = chosen {
+                        for slot in m.iter_mut() {
+                            if *slot == Some(c) {
+                                *slot = None;
+                            }
+                        }
+                    }
+                    if let Some(slot) = m.get_mut(i) {
+                        *slot = chosen;
+                    }
+                    o.mapping = Some(m);
+                }));
+            })
+        };
+        let on_numbers = {
+            let change = change.clone();
+            Callback::from(move |e: Event| {
+                let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+                let v = select.value();
+                change(Box::new(move |o: &mut Options, _: &Ledger| {
+                    o.numbers = match v.as_str() {
+                        "point" => Some(NumberFormat::Point),
+                        "comma" => Some(NumberFormat::Comma),
+                        _ => None,
+                    };
+                }));
+            })
+        };
+        let on_dates = {
+            let change = change.clone();
+            Callback::from(move |e: Event| {
+                let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+                let v = select.value();
+                change(Box::new(move |o: &mut Options, _: &Ledger| {
+                    o.dates = match v.as_str() {
+                        "month_day" => Some(DateOrder::MonthDay),
+                        "day_month" => Some(DateOrder::DayMonth),
+                        _ => None,
+                    };
+                }));
+            })
+        };
+        let on_source = {
+            let change = change.clone();
+            Callback::from(move |e: Event| {
+                let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+                let v = select.value();
+                change(Box::new(move |o: &mut Options, _: &Ledger| {
+                    o.source = Source::from_id(&v);
+                }));
+            })
+        };
+        let on_grid = {
+            let change = change.clone();
+            Callback::from(move |e: Event| {
+                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                let v = input.value();
+                change(Box::new(move |o: &mut Options, _: &Ledger| {
+                    o.grid = Some(v).filter(|g| !g.trim().is_empty());
+                }));
+            })
+        };
+        let number_choice = p.options.numbers.map_or("auto", |f| match f {
+            NumberFormat::Point => "point",
+            NumberFormat::Comma => "comma",
+        });
+        let date_choice = p.options.dates.map_or("auto", |d| match d {
+            DateOrder::DayMonth => "day_month",
+            DateOrder::MonthDay => "month_day",
+        });
+        let found = |f: Option<NumberFormat>| match f {
+            Some(f) => f.example(),
+            None => "?",
+        };
+        let dates_found = match l.dates {
+            DateOrder::DayMonth => tr(lang, "day/month/year"),
+            DateOrder::MonthDay => tr(lang, "month/day/year"),
+        };
+        let sample = |i: usize| l.sample.get(i).map_or("", |c| c.trim()).to_string();
+        html! {
+            <div class="mapping" data-testid="import-mapping">
+                <h4>{ tr(lang, "What each column means") }</h4>
+                if p.remembered { <p class="note" data-mapping-remembered="">{ tr(lang, "The mapping you confirmed for files with these headers is used.") }</p> }
+                if !l.missing.is_empty() {
+                    <p class="error" role="alert" data-import-missing="">
+                        { trf(lang, "Choose the column for: {0}. Nothing is imported until then.", &[&l.missing.iter().map(|c| c.label().render(lang)).collect::<Vec<_>>().join(tr(lang, ", "))]) }
+                    </p>
+                }
+                <div class="table-wrap">
+                    <table class="mapping-table">
+                        <thead><tr><th scope="col">{ tr(lang, "Column in the file") }</th><th scope="col">{ tr(lang, "Read as") }</th><th scope="col">{ tr(lang, "First value") }</th></tr></thead>
+                        <tbody>
+                            { for l.headers.iter().enumerate().map(|(i, h)| {
+                                let current = l.mapping.get(i).copied().flatten();
+                                let changed = current != l.proposed.get(i).copied().flatten();
+                                let id = format!("map-{i}");
+                                html! {
+                                    <tr data-map-column={i.to_string()} class={classes!(changed.then_some("changed"))}>
+                                        <th scope="row"><label for={id.clone()}>{ h.trim() }</label></th>
+                                        <td>
+                                            <select id={id} data-testid={format!("map-{i}")} onchange={on_column(i)}>
+                                                <option value="" selected={current.is_none()}>{ tr(lang, "— not used —") }</option>
+                                                { for ledger::MEANINGS.iter().map(|c| html! {
+                                                    <option value={c.id()} selected={current == Some(*c)}>{ c.label().render(lang) }</option>
+                                                }) }
+                                            </select>
+                                        </td>
+                                        <td><code>{ sample(i) }</code></td>
+                                    </tr>
+                                }
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+                <div class="row-grid">
+                    <div class="field">
+                        <label for="import-numbers">{ tr(lang, "Numbers in this file") }</label>
+                        <select id="import-numbers" data-testid="number-format" onchange={on_numbers}>
+                            <option value="auto" selected={number_choice == "auto"}>{ trf(lang, "As found: {0}", &[found(l.numbers.format)]) }</option>
+                            <option value="point" selected={number_choice == "point"}>{ tr(lang, "1,234.5 (decimal point)") }</option>
+                            <option value="comma" selected={number_choice == "comma"}>{ tr(lang, "1.234,5 (decimal comma)") }</option>
+                        </select>
+                        <p class="note" data-number-why="">{ l.numbers.why.render(lang) }</p>
+                    </div>
+                    <div class="field">
+                        <label for="import-dates">{ tr(lang, "Dates in this file") }</label>
+                        <select id="import-dates" data-testid="date-order" onchange={on_dates}>
+                            <option value="auto" selected={date_choice == "auto"}>{ trf(lang, "As found: {0}", &[dates_found]) }</option>
+                            <option value="day_month" selected={date_choice == "day_month"}>{ tr(lang, "day/month/year") }</option>
+                            <option value="month_day" selected={date_choice == "month_day"}>{ tr(lang, "month/day/year") }</option>
+                        </select>
+                        if !l.dates_decided { <p class="note">{ tr(lang, "No date decides it: day/month/year assumed, as Hong Kong writes dates.") }</p> }
+                    </div>
+                    <div class="field">
+                        <label for="import-source">{ tr(lang, "Source of rows that name none") }</label>
+                        <select id="import-source" data-testid="source-for-all" onchange={on_source}>
+                            <option value="" selected={p.options.source.is_none()}>{ tr(lang, "— from the file —") }</option>
+                            { for Source::ALL.iter().map(|s| html! {
+                                <option value={s.id()} selected={p.options.source == Some(*s)}>{ s.title().render(lang) }</option>
+                            }) }
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="import-grid">{ tr(lang, "Grid for electricity rows that name none") }</label>
+                        <input id="import-grid" data-testid="grid-for-all" type="text" placeholder="廣東 · 深圳 · CLP · HK Electric" value={p.options.grid.clone().unwrap_or_default()} onchange={on_grid} />
+                    </div>
+                </div>
+            </div>
+        }
+    };
+    // The first rows exactly as they will be read, with the readings the import made.
+    let view_rows = |l: &Ledger| {
+        if l.rows.is_empty() {
+            return html! {};
+        }
+        let text = |r: &Value, k: &str| r.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+        html! {
+            <div class="table-wrap">
+                <table class="read-rows" data-testid="import-rows">
+                    <caption>{ trf(lang, "The first {0} rows as they will be imported", &[&l.rows.len().min(SHOWN).to_string()]) }</caption>
+                    <thead><tr>
+                        <th scope="col">{ tr(lang, "Line") }</th><th scope="col">{ tr(lang, "Site") }</th><th scope="col">{ tr(lang, "Month") }</th>
+                        <th scope="col">{ tr(lang, "Source") }</th><th scope="col">{ tr(lang, "Quantity") }</th><th scope="col">{ tr(lang, "Unit") }</th>
+                        <th scope="col">{ tr(lang, "Grid or factor") }</th><th scope="col">{ tr(lang, "Read as") }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for l.rows.iter().zip(&l.lines).zip(&l.readings).take(SHOWN).map(|((r, line), readings)| {
+                            let factor = match r.get("factor") {
+                                Some(Value::Object(f)) => format!("{} {}", f.get("value").and_then(Value::as_str).unwrap_or(""), f.get("unit").and_then(Value::as_str).unwrap_or("")),
+                                Some(Value::String(id)) => id.clone(),
+                                _ => text(r, "grid"),
+                            };
+                            html! {
+                                <tr data-read-line={line.to_string()}>
+                                    <td class="num">{ line }</td>
+                                    <td>{ text(r, "site") }</td>
+                                    <td>{ text(r, "period") }</td>
+                                    <td>{ Source::from_id(&text(r, "source")).map(|s| s.title().render(lang)).unwrap_or_default() }</td>
+                                    <td class="num" data-read-quantity="">{ text(r, "quantity") }</td>
+                                    <td>{ text(r, "unit") }</td>
+                                    <td>{ factor }</td>
+                                    <td class="note" data-readings="">{ readings.iter().map(|t| t.render(lang)).collect::<Vec<_>>().join("; ") }</td>
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        }
+    };
     let view_preview = |p: &Preview| match &p.result {
         Err(problem) => html! {
             <div class="preview" data-testid="import-preview" role="alert">
@@ -222,13 +543,27 @@ pub fn ImportRows() -> Html {
         },
         Ok(l) => {
             let more = l.problems.len().saturating_sub(LISTED);
+            let bad = l.lines_with_problems();
             html! {
                 <div class="preview" data-testid="import-preview" role="region" aria-label={tr(lang, "Import preview")}>
                     <p data-import-summary="">
-                        { trf(lang, "{0}: {1} rows read, {2} ready to import, {3} with problems (not imported).", &[&p.from, &l.read.to_string(), &l.rows.len().to_string(), &(l.read - l.rows.len()).to_string()]) }
+                        { trf(lang, "{0}: {1} rows read, {2} ready to import, {3} with problems (not imported).", &[&p.from, &l.read.to_string(), &l.rows.len().to_string(), &bad.to_string()]) }
+                        if !l.totals.is_empty() { { " " }{ trf(lang, "{0} total rows left out.", &[&l.totals.len().to_string()]) } }
                         if !p.encoding.is_empty() { { " " }{ trf(lang, "Read as {0}.", &[p.encoding]) } }
+                        if !l.unused_numeric.is_empty() { { " " }<span data-unused-numeric="">{ trf(lang, "Numeric columns not used: {0}.", &[&l.unused_numeric.join(", ")]) }</span> }
                         if !l.ignored_columns.is_empty() { { " " }{ trf(lang, "Columns not used: {0}.", &[&l.ignored_columns.join(", ")]) } }
                     </p>
+                    if !l.title.is_empty() {
+                        <p class="note" data-import-title="">{ trf(lang, "Header on line {0}; the lines above it were skipped: {1}", &[&l.header_line.to_string(), &l.title.join(" · ")]) }</p>
+                    }
+                    { for l.notices.iter().map(|n| html! { <p class="note warning" data-import-notice="">{ n.render(lang) }</p> }) }
+                    { view_mapping(p, l) }
+                    { view_rows(l) }
+                    if !l.totals.is_empty() {
+                        <ul class="note" data-import-totals="">
+                            { for l.totals.iter().map(|t| html! { <li data-total-line={t.line.to_string()}>{ trf(lang, "Line {0}: {1}", &[&t.line.to_string(), &t.message.render(lang)]) }</li> }) }
+                        </ul>
+                    }
                     if !l.problems.is_empty() {
                         <div class="table-wrap">
                             <table class="problems">
@@ -251,7 +586,7 @@ pub fn ImportRows() -> Html {
                     <p class="actions">
                         if !l.rows.is_empty() {
                             <button type="button" data-testid="import-add" onclick={apply(false)}>{ trf(lang, "Add {0} rows to the energy lines", &[&l.rows.len().to_string()]) }</button>
-                            <button type="button" class="secondary" data-testid="import-replace" onclick={apply(true)}>{ trf(lang, "Replace the energy lines with {0} rows", &[&l.rows.len().to_string()]) }</button>
+                            <button type="button" class="secondary" data-testid="import-replace" onclick={apply(true)}>{ trf(lang, "Replace the {0} energy lines with {1} rows", &[&energy_lines.to_string(), &l.rows.len().to_string()]) }</button>
                         }
                         <button type="button" class="secondary" data-testid="import-cancel" onclick={cancel.clone()}>{ tr(lang, "Cancel") }</button>
                     </p>

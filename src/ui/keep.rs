@@ -413,6 +413,13 @@ pub struct ToolbarProps {
     pub onnotice: Callback<Notice>,
 }
 
+/// What the toolbar is asking the user to confirm.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Confirm {
+    Example,
+    NewReport,
+}
+
 #[component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
     let lang = use_lang();
@@ -421,7 +428,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     };
     let setup =
         use_context::<std::rc::Rc<Setup>>().unwrap_or_else(|| std::rc::Rc::new(Setup::page()));
-    let confirming = use_state(|| false);
+    let confirming = use_state(|| None::<Confirm>);
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
     let notice = props.onnotice.clone();
     let say = move |level: &'static str, text: Says| {
@@ -526,13 +533,30 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             });
         })
     };
-    let ask_reset = {
+    let ask = |what: Confirm| {
         let confirming = confirming.clone();
-        Callback::from(move |_| confirming.set(true))
+        Callback::from(move |_| confirming.set(Some(what)))
     };
     let keep = {
         let confirming = confirming.clone();
-        Callback::from(move |_| confirming.set(false))
+        Callback::from(move |_| confirming.set(None))
+    };
+    // A new report: nothing of the example (figures, notes, published table, denominators),
+    // the last calendar year as its period; undoable like any load.
+    let new_report = {
+        let (state, confirming, say) = (state.clone(), confirming.clone(), say.clone());
+        Callback::from(move |_| {
+            let year = browser::now_iso()
+                .get(..4)
+                .and_then(|y| y.parse::<i32>().ok())
+                .map_or_else(String::new, |y| (y - 1).to_string());
+            state.dispatch(Action::Load(example::blank(&year)));
+            confirming.set(None);
+            say(
+                "info",
+                Says::new("A new, empty report for {0}: enter its figures or import its activity rows. “Undo the last load” brings back the inputs from before.").with(year),
+            );
+        })
     };
     let reset = {
         let (state, confirming, say) = (state.clone(), confirming.clone(), say.clone());
@@ -546,7 +570,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 .is_ok()
             });
             state.dispatch(Action::Load(example::example()));
-            confirming.set(false);
+            confirming.set(None);
             if kept {
                 say(
                     "info",
@@ -596,14 +620,21 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <button type="button" class="secondary" onclick={print}>{ tr(lang, "Print") }</button>
             if !setup.readonly { { for undo } }
             if setup.readonly {
-            } else if *confirming {
+            } else if *confirming == Some(Confirm::Example) {
                 <span class="confirm" role="alertdialog" aria-label={tr(lang, "Replace your inputs with the example?")}>
                     { tr(lang, "Replace your inputs with the 2018 example? ") }
                     <button type="button" class="danger" onclick={reset}>{ tr(lang, "Replace my inputs") }</button>
                     <button type="button" class="secondary" onclick={keep}>{ tr(lang, "Keep my inputs") }</button>
                 </span>
+            } else if *confirming == Some(Confirm::NewReport) {
+                <span class="confirm" role="alertdialog" aria-label={tr(lang, "Start a new, empty report?")}>
+                    { tr(lang, "Start a new, empty report? Every input, note and published figure is cleared (undo brings them back). ") }
+                    <button type="button" class="danger" data-testid="new-report-confirm" onclick={new_report}>{ tr(lang, "Clear and start") }</button>
+                    <button type="button" class="secondary" onclick={keep}>{ tr(lang, "Keep my inputs") }</button>
+                </span>
             } else {
-                <button type="button" class="secondary" onclick={ask_reset}>{ tr(lang, "Reset to the example") }</button>
+                <button type="button" class="secondary" data-testid="new-report" onclick={ask(Confirm::NewReport)}>{ tr(lang, "New report") }</button>
+                <button type="button" class="secondary" onclick={ask(Confirm::Example)}>{ tr(lang, "Reset to the example") }</button>
             }
         </div>
     }

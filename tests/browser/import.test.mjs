@@ -82,17 +82,25 @@ test('drag and drop, pasted cells, and files from Chinese Excel (GB18030, Big5)'
     return page.locator('[data-import-summary]').textContent();
   };
   const gb = 'b5d8b5e32cc4dcd4b42cd3c3c1bf2cb5a5cebb0ab1b1bea9b5ea2cb5e7c1a62c22312c303030222cc7a7cddfcab10a';
-  assert.match(await drop('simplified.csv', gb), /simplified.csv: 1 rows read, 1 ready to import.*Read as GB18030/);
+  // The file names no grid: its one electricity row is not ready until one is chosen for it.
+  assert.match(await drop('simplified.csv', gb), /simplified.csv: 1 rows read, 0 ready to import, 1 with problems.*Read as GB18030/);
+  assert.match(await page.locator('[data-problem-line="2"]').textContent(), /no emission factor/);
+  await page.getByTestId('grid-for-all').fill('北京');
+  await page.getByTestId('grid-for-all').press('Enter');
+  await page.locator('[data-import-summary]', { hasText: /1 ready to import/ }).waitFor();
   await confirm(page, 'import-replace');
   assert.equal(await input(page, 'energy[0].site').inputValue(), '北京店');
   const big5 = 'a661c2492cafe0b7bd2ca5ceb6712cb3e6a6ec0aa578a55fa9b12cb971a44f2c22322c303030222ca464a5cbaec90a';
   await open(page);
   assert.match(await drop('traditional.csv', big5), /Read as Big5/);
+  await page.getByTestId('grid-for-all').fill('guangdong');
+  await page.getByTestId('grid-for-all').press('Enter');
+  await page.locator('[data-import-summary]', { hasText: /1 ready to import/ }).waitFor();
   await confirm(page, 'import-add');
   assert.equal(await input(page, 'energy[1].site').inputValue(), '台北店');
   // Cells pasted from a spreadsheet: tab-separated.
   await open(page);
-  await page.locator('#import-paste').fill('Site\tSource\tQuantity\tUnit\nKowloon\telectricity\t3,000\tkWh');
+  await page.locator('#import-paste').fill('Site\tSource\tQuantity\tUnit\tUtility\nKowloon\telectricity\t3,000\tkWh\tHK Electric');
   await page.getByRole('button', { name: 'Read the pasted cells' }).click();
   await confirm(page, 'import-add');
   assert.equal(await input(page, 'energy[2].site').inputValue(), 'Kowloon');

@@ -172,7 +172,7 @@ test('imported cells and messages from a parent page carrying payloads are shown
   // Pasted cells: in a site, a note, and as a quantity (a located problem quoting the cell).
   const { page, record, close } = await openPage(env.browser, env.server.url);
   if (!(await page.locator('details.import').evaluate((d) => d.open))) await page.locator('details.import > summary').click();
-  const cells = `Site\tSource\tQuantity\tUnit\tNote\n${P}\telectricity\t3,000\tkWh\t${P}\nKowloon\telectricity\t${P}\tkWh\t\n`;
+  const cells = `Site\tSource\tQuantity\tUnit\tNote\tGrid\n${P}\telectricity\t3,000\tkWh\t${P}\tguangdong\nKowloon\telectricity\t${P}\tkWh\t\tguangdong\n`;
   await page.locator('#import-paste').fill(cells);
   await page.getByRole('button', { name: 'Read the pasted cells' }).click();
   await page.getByTestId('import-add').waitFor();
