@@ -17,6 +17,9 @@ use serde_json::Value;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// A change the user made to how the file is read.
+type Edit = Box<dyn FnOnce(&mut Options, &Ledger)>;
+
 /// How many bad lines the preview lists before it says how many more there are.
 const LISTED: usize = 200;
 /// How many rows the preview shows as they will be read.
@@ -207,7 +210,7 @@ pub fn ImportRows() -> Html {
     // A choice changed in the preview: read the text again with it.
     let change = {
         let preview = preview.clone();
-        Rc::new(move |edit: Box<dyn FnOnce(&mut Options, &Ledger)>| {
+        Rc::new(move |edit: Edit| {
             let Some(mut p) = (*preview).clone() else {
                 return;
             };
