@@ -538,10 +538,20 @@ fn bad_input_is_located_and_the_rest_still_computes() {
         ],
         "instruments": [{ "type": "certificates" }]
     }));
-    assert!(error_at(&r, "energy[0].density_kg_per_l").contains("density"));
+    // Litres with no density take the fuel's cited default, said in the trace and a check.
+    assert!(
+        r.errors
+            .iter()
+            .all(|e| e.path != "energy[0].density_kg_per_l"),
+        "{:?}",
+        r.errors
+    );
     assert!(error_at(&r, "energy[1].factor").contains("is a factor for towngas, not natural gas"));
     assert!(error_at(&r, "energy[2].quantity").contains("negative"));
-    assert!(error_at(&r, "energy[3].density_kg_per_l").contains("per litre"));
+    assert!(r
+        .errors
+        .iter()
+        .all(|e| e.path != "energy[3].density_kg_per_l"));
     assert!(error_at(&r, "energy[4].factor.value").contains("not both"));
     assert!(error_at(&r, "energy[5].quantity").contains("too large"));
     assert!(error_at(&r, "instruments[0].mwh").contains("MWh"));
@@ -582,4 +592,33 @@ fn the_library_lists_every_factor_with_its_provenance() {
             f.id
         );
     }
+}
+
+#[test]
+fn litres_without_a_density_take_the_fuels_cited_default_and_say_so() {
+    // 1,000 L of diesel at 0.84 kg/L (Statistics Netherlands) = 840 kg × 42,652 kJ/kg.
+    let r = run(json!({ "energy": [
+        { "source": "diesel", "quantity": "1000", "unit": "L", "factor": { "value": "2.614", "unit": "kgCO2e/L", "source": "HKEX Appendix 2" } }
+    ] }));
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    assert_eq!(value(&r, "ghg_scope1_t"), "2.614");
+    assert_eq!(
+        value(&r, "energy_direct_mwh"),
+        "9.952133333333333333333333333"
+    );
+    let conversion = r.trace[0].conversion.as_ref().unwrap().to_string();
+    assert!(
+        conversion.contains("0.84 kg/L (default density: Statistics Netherlands"),
+        "{conversion}"
+    );
+    assert!(
+        r.checks.iter().any(|c| c.id == "default-density"),
+        "{:?}",
+        r.checks
+    );
+    // The row's own density wins, and then no check.
+    let own = run(json!({ "energy": [
+        { "source": "diesel", "quantity": "1000", "unit": "L", "density_kg_per_l": "0.85" }
+    ] }));
+    assert!(own.checks.iter().all(|c| c.id != "default-density"));
 }

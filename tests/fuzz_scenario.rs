@@ -265,6 +265,16 @@ fn fuzz_the_import_saved_state_link_and_message_parsers_for_a_bounded_time() {
     .chain([
         "site\tmonth\tsource\tquantity\tunit\nA\t2018-01\telectricity\t1,000\tkWh\n".to_string(),
     ])
+    // The files facilities teams really send: title lines, bills, decimal commas, 度, totals.
+    .chain(
+        std::fs::read_dir(fixtures.join("messy"))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| !p.to_string_lossy().ends_with(".json"))
+            .map(|p| std::fs::read_to_string(p).unwrap_or_default()),
+    )
     .collect();
     assert!(csvs.iter().all(|c| !c.is_empty()), "the fixtures are there");
     let scenarios = seeds();
@@ -300,8 +310,36 @@ fn fuzz_the_import_saved_state_link_and_message_parsers_for_a_bounded_time() {
                 let text =
                     String::from_utf8_lossy(&mutate_bytes(&csvs[rng.below(csvs.len())], &mut rng))
                         .into_owned();
-                if catch_unwind(|| ledger::parse(&text).map(|l| ledger::to_csv(&l.rows))).is_err() {
-                    fail("ledger", &text);
+                // With the choices a user can make in the preview, drawn at random too.
+                use ledger::{Column, DateOrder, NumberFormat, Options, MEANINGS};
+                let pick = |n: usize, rng: &mut Rng| rng.below(n);
+                let mapping_len = rng.below(12);
+                let options = Options {
+                    mapping: (rng.below(2) == 0).then(|| {
+                        (0..mapping_len)
+                            .map(|_| MEANINGS.get(pick(MEANINGS.len() + 3, &mut rng)).copied())
+                            .collect::<Vec<Option<Column>>>()
+                    }),
+                    numbers: [None, Some(NumberFormat::Point), Some(NumberFormat::Comma)]
+                        [rng.below(3)],
+                    dates: [None, Some(DateOrder::DayMonth), Some(DateOrder::MonthDay)]
+                        [rng.below(3)],
+                    reporting_period: [
+                        None,
+                        Some("2018"),
+                        Some("2025"),
+                        Some("2024/25"),
+                        Some("x"),
+                    ][rng.below(5)]
+                    .map(str::to_string),
+                    source: None,
+                    grid: [None, Some("深圳"), Some("Hong Kong"), Some("")][rng.below(4)]
+                        .map(str::to_string),
+                };
+                if catch_unwind(|| ledger::read(&text, &options).map(|l| ledger::to_csv(&l.rows)))
+                    .is_err()
+                {
+                    fail("ledger", &format!("{options:?}\n{text}"));
                 }
             }
             1 => {

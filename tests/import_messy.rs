@@ -17,9 +17,9 @@ fn dir() -> std::path::PathBuf {
 }
 
 /// Rows the reader refuses for want of a factor the library does not have yet (CLP and HK
-/// Electric after 2020: issue 17) or of a fuel's density: read correctly, not importable.
+/// Electric after 2020: issue 17): read correctly, but not importable until it has them.
 fn refused_for_library(message: &str) -> bool {
-    message.contains("in the library (it has") || message.contains("density")
+    message.contains("in the library (it has")
 }
 
 fn sums(rows: impl Iterator<Item = Value>) -> BTreeMap<String, Decimal> {
@@ -333,4 +333,18 @@ fn an_import_says_what_it_replaces_and_keeps_and_never_moves_notes() {
     let m = merge(&mut blank, &rows, true);
     assert_eq!((m.replaced, m.added, m.kept.len()), (0, 1, 0));
     assert_eq!(blank["energy"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn a_remembered_mapping_reads_back() {
+    use esg_kpi_calculator::engine::ledger::{mapping_from, mapping_text, Column};
+    let m = vec![
+        Some(Column::Site),
+        None,
+        Some(Column::Quantity),
+        Some(Column::PeriodFrom),
+    ];
+    assert_eq!(mapping_text(&m), "site||quantity|period_from");
+    assert_eq!(mapping_from(&mapping_text(&m)), Some(m));
+    assert_eq!(mapping_from("site|nonsense"), None);
 }

@@ -420,7 +420,8 @@ fn line<'a>(row: &'a EnergyRow, p: &'a Period) -> Line<'a> {
         row.unit,
         row.source,
         row.ncv.as_ref().map(|n| n.kj_per_unit),
-        row.density_kg_per_l,
+        row.density_kg_per_l
+            .or(row.default_density.map(|d| d.value)),
     );
     let gwp = p.settings.gwp;
     let gases: Result<Vec<(Gas, Decimal, Decimal, Decimal)>, Text> =
@@ -1039,12 +1040,19 @@ fn trace_line(l: &Line, p: &Period) -> TraceLine {
             number::rounded(c.mwh, 6)
         )),
         (Ok(c), None, Some(ncv)) => {
-            let quantity = match (row.unit, row.density_kg_per_l) {
-                (units::QuantityUnit::L, Some(d)) => t!(
+            let quantity = match (row.unit, row.density_kg_per_l, row.default_density) {
+                (units::QuantityUnit::L, Some(d), _) => t!(
                     "{0} {1} × {2} kg/L (density)",
                     plain(row.quantity),
                     row.unit.symbol(),
                     plain(d)
+                ),
+                (units::QuantityUnit::L, None, Some(d)) => t!(
+                    "{0} {1} × {2} kg/L (default density: {3})",
+                    plain(row.quantity),
+                    row.unit.symbol(),
+                    plain(d.value),
+                    d.source
                 ),
                 _ => Text::verbatim(format!("{} {}", plain(row.quantity), row.unit.symbol())),
             };

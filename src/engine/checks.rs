@@ -301,6 +301,22 @@ pub(crate) fn period_checks(
             }
         }
     }
+    let defaults: Vec<&Line> = lines
+        .iter()
+        .filter(|l| l.row.default_density.is_some())
+        .collect();
+    if let Some(first) = defaults.first() {
+        out.push(Check {
+            id: "default-density".into(),
+            level: "info",
+            message: t!(
+                "{0} in litres use the fuel's default density (see the calculation lines); give the supplier's (density_kg_per_l) if you have it.",
+                listed(&defaults)
+            ),
+            kpi: None,
+            path: Some(format!("{}.density_kg_per_l", first.path())),
+        });
+    }
     if let Some(first) = custom.first() {
         out.push(Check {
             id: "custom-factor-without-source".into(),

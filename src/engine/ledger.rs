@@ -66,8 +66,7 @@ pub const MEANINGS: [Column; 12] = [
     Column::Note,
 ];
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Column {
     Site,
     /// A month, a date in it, a year, or a billing period (`15/08/2025 - 14/09/2025`).
@@ -454,6 +453,26 @@ impl Ledger {
         lines.dedup();
         lines.len()
     }
+}
+
+/// A mapping as text (`site|period||quantity`: a column's meaning by id, blank when not used),
+/// to remember it; [`mapping_from`] reads it back.
+pub fn mapping_text(mapping: &[Option<Column>]) -> String {
+    mapping
+        .iter()
+        .map(|c| c.map_or("", Column::id))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// A mapping remembered as [`mapping_text`]; `None` when any part is not a meaning.
+pub fn mapping_from(text: &str) -> Option<Vec<Option<Column>>> {
+    text.split('|')
+        .map(|id| match id {
+            "" => Some(None),
+            id => Column::from_id(id).map(Some),
+        })
+        .collect()
 }
 
 /// The headers' fingerprint, for remembering a confirmed mapping for files like this one.

@@ -155,6 +155,9 @@ pub struct EnergyRow {
     pub unit: QuantityUnit,
     pub ncv: Option<Ncv>,
     pub density_kg_per_l: Option<Decimal>,
+    /// The fuel's default density, used when the row is in litres (or has a factor per
+    /// litre) and gives none of its own.
+    pub default_density: Option<super::units::Constant>,
     /// The row's `grid`, as written.
     pub grid: Option<String>,
     /// The factor the row gave itself (written back by [`to_value`]).
@@ -794,14 +797,21 @@ impl Reader {
                 Field::Given(d) => Some(d),
                 _ => None,
             };
-        if unit == Some(QuantityUnit::L)
-            && density_kg_per_l.is_none()
-            && source.is_some_and(|s| s.physical() == Some(Physical::Kg))
-        {
-            self.error(
-                &p("density_kg_per_l"),
-                t!("litres need the fuel's density in kg/L (density_kg_per_l), e.g. from the supplier's delivery note"),
-            );
+        // Litres become kg through the row's density, or the fuel's cited default.
+        let needs_density = |factor_per_litre: bool| {
+            density_kg_per_l.is_none()
+                && source.is_some_and(|s| s.physical() == Some(Physical::Kg))
+                && (unit == Some(QuantityUnit::L) || factor_per_litre)
+        };
+        let mut default_density = None;
+        if needs_density(false) {
+            default_density = source.and_then(Source::default_density);
+            if default_density.is_none() {
+                self.error(
+                    &p("density_kg_per_l"),
+                    t!("litres need the fuel's density in kg/L (density_kg_per_l), e.g. from the supplier's delivery note"),
+                );
+            }
         }
         let grid = self
             .text(obj, "grid", &p("grid"))
@@ -838,14 +848,14 @@ impl Reader {
         };
 
         if let (Some((_, f_unit)), Some(u)) = (factor.gases(), unit) {
-            if f_unit.per == super::units::Per::L
-                && u != QuantityUnit::L
-                && density_kg_per_l.is_none()
-            {
-                self.error(
-                    &p("density_kg_per_l"),
-                    t!("a factor per litre needs the quantity in L, or the fuel's density (density_kg_per_l)"),
-                );
+            if f_unit.per == super::units::Per::L && u != QuantityUnit::L && needs_density(true) {
+                default_density = source.and_then(Source::default_density);
+                if default_density.is_none() {
+                    self.error(
+                        &p("density_kg_per_l"),
+                        t!("a factor per litre needs the quantity in L, or the fuel's density (density_kg_per_l)"),
+                    );
+                }
             }
         }
         if self.errors.len() > before {
@@ -860,6 +870,7 @@ impl Reader {
             unit: unit?,
             ncv,
             density_kg_per_l,
+            default_density,
             grid,
             explicit_factor,
             factor,

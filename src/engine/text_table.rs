@@ -278,4 +278,6 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("the base year", "基準年", "基准年"),
     ("notes on other inputs", "其他輸入的備註", "其他输入的备注"),
 
+    ("{0} {1} × {2} kg/L (default density: {3})", "{0} {1} × {2} kg/L（預設密度：{3}）", "{0} {1} × {2} kg/L（默认密度：{3}）"),
+    ("{0} in litres use the fuel's default density (see the calculation lines); give the supplier's (density_kg_per_l) if you have it.", "{0} 以公升計，採用燃料的預設密度（見計算明細）；如有供應商提供的密度（density_kg_per_l），請填寫。", "{0} 以升计，采用燃料的默认密度（见计算明细）；如有供应商提供的密度（density_kg_per_l），请填写。"),
 ];

@@ -194,6 +194,23 @@ impl Source {
         }
     }
 
+    /// Default density, kg per litre, for a liquid fuel measured in litres whose row gives no
+    /// density of its own. China and Hong Kong publish no default (GB 19147 and GB 17930 give
+    /// only specification ranges: diesel 810–845, petrol 720–775 kg/m³ at 20 °C), so the
+    /// defaults are Statistics Netherlands' conversion values, which agree with Statistics
+    /// Canada (839.5, 745.2 kg/m³) and the densities implied by the UK government's conversion
+    /// factors 2021–2022 (diesel 0.843–0.846, petrol 0.744–0.745, LPG 0.530). A supplier's
+    /// delivery note is better: the trace and a check say which rows use a default.
+    pub fn default_density(self) -> Option<Constant> {
+        use Status::*;
+        match self {
+            Source::Diesel => Some(c(84, 2, "Statistics Netherlands (CBS), “Gewichtseenheden energie”: gas, diesel and light fuel oil, 1 litre = 0.84 kg", Verified)),
+            Source::Petrol => Some(c(745, 3, "Statistics Netherlands (CBS), “Gewichtseenheden energie”: motor petrol, 1 litre = 0.745 kg", Verified)),
+            Source::Lpg => Some(c(53, 2, "Statistics Netherlands (CBS), “Gewichtseenheden energie”: LPG, 1 litre = 0.53 kg (Hong Kong's butane-rich LPG is denser: give the supplier's figure)", Verified)),
+            _ => None,
+        }
+    }
+
     /// GB/T 2589-2008 standard-coal coefficient: kgce per kWh (electricity, equivalent value)
     /// or per physical unit at the default NCV.
     pub fn kgce_coefficient(self) -> Option<Constant> {

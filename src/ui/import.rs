@@ -59,7 +59,7 @@ fn read_preview(
             browser::storage_get(&format!("{MAPPING_KEY}{}", ledger::signature(&l.headers)))
                 .ok()
                 .flatten()
-                .and_then(|s| serde_json::from_str::<Vec<Option<Column>>>(&s).ok())
+                .and_then(|s| ledger::mapping_from(&s))
                 .filter(|m| m.len() == l.headers.len() && *m != l.mapping);
         if let Some(m) = stored {
             options.mapping = Some(m);
@@ -251,12 +251,10 @@ pub fn ImportRows() -> Html {
             let merged = ledger::merge(&mut doc, &l.rows, replace);
             // Remember the mapping for files with the same headers (best effort: storage may
             // be off; the import does not depend on it).
-            if let Ok(json) = serde_json::to_string(&l.mapping) {
-                let _ = browser::storage_set(
-                    &format!("{MAPPING_KEY}{}", ledger::signature(&l.headers)),
-                    &json,
-                );
-            }
+            let _ = browser::storage_set(
+                &format!("{MAPPING_KEY}{}", ledger::signature(&l.headers)),
+                &ledger::mapping_text(&l.mapping),
+            );
             // Show "Working…" first: computing tens of thousands of rows takes a moment.
             status.set(String::new());
             busy.set(true);

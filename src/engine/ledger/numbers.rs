@@ -10,8 +10,7 @@ use crate::t;
 use rust_decimal::Decimal;
 
 /// A file's way of writing numbers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum NumberFormat {
     /// `1,234.5`: a decimal point, commas (or spaces) between thousands.
     Point,
@@ -103,7 +102,7 @@ pub fn evidence(text: &str) -> Evidence {
 }
 
 /// The file's format as the import decided it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Detected {
     /// `None` when no cell decides it and the import asks (a semicolon file with `1.310`).
     pub format: Option<NumberFormat>,

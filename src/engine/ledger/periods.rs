@@ -102,8 +102,7 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 }
 
 /// Which way a file writes `07/08/2025`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateOrder {
     /// 07/08/2025 is 7 August, as Hong Kong, the UK and most of the world write it.
     DayMonth,
