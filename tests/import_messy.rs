@@ -348,3 +348,41 @@ fn a_remembered_mapping_reads_back() {
     assert_eq!(mapping_from(&mapping_text(&m)), Some(m));
     assert_eq!(mapping_from("site|nonsense"), None);
 }
+
+#[test]
+fn missing_months_are_checked_against_the_reporting_year_and_rows_outside_it_flagged() {
+    use esg_kpi_calculator::engine::calculate_value;
+    use serde_json::json;
+    // Two sites with the same three months: nothing is missing against each other, but nine
+    // months of 2025 are; and a row typed for 2024-12 is outside the period.
+    let row = |site: &str, month: &str| json!({ "site": site, "period": month, "source": "electricity", "quantity": "100", "unit": "kWh", "grid": "guangdong" });
+    let mut energy: Vec<Value> = ["2025-01", "2025-02", "2025-03"]
+        .iter()
+        .flat_map(|m| [row("A", m), row("B", m)])
+        .collect();
+    energy.push(row("A", "2024-12"));
+    let r = calculate_value(&json!({ "period": "2025", "energy": energy }));
+    let say = |id: &str| {
+        r.data_quality
+            .iter()
+            .find(|c| c.id == id)
+            .unwrap_or_else(|| panic!("{id}: {:?}", r.data_quality))
+            .message
+            .to_string()
+    };
+    assert!(say("quality:missing-months").starts_with(
+        "2 sites have no rows for some months of the reporting period 2025: A (2025-04, 2025-05,"
+    ));
+    assert_eq!(
+        say("quality:outside-period"),
+        "1 row is dated outside the reporting period 2025: energy[6] (2024-12). Check the month, or the period."
+    );
+    // Without a period, the months the other sites have, as before.
+    let r = calculate_value(
+        &json!({ "energy": [row("A", "2025-01"), row("A", "2025-02"), row("B", "2025-01")] }),
+    );
+    assert!(r.data_quality[0]
+        .message
+        .to_string()
+        .contains("months the others have: B (2025-02)"));
+}

@@ -406,8 +406,50 @@ pub(crate) fn data_quality(p: &Period) -> Vec<Check> {
             .map(str::trim)
             .filter(|m| m.len() == 7 && m.as_bytes().get(4) == Some(&b'-'))
     }
-    // Missing months.
-    let months: BTreeSet<&str> = p.energy.iter().filter_map(|r| month(&r.period)).collect();
+    // Missing months: against every month of the reporting period when the scenario names one
+    // (`2025`, `2024/25`), otherwise against the months the other sites have.
+    let reporting = p
+        .period
+        .as_deref()
+        .and_then(super::ledger::periods::reporting_months);
+    let in_period: Vec<String> = reporting.map_or_else(Vec::new, |(first, last)| {
+        let mut out = Vec::new();
+        let mut m = first;
+        while m <= last && out.len() < 24 {
+            out.push(m.id());
+            m = m.next();
+        }
+        out
+    });
+    let mut months: BTreeSet<&str> = p.energy.iter().filter_map(|r| month(&r.period)).collect();
+    if let Some(period) = p.period.as_deref().filter(|_| !in_period.is_empty()) {
+        // Rows dated outside the reporting period.
+        let outside: Vec<(usize, &str)> = p
+            .energy
+            .iter()
+            .filter_map(|r| month(&r.period).map(|m| (r.index, m)))
+            .filter(|(_, m)| !in_period.iter().any(|x| x == m))
+            .collect();
+        if let Some((first, _)) = outside.first() {
+            out.push(Check {
+                id: "quality:outside-period".into(),
+                level: "warning",
+                message: {
+                    let list = named(&outside, |(i, m)| format!("{} ({m})", path(*i)));
+                    if outside.len() == 1 {
+                        t!("1 row is dated outside the reporting period {0}: {1}. Check the month, or the period.", period, list)
+                    } else {
+                        t!("{0} rows are dated outside the reporting period {1}: {2}. Check the month, or the period.", outside.len().to_string(), period, list)
+                    }
+                },
+                kpi: None,
+                path: Some(path(*first)),
+            });
+        }
+        if !months.is_empty() {
+            months = in_period.iter().map(String::as_str).collect();
+        }
+    }
     if months.len() > 1 {
         let mut by_site: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
         for r in &p.energy {
@@ -431,7 +473,13 @@ pub(crate) fn data_quality(p: &Period) -> Vec<Check> {
             out.push(Check {
                 id: "quality:missing-months".into(),
                 level: "warning",
-                message: if gaps.len() == 1 {
+                message: if let (Some(period), false) = (p.period.as_deref(), in_period.is_empty()) {
+                    if gaps.len() == 1 {
+                        t!("1 site has no rows for some months of the reporting period {0}: {1}.", period, named)
+                    } else {
+                        t!("{0} sites have no rows for some months of the reporting period {1}: {2}.", gaps.len().to_string(), period, named)
+                    }
+                } else if gaps.len() == 1 {
                     t!(
                         "1 site has no rows for some months the others have: {0}.",
                         named

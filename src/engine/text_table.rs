@@ -280,4 +280,8 @@ pub const TABLE: &[(&str, &str, &str)] = &[
 
     ("{0} {1} × {2} kg/L (default density: {3})", "{0} {1} × {2} kg/L（預設密度：{3}）", "{0} {1} × {2} kg/L（默认密度：{3}）"),
     ("{0} in litres use the fuel's default density (see the calculation lines); give the supplier's (density_kg_per_l) if you have it.", "{0} 以公升計，採用燃料的預設密度（見計算明細）；如有供應商提供的密度（density_kg_per_l），請填寫。", "{0} 以升计，采用燃料的默认密度（见计算明细）；如有供应商提供的密度（density_kg_per_l），请填写。"),
+    ("1 row is dated outside the reporting period {0}: {1}. Check the month, or the period.", "1 行的日期不在報告期 {0} 內：{1}。請檢查月份或報告期。", "1 行的日期不在报告期 {0} 内：{1}。请检查月份或报告期。"),
+    ("{0} rows are dated outside the reporting period {1}: {2}. Check the month, or the period.", "{0} 行的日期不在報告期 {1} 內：{2}。請檢查月份或報告期。", "{0} 行的日期不在报告期 {1} 内：{2}。请检查月份或报告期。"),
+    ("1 site has no rows for some months of the reporting period {0}: {1}.", "1 個地點缺少報告期 {0} 部分月份的數據：{1}。", "1 个地点缺少报告期 {0} 部分月份的数据：{1}。"),
+    ("{0} sites have no rows for some months of the reporting period {1}: {2}.", "{0} 個地點缺少報告期 {1} 部分月份的數據：{2}。", "{0} 个地点缺少报告期 {1} 部分月份的数据：{2}。"),
 ];
