@@ -9,12 +9,16 @@ bash scripts/setup.sh
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "format and lints"
 cargo fmt --check
-cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --workspace --all-targets -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --locked -p esg-kpi-workbook --target wasm32-unknown-unknown -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --features fault-injection -- -D warnings
 
 step "engine tests (native): unit, table-driven, properties, doctests"
 cargo test --locked -- --skip fuzz_the_ --skip fuzz_number_
+
+step "workbook reader (native): sheets of a real workbook through the one reader; mutated workbooks never panic"
+cargo test --locked -p esg-kpi-workbook -- --nocapture
 
 step "fuzz: scenario, number entry (three languages), ledger, saved-state (both versions), link and message parsers, bounded (FUZZ_SECONDS, default 30; FUZZ_SEED, new each run)"
 # A new seed each run, so that every run tries inputs the others did not (printed with the

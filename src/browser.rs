@@ -164,6 +164,90 @@ pub fn decode(bytes: &[u8], encoding: &str) -> Vec<(String, &'static str)> {
     vec![(with("gb18030"), "GB18030"), (with("big5"), "Big5")]
 }
 
+/// Whether a file is a workbook (Excel .xlsx/.xlsm/.xlsb or OpenDocument .ods, which are zip
+/// files; Excel 97–2003 .xls, a compound file), by its first bytes or its name.
+pub fn is_workbook(name: &str, bytes: &[u8]) -> bool {
+    let lower = name.to_ascii_lowercase();
+    bytes.starts_with(b"PK\x03\x04")
+        || bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0])
+        || [".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"]
+            .iter()
+            .any(|ext| lower.ends_with(ext))
+}
+
+/// The workbook reader (crates/workbook, its own wasm module), started the first time it is
+/// asked for: `window.__esgKpiWorkbook()`, which the single file and the drop-in script define
+/// inline, and the hosted page in a script named by `<meta name="esg-kpi-workbook">`, added
+/// here on first use.
+async fn workbook_module() -> Result<wasm_bindgen::JsValue, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let window = gloo::utils::window();
+    let load = || js_sys::Reflect::get(&window, &"__esgKpiWorkbook".into()).unwrap_or_default();
+    if !load().is_function() {
+        let document = gloo::utils::document();
+        let src = document
+            .query_selector("meta[name=\"esg-kpi-workbook\"]")
+            .ok()
+            .flatten()
+            .and_then(|m| m.get_attribute("content"))
+            .ok_or("this page has no workbook reader")?;
+        let script = document.create_element("script").map_err(why)?;
+        script.set_attribute("src", &src).map_err(why)?;
+        let loaded = js_sys::Promise::new(&mut |resolve, reject| {
+            script.set_attribute("data-esg-kpi", "workbook").ok();
+            let _ = script.add_event_listener_with_callback("load", &resolve);
+            let _ = script.add_event_listener_with_callback("error", &reject);
+        });
+        document
+            .body()
+            .ok_or("the page has no body")?
+            .append_child(&script)
+            .map_err(why)?;
+        JsFuture::from(loaded)
+            .await
+            .map_err(|_| "the workbook reader could not be loaded".to_string())?;
+    }
+    let start: js_sys::Function = load()
+        .dyn_into()
+        .map_err(|_| "the workbook reader did not start".to_string())?;
+    let started = start.call0(&wasm_bindgen::JsValue::NULL).map_err(why)?;
+    JsFuture::from(js_sys::Promise::from(started))
+        .await
+        .map_err(why)
+}
+
+/// Calls the workbook reader's `name` with the workbook's bytes and `more`; its text, or its
+/// sentence when it refuses.
+async fn workbook_call(name: &str, bytes: &[u8], more: Option<&str>) -> Result<String, String> {
+    let module = workbook_module().await?;
+    let f: js_sys::Function = js_sys::Reflect::get(&module, &name.into())
+        .map_err(why)?
+        .dyn_into()
+        .map_err(|_| "the workbook reader is incomplete".to_string())?;
+    let bytes = js_sys::Uint8Array::from(bytes);
+    let out = match more {
+        Some(m) => f.call2(&module, &bytes, &m.into()),
+        None => f.call1(&module, &bytes),
+    }
+    .map_err(why)?;
+    out.as_string()
+        .ok_or_else(|| "the workbook reader gave no text".into())
+}
+
+/// The names of a workbook's sheets.
+pub async fn workbook_sheets(bytes: &[u8]) -> Result<Vec<String>, String> {
+    Ok(workbook_call("sheets", bytes, None)
+        .await?
+        .lines()
+        .map(str::to_string)
+        .collect())
+}
+
+/// One sheet of a workbook as tab-separated text (line N is the sheet's row N).
+pub async fn workbook_sheet(bytes: &[u8], sheet: &str) -> Result<String, String> {
+    workbook_call("sheet", bytes, Some(sheet)).await
+}
+
 /// Calls `changed` with the new text when another tab or window of this origin writes `key`
 /// in `localStorage` (the `storage` event, which a page never receives for its own writes).
 /// Listens until the returned value is dropped.

@@ -523,7 +523,7 @@ pub fn read(text: &str, options: &Options) -> Result<Ledger, Problem> {
         .count();
     if text.contains('\0') || controls > 8 {
         return Err(whole(t!(
-            "this is not a text file (CSV or tab-separated); in Excel, use “Save As” → CSV UTF-8"
+            "this is not a text file (CSV or tab-separated) nor a workbook (.xlsx, .xls, .ods) the calculator can open"
         )));
     }
     if text.trim().is_empty() {

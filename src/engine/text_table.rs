@@ -197,7 +197,7 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("enter the quantity", "請輸入數量", "请输入数量"),
     ("hazardous is true or false, not {0}", "hazardous 須為 true 或 false，而不是{0}", "hazardous 须为 true 或 false，而不是{0}"),
     ("the file is {0} MB; the calculator reads files up to {1} MB (about {2} rows) — split it by year or by site", "檔案大小為 {0} MB；計算器最多讀取 {1} MB（約 {2} 行）——請按年份或地點分拆", "文件大小为 {0} MB；计算器最多读取 {1} MB（约 {2} 行）——请按年份或地点分拆"),
-    ("this is not a text file (CSV or tab-separated); in Excel, use “Save As” → CSV UTF-8", "這不是文字檔（CSV 或以定位字元分隔）；請在 Excel 中「另存新檔」→ CSV UTF-8", "这不是文本文件（CSV 或制表符分隔）；请在 Excel 中“另存为”→ CSV UTF-8"),
+    ("this is not a text file (CSV or tab-separated) nor a workbook (.xlsx, .xls, .ods) the calculator can open", "這不是文字檔（CSV 或以定位字元分隔），也不是計算器能開啟的活頁簿（.xlsx、.xls、.ods）", "这不是文本文件（CSV 或制表符分隔），也不是计算器能打开的工作簿（.xlsx、.xls、.ods）"),
     ("the file is empty", "檔案是空的", "文件是空的"),
     ("the first line must name the columns; missing: {0} (accepted headers include site, period or month, source, quantity, unit, density, grid, factor, note, or 地點, 月份, 能源, 用量, 單位)", "第一行須為欄位名稱；缺少：{0}（可用的欄位名稱包括 site、period 或 month、source、quantity、unit、density、grid、factor、note，或 地點、月份、能源、用量、單位）", "第一行须为列名；缺少：{0}（可用的列名包括 site、period 或 month、source、quantity、unit、density、grid、factor、note，或 地点、月份、能源、用量、单位）"),
     ("more than {0} rows: the rest of the file was not read; split it by year or by site", "超過 {0} 行：檔案其餘部分未讀取；請按年份或地點分拆", "超过 {0} 行：文件其余部分未读取；请按年份或地点分拆"),
@@ -284,4 +284,5 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("{0} rows are dated outside the reporting period {1}: {2}. Check the month, or the period.", "{0} 行的日期不在報告期 {1} 內：{2}。請檢查月份或報告期。", "{0} 行的日期不在报告期 {1} 内：{2}。请检查月份或报告期。"),
     ("1 site has no rows for some months of the reporting period {0}: {1}.", "1 個地點缺少報告期 {0} 部分月份的數據：{1}。", "1 个地点缺少报告期 {0} 部分月份的数据：{1}。"),
     ("{0} sites have no rows for some months of the reporting period {1}: {2}.", "{0} 個地點缺少報告期 {1} 部分月份的數據：{2}。", "{0} 个地点缺少报告期 {1} 部分月份的数据：{2}。"),
+    ("this workbook cannot be read: {0}", "無法讀取此活頁簿：{0}", "无法读取此工作簿：{0}"),
 ];

@@ -27,6 +27,71 @@ const SHOWN: usize = 12;
 /// Where a confirmed mapping is remembered, by the headers' fingerprint.
 const MAPPING_KEY: &str = "esg-kpi-import-mapping:";
 
+/// A workbook being imported: its bytes, its sheets, and the sheet shown.
+#[derive(PartialEq)]
+struct Workbook {
+    name: String,
+    bytes: Rc<Vec<u8>>,
+    sheets: Vec<String>,
+    sheet: String,
+}
+
+/// Reads a workbook's sheet (`sheet`, or the first with a header the reader finds) into a
+/// preview; a workbook that cannot be read is a refusal with its reason.
+async fn open_workbook(
+    name: String,
+    bytes: Rc<Vec<u8>>,
+    sheet: Option<String>,
+    period: Option<String>,
+) -> Preview {
+    let refused = |why: String| Preview {
+        from: name.clone(),
+        encoding: "",
+        text: Rc::new(String::new()),
+        options: Options::default(),
+        remembered: false,
+        workbook: None,
+        result: Err(Problem {
+            line: 0,
+            column: None,
+            value: None,
+            message: crate::t!("this workbook cannot be read: {0}", why),
+        }),
+    };
+    let sheets = match browser::workbook_sheets(&bytes).await {
+        Ok(s) if !s.is_empty() => s,
+        Ok(_) => return refused("it has no sheets".into()),
+        Err(e) => return refused(e),
+    };
+    let mut candidates = match &sheet {
+        Some(s) => vec![s.clone()],
+        None => sheets.clone(),
+    };
+    if candidates.is_empty() {
+        candidates.push(String::new());
+    }
+    let mut first = None;
+    for s in candidates {
+        let text = match browser::workbook_sheet(&bytes, &s).await {
+            Ok(t) => t,
+            Err(e) => return refused(e),
+        };
+        let mut p = read_preview(format!("{name} · {s}"), "", Rc::new(text), period.clone());
+        let found = p.result.is_ok();
+        p.workbook = Some(Rc::new(Workbook {
+            name: name.clone(),
+            bytes: bytes.clone(),
+            sheets: sheets.clone(),
+            sheet: s,
+        }));
+        if found {
+            return p;
+        }
+        first.get_or_insert(p);
+    }
+    first.unwrap_or_else(|| refused("it has no sheets".into()))
+}
+
 #[derive(Clone, PartialEq)]
 struct Preview {
     /// The file's name, or "pasted cells".
@@ -37,6 +102,8 @@ struct Preview {
     options: Options,
     /// Whether the mapping came from one remembered for these headers.
     remembered: bool,
+    /// The workbook the text is a sheet of.
+    workbook: Option<Rc<Workbook>>,
     result: Result<Rc<Ledger>, Problem>,
 }
 
@@ -73,6 +140,7 @@ fn read_preview(
         text,
         options,
         remembered,
+        workbook: None,
         result: result.map(Rc::new),
     }
 }
@@ -118,6 +186,7 @@ pub fn ImportRows() -> Html {
                     text: Rc::new(String::new()),
                     options: Options::default(),
                     remembered: false,
+                    workbook: None,
                     result: ledger::parse(&" ".repeat(ledger::MAX_BYTES + 1)).map(Rc::new),
                 }));
                 return;
@@ -135,6 +204,16 @@ pub fn ImportRows() -> Html {
                 let encoding = encoding.clone();
                 let name = name.clone();
                 let period = period.clone();
+                if browser::is_workbook(&name, &bytes) {
+                    // A workbook: its reader is loaded now (not on the first visit), its sheets
+                    // listed, and the first sheet that has a header read like pasted cells.
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let p = open_workbook(name, Rc::new(bytes), None, period).await;
+                        busy.set(false);
+                        preview.set(Some(p));
+                    });
+                    return;
+                }
                 gloo::timers::callback::Timeout::new(20, move || {
                     busy.set(false);
                     // Of the possible decodings, the one that reads best: a ledger over a refusal,
@@ -535,9 +614,42 @@ pub fn ImportRows() -> Html {
             </div>
         }
     };
+    // A workbook's sheets: the one shown, and the others to choose.
+    let view_sheets = |p: &Preview| {
+        let Some(book) = p.workbook.clone() else {
+            return html! {};
+        };
+        let onchange = {
+            let (preview, busy, period, book) =
+                (preview.clone(), busy.clone(), period.clone(), book.clone());
+            Callback::from(move |e: Event| {
+                let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+                let sheet = select.value();
+                let (preview, busy, period, book) =
+                    (preview.clone(), busy.clone(), period.clone(), book.clone());
+                busy.set(true);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let p =
+                        open_workbook(book.name.clone(), book.bytes.clone(), Some(sheet), period)
+                            .await;
+                    busy.set(false);
+                    preview.set(Some(p));
+                });
+            })
+        };
+        html! {
+            <div class="field">
+                <label for="import-sheet">{ trf(lang, "Sheet of {0}", &[&book.name]) }</label>
+                <select id="import-sheet" data-testid="workbook-sheet" {onchange}>
+                    { for book.sheets.iter().map(|s| html! { <option value={s.clone()} selected={*s == book.sheet}>{ s }</option> }) }
+                </select>
+            </div>
+        }
+    };
     let view_preview = |p: &Preview| match &p.result {
         Err(problem) => html! {
             <div class="preview" data-testid="import-preview" role="alert">
+                { view_sheets(p) }
                 <p class="error" data-import-refused="">{ trf(lang, "{0} cannot be imported: {1}.", &[&p.from, &problem.message.render(lang)]) }</p>
                 <button type="button" class="secondary" onclick={cancel.clone()}>{ tr(lang, "Close") }</button>
             </div>
@@ -547,6 +659,7 @@ pub fn ImportRows() -> Html {
             let bad = l.lines_with_problems();
             html! {
                 <div class="preview" data-testid="import-preview" role="region" aria-label={tr(lang, "Import preview")}>
+                    { view_sheets(p) }
                     <p data-import-summary="">
                         { trf(lang, "{0}: {1} rows read, {2} ready to import, {3} with problems (not imported).", &[&p.from, &l.read.to_string(), &l.rows.len().to_string(), &bad.to_string()]) }
                         if !l.totals.is_empty() { { " " }{ trf(lang, "{0} total rows left out.", &[&l.totals.len().to_string()]) } }
@@ -598,13 +711,13 @@ pub fn ImportRows() -> Html {
 
     html! {
         <details class="import group" open={preview.is_some() || *busy || !status.is_empty()}>
-            <summary>{ tr(lang, "Import activity rows (CSV, Excel export, pasted cells)") }</summary>
+            <summary>{ tr(lang, "Import activity rows (CSV, Excel workbook, pasted cells)") }</summary>
             <div class="dropzone" data-testid="dropzone" ondrop={on_drop} ondragover={on_drag_over}>
                 <p class="note">{ tr(lang, "Columns: site, month or period, source, quantity, unit, and optionally density, grid, factor, note — headers in English or Chinese (地點, 月份, 能源, 用量, 單位). Drop a file here or choose one.") }</p>
                 <div class="row-grid">
                     <div class="field">
-                        <label for="import-rows">{ tr(lang, "CSV file") }</label>
-                        <input id="import-rows" type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" onchange={on_file} />
+                        <label for="import-rows">{ tr(lang, "CSV file or Excel workbook") }</label>
+                        <input id="import-rows" type="file" accept=".csv,.tsv,.txt,.xlsx,.xlsm,.xlsb,.xls,.ods,text/csv,text/plain" onchange={on_file} />
                     </div>
                     <div class="field">
                         <label for="import-encoding">{ tr(lang, "Encoding") }</label>

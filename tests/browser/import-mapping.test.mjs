@@ -144,3 +144,54 @@ test('the single file over file:// shows the same mapping step and imports offli
   assert.deepEqual(record.pageErrors, []);
   await close();
 });
+
+/** Opens the fixture workbook and waits for its first sheet with a header. */
+const openWorkbook = async (page) => {
+  await open(page);
+  await page.locator('#import-rows').setInputFiles(join(ROOT, 'tests', 'fixtures', 'workbooks', 'facilities-workbook.xlsx'));
+  await page.locator('[data-import-summary]').waitFor({ timeout: 30_000 });
+};
+
+for (const [where, url] of [['hosted', () => env.server.url], ['single file over file://', fileUrl]]) {
+  test(`an Excel workbook (${where}): the reader loaded only then, a choice of sheet, the merged title skipped, Excel dates read as months`, async () => {
+    const { page, record, close } = await openPage(env.browser, url());
+    const before = [...record.requests];
+    assert.ok(!before.some((u) => u.includes('workbook')), 'the first visit does not load the workbook reader');
+    await newReport(page);
+    await openWorkbook(page);
+    // "Read me" has no header: the first sheet that has one is shown, and every sheet offered.
+    const sheets = await page.getByTestId('workbook-sheet').locator('option').allTextContents();
+    assert.deepEqual(sheets, ['Read me', 'Electricity 2025', '燃料']);
+    assert.equal(await page.getByTestId('workbook-sheet').inputValue(), 'Electricity 2025');
+    assert.match(await summary(page), /facilities-workbook.xlsx · Electricity 2025: 7 rows read, 6 ready to import, 0 with problems.*1 total rows left out/);
+    assert.match(await page.locator('[data-import-title]').textContent(), /Header on line 3.*ABC Holdings/);
+    assert.match(await page.locator('[data-unused-numeric]').textContent(), /Amount \(HK\$\)/);
+    const rows = await readRows(page);
+    assert.match(rows[0].readings, /“45658” read as 2025-01/);
+    // The other sheet: the Chinese fuel log.
+    await page.getByTestId('workbook-sheet').selectOption('燃料');
+    await page.locator('[data-import-summary]', { hasText: /燃料: 3 rows read, 3 ready to import/ }).waitFor();
+    await page.getByTestId('import-add').click();
+    await page.locator('[data-import-status]', { hasText: /Imported 3 rows/ }).waitFor();
+    assert.equal(await input(page, 'energy[0].unit').inputValue(), 'L');
+    if (where === 'hosted') {
+      assert.ok(record.requests.some((u) => /esg-kpi-workbook-[0-9a-f]+_bg\.wasm$/.test(u)), 'fetched when the workbook was opened');
+    } else {
+      assert.ok(record.requests.every((u) => u.startsWith('file:')), record.requests.join('\n'));
+    }
+    assert.deepEqual(record.pageErrors, []);
+    await close();
+  });
+}
+
+test('a file that is not a workbook but is named like one is refused with its reason, the scenario untouched', async () => {
+  const { page, close } = await openPage(env.browser, env.server.url);
+  const before = await kpiTexts(page);
+  await open(page);
+  await page.locator('#import-rows').setInputFiles({ name: 'broken.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\u0003\u0004 not really a zip') });
+  const refused = page.locator('[data-import-refused]');
+  await refused.waitFor({ timeout: 30_000 });
+  assert.match(await refused.textContent(), /broken\.xlsx cannot be imported: this workbook cannot be read/);
+  assert.deepEqual(await kpiTexts(page), before);
+  await close();
+});
