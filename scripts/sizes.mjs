@@ -9,8 +9,15 @@ import { join, resolve } from 'node:path';
  * `limitKb` is what tests/browser/size.test.mjs enforces: the size as it is now plus a little,
  * so that it can only come down (lower it with every saving). BENCHMARKS.md says why the
  * target is not met yet.
+ *
+ * Raised once, from 335 to 382 KB, by issue 15's import (measured build against build):
+ * the import reader that never guesses silently (header search, mapping, number formats,
+ * periods, names, totals) +31.2 KB, its mapping step on the page +10.7 KB, the workbook
+ * reader's loader and sheet choice +4.8 KB (calamine itself is fetched only when a workbook
+ * is opened). The way back down: the reader into the module loaded on first import, and the
+ * Chinese tables on demand (issue 19), about −31 and −16 KB.
  */
-export const BUDGET = { targetKb: 200, limitKb: 335 };
+export const BUDGET = { targetKb: 200, limitKb: 382 };
 
 const dist = resolve(import.meta.dirname, '..', 'dist');
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;

@@ -194,7 +194,6 @@ async fn workbook_module() -> Result<wasm_bindgen::JsValue, String> {
         let script = document.create_element("script").map_err(why)?;
         script.set_attribute("src", &src).map_err(why)?;
         let loaded = js_sys::Promise::new(&mut |resolve, reject| {
-            script.set_attribute("data-esg-kpi", "workbook").ok();
             let _ = script.add_event_listener_with_callback("load", &resolve);
             let _ = script.add_event_listener_with_callback("error", &reject);
         });
@@ -234,11 +233,11 @@ async fn workbook_call(name: &str, bytes: &[u8], more: Option<&str>) -> Result<S
         .ok_or_else(|| "the workbook reader gave no text".into())
 }
 
-/// The names of a workbook's sheets.
+/// The names of a workbook's sheets, after the name of the first that looks like a table.
 pub async fn workbook_sheets(bytes: &[u8]) -> Result<Vec<String>, String> {
     Ok(workbook_call("sheets", bytes, None)
         .await?
-        .lines()
+        .split('\n')
         .map(str::to_string)
         .collect())
 }

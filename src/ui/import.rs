@@ -36,8 +36,8 @@ struct Workbook {
     sheet: String,
 }
 
-/// Reads a workbook's sheet (`sheet`, or the first with a header the reader finds) into a
-/// preview; a workbook that cannot be read is a refusal with its reason.
+/// Reads a workbook's sheet (`sheet`, or the first that looks like a table) into a preview; a
+/// workbook that cannot be read is a refusal with its reason.
 async fn open_workbook(
     name: String,
     bytes: Rc<Vec<u8>>,
@@ -58,38 +58,26 @@ async fn open_workbook(
             message: crate::t!("this workbook cannot be read: {0}", why),
         }),
     };
-    let sheets = match browser::workbook_sheets(&bytes).await {
-        Ok(s) if !s.is_empty() => s,
+    let mut sheets = match browser::workbook_sheets(&bytes).await {
+        Ok(s) if s.len() > 1 => s,
         Ok(_) => return refused("it has no sheets".into()),
         Err(e) => return refused(e),
     };
-    let mut candidates = match &sheet {
-        Some(s) => vec![s.clone()],
-        None => sheets.clone(),
+    // The reader names the first sheet that looks like a table first, then every sheet.
+    let first = sheets.remove(0);
+    let sheet = sheet.unwrap_or(first);
+    let text = match browser::workbook_sheet(&bytes, &sheet).await {
+        Ok(t) => t,
+        Err(e) => return refused(e),
     };
-    if candidates.is_empty() {
-        candidates.push(String::new());
-    }
-    let mut first = None;
-    for s in candidates {
-        let text = match browser::workbook_sheet(&bytes, &s).await {
-            Ok(t) => t,
-            Err(e) => return refused(e),
-        };
-        let mut p = read_preview(format!("{name} · {s}"), "", Rc::new(text), period.clone());
-        let found = p.result.is_ok();
-        p.workbook = Some(Rc::new(Workbook {
-            name: name.clone(),
-            bytes: bytes.clone(),
-            sheets: sheets.clone(),
-            sheet: s,
-        }));
-        if found {
-            return p;
-        }
-        first.get_or_insert(p);
-    }
-    first.unwrap_or_else(|| refused("it has no sheets".into()))
+    let mut p = read_preview(format!("{name} · {sheet}"), "", Rc::new(text), period);
+    p.workbook = Some(Rc::new(Workbook {
+        name,
+        bytes,
+        sheets,
+        sheet,
+    }));
+    p
 }
 
 #[derive(Clone, PartialEq)]

@@ -78,12 +78,39 @@ fn cell(value: &Data) -> String {
     }
 }
 
-/// For the page: the sheet names, one per line (JS `sheets(bytes)`); throws with a sentence.
+/// The first sheet that looks like a table: one with a row of two or more filled cells among
+/// its first 30 rows (a read-me sheet of single-cell notes is passed over). `None` when none is.
+pub fn first_table(bytes: &[u8]) -> Result<Option<String>, String> {
+    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
+        .map_err(|e| format!("this workbook cannot be opened: {e}"))?;
+    for name in book.sheet_names().to_vec() {
+        let Ok(range) = book.worksheet_range(&name) else {
+            continue;
+        };
+        let table = range
+            .rows()
+            .take(30)
+            .any(|row| row.iter().filter(|c| !matches!(c, Data::Empty)).count() >= 2);
+        if table {
+            return Ok(Some(name));
+        }
+    }
+    Ok(None)
+}
+
+/// For the page: the sheet names, one per line, the first that looks like a table first of all
+/// (JS `sheets(bytes)`: "that name", then every name in order); throws with a sentence.
 #[wasm_bindgen(js_name = sheets)]
 pub fn js_sheets(bytes: &[u8]) -> Result<String, JsValue> {
-    sheet_names(bytes)
-        .map(|names| names.join("\n"))
-        .map_err(|e| JsValue::from_str(&e))
+    let names = sheet_names(bytes).map_err(|e| JsValue::from_str(&e))?;
+    let first = first_table(bytes)
+        .map_err(|e| JsValue::from_str(&e))?
+        .or_else(|| names.first().cloned())
+        .unwrap_or_default();
+    Ok(std::iter::once(first)
+        .chain(names)
+        .collect::<Vec<_>>()
+        .join("\n"))
 }
 
 /// For the page: one sheet as tab-separated text (JS `sheet(bytes, name)`).

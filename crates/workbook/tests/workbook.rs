@@ -130,3 +130,14 @@ fn bytes_that_are_not_a_workbook_are_refused_with_a_sentence_never_a_panic() {
     }
     println!("workbook fuzz: 400 mutated workbooks, {opened} still opened, 0 panics");
 }
+
+#[test]
+fn the_first_sheet_that_looks_like_a_table_is_offered_first() {
+    assert_eq!(
+        esg_kpi_workbook::first_table(&workbook())
+            .unwrap()
+            .as_deref(),
+        Some("Electricity 2025"),
+        "the read-me sheet of one-cell notes is passed over"
+    );
+}
