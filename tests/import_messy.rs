@@ -6,6 +6,8 @@
 //! rows, exact totals per source and unit — and which lines must be left out and why. A file
 //! either imports to those figures or stops at the cell with a message.
 
+mod common;
+
 use esg_kpi_calculator::engine::ledger::{read, Ledger, Options};
 use rust_decimal::Decimal;
 use serde_json::Value;
@@ -362,14 +364,7 @@ fn missing_months_are_checked_against_the_reporting_year_and_rows_outside_it_fla
         .collect();
     energy.push(row("A", "2024-12"));
     let r = calculate_value(&json!({ "period": "2025", "energy": energy }));
-    let say = |id: &str| {
-        r.data_quality
-            .iter()
-            .find(|c| c.id == id)
-            .unwrap_or_else(|| panic!("{id}: {:?}", r.data_quality))
-            .message
-            .to_string()
-    };
+    let say = |id: &str| common::quality(&r, id);
     assert!(say("quality:missing-months").starts_with(
         "2 sites have no rows for some months of the reporting period 2025: A (2025-04, 2025-05,"
     ));
@@ -385,4 +380,20 @@ fn missing_months_are_checked_against_the_reporting_year_and_rows_outside_it_fla
         .message
         .to_string()
         .contains("months the others have: B (2025-02)"));
+}
+
+#[test]
+fn a_place_on_a_fuel_row_decides_nothing_and_stops_nothing() {
+    // A landlord's sheet with a province for every row: it is the electricity row's grid; on
+    // the diesel row it is not a grid, and the row imports (no "a grid applies to electricity
+    // only"), with no reading for a source spelled as its id.
+    let l = read(
+        "site,month,source,quantity,unit,province\nA,2025-01,electricity,100,kWh,廣東\nA,2025-01,diesel,50,L,廣東\nA,2025-01,natural gas,10,m3,Hong Kong\n",
+        &Options::default(),
+    )
+    .unwrap();
+    assert!(l.problems.is_empty(), "{:#?}", l.problems);
+    assert_eq!(l.rows.len(), 3);
+    assert!(l.rows[1].get("grid").is_none());
+    assert!(l.readings[2].is_empty(), "{:?}", l.readings[2]);
 }

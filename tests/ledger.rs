@@ -2,6 +2,8 @@
 //! `tests/fixtures/`, one located message per bad row, whole-file refusals, and export →
 //! import giving the same rows.
 
+mod common;
+
 use esg_kpi_calculator::engine::ledger::{self, parse, to_csv};
 use esg_kpi_calculator::engine::{calculate_value, KpiId};
 use proptest::prelude::*;
@@ -291,14 +293,7 @@ fn data_quality_finds_missing_months_outliers_duplicates_and_mixed_units() {
     let l = parse(csv).unwrap();
     assert!(l.problems.is_empty(), "{:?}", l.problems);
     let r = calculate_value(&json!({ "energy": l.rows }));
-    let find = |id: &str| {
-        r.data_quality
-            .iter()
-            .find(|c| c.id == id)
-            .unwrap_or_else(|| panic!("{id}: {:?}", r.data_quality))
-            .message
-            .to_string()
-    };
+    let find = |id: &str| common::quality(&r, id);
     assert_eq!(
         find("quality:missing-months"),
         "1 site has no rows for some months the others have: B (2018-02)."

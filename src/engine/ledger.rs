@@ -1075,7 +1075,8 @@ impl Context<'_> {
         } else {
             match names::source(&source_text) {
                 Some(s) => {
-                    if s.id() != source_text && s.label() != source_text {
+                    let k = names::key(&source_text);
+                    if k != names::key(s.id()) && k != names::key(s.label()) {
                         readings.push(t!("“{0}” read as {1}", &source_text, s.noun()));
                     }
                     Some(s)
@@ -1168,21 +1169,18 @@ impl Context<'_> {
             }
         }
 
-        // Grid, utility or place.
+        // Grid, utility or place: it decides an electricity row's factor. On a fuel row (a
+        // place, a supplier's name) it decides nothing, and is not kept.
         let g_text = value_of(Column::Grid);
-        match names::grid(&g_text) {
-            Ok(Some((id, reading))) => {
-                if source == Some(Source::Electricity) {
+        if source == Some(Source::Electricity) {
+            match names::grid(&g_text) {
+                Ok(Some((id, reading))) => {
                     readings.extend(reading);
                     out.insert("grid".into(), json!(id));
-                } else if source.is_some() && !self.is_utility_name(&g_text) {
-                    out.insert("grid".into(), json!(id));
                 }
+                Ok(None) => {}
+                Err(message) => problem(Column::Grid, &g_text, message),
             }
-            Ok(None) => {}
-            // A utility column on a fuel row (a supplier's name) says nothing about a grid.
-            Err(_) if source.is_some_and(|s| s != Source::Electricity) => {}
-            Err(message) => problem(Column::Grid, &g_text, message),
         }
 
         // Factor: a library id, or a value with or without its unit.
@@ -1277,10 +1275,6 @@ impl Context<'_> {
             return Ok(vec![(row, readings)]);
         };
         self.place(line, row, readings, when, quantity, &cell)
-    }
-
-    fn is_utility_name(&self, text: &str) -> bool {
-        matches!(names::grid(text), Ok(Some((id, _))) if id == "clp" || id == "hk-electric")
     }
 
     /// The row's period cell(s) as a [`When`]; `None` when the row has none.

@@ -15,6 +15,7 @@ use crate::engine::units::Source;
 use crate::i18n::{tr, trf};
 use serde_json::Value;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// A change the user made to how the file is read.
@@ -426,54 +427,30 @@ pub fn ImportRows() -> Html {
                 }));
             })
         };
-        let on_numbers = {
+        // A choice in a select or a text field: read the file again with it.
+        let choose = |set: fn(&mut Options, String)| {
             let change = change.clone();
             Callback::from(move |e: Event| {
-                let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-                let v = select.value();
-                change(Box::new(move |o: &mut Options, _: &Ledger| {
-                    o.numbers = match v.as_str() {
-                        "point" => Some(NumberFormat::Point),
-                        "comma" => Some(NumberFormat::Comma),
-                        _ => None,
-                    };
-                }));
+                let value = value_of(&e);
+                change(Box::new(move |o: &mut Options, _: &Ledger| set(o, value)));
             })
         };
-        let on_dates = {
-            let change = change.clone();
-            Callback::from(move |e: Event| {
-                let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-                let v = select.value();
-                change(Box::new(move |o: &mut Options, _: &Ledger| {
-                    o.dates = match v.as_str() {
-                        "month_day" => Some(DateOrder::MonthDay),
-                        "day_month" => Some(DateOrder::DayMonth),
-                        _ => None,
-                    };
-                }));
-            })
-        };
-        let on_source = {
-            let change = change.clone();
-            Callback::from(move |e: Event| {
-                let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-                let v = select.value();
-                change(Box::new(move |o: &mut Options, _: &Ledger| {
-                    o.source = Source::from_id(&v);
-                }));
-            })
-        };
-        let on_grid = {
-            let change = change.clone();
-            Callback::from(move |e: Event| {
-                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-                let v = input.value();
-                change(Box::new(move |o: &mut Options, _: &Ledger| {
-                    o.grid = Some(v).filter(|g| !g.trim().is_empty());
-                }));
-            })
-        };
+        let on_numbers = choose(|o, v| {
+            o.numbers = match v.as_str() {
+                "point" => Some(NumberFormat::Point),
+                "comma" => Some(NumberFormat::Comma),
+                _ => None,
+            }
+        });
+        let on_dates = choose(|o, v| {
+            o.dates = match v.as_str() {
+                "month_day" => Some(DateOrder::MonthDay),
+                "day_month" => Some(DateOrder::DayMonth),
+                _ => None,
+            }
+        });
+        let on_source = choose(|o, v| o.source = Source::from_id(&v));
+        let on_grid = choose(|o, v| o.grid = Some(v).filter(|g| !g.trim().is_empty()));
         let number_choice = p.options.numbers.map_or("auto", |f| match f {
             NumberFormat::Point => "point",
             NumberFormat::Comma => "comma",
@@ -730,4 +707,19 @@ pub fn ImportRows() -> Html {
             if !status.is_empty() { <p class="note" role="status" data-import-status="">{ (*status).clone() }</p> }
         </details>
     }
+}
+
+/// The value of the select or text field an event came from.
+fn value_of(e: &Event) -> String {
+    let target = e.target();
+    target
+        .clone()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        .map(|s| s.value())
+        .or_else(|| {
+            target
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .map(|i| i.value())
+        })
+        .unwrap_or_default()
 }

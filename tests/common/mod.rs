@@ -67,3 +67,14 @@ pub fn error_at(r: &Results, path: &str) -> String {
 pub fn json_of(r: &Results) -> Value {
     serde_json::from_str(&r.to_json()).unwrap()
 }
+
+/// The message of a data-quality finding, failing with all of them if it is not there.
+#[track_caller]
+pub fn quality(r: &Results, id: &str) -> String {
+    r.data_quality
+        .iter()
+        .find(|c| c.id == id)
+        .unwrap_or_else(|| panic!("{id}: {:?}", r.data_quality))
+        .message
+        .to_string()
+}
