@@ -477,32 +477,26 @@ pub fn ImportRows() -> Html {
                         { trf(lang, "Choose the column for: {0}. Nothing is imported until then.", &[&l.missing.iter().map(|c| c.label().render(lang)).collect::<Vec<_>>().join(tr(lang, ", "))]) }
                     </p>
                 }
-                <div class="table-wrap">
-                    <table class="mapping-table">
-                        <thead><tr><th scope="col">{ tr(lang, "Column in the file") }</th><th scope="col">{ tr(lang, "Read as") }</th><th scope="col">{ tr(lang, "First value") }</th></tr></thead>
-                        <tbody>
-                            { for l.headers.iter().enumerate().map(|(i, h)| {
-                                let current = l.mapping.get(i).copied().flatten();
-                                let changed = current != l.proposed.get(i).copied().flatten();
-                                let id = format!("map-{i}");
-                                html! {
-                                    <tr data-map-column={i.to_string()} class={classes!(changed.then_some("changed"))}>
-                                        <th scope="row"><label for={id.clone()}>{ h.trim() }</label></th>
-                                        <td>
-                                            <select id={id} data-testid={format!("map-{i}")} onchange={on_column(i)}>
-                                                <option value="" selected={current.is_none()}>{ tr(lang, "— not used —") }</option>
-                                                { for ledger::MEANINGS.iter().map(|c| html! {
-                                                    <option value={c.id()} selected={current == Some(*c)}>{ c.label().render(lang) }</option>
-                                                }) }
-                                            </select>
-                                        </td>
-                                        <td><code>{ sample(i) }</code></td>
-                                    </tr>
-                                }
-                            }) }
-                        </tbody>
-                    </table>
-                </div>
+                <ul class="mapping-list">
+                    { for l.headers.iter().enumerate().map(|(i, h)| {
+                        let current = l.mapping.get(i).copied().flatten();
+                        let changed = current != l.proposed.get(i).copied().flatten();
+                        let id = format!("map-{i}");
+                        let first = sample(i);
+                        html! {
+                            <li data-map-column={i.to_string()} class={classes!(changed.then_some("changed"))}>
+                                <label for={id.clone()}>{ h.trim() }</label>
+                                <select id={id} data-testid={format!("map-{i}")} onchange={on_column(i)}>
+                                    <option value="" selected={current.is_none()}>{ tr(lang, "— not used —") }</option>
+                                    { for ledger::MEANINGS.iter().map(|c| html! {
+                                        <option value={c.id()} selected={current == Some(*c)}>{ c.label().render(lang) }</option>
+                                    }) }
+                                </select>
+                                if !first.is_empty() { <span class="note">{ trf(lang, "First value: {0}", &[&first]) }</span> }
+                            </li>
+                        }
+                    }) }
+                </ul>
                 <div class="row-grid">
                     <div class="field">
                         <label for="import-numbers">{ tr(lang, "Numbers in this file") }</label>
@@ -546,36 +540,28 @@ pub fn ImportRows() -> Html {
         }
         let text = |r: &Value, k: &str| r.get(k).and_then(Value::as_str).unwrap_or("").to_string();
         html! {
-            <div class="table-wrap">
-                <table class="read-rows" data-testid="import-rows">
-                    <caption>{ trf(lang, "The first {0} rows as they will be imported", &[&l.rows.len().min(SHOWN).to_string()]) }</caption>
-                    <thead><tr>
-                        <th scope="col">{ tr(lang, "Line") }</th><th scope="col">{ tr(lang, "Site") }</th><th scope="col">{ tr(lang, "Month") }</th>
-                        <th scope="col">{ tr(lang, "Source") }</th><th scope="col">{ tr(lang, "Quantity") }</th><th scope="col">{ tr(lang, "Unit") }</th>
-                        <th scope="col">{ tr(lang, "Grid or factor") }</th><th scope="col">{ tr(lang, "Read as") }</th>
-                    </tr></thead>
-                    <tbody>
-                        { for l.rows.iter().zip(&l.lines).zip(&l.readings).take(SHOWN).map(|((r, line), readings)| {
-                            let factor = match r.get("factor") {
-                                Some(Value::Object(f)) => format!("{} {}", f.get("value").and_then(Value::as_str).unwrap_or(""), f.get("unit").and_then(Value::as_str).unwrap_or("")),
-                                Some(Value::String(id)) => id.clone(),
-                                _ => text(r, "grid"),
-                            };
-                            html! {
-                                <tr data-read-line={line.to_string()}>
-                                    <td class="num">{ line }</td>
-                                    <td>{ text(r, "site") }</td>
-                                    <td>{ text(r, "period") }</td>
-                                    <td>{ Source::from_id(&text(r, "source")).map(|s| s.title().render(lang)).unwrap_or_default() }</td>
-                                    <td class="num" data-read-quantity="">{ text(r, "quantity") }</td>
-                                    <td>{ text(r, "unit") }</td>
-                                    <td>{ factor }</td>
-                                    <td class="note" data-readings="">{ readings.iter().map(|t| t.render(lang)).collect::<Vec<_>>().join("; ") }</td>
-                                </tr>
-                            }
-                        }) }
-                    </tbody>
-                </table>
+            <div class="read-rows" data-testid="import-rows">
+                <h4>{ trf(lang, "The first {0} rows as they will be imported", &[&l.rows.len().min(SHOWN).to_string()]) }</h4>
+                <ol>
+                    { for l.rows.iter().zip(&l.lines).zip(&l.readings).take(SHOWN).map(|((r, line), readings)| {
+                        let factor = match r.get("factor") {
+                            Some(Value::Object(f)) => format!("{} {}", f.get("value").and_then(Value::as_str).unwrap_or(""), f.get("unit").and_then(Value::as_str).unwrap_or("")),
+                            Some(Value::String(id)) => id.clone(),
+                            _ => text(r, "grid"),
+                        };
+                        let source = Source::from_id(&text(r, "source")).map(|s| s.title().render(lang)).unwrap_or_default();
+                        let what: Vec<String> = [text(r, "site"), text(r, "period"), source].into_iter().filter(|t| !t.is_empty()).collect();
+                        html! {
+                            <li data-read-line={line.to_string()}>
+                                <span class="line">{ trf(lang, "Row {0}", &[&line.to_string()]) }</span>{ " " }
+                                { what.join(" · ") }{ " · " }
+                                <b data-read-quantity="">{ text(r, "quantity") }</b>{ " " }{ text(r, "unit") }
+                                if !factor.is_empty() { { " · " }{ factor } }
+                                <span class="note" data-readings="">{ readings.iter().map(|t| t.render(lang)).collect::<Vec<_>>().join("; ") }</span>
+                            </li>
+                        }
+                    }) }
+                </ol>
             </div>
         }
     };
@@ -622,6 +608,12 @@ pub fn ImportRows() -> Html {
         Ok(l) => {
             let more = l.problems.len().saturating_sub(LISTED);
             let bad = l.lines_with_problems();
+            let other_unused: Vec<&str> = l
+                .ignored_columns
+                .iter()
+                .filter(|c| !l.unused_numeric.contains(c))
+                .map(String::as_str)
+                .collect();
             html! {
                 <div class="preview" data-testid="import-preview" role="region" aria-label={tr(lang, "Import preview")}>
                     { view_sheets(p) }
@@ -630,7 +622,7 @@ pub fn ImportRows() -> Html {
                         if !l.totals.is_empty() { { " " }{ trf(lang, "{0} total rows left out.", &[&l.totals.len().to_string()]) } }
                         if !p.encoding.is_empty() { { " " }{ trf(lang, "Read as {0}.", &[p.encoding]) } }
                         if !l.unused_numeric.is_empty() { { " " }<span data-unused-numeric="">{ trf(lang, "Numeric columns not used: {0}.", &[&l.unused_numeric.join(", ")]) }</span> }
-                        if !l.ignored_columns.is_empty() { { " " }{ trf(lang, "Columns not used: {0}.", &[&l.ignored_columns.join(", ")]) } }
+                        if !other_unused.is_empty() { { " " }{ trf(lang, "Columns not used: {0}.", &[&other_unused.join(", ")]) } }
                     </p>
                     if !l.title.is_empty() {
                         <p class="note" data-import-title="">{ trf(lang, "Header on line {0}; the lines above it were skipped: {1}", &[&l.header_line.to_string(), &l.title.join(" · ")]) }</p>
