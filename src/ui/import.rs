@@ -8,6 +8,7 @@
 //! replaced and what it kept. Cancel leaves the scenario exactly as it was. Also the export
 //! of the activity rows as a ledger CSV that imports back unchanged.
 
+use super::keep::{Keys, Setup};
 use super::{use_lang, Action, KpiContext};
 use crate::browser;
 use crate::engine::ledger::{self, Column, DateOrder, Ledger, NumberFormat, Options, Problem};
@@ -25,8 +26,6 @@ type Edit = Box<dyn FnOnce(&mut Options, &Ledger)>;
 const LISTED: usize = 200;
 /// How many rows the preview shows as they will be read.
 const SHOWN: usize = 12;
-/// Where a confirmed mapping is remembered, by the headers' fingerprint.
-const MAPPING_KEY: &str = "esg-kpi-import-mapping:";
 
 /// A workbook being imported: its bytes, its sheets, and the sheet shown.
 #[derive(PartialEq)]
@@ -43,7 +42,7 @@ async fn open_workbook(
     name: String,
     bytes: Rc<Vec<u8>>,
     sheet: Option<String>,
-    period: Option<String>,
+    target: Target,
 ) -> Preview {
     let refused = |why: String| Preview {
         from: name.clone(),
@@ -71,7 +70,7 @@ async fn open_workbook(
         Ok(t) => t,
         Err(e) => return refused(e),
     };
-    let mut p = read_preview(format!("{name} · {sheet}"), "", Rc::new(text), period);
+    let mut p = read_preview(format!("{name} · {sheet}"), "", Rc::new(text), &target);
     p.workbook = Some(Rc::new(Workbook {
         name,
         bytes,
@@ -79,6 +78,15 @@ async fn open_workbook(
         sheet,
     }));
     p
+}
+
+/// What an import reads for: the scenario's reporting period (rows outside it are flagged),
+/// and where this calculator keeps what it remembers (nowhere for an element without
+/// `storage-key`, which stores nothing).
+#[derive(Clone, PartialEq)]
+struct Target {
+    period: Option<String>,
+    keys: Option<Keys>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -102,21 +110,20 @@ fn read_preview(
     from: String,
     encoding: &'static str,
     text: Rc<String>,
-    period: Option<String>,
+    target: &Target,
 ) -> Preview {
     let mut options = Options {
-        reporting_period: period,
+        reporting_period: target.period.clone(),
         ..Options::default()
     };
     let mut result = ledger::read(&text, &options);
     let mut remembered = false;
-    if let Ok(l) = &result {
-        let stored =
-            browser::storage_get(&format!("{MAPPING_KEY}{}", ledger::signature(&l.headers)))
-                .ok()
-                .flatten()
-                .and_then(|s| ledger::mapping_from(&s))
-                .filter(|m| m.len() == l.headers.len() && *m != l.mapping);
+    if let (Ok(l), Some(keys)) = (&result, &target.keys) {
+        let stored = browser::storage_get(&keys.import_mapping(&ledger::signature(&l.headers)))
+            .ok()
+            .flatten()
+            .and_then(|s| ledger::mapping_from(&s))
+            .filter(|m| m.len() == l.headers.len() && *m != l.mapping);
         if let Some(m) = stored {
             options.mapping = Some(m);
             result = ledger::read(&text, &options);
@@ -146,23 +153,25 @@ pub fn ImportRows() -> Html {
     let encoding = use_state(|| "auto".to_string());
     let pasted = use_state(String::new);
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
-    // Rows outside the scenario's reporting period are flagged.
-    let period: Option<String> = state
-        .doc
-        .get()
-        .get("period")
-        .and_then(Value::as_str)
-        .map(str::to_string)
-        .filter(|p| !p.trim().is_empty());
+    let target = Target {
+        period: state
+            .doc
+            .get()
+            .get("period")
+            .and_then(Value::as_str)
+            .map(str::to_string)
+            .filter(|p| !p.trim().is_empty()),
+        keys: use_context::<Rc<Setup>>().and_then(|s| s.keys.clone()),
+    };
 
     let read_file = {
-        let (preview, busy, status, encoding, reader, period) = (
+        let (preview, busy, status, encoding, reader, target) = (
             preview.clone(),
             busy.clone(),
             status.clone(),
             encoding.clone(),
             reader.clone(),
-            period.clone(),
+            target.clone(),
         );
         Rc::new(move |file: web_sys::File| {
             let name = file.name();
@@ -183,7 +192,7 @@ pub fn ImportRows() -> Html {
             busy.set(true);
             status.set(String::new());
             let (preview, busy, encoding) = (preview.clone(), busy.clone(), (*encoding).clone());
-            let period = period.clone();
+            let target = target.clone();
             let file = gloo::file::File::from(file);
             let task = gloo::file::callbacks::read_as_bytes(&file, move |bytes| {
                 let bytes = bytes.unwrap_or_default();
@@ -192,12 +201,12 @@ pub fn ImportRows() -> Html {
                 let preview = preview.clone();
                 let encoding = encoding.clone();
                 let name = name.clone();
-                let period = period.clone();
+                let target = target.clone();
                 if browser::is_workbook(&name, &bytes) {
                     // A workbook: its reader is loaded now (not on the first visit), its sheets
                     // listed, and the first sheet that has a header read like pasted cells.
                     wasm_bindgen_futures::spawn_local(async move {
-                        let p = open_workbook(name, Rc::new(bytes), None, period).await;
+                        let p = open_workbook(name, Rc::new(bytes), None, target).await;
                         busy.set(false);
                         preview.set(Some(p));
                     });
@@ -211,7 +220,7 @@ pub fn ImportRows() -> Html {
                         .into_iter()
                         .map(|(text, used)| {
                             let unknown = text.chars().filter(|c| *c == '\u{fffd}').count();
-                            let p = read_preview(name.clone(), used, Rc::new(text), period.clone());
+                            let p = read_preview(name.clone(), used, Rc::new(text), &target);
                             (p, unknown)
                         })
                         .min_by_key(|(p, unknown)| match &p.result {
@@ -259,11 +268,11 @@ pub fn ImportRows() -> Html {
         })
     };
     let read_pasted = {
-        let (preview, pasted, status, period) = (
+        let (preview, pasted, status, target) = (
             preview.clone(),
             pasted.clone(),
             status.clone(),
-            period.clone(),
+            target.clone(),
         );
         Callback::from(move |_| {
             status.set(String::new());
@@ -271,7 +280,7 @@ pub fn ImportRows() -> Html {
                 tr(lang, "pasted cells").into(),
                 "",
                 Rc::new((*pasted).clone()),
-                period.clone(),
+                &target,
             )))
         })
     };
@@ -306,6 +315,7 @@ pub fn ImportRows() -> Html {
     let apply = |replace: bool| {
         let (preview, status, state, busy) =
             (preview.clone(), status.clone(), state.clone(), busy.clone());
+        let keys = target.keys.clone();
         Callback::from(move |_| {
             let Some(Preview {
                 from,
@@ -319,10 +329,12 @@ pub fn ImportRows() -> Html {
             let merged = ledger::merge(&mut doc, &l.rows, replace);
             // Remember the mapping for files with the same headers (best effort: storage may
             // be off; the import does not depend on it).
-            let _ = browser::storage_set(
-                &format!("{MAPPING_KEY}{}", ledger::signature(&l.headers)),
-                &ledger::mapping_text(&l.mapping),
-            );
+            if let Some(keys) = &keys {
+                let _ = browser::storage_set(
+                    &keys.import_mapping(&ledger::signature(&l.headers)),
+                    &ledger::mapping_text(&l.mapping),
+                );
+            }
             // Show "Working…" first: computing tens of thousands of rows takes a moment.
             status.set(String::new());
             busy.set(true);
@@ -571,17 +583,17 @@ pub fn ImportRows() -> Html {
             return html! {};
         };
         let onchange = {
-            let (preview, busy, period, book) =
-                (preview.clone(), busy.clone(), period.clone(), book.clone());
+            let (preview, busy, target, book) =
+                (preview.clone(), busy.clone(), target.clone(), book.clone());
             Callback::from(move |e: Event| {
                 let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
                 let sheet = select.value();
-                let (preview, busy, period, book) =
-                    (preview.clone(), busy.clone(), period.clone(), book.clone());
+                let (preview, busy, target, book) =
+                    (preview.clone(), busy.clone(), target.clone(), book.clone());
                 busy.set(true);
                 wasm_bindgen_futures::spawn_local(async move {
                     let p =
-                        open_workbook(book.name.clone(), book.bytes.clone(), Some(sheet), period)
+                        open_workbook(book.name.clone(), book.bytes.clone(), Some(sheet), target)
                             .await;
                     busy.set(false);
                     preview.set(Some(p));

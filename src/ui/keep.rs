@@ -42,6 +42,12 @@ impl Keys {
         format!("{}:before-link", self.prefix)
     }
 
+    /// Where a confirmed import mapping is remembered for files with these headers
+    /// (`signature`: [`crate::engine::ledger::signature`]).
+    pub fn import_mapping(&self, signature: &str) -> String {
+        format!("{}:import-mapping:{signature}", self.prefix)
+    }
+
     /// Where inputs replaced by "reset to example" are kept.
     pub fn before_reset(&self) -> String {
         format!("{}:before-reset", self.prefix)

@@ -80,10 +80,13 @@ test('a CLP bill: title skipped, kWh (not HK$) is the quantity, bills split by d
   await page.locator('[data-import-status]', { hasText: /Imported 12 rows from clp-bill-en.csv/ }).waitFor();
   // Six bills from 15 January to 14 July: seven months, each bill in the two it spans.
   await page.getByTestId('breakdowns').locator('summary').click();
+  await page.locator('[data-breakdown="month"] tbody tr').first().waitFor();
   const months = await page.locator('[data-breakdown="month"] tbody tr th').allTextContents();
   assert.deepEqual(months.map((m) => m.trim()), ['2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06', '2025-07']);
   assert.notEqual((await kpiTexts(page)).ghg_scope2_t, '—');
-  // The same headers again: the confirmed mapping is remembered.
+  // The same headers again: the confirmed mapping is remembered, beside the autosave.
+  const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('import-mapping')));
+  assert.deepEqual(keys, ['esg-kpi-calculator:import-mapping:accountno|billperiod|consumption|amount']);
   await open(page);
   await choose(page, 'clp-bill-en.csv');
   await page.locator('[data-import-summary]').waitFor();

@@ -40,6 +40,8 @@ test('a CSV is previewed first; cancel changes nothing; confirm adds the rows; u
   assert.notEqual((await kpiTexts(page)).ghg_total_t, before.ghg_total_t);
   // The breakdowns add up to the table, by site, month and source.
   await page.getByTestId('breakdowns').locator('summary').click();
+  // An opened panel renders a moment after the click.
+  await page.locator('[data-breakdown="month"] tbody tr').first().waitFor();
   assert.equal(await page.locator('[data-breakdown="month"] tbody tr').count(), 3, '2018-01, 2018-02 and the example’s rows without a month');
   await page.getByTestId('undo-load').click();
   assert.deepEqual(await kpiTexts(page), before, 'undone');
@@ -157,6 +159,7 @@ test('the large fixture (21,600 rows) imports; the lines are paged; breakdowns a
   await page.getByTestId('recalculating').waitFor({ state: 'detached', timeout: 30_000 });
   assert.equal(await input(page, 'energy[50].quantity').inputValue(), '20000');
   await page.getByTestId('breakdowns').locator('summary').click();
+  await page.locator('[data-breakdown="month"] tbody tr').first().waitFor();
   assert.equal(await page.locator('[data-breakdown="month"] tbody tr').count(), 12);
   // Any line is two steps away: "Go to line" opens its page, with its factor's source.
   await page.getByTestId('go-to-line').fill('15,001');
