@@ -272,3 +272,33 @@ test('the single file under the policy the build writes for it (hashes of its in
   assert.deepEqual(record.errors, []);
   await close();
 });
+
+test('a workbook under the strict policies: the drop-in element reads it inline, the hosted page fetches its reader from itself; no violation', async () => {
+  const book = join(ROOT, 'tests', 'fixtures', 'workbooks', 'facilities-workbook.xlsx');
+  const importInto = async (page, scope) => {
+    const root = scope ? page.locator(scope) : page;
+    if (!(await root.locator('details.import').evaluate((d) => d.open))) await root.locator('details.import > summary').click();
+    await root.locator('#import-rows').setInputFiles(book);
+    const summary = root.locator('[data-import-summary]');
+    await summary.waitFor({ timeout: 30_000 });
+    return summary.textContent();
+  };
+  // The drop-in script under script-src 'self' 'wasm-unsafe-eval' (no connect-src at all).
+  const dropIn = await open(`${repo}/examples/strict-csp.html`);
+  await dropIn.page.locator('#widget [data-kpi="ghg_total_t"]').waitFor();
+  assert.match(await importInto(dropIn.page, '#widget'), /facilities-workbook\.xlsx · Electricity 2025: 7 rows read/);
+  assert.ok(!dropIn.record.requests.some((u) => u.includes('workbook')), 'inline: nothing fetched');
+  assert.deepEqual(dropIn.record.violations, []);
+  assert.deepEqual(dropIn.record.errors, []);
+  await dropIn.close();
+  // The hosted page under script-src 'self'; connect-src 'self'.
+  const csp = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src data:";
+  const hosted = await server(DIST, { headers: { 'content-security-policy': csp } });
+  const page = await open(`${hosted}/`);
+  await page.page.locator('[data-kpi="ghg_total_t"]').waitFor();
+  assert.match(await importInto(page.page), /facilities-workbook\.xlsx · Electricity 2025: 7 rows read/);
+  assert.ok(page.record.requests.some((u) => /esg-kpi-workbook-[0-9a-f]+_bg\.wasm$/.test(u)));
+  assert.deepEqual(page.record.violations, []);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
