@@ -70,6 +70,16 @@ pub fn evidence(text: &str) -> Evidence {
     let (dots, commas) = (s.matches('.').count(), s.matches(',').count());
     let after = |sep: char| s.rsplit(sep).next().map_or(0, str::len);
     let lead = |sep: char| s.split(sep).next().unwrap_or("").replace(' ', "");
+    // One separator with three digits after it (and one to three, not "0", before) reads
+    // either way; otherwise only as a decimal mark.
+    let one = |sep: char, decimal: Evidence| {
+        let l = lead(sep);
+        if after(sep) == 3 && !l.is_empty() && l != "0" && l.len() <= 3 {
+            Evidence::Ambiguous
+        } else {
+            decimal
+        }
+    };
     match (dots, commas) {
         (0, 0) => Evidence::Neutral,
         (d, c) if d > 0 && c > 0 => {
@@ -79,22 +89,8 @@ pub fn evidence(text: &str) -> Evidence {
                 Evidence::Comma
             }
         }
-        (1, 0) => {
-            let l = lead('.');
-            if after('.') == 3 && !l.is_empty() && l != "0" && l.len() <= 3 {
-                Evidence::Ambiguous
-            } else {
-                Evidence::Point
-            }
-        }
-        (0, 1) => {
-            let l = lead(',');
-            if after(',') == 3 && !l.is_empty() && l != "0" && l.len() <= 3 {
-                Evidence::Ambiguous
-            } else {
-                Evidence::Comma
-            }
-        }
+        (1, 0) => one('.', Evidence::Point),
+        (0, 1) => one(',', Evidence::Comma),
         // Several of one separator can only be thousands: 1.234.567 or 1,234,567.
         (_, 0) => Evidence::Comma,
         _ => Evidence::Point,
