@@ -25,7 +25,7 @@ use super::text::Text;
 use super::units::{QuantityUnit, Source};
 use crate::engine::DecOps as _;
 use crate::t;
-use columns::{header_unit, is_money};
+use columns::{header_factor_unit, header_unit, is_money};
 pub use columns::{Column, COLUMNS, MEANINGS};
 pub use numbers::NumberFormat;
 pub use periods::DateOrder;
@@ -159,6 +159,22 @@ fn whole(message: Text) -> Problem {
     }
 }
 
+/// The refusal of a text (or a file) of `len` bytes, over [`MAX_BYTES`].
+pub fn too_large(len: usize) -> Problem {
+    whole(t!(
+            "the file is {0} MB; the calculator reads files up to {1} MB (about {2} rows) — split it by year or by site",
+            format!(
+                "{:.1}",
+                Decimal::from(len)
+                    .cdiv(Decimal::from(1_048_576u32))
+                    .unwrap_or_default()
+                    .round_dp_with_strategy(1, number::DISPLAY_ROUNDING)
+            ),
+            (MAX_BYTES / 1_048_576).to_string(),
+            MAX_ROWS.to_string()
+        ))
+}
+
 /// Reads a ledger as the import proposes.
 pub fn parse(text: &str) -> Result<Ledger, Problem> {
     read(text, &Options::default())
@@ -168,18 +184,7 @@ pub fn parse(text: &str) -> Result<Ledger, Problem> {
 /// (empty, binary, too large, no header the calculator knows).
 pub fn read(text: &str, options: &Options) -> Result<Ledger, Problem> {
     if text.len() > MAX_BYTES {
-        return Err(whole(t!(
-            "the file is {0} MB; the calculator reads files up to {1} MB (about {2} rows) — split it by year or by site",
-            format!(
-                "{:.1}",
-                Decimal::from(text.len())
-                    .cdiv(Decimal::from(1_048_576u32))
-                    .unwrap_or_default()
-                    .round_dp_with_strategy(1, number::DISPLAY_ROUNDING)
-            ),
-            (MAX_BYTES / 1_048_576).to_string(),
-            MAX_ROWS.to_string()
-        )));
+        return Err(too_large(text.len()));
     }
     let text = text.trim_start_matches('\u{feff}');
     let controls = text
@@ -249,13 +254,7 @@ pub fn read(text: &str, options: &Options) -> Result<Ledger, Problem> {
         .and_then(|h| header_unit(h));
     let factor_unit = position(Column::Factor)
         .and_then(|i| headers.get(i))
-        .and_then(|h| {
-            let at = h.find(['(', '（'])?;
-            let inside = h
-                .get(at..)?
-                .trim_matches(|c| matches!(c, '(' | ')' | '（' | '）' | ' '));
-            super::units::FactorUnit::from_id(inside).map(|_| inside.to_string())
-        });
+        .and_then(|h| header_factor_unit(h));
     // A bill names no source: it is electricity when the file says so — an electricity
     // utility in its title or its rows, or an electricity word in its headers — and said.
     let mut source_for_all = options.source;
@@ -614,18 +613,18 @@ fn total_label(cells: &[String], mapping: &[Option<Column>]) -> Option<(usize, S
     })
 }
 
+/// A row's source, unit and quantity, as the reader wrote them.
+fn quantity_of(row: &Value) -> Option<(Source, QuantityUnit, Decimal)> {
+    let text = |key: &str| row.get(key).and_then(Value::as_str);
+    Some((
+        Source::from_id(text("source")?)?,
+        QuantityUnit::from_id(text("unit")?)?,
+        number::parse(text("quantity")?).ok()??,
+    ))
+}
+
 fn remember(run: &mut Vec<(Source, QuantityUnit, Decimal, usize)>, row: &Value) {
-    let (Some(s), Some(u), Some(q)) = (
-        row.get("source")
-            .and_then(Value::as_str)
-            .and_then(Source::from_id),
-        row.get("unit")
-            .and_then(Value::as_str)
-            .and_then(QuantityUnit::from_id),
-        row.get("quantity")
-            .and_then(Value::as_str)
-            .and_then(|q| number::parse(q).ok().flatten()),
-    ) else {
+    let Some((s, u, q)) = quantity_of(row) else {
         return;
     };
     match run.iter_mut().find(|(rs, ru, ..)| *rs == s && *ru == u) {
@@ -654,15 +653,7 @@ fn sum_of_rows_above(
     if !blank(Column::Site) && !blank(Column::Period) {
         return None;
     }
-    let s = row
-        .get("source")
-        .and_then(Value::as_str)
-        .and_then(Source::from_id)?;
-    let u = row
-        .get("unit")
-        .and_then(Value::as_str)
-        .and_then(QuantityUnit::from_id)?;
-    let q = number::parse(row.get("quantity").and_then(Value::as_str)?).ok()??;
+    let (s, u, q) = quantity_of(row)?;
     run.iter()
         .find(|(rs, ru, sum, n)| *rs == s && *ru == u && *n >= 2 && *sum == q && !q.is_zero())
         .map(|(.., n)| *n)

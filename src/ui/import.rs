@@ -44,19 +44,16 @@ async fn open_workbook(
     sheet: Option<String>,
     target: Target,
 ) -> Preview {
-    let refused = |why: String| Preview {
-        from: name.clone(),
-        encoding: "",
-        text: Rc::new(String::new()),
-        options: Options::default(),
-        remembered: false,
-        workbook: None,
-        result: Err(Problem {
-            line: 0,
-            column: None,
-            value: None,
-            message: crate::t!("this workbook cannot be read: {0}", why),
-        }),
+    let refused = |why: String| {
+        Preview::refused(
+            name.clone(),
+            Problem {
+                line: 0,
+                column: None,
+                value: None,
+                message: crate::t!("this workbook cannot be read: {0}", why),
+            },
+        )
     };
     let mut sheets = match browser::workbook_sheets(&bytes).await {
         Ok(s) if s.len() > 1 => s,
@@ -102,6 +99,21 @@ struct Preview {
     /// The workbook the text is a sheet of.
     workbook: Option<Rc<Workbook>>,
     result: Result<Rc<Ledger>, Problem>,
+}
+
+impl Preview {
+    /// A file refused whole, with the reason.
+    fn refused(from: String, why: Problem) -> Preview {
+        Preview {
+            from,
+            encoding: "",
+            text: Rc::new(String::new()),
+            options: Options::default(),
+            remembered: false,
+            workbook: None,
+            result: Err(why),
+        }
+    }
 }
 
 /// Reads a text with the options the preview shows; the first time, with a mapping remembered
@@ -178,15 +190,7 @@ pub fn ImportRows() -> Html {
             let size = file.size() as usize;
             if size > ledger::MAX_BYTES {
                 // Refused before reading: a 50 MB file is not loaded into the page at all.
-                preview.set(Some(Preview {
-                    from: name,
-                    encoding: "",
-                    text: Rc::new(String::new()),
-                    options: Options::default(),
-                    remembered: false,
-                    workbook: None,
-                    result: ledger::parse(&" ".repeat(ledger::MAX_BYTES + 1)).map(Rc::new),
-                }));
+                preview.set(Some(Preview::refused(name, ledger::too_large(size))));
                 return;
             }
             busy.set(true);

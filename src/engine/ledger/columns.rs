@@ -4,7 +4,7 @@
 
 use super::names;
 use crate::engine::text::Text;
-use crate::engine::units::Source;
+use crate::engine::units::{FactorUnit, Source};
 use crate::t;
 
 /// The columns of a ledger, in the order an export writes them.
@@ -318,13 +318,7 @@ pub(super) fn is_money(header: &str) -> bool {
 /// a unit (`Litres`, `kWh`).
 pub(super) fn header_unit(header: &str) -> Option<String> {
     let h = header.trim();
-    if let Some(at) = h.find(['(', '（', '[']) {
-        let inside = h
-            .get(at..)
-            .unwrap_or("")
-            .trim_start_matches(['(', '（', '['])
-            .trim_end_matches([')', '）', ']'])
-            .trim();
+    if let Some(inside) = bracketed(h) {
         if names::unit(inside, Some(Source::Electricity)).is_ok() {
             return Some(inside.to_string());
         }
@@ -342,4 +336,23 @@ pub(super) fn header_unit(header: &str) -> Option<String> {
     ]
     .contains(&k.as_str())
     .then(|| h.to_string())
+}
+
+/// The factor unit a factor column's header names in brackets: `Emission factor (kgCO2e/kWh)`.
+pub(super) fn header_factor_unit(header: &str) -> Option<String> {
+    bracketed(header)
+        .filter(|u| FactorUnit::from_id(u).is_some())
+        .map(str::to_string)
+}
+
+/// What a header says in brackets: `Consumption (kWh)` → `kWh`, `用電量（度）` → `度`.
+fn bracketed(header: &str) -> Option<&str> {
+    let at = header.find(['(', '（', '['])?;
+    Some(
+        header
+            .get(at..)?
+            .trim_start_matches(['(', '（', '['])
+            .trim_end_matches([')', '）', ']'])
+            .trim(),
+    )
 }
