@@ -421,8 +421,10 @@ pub(crate) fn data_quality(p: &Period) -> Vec<Check> {
         }
         out
     });
+    // The reporting period, when it names its months.
+    let named_period = p.period.as_deref().filter(|_| !in_period.is_empty());
     let mut months: BTreeSet<&str> = p.energy.iter().filter_map(|r| month(&r.period)).collect();
-    if let Some(period) = p.period.as_deref().filter(|_| !in_period.is_empty()) {
+    if let Some(period) = named_period {
         // Rows dated outside the reporting period.
         let outside: Vec<(usize, &str)> = p
             .energy
@@ -473,7 +475,7 @@ pub(crate) fn data_quality(p: &Period) -> Vec<Check> {
             out.push(Check {
                 id: "quality:missing-months".into(),
                 level: "warning",
-                message: if let (Some(period), false) = (p.period.as_deref(), in_period.is_empty()) {
+                message: if let Some(period) = named_period {
                     if gaps.len() == 1 {
                         t!("1 site has no rows for some months of the reporting period {0}: {1}.", period, named)
                     } else {
