@@ -212,7 +212,7 @@ fn install_api() {
             let mut results = results;
             results.errors.push(engine::scenario::InputError {
                 path: "$".into(),
-                message: crate::t!(
+                message: crate::engine::t!(
                     "the calculator page is not mounted, so there is nothing to load into"
                 ),
             });
@@ -452,7 +452,7 @@ fn calculate_any(arg: &JsValue) -> (Results, Option<serde_json::Value>) {
                 let mut r = engine::calculate_json("null");
                 r.errors = vec![engine::scenario::InputError {
                     path: "$".into(),
-                    message: crate::t!("the scenario cannot be read: {0}", why),
+                    message: crate::engine::t!("the scenario cannot be read: {0}", why),
                 }];
                 return (r, None);
             }

@@ -1,13 +1,14 @@
 //! ESG KPI Calculator: the environmental KPIs of a Hong Kong ESG report (HKEX Appendix C2,
 //! aspects A1 and A2) from a company's activity data, with exact decimal arithmetic.
 //!
-//! - [`engine`] is pure: scenario model, units, factors, KPIs, checks. It never touches the
+//! - [`engine`] (the `esg-kpi-engine` crate, `crates/engine`) is pure: scenario model, units, factors, KPIs, checks. It never touches the
 //!   DOM, storage or the clock, and is tested natively.
 //! - `ui` (wasm only) is the Yew page; `embed` (wasm only) is the one place that touches
 //!   `JsValue`: `window.EsgKpi` and the events host pages listen to; `browser` (wasm only) is
 //!   the page's I/O: storage, the URL fragment, downloads, the clipboard.
 
-pub mod engine;
+/// The engine crate (`crates/engine`), under the name the page and the tests have always used.
+pub use esg_kpi_engine as engine;
 pub mod i18n;
 
 #[cfg(target_arch = "wasm32")]

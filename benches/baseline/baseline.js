@@ -12,11 +12,11 @@
 'use strict';
 (function () {
   // ---- Constants, copied from the engine (values only; see the files named) ----------------
-  // src/engine/units.rs: GB/T 2589-2008 Appendix A net calorific values, kJ per m³ / kg;
+  // crates/engine/src/units.rs: GB/T 2589-2008 Appendix A net calorific values, kJ per m³ / kg;
   // towngas 48 MJ per unit.
   const NCV = { natural_gas: 38931, lpg: 50179, diesel: 42652, petrol: 43070, towngas: 48000 };
   const PHYSICAL = { natural_gas: 'm3', towngas: 'unit', lpg: 'kg', diesel: 'kg', petrol: 'kg' };
-  // src/engine/library.rs: fuel presets (default_fuel_factor), IPCC 2006 Vol. 2 Ch. 2 Table 2.4
+  // crates/engine/src/library.rs: fuel presets (default_fuel_factor), IPCC 2006 Vol. 2 Ch. 2 Table 2.4
   // stationary commercial/institutional, kg per TJ (NCV basis); towngas-2017 kg CO2e per unit.
   const PRESETS = {
     'ng-ipcc2006-default': { gases: { CO2: 56100, CH4: 5, N2O: 0.1 }, mass: 'kg', per: 'tj' },
@@ -29,15 +29,15 @@
     natural_gas: 'ng-ipcc2006-default', diesel: 'diesel-ipcc2006-commercial',
     petrol: 'petrol-ipcc2006-commercial', lpg: 'lpg-ipcc2006-commercial', towngas: 'towngas-2017',
   };
-  // src/engine/library.rs GwpSet::DEFAULT (AR5, 100-year).
+  // crates/engine/src/library.rs GwpSet::DEFAULT (AR5, 100-year).
   const GWP = { CO2: 1, CO2e: 1, CH4: 28, N2O: 265 };
-  // src/engine/library.rs GRID_TABLES cn-2015-om / cn-2015-bm, t CO2/MWh, regions in the order
+  // crates/engine/src/library.rs GRID_TABLES cn-2015-om / cn-2015-bm, t CO2/MWh, regions in the order
   // North, Northeast, East, Central, Northwest, South; the default edition cn-2015-cm is
   // 0.5 × OM + 0.5 × BM.
   const OM_2015 = [1.0416, 1.1291, 0.8112, 0.9515, 0.9457, 0.8959];
   const BM_2015 = [0.4780, 0.4315, 0.5945, 0.3500, 0.3162, 0.3648];
   const REGIONS = ['cn-north', 'cn-northeast', 'cn-east', 'cn-central', 'cn-northwest', 'cn-south'];
-  // src/engine/library.rs PROVINCES (pinyin ids) → region index.
+  // crates/engine/src/library.rs PROVINCES (pinyin ids) → region index.
   const PROVINCE_REGION = {
     beijing: 0, tianjin: 0, hebei: 0, shanxi: 0, shandong: 0, inner_mongolia_west: 0,
     liaoning: 1, jilin: 1, heilongjiang: 1, inner_mongolia_east: 1,
@@ -67,7 +67,7 @@
     ['packaging_t_per_rmb_million', 'Packaging material per RMB million of revenue', 't/RMB million', 'A2.5'],
   ];
 
-  // The built-in example, src/engine/example_2018.json, verbatim.
+  // The built-in example, crates/engine/src/example_2018.json, verbatim.
   const EXAMPLE = {
     "schema": "esg-kpi-scenario/1",
     "name": "2018 ESG report (小米集團) — environmental KPI table",
@@ -259,7 +259,7 @@
   }
 
   /** As the engine displays: two decimals with thousands separators; below 0.01, two
-   *  significant figures (src/engine/number.rs `display`), half away from zero. */
+   *  significant figures (crates/engine/src/number.rs `display`), half away from zero. */
   function display(v) {
     if (v === null || v === undefined || !Number.isFinite(v)) return '—';
     const a = Math.abs(v);

@@ -51,7 +51,7 @@ async fn open_workbook(
                 line: 0,
                 column: None,
                 value: None,
-                message: crate::t!("this workbook cannot be read: {0}", why),
+                message: crate::engine::t!("this workbook cannot be read: {0}", why),
             },
         )
     };

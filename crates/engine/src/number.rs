@@ -9,8 +9,8 @@
 //! below 0.01 to two significant figures (the report's `0.000097` t per person).
 
 use super::text::Text;
-use crate::engine::DecOps as _;
 use crate::t;
+use crate::DecOps as _;
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::str::FromStr;
 
@@ -58,7 +58,7 @@ impl NumberError {
 /// a missing value, not an error.
 ///
 /// ```
-/// use esg_kpi_calculator::engine::number::parse;
+/// use esg_kpi_engine::number::parse;
 /// use rust_decimal::Decimal;
 /// assert_eq!(parse("1,389.45").unwrap(), Some(Decimal::new(138945, 2)));
 /// assert_eq!(parse("  ").unwrap(), None);
@@ -217,7 +217,7 @@ fn scale_by_power_of_ten(value: Decimal, exponent: i32) -> Option<Decimal> {
 /// two significant figures.
 ///
 /// ```
-/// use esg_kpi_calculator::engine::number::display;
+/// use esg_kpi_engine::number::display;
 /// use rust_decimal::Decimal;
 /// use std::str::FromStr;
 /// let d = |s| Decimal::from_str(s).unwrap();

@@ -3,9 +3,9 @@
 //! header may name in brackets (`Consumption (kWh)`, `用電量(度)`).
 
 use super::names;
-use crate::engine::text::Text;
-use crate::engine::units::{FactorUnit, Source};
 use crate::t;
+use crate::text::Text;
+use crate::units::{FactorUnit, Source};
 
 /// The columns of a ledger, in the order an export writes them.
 pub const COLUMNS: [Column; 9] = [

@@ -109,7 +109,7 @@ impl From<&Text> for Arg {
 #[macro_export]
 macro_rules! t {
     ($template:literal $(, $arg:expr)* $(,)?) => {
-        $crate::engine::text::Text::new($template, vec![$($crate::engine::text::Arg::from($arg)),*])
+        $crate::text::Text::new($template, vec![$($crate::text::Arg::from($arg)),*])
     };
 }
 
@@ -252,6 +252,33 @@ pub fn template_in(lang: Lang, en: &'static str) -> &'static str {
     }
 }
 
+/// What is wrong with a translation table (the engine's or the page's): an entry twice, a
+/// missing Chinese script, or placeholders that differ between the languages. Empty when the
+/// table is complete; the tests of both tables assert that.
+pub fn table_problems(table: &[(&str, &str, &str)]) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (en, hant, hans) in table {
+        if !seen.insert(*en) {
+            problems.push(format!("“{en}” is in the table twice"));
+        }
+        if hant.trim().is_empty() || hans.trim().is_empty() {
+            problems.push(format!("“{en}” lacks a translation"));
+        }
+        for i in 0..8 {
+            let p = format!("{{{i}}}");
+            let n = en.matches(&p).count();
+            if hant.matches(&p).count() != n {
+                problems.push(format!("“{en}”: {p} in Traditional"));
+            }
+            if hans.matches(&p).count() != n {
+                problems.push(format!("“{en}”: {p} in Simplified"));
+            }
+        }
+    }
+    problems
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -270,8 +297,13 @@ pub(crate) mod tests {
             }
         }
         let mut files = Vec::new();
+        // The engine's source, and the page's (it writes a few engine sentences of its own).
         walk(
             std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
+            &mut files,
+        );
+        walk(
+            std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../src")),
             &mut files,
         );
         let mut found = Vec::new();
@@ -322,30 +354,9 @@ pub(crate) mod tests {
         assert_table_is_complete(super::super::text_table::TABLE);
     }
 
-    /// Every entry of a translation table (the engine's or the page's) is there once, has
-    /// both Chinese scripts, and has the same placeholders, as often, in each language.
     pub(crate) fn assert_table_is_complete(table: &[(&str, &str, &str)]) {
-        let mut seen = HashSet::new();
-        for (en, hant, hans) in table {
-            assert!(seen.insert(*en), "“{en}” is in the table twice");
-            assert!(
-                !hant.trim().is_empty() && !hans.trim().is_empty(),
-                "“{en}” lacks a translation"
-            );
-            for i in 0..8 {
-                let p = format!("{{{i}}}");
-                assert_eq!(
-                    en.matches(&p).count(),
-                    hant.matches(&p).count(),
-                    "“{en}”: {p} in Traditional"
-                );
-                assert_eq!(
-                    en.matches(&p).count(),
-                    hans.matches(&p).count(),
-                    "“{en}”: {p} in Simplified"
-                );
-            }
-        }
+        let problems = super::table_problems(table);
+        assert!(problems.is_empty(), "{problems:#?}");
     }
 
     /// Words chosen at run time (a source's name, a unit, a status) are in the table too.

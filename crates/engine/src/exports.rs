@@ -200,7 +200,7 @@ pub fn kpi_tsv(r: &Results) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{calculate_value, example};
+    use crate::{calculate_value, example};
 
     #[test]
     fn cells_are_quoted_and_formulas_defused() {

@@ -3,10 +3,10 @@
 //! a spelling (度 as a towngas unit, 深圳 as Guangdong's grid) comes with a sentence the
 //! preview shows beside the row.
 
-use crate::engine::library::{Region, PROVINCES};
-use crate::engine::text::Text;
-use crate::engine::units::{QuantityUnit, Source};
+use crate::library::{Region, PROVINCES};
 use crate::t;
+use crate::text::Text;
+use crate::units::{QuantityUnit, Source};
 use rust_decimal::Decimal;
 
 /// Lower case, without spaces, `_`, `-`, `·` or a bracketed remark: `Town Gas (煤氣)` and

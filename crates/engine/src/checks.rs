@@ -10,8 +10,8 @@ use super::published::{headcount_check, ratio_range};
 use super::scenario::{FactorChoice, Field, Period};
 use super::text::Text;
 use super::units::Status;
-use crate::engine::DecOps as _;
 use crate::t;
+use crate::DecOps as _;
 use rust_decimal::Decimal;
 
 /// How far an implied factor may be from the chosen one before we say so.

@@ -6,8 +6,8 @@
 //! defaults are GB/T 2589-2008 Appendix A for Mainland fuels and Towngas's 48 MJ per unit.
 
 use super::text::{overflow, Text};
-use crate::engine::DecOps as _;
 use crate::t;
+use crate::DecOps as _;
 use rust_decimal::Decimal;
 
 /// kJ in one MWh.

@@ -8,8 +8,8 @@ use super::library::{self, GwpSet, Region};
 use super::number::{self, plain, printed_places};
 use super::text::Text;
 use super::units::{Source, KJ_PER_MWH};
-use crate::engine::DecOps as _;
 use crate::t;
+use crate::DecOps as _;
 use rust_decimal::Decimal;
 use serde::Serialize;
 

@@ -209,7 +209,7 @@ mod tests {
 
     #[test]
     fn the_example_survives_a_share_link_and_an_autosave() {
-        let doc = crate::engine::example::example();
+        let doc = crate::example::example();
         let fragment = share_fragment(&doc);
         assert_eq!(
             from_fragment(&format!("#{fragment}")),
@@ -221,7 +221,7 @@ mod tests {
 
     #[test]
     fn a_save_cut_short_or_altered_is_never_taken_for_a_good_one() {
-        let doc = crate::engine::example::example();
+        let doc = crate::example::example();
         let text = envelope(&doc, "2026-12-01T10:00:00Z");
         let good = read(&text).unwrap();
         assert_eq!(good.doc, doc);
@@ -248,7 +248,7 @@ mod tests {
 
     #[test]
     fn a_first_version_save_is_read_and_said_to_need_migrating() {
-        let doc = crate::engine::example::example();
+        let doc = crate::example::example();
         let v1 = serde_json::json!({ "format": AUTOSAVE_FORMAT_1, "saved_at": "2026-11-20T08:00:00Z", "scenario": doc }).to_string();
         let r = read(&v1).unwrap();
         assert_eq!(r.doc, doc);

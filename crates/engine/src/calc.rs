@@ -18,8 +18,8 @@ use super::scenario::{
 use super::text::{overflow, Text};
 use super::units::{self, Converted, Source, KJ_PER_KGCE, KJ_PER_MWH};
 use super::waste::KINDS;
-use crate::engine::DecOps as _;
 use crate::t;
+use crate::DecOps as _;
 use rust_decimal::Decimal;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
@@ -893,7 +893,7 @@ fn with_published(mut k: KpiResult, published: Option<Decimal>) -> KpiResult {
 /// `part` as a percentage of `whole`; `None` when `whole` is zero or the result overflows.
 ///
 /// ```
-/// use esg_kpi_calculator::engine::calc::percent_of;
+/// use esg_kpi_engine::calc::percent_of;
 /// use rust_decimal::Decimal;
 /// assert_eq!(percent_of(Decimal::new(1, 0), Decimal::new(4, 0)), Some(Decimal::new(25, 0)));
 /// assert_eq!(percent_of(Decimal::ONE, Decimal::ZERO), None);

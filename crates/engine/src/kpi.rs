@@ -6,7 +6,7 @@ use super::text::Text;
 /// One row of the environmental KPI table. The order of [`KpiId::ALL`] is the report's.
 ///
 /// ```
-/// use esg_kpi_calculator::engine::{calculate_value, example, KpiId};
+/// use esg_kpi_engine::{calculate_value, example, KpiId};
 /// let r = calculate_value(&example::example());
 /// let total = r.kpis.get(KpiId::GhgTotal).unwrap();
 /// assert_eq!((total.hkex, total.unit), ("A1.2", "t CO2e"));

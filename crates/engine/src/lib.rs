@@ -41,7 +41,7 @@ pub use kpi::KpiId;
 
 /// Out-of-line Decimal arithmetic: rust_decimal marks its arithmetic `#[inline(always)]`, which
 /// copies the whole 96-bit algorithm into every caller. One copy each instead.
-pub(crate) trait DecOps: Sized {
+pub trait DecOps: Sized {
     fn cadd(self, o: Self) -> Option<Self>;
     fn csub(self, o: Self) -> Option<Self>;
     fn cmul(self, o: Self) -> Option<Self>;

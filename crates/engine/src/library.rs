@@ -7,7 +7,7 @@
 //! one record per edition and region.
 
 use super::units::{FactorUnit, Source, Status};
-use crate::engine::DecOps as _;
+use crate::DecOps as _;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 use std::sync::OnceLock;

@@ -4,9 +4,9 @@
 //! decided from every numeric cell of the file together; the cells that contradict it are
 //! problems, and when no cell decides it the import says what it assumed, or asks.
 
-use crate::engine::number::{self, NumberError};
-use crate::engine::text::Text;
+use crate::number::{self, NumberError};
 use crate::t;
+use crate::text::Text;
 use rust_decimal::Decimal;
 
 /// A file's way of writing numbers.

@@ -3,8 +3,8 @@
 //! periods (`15/08/2025 - 14/09/2025`), which are apportioned to the months they span by days.
 //! Everything becomes `YYYY-MM`; what cannot (`2025-13`, `25-Jan`) is a problem at its cell.
 
-use crate::engine::text::Text;
 use crate::t;
+use crate::text::Text;
 
 /// A calendar day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
