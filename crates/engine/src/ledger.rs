@@ -201,185 +201,419 @@ pub fn read(text: &str, options: &Options) -> Result<Ledger, Problem> {
         return Err(whole(t!("the file is empty")));
     }
     let delimiter = delimiter_of(text);
-    let records: Vec<(usize, Vec<String>)> = split_records(text, delimiter)
-        .into_iter()
-        .filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()))
-        .collect();
-    if records.is_empty() {
-        return Err(whole(t!("the file is empty")));
+    let records = records_of(text, delimiter, 0);
+    let (head, at) = Head::find(&records, delimiter, options)?;
+    let data = records.get(at + 1..).unwrap_or_default();
+    let mut survey = Survey::default();
+    for (_, cells) in data {
+        survey.add(&head, cells);
     }
-    // The header: the first line, among the first few, naming at least two known columns
-    // (titles such as "CLP Power Hong Kong – Consumption history" sit above it).
-    let known = |cells: &[String]| cells.iter().filter(|c| Column::find(c).is_some()).count();
-    let at = records
-        .iter()
-        .take(HEADER_SEARCH)
-        .position(|(_, cells)| known(cells) >= 2 || (cells.len() == 1 && known(cells) == 1));
-    let Some(at) = at else {
-        return Err(whole(t!(
-            "no line names the columns; missing: source, quantity, unit (accepted headers include site, period or month, source, quantity, unit, density, grid, factor, note, or 地點, 月份, 能源, 用量, 單位)"
-        )));
-    };
-    let title: Vec<String> = records
-        .iter()
-        .take(at)
-        .map(|(_, cells)| {
-            cells
-                .iter()
-                .map(|c| c.trim())
-                .filter(|c| !c.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect();
-    let (header_line, headers) = match records.get(at) {
-        Some((line, cells)) => (*line, cells.clone()),
-        None => return Err(whole(t!("the file is empty"))),
-    };
-    let data: Vec<&(usize, Vec<String>)> = records.iter().skip(at + 1).collect();
-    if data.is_empty() {
-        return Err(whole(t!("the file has its header line but no rows")));
-    }
-    let cell_of = |cells: &[String], i: usize| cells.get(i).map_or("", |s| s.trim()).to_string();
-
-    // What each column means: the user's mapping, or the proposal.
-    let (proposed, mut notices) = propose(&headers, &data);
-    let mapping = match &options.mapping {
-        Some(m) if m.len() == headers.len() => m.clone(),
-        _ => proposed.clone(),
-    };
-    let position = |c: Column| mapping.iter().position(|x| *x == Some(c));
-    let quantity_unit = position(Column::Quantity)
-        .and_then(|i| headers.get(i))
-        .and_then(|h| header_unit(h));
-    let factor_unit = position(Column::Factor)
-        .and_then(|i| headers.get(i))
-        .and_then(|h| header_factor_unit(h));
-    // A bill names no source: it is electricity when the file says so — an electricity
-    // utility in its title or its rows, or an electricity word in its headers — and said.
-    let mut source_for_all = options.source;
-    if position(Column::Source).is_none() && source_for_all.is_none() {
-        if let Some(evidence) = electricity_evidence(&title, &headers, &mapping, &data) {
-            source_for_all = Some(Source::Electricity);
-            notices.push(t!(
-                "No source column: every row is read as purchased electricity (the file says “{0}”). Choose another source below if that is wrong.",
-                evidence
-            ));
+    let mut ledger = head.ledger(&survey, options);
+    let mut rows = Rows::new(&head, &ledger, options, Some(MAX_ROWS));
+    for (line, cells) in data {
+        if !rows.take(&mut ledger, *line, cells) {
+            break;
         }
     }
-    let mut missing = Vec::new();
-    if position(Column::Quantity).is_none() {
-        missing.push(Column::Quantity);
+    if ledger.read == 0 {
+        return Err(whole(t!("the file has its header line but no rows")));
     }
-    if position(Column::Source).is_none() && source_for_all.is_none() {
-        missing.push(Column::Source);
-    }
-    if position(Column::Unit).is_none() && quantity_unit.is_none() {
-        missing.push(Column::Unit);
-    }
-    let ignored_columns: Vec<String> = headers
-        .iter()
-        .zip(&mapping)
-        .filter(|(h, c)| c.is_none() && !h.trim().is_empty() && extra_key(h).is_none())
-        .map(|(h, _)| h.trim().to_string())
-        .collect();
-    let unused_numeric: Vec<String> = headers
-        .iter()
-        .enumerate()
-        .filter(|(i, h)| {
-            mapping.get(*i).copied().flatten().is_none()
-                && extra_key(h).is_none()
-                && numeric_share(&data, *i) >= 50
+    check_with_the_reader(&mut ledger, options.reporting_period.as_deref());
+    Ok(ledger)
+}
+
+/// A ledger read in pieces, in memory that does not grow with its length: the command line's
+/// `ledger` reads a file of any size with it. The same reading as [`read`]: the header and
+/// the mapping from the first piece; the number format and the date order from every cell of
+/// the file (a first pass, [`Stream::survey`], so that a deciding cell on the last line
+/// decides the first line too); then each piece's rows ([`Stream::rows`]), with the running
+/// sums that tell an unlabelled total row carried from piece to piece.
+///
+/// Pieces are whole records (a line break inside a quoted cell never ends one), given in
+/// order, each with the file line it starts on.
+#[derive(Debug, Clone)]
+pub struct Stream {
+    head: Head,
+    options: Options,
+    survey: Survey,
+    /// Once surveyed: the ledger every piece starts from (the head's facts and the decided
+    /// formats, no rows), and the row reader.
+    decided: Option<(Ledger, RowsState)>,
+    read: usize,
+}
+
+/// The row reader's state between pieces (the reader itself is rebuilt from the head).
+#[derive(Debug, Clone, Default)]
+struct RowsState {
+    run: Vec<(Source, QuantityUnit, Decimal, usize)>,
+}
+
+impl Stream {
+    /// Begins with the file's first piece: its title lines, its header and at least one row.
+    pub fn begin(first: &str, options: &Options) -> Result<Stream, Problem> {
+        let first = first.trim_start_matches('\u{feff}');
+        let controls = first
+            .chars()
+            .take(4096)
+            .filter(|c| (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || *c == '\u{fffd}')
+            .count();
+        if first.contains('\0') || controls > 8 {
+            return Err(whole(t!(
+                "this is not a text file (CSV or tab-separated) nor a workbook (.xlsx, .xls, .ods) the calculator can open"
+            )));
+        }
+        if first.trim().is_empty() {
+            return Err(whole(t!("the file is empty")));
+        }
+        let delimiter = delimiter_of(first);
+        let records = records_of(first, delimiter, 0);
+        let (head, _) = Head::find(&records, delimiter, options)?;
+        Ok(Stream {
+            head,
+            options: options.clone(),
+            survey: Survey::default(),
+            decided: None,
+            read: 0,
         })
-        .map(|(_, h)| h.trim().to_string())
-        .collect();
+    }
 
-    // The file's number format, from every cell of the numeric columns.
-    let numeric: Vec<usize> = [Column::Quantity, Column::Density, Column::Factor]
+    /// The first pass: a piece's numeric cells and dates, counted (every piece, the first
+    /// included, before any [`Stream::rows`]).
+    pub fn survey(&mut self, piece: &str, first_line: usize) {
+        for (line, cells) in records_of(piece, self.head.delimiter, first_line.saturating_sub(1)) {
+            if line > self.head.header_line {
+                self.survey.add(&self.head, &cells);
+            }
+        }
+    }
+
+    /// What the first piece and the survey decided, as a ledger with no rows: the header,
+    /// the mapping, the columns it lacks, the number format and date order, the notices.
+    pub fn decided(&mut self) -> &Ledger {
+        &self.decide().0
+    }
+
+    fn decide(&mut self) -> &mut (Ledger, RowsState) {
+        let (head, survey, options) = (&self.head, &self.survey, &self.options);
+        self.decided
+            .get_or_insert_with(|| (head.ledger(survey, options), RowsState::default()))
+    }
+
+    /// The second pass: a piece's rows, read and checked as [`read`] reads and checks them.
+    /// The ledger holds this piece's rows, problems and total rows only; lines are the file's.
+    pub fn rows(&mut self, piece: &str, first_line: usize) -> Ledger {
+        let header_line = self.head.header_line;
+        let delimiter = self.head.delimiter;
+        let head = self.head.clone();
+        let options = self.options.clone();
+        let (template, state) = self.decide();
+        let mut ledger = Ledger {
+            notices: Vec::new(),
+            ..template.clone()
+        };
+        let mut rows = Rows::new(&head, &ledger, &options, None);
+        rows.run = std::mem::take(&mut state.run);
+        for (line, cells) in records_of(piece, delimiter, first_line.saturating_sub(1)) {
+            if line > header_line {
+                rows.take(&mut ledger, line, &cells);
+            }
+        }
+        state.run = rows.run;
+        self.read += ledger.read;
+        check_with_the_reader(&mut ledger, options.reporting_period.as_deref());
+        ledger
+    }
+
+    /// Data lines read so far, over every piece.
+    pub fn lines_read(&self) -> usize {
+        self.read
+    }
+}
+
+/// The non-blank records of a text, each with its line (`offset` added: the lines before the
+/// text, when it is a piece of a longer file).
+fn records_of(text: &str, delimiter: char, offset: usize) -> Vec<(usize, Vec<String>)> {
+    split_records(text, delimiter)
         .into_iter()
-        .filter_map(position)
-        .chain(
-            headers
-                .iter()
-                .enumerate()
-                .filter(|(_, h)| {
-                    extra_key(h).is_some_and(|(k, sub)| {
-                        k != "factor" || sub != Some("unit") && sub != Some("source")
+        .filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()))
+        .map(|(line, cells)| (line + offset, cells))
+        .collect()
+}
+
+/// What a ledger's first lines decide, once: the header, each column's meaning, and what rows
+/// that name no source or unit are read as. Every row is then read with it.
+#[derive(Debug, Clone)]
+struct Head {
+    delimiter: char,
+    header_line: usize,
+    title: Vec<String>,
+    headers: Vec<String>,
+    sample: Vec<String>,
+    mapping: Vec<Option<Column>>,
+    proposed: Vec<Option<Column>>,
+    missing: Vec<Column>,
+    ignored_columns: Vec<String>,
+    unused_numeric: Vec<String>,
+    notices: Vec<Text>,
+    source: Option<Source>,
+    quantity_unit: Option<String>,
+    factor_unit: Option<String>,
+    /// The columns whose cells decide the number format, and those whose dates decide the
+    /// date order.
+    numeric: Vec<usize>,
+    period_columns: Vec<usize>,
+}
+
+impl Head {
+    /// From a text's first records (title lines, the header, rows): the head, and the index of
+    /// the header among `records`.
+    fn find(
+        records: &[(usize, Vec<String>)],
+        delimiter: char,
+        options: &Options,
+    ) -> Result<(Head, usize), Problem> {
+        if records.is_empty() {
+            return Err(whole(t!("the file is empty")));
+        }
+        // The header: the first line, among the first few, naming at least two known columns
+        // (titles such as "CLP Power Hong Kong – Consumption history" sit above it).
+        let known = |cells: &[String]| cells.iter().filter(|c| Column::find(c).is_some()).count();
+        let at = records
+            .iter()
+            .take(HEADER_SEARCH)
+            .position(|(_, cells)| known(cells) >= 2 || (cells.len() == 1 && known(cells) == 1));
+        let Some(at) = at else {
+            return Err(whole(t!(
+                "no line names the columns; missing: source, quantity, unit (accepted headers include site, period or month, source, quantity, unit, density, grid, factor, note, or 地點, 月份, 能源, 用量, 單位)"
+            )));
+        };
+        let title: Vec<String> = records
+            .iter()
+            .take(at)
+            .map(|(_, cells)| {
+                cells
+                    .iter()
+                    .map(|c| c.trim())
+                    .filter(|c| !c.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        let (header_line, headers) = match records.get(at) {
+            Some((line, cells)) => (*line, cells.clone()),
+            None => return Err(whole(t!("the file is empty"))),
+        };
+        let data: Vec<&(usize, Vec<String>)> = records.iter().skip(at + 1).collect();
+        if data.is_empty() {
+            return Err(whole(t!("the file has its header line but no rows")));
+        }
+
+        // What each column means: the user's mapping, or the proposal.
+        let (proposed, mut notices) = propose(&headers, &data);
+        let mapping = match &options.mapping {
+            Some(m) if m.len() == headers.len() => m.clone(),
+            _ => proposed.clone(),
+        };
+        let position = |c: Column| mapping.iter().position(|x| *x == Some(c));
+        let quantity_unit = position(Column::Quantity)
+            .and_then(|i| headers.get(i))
+            .and_then(|h| header_unit(h));
+        let factor_unit = position(Column::Factor)
+            .and_then(|i| headers.get(i))
+            .and_then(|h| header_factor_unit(h));
+        // A bill names no source: it is electricity when the file says so — an electricity
+        // utility in its title or its rows, or an electricity word in its headers — and said.
+        let mut source = options.source;
+        if position(Column::Source).is_none() && source.is_none() {
+            if let Some(evidence) = electricity_evidence(&title, &headers, &mapping, &data) {
+                source = Some(Source::Electricity);
+                notices.push(t!(
+                    "No source column: every row is read as purchased electricity (the file says “{0}”). Choose another source below if that is wrong.",
+                    evidence
+                ));
+            }
+        }
+        let mut missing = Vec::new();
+        if position(Column::Quantity).is_none() {
+            missing.push(Column::Quantity);
+        }
+        if position(Column::Source).is_none() && source.is_none() {
+            missing.push(Column::Source);
+        }
+        if position(Column::Unit).is_none() && quantity_unit.is_none() {
+            missing.push(Column::Unit);
+        }
+        let ignored_columns: Vec<String> = headers
+            .iter()
+            .zip(&mapping)
+            .filter(|(h, c)| c.is_none() && !h.trim().is_empty() && extra_key(h).is_none())
+            .map(|(h, _)| h.trim().to_string())
+            .collect();
+        let unused_numeric: Vec<String> = headers
+            .iter()
+            .enumerate()
+            .filter(|(i, h)| {
+                mapping.get(*i).copied().flatten().is_none()
+                    && extra_key(h).is_none()
+                    && numeric_share(&data, *i) >= 50
+            })
+            .map(|(_, h)| h.trim().to_string())
+            .collect();
+        // The cells that decide the file's number format: every cell of the numeric columns.
+        let numeric: Vec<usize> = [Column::Quantity, Column::Density, Column::Factor]
+            .into_iter()
+            .filter_map(position)
+            .chain(
+                headers
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, h)| {
+                        extra_key(h).is_some_and(|(k, sub)| {
+                            k != "factor" || sub != Some("unit") && sub != Some("source")
+                        })
                     })
-                })
-                .map(|(i, _)| i),
-        )
-        .collect();
-    let detected = numbers::detect(
-        data.iter()
-            .flat_map(|(_, cells)| numeric.iter().filter_map(move |i| cells.get(*i)))
-            .map(|c| c.trim())
-            .filter(|c| !c.starts_with('=')),
-        delimiter,
-        options.numbers,
-    );
-    // The date order, from every period cell.
-    let period_cols: Vec<usize> = [Column::Period, Column::PeriodFrom, Column::PeriodTo]
-        .into_iter()
-        .filter_map(position)
-        .collect();
-    let found_order = periods::date_order(
-        data.iter()
-            .flat_map(|(_, cells)| period_cols.iter().filter_map(move |i| cells.get(*i)))
-            .map(String::as_str),
-    );
-    let dates = options.dates.or(found_order).unwrap_or(DateOrder::DayMonth);
-    let reporting = options
-        .reporting_period
-        .as_deref()
-        .and_then(periods::reporting_months);
-    let grid_for_all = match options.grid.as_deref().map(names::grid) {
-        Some(Ok(Some((id, _)))) => Some(id),
-        _ => None,
-    };
+                    .map(|(i, _)| i),
+            )
+            .collect();
+        let period_columns: Vec<usize> = [Column::Period, Column::PeriodFrom, Column::PeriodTo]
+            .into_iter()
+            .filter_map(position)
+            .collect();
+        let sample = data.first().map(|(_, c)| c.clone()).unwrap_or_default();
+        Ok((
+            Head {
+                delimiter,
+                header_line,
+                title,
+                headers,
+                sample,
+                mapping,
+                proposed,
+                missing,
+                ignored_columns,
+                unused_numeric,
+                notices,
+                source,
+                quantity_unit,
+                factor_unit,
+                numeric,
+                period_columns,
+            },
+            at,
+        ))
+    }
 
-    let mut ledger = Ledger {
-        rows: Vec::new(),
-        lines: Vec::new(),
-        readings: Vec::new(),
-        problems: Vec::new(),
-        refused: Vec::new(),
-        totals: Vec::new(),
-        read: 0,
-        delimiter,
-        header_line,
-        title,
-        headers: headers.clone(),
-        sample: data.first().map(|(_, c)| c.clone()).unwrap_or_default(),
-        mapping: mapping.clone(),
-        proposed,
-        missing: missing.clone(),
-        ignored_columns,
-        unused_numeric,
-        numbers: detected.clone(),
-        dates,
-        dates_decided: options.dates.is_some() || found_order.is_some(),
-        notices: Vec::new(),
-    };
-    let context = Context {
-        headers: &headers,
-        mapping: &mapping,
-        format: detected.format,
-        dates,
-        reporting,
-        reporting_text: options.reporting_period.clone().unwrap_or_default(),
-        source: source_for_all,
-        grid: grid_for_all,
-        quantity_unit,
-        factor_unit,
-    };
-    // Rows above a total, per source and unit, to tell an unlabelled total by its sum.
-    let mut run: Vec<(Source, QuantityUnit, Decimal, usize)> = Vec::new();
-    for (line, cells) in data {
+    /// A ledger with no rows yet: what the head and the survey of every cell decided.
+    fn ledger(&self, survey: &Survey, options: &Options) -> Ledger {
+        let numbers = survey.numbers.decide(self.delimiter, options.numbers);
+        let found_order = survey.dates.decide();
+        let mut notices = self.notices.clone();
+        if numbers.format.is_none() {
+            notices.push(t!(
+                "Some numbers read two ways (1.310 is 1.31 or 1,310): choose the file's number format."
+            ));
+        }
+        Ledger {
+            rows: Vec::new(),
+            lines: Vec::new(),
+            readings: Vec::new(),
+            problems: Vec::new(),
+            refused: Vec::new(),
+            totals: Vec::new(),
+            read: 0,
+            delimiter: self.delimiter,
+            header_line: self.header_line,
+            title: self.title.clone(),
+            headers: self.headers.clone(),
+            sample: self.sample.clone(),
+            mapping: self.mapping.clone(),
+            proposed: self.proposed.clone(),
+            missing: self.missing.clone(),
+            ignored_columns: self.ignored_columns.clone(),
+            unused_numeric: self.unused_numeric.clone(),
+            numbers,
+            dates: options.dates.or(found_order).unwrap_or(DateOrder::DayMonth),
+            dates_decided: options.dates.is_some() || found_order.is_some(),
+            notices,
+        }
+    }
+}
+
+/// What the cells of a file say about how it writes numbers and dates: every numeric cell and
+/// every date is counted before any row is read, so a deciding cell on the last line decides
+/// the first line too.
+#[derive(Debug, Clone, Default)]
+struct Survey {
+    numbers: numbers::Tally,
+    dates: periods::OrderTally,
+}
+
+impl Survey {
+    fn add(&mut self, head: &Head, cells: &[String]) {
+        for c in head.numeric.iter().filter_map(|i| cells.get(*i)) {
+            let c = c.trim();
+            if !c.starts_with('=') {
+                self.numbers.add(c);
+            }
+        }
+        for c in head.period_columns.iter().filter_map(|i| cells.get(*i)) {
+            self.dates.add(c);
+        }
+    }
+}
+
+/// Reading rows one after another, with what carries from one to the next: the running sums
+/// that tell an unlabelled total row, and the count against the row limit.
+struct Rows {
+    context: Context,
+    /// Rows above a total, per source and unit, to tell an unlabelled total by its sum.
+    run: Vec<(Source, QuantityUnit, Decimal, usize)>,
+    limit: Option<usize>,
+    stopped: bool,
+}
+
+impl Rows {
+    fn new(head: &Head, ledger: &Ledger, options: &Options, limit: Option<usize>) -> Rows {
+        let grid = match options.grid.as_deref().map(names::grid) {
+            Some(Ok(Some((id, _)))) => Some(id),
+            _ => None,
+        };
+        Rows {
+            context: Context {
+                headers: head.headers.clone(),
+                mapping: head.mapping.clone(),
+                format: ledger.numbers.format,
+                dates: ledger.dates,
+                reporting: options
+                    .reporting_period
+                    .as_deref()
+                    .and_then(periods::reporting_months),
+                reporting_text: options.reporting_period.clone().unwrap_or_default(),
+                source: head.source,
+                grid,
+                quantity_unit: head.quantity_unit.clone(),
+                factor_unit: head.factor_unit.clone(),
+            },
+            run: Vec::new(),
+            limit,
+            stopped: false,
+        }
+    }
+
+    /// Reads one data line into `ledger`; false once the row limit is reached (the line is
+    /// then a problem saying so, and no later line is read).
+    fn take(&mut self, ledger: &mut Ledger, line: usize, cells: &[String]) -> bool {
+        if self.stopped {
+            return false;
+        }
+        let context = &self.context;
+        let position = |c: Column| context.mapping.iter().position(|x| *x == Some(c));
+        let cell_of =
+            |cells: &[String], i: usize| cells.get(i).map_or("", |s| s.trim()).to_string();
         ledger.read += 1;
-        if ledger.read > MAX_ROWS {
+        if self.limit.is_some_and(|limit| ledger.read > limit) {
             ledger.problems.push(Problem {
-                line: *line,
+                line,
                 column: None,
                 value: None,
                 message: t!(
@@ -388,33 +622,34 @@ pub fn read(text: &str, options: &Options) -> Result<Ledger, Problem> {
                 ),
             });
             ledger.read -= 1;
-            break;
+            self.stopped = true;
+            return false;
         }
-        if !missing.is_empty() {
-            continue;
+        if !ledger.missing.is_empty() {
+            return true;
         }
-        if let Some((i, word)) = total_label(cells, &mapping) {
+        if let Some((i, word)) = total_label(cells, &context.mapping) {
             ledger.totals.push(Problem {
-                line: *line,
-                column: headers.get(i).map(|h| h.trim().to_string()),
+                line,
+                column: context.headers.get(i).map(|h| h.trim().to_string()),
                 value: Some(cell_of(cells, i)),
                 message: t!(
                     "a total row (“{0}”): left out, so that its rows are not counted twice",
                     word
                 ),
             });
-            run.clear();
-            continue;
+            self.run.clear();
+            return true;
         }
-        match context.row(*line, cells) {
+        match context.row(line, cells) {
             Ok(parts) => {
                 // An unlabelled row equal to the sum of the rows above it is a total too.
                 if let [(row, _)] = parts.as_slice() {
-                    if let Some(n) = sum_of_rows_above(row, &run, &context, cells) {
+                    if let Some(n) = sum_of_rows_above(row, &self.run, context, cells) {
                         ledger.totals.push(Problem {
-                            line: *line,
+                            line,
                             column: position(Column::Quantity)
-                                .and_then(|i| headers.get(i))
+                                .and_then(|i| context.headers.get(i))
                                 .map(|h| h.trim().to_string()),
                             value: position(Column::Quantity).map(|i| cell_of(cells, i)),
                             message: t!(
@@ -422,31 +657,21 @@ pub fn read(text: &str, options: &Options) -> Result<Ledger, Problem> {
                                 n.to_string()
                             ),
                         });
-                        run.clear();
-                        continue;
+                        self.run.clear();
+                        return true;
                     }
                 }
                 for (row, readings) in parts {
-                    remember(&mut run, &row);
+                    remember(&mut self.run, &row);
                     ledger.rows.push(row);
-                    ledger.lines.push(*line);
+                    ledger.lines.push(line);
                     ledger.readings.push(readings);
                 }
             }
             Err(mut p) => ledger.problems.append(&mut p),
         }
+        true
     }
-    if ledger.read == 0 {
-        return Err(whole(t!("the file has its header line but no rows")));
-    }
-    if ledger.numbers.format.is_none() {
-        notices.push(t!(
-            "Some numbers read two ways (1.310 is 1.31 or 1,310): choose the file's number format."
-        ));
-    }
-    ledger.notices = notices;
-    check_with_the_reader(&mut ledger, options.reporting_period.as_deref());
-    Ok(ledger)
 }
 
 /// Text of the file that shows its rows are electricity: a power company in the title or in
@@ -660,9 +885,9 @@ fn sum_of_rows_above(
 }
 
 /// What every row is read with.
-struct Context<'a> {
-    headers: &'a [String],
-    mapping: &'a [Option<Column>],
+struct Context {
+    headers: Vec<String>,
+    mapping: Vec<Option<Column>>,
     format: Option<NumberFormat>,
     dates: DateOrder,
     reporting: Option<(periods::Month, periods::Month)>,
@@ -673,7 +898,7 @@ struct Context<'a> {
     factor_unit: Option<String>,
 }
 
-impl Context<'_> {
+impl Context {
     /// One data line as one or more energy rows (a bill over two months gives two), each with
     /// its readings, or the line's problems.
     fn row(&self, line: usize, cells: &[String]) -> Result<Vec<(Value, Vec<Text>)>, Vec<Problem>> {

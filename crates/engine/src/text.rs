@@ -306,6 +306,10 @@ pub(crate) mod tests {
             std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../src")),
             &mut files,
         );
+        walk(
+            std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../cli/src")),
+            &mut files,
+        );
         let mut found = Vec::new();
         for path in files {
             let source = std::fs::read_to_string(&path).unwrap();

@@ -110,6 +110,85 @@ pub struct Detected {
     pub chosen: bool,
 }
 
+/// What the numeric cells of a file say about its number format, counted cell by cell (a file
+/// read in pieces adds each piece's cells); [`Tally::decide`] then decides.
+#[derive(Debug, Clone, Default)]
+pub struct Tally {
+    point: Option<String>,
+    comma: Option<String>,
+    points: usize,
+    commas: usize,
+    ambiguous: usize,
+}
+
+impl Tally {
+    pub fn add(&mut self, cell: &str) {
+        match evidence(cell) {
+            Evidence::Point => {
+                self.points += 1;
+                if self.point.is_none() {
+                    self.point = Some(cell.to_string());
+                }
+            }
+            Evidence::Comma => {
+                self.commas += 1;
+                if self.comma.is_none() {
+                    self.comma = Some(cell.to_string());
+                }
+            }
+            Evidence::Ambiguous => self.ambiguous += 1,
+            Evidence::Neutral => {}
+        }
+    }
+
+    /// The format the cells decide, or the user's `choice`.
+    pub fn decide(&self, delimiter: char, choice: Option<NumberFormat>) -> Detected {
+        let ambiguous = self.ambiguous;
+        if let Some(format) = choice {
+            return Detected {
+                format: Some(format),
+                why: t!("chosen by you"),
+                ambiguous,
+                chosen: true,
+            };
+        }
+        let decided = |format: NumberFormat, cell: &str| Detected {
+            format: Some(format),
+            why: t!("“{0}” can only be read this way", cell.trim()),
+            ambiguous,
+            chosen: false,
+        };
+        match (&self.point, &self.comma) {
+            (Some(p), Some(c)) => {
+                // Both kinds: the majority decides, and the others are flagged one by one.
+                if self.commas > self.points {
+                    decided(NumberFormat::Comma, c)
+                } else {
+                    decided(NumberFormat::Point, p)
+                }
+            }
+            (Some(p), None) => decided(NumberFormat::Point, p),
+            (None, Some(c)) => decided(NumberFormat::Comma, c),
+            (None, None) if ambiguous > 0 && delimiter == ';' => Detected {
+                format: None,
+                why: t!("a semicolon file, where decimal commas are usual, and no cell tells which: choose how this file writes numbers"),
+                ambiguous,
+                chosen: false,
+            },
+            (None, None) => Detected {
+                format: Some(NumberFormat::Point),
+                why: if ambiguous > 0 {
+                    t!("no cell tells which; a decimal point assumed, as Hong Kong and the Mainland write numbers")
+                } else {
+                    t!("no cell uses a decimal comma")
+                },
+                ambiguous,
+                chosen: false,
+            },
+        }
+    }
+}
+
 /// Decides the format from every numeric cell (`cells`: each cell's text), or takes the
 /// user's `choice`.
 pub fn detect<'a>(
@@ -117,64 +196,11 @@ pub fn detect<'a>(
     delimiter: char,
     choice: Option<NumberFormat>,
 ) -> Detected {
-    let (mut point, mut comma, mut ambiguous) = (None::<&str>, None::<&str>, 0usize);
-    let (mut points, mut commas) = (0usize, 0usize);
+    let mut tally = Tally::default();
     for cell in cells {
-        match evidence(cell) {
-            Evidence::Point => {
-                points += 1;
-                point.get_or_insert(cell);
-            }
-            Evidence::Comma => {
-                commas += 1;
-                comma.get_or_insert(cell);
-            }
-            Evidence::Ambiguous => ambiguous += 1,
-            Evidence::Neutral => {}
-        }
+        tally.add(cell);
     }
-    if let Some(format) = choice {
-        return Detected {
-            format: Some(format),
-            why: t!("chosen by you"),
-            ambiguous,
-            chosen: true,
-        };
-    }
-    let decided = |format: NumberFormat, cell: &str| Detected {
-        format: Some(format),
-        why: t!("“{0}” can only be read this way", cell.trim()),
-        ambiguous,
-        chosen: false,
-    };
-    match (point, comma) {
-        (Some(p), Some(c)) => {
-            // Both kinds: the majority decides, and the others are flagged one by one.
-            if commas > points {
-                decided(NumberFormat::Comma, c)
-            } else {
-                decided(NumberFormat::Point, p)
-            }
-        }
-        (Some(p), None) => decided(NumberFormat::Point, p),
-        (None, Some(c)) => decided(NumberFormat::Comma, c),
-        (None, None) if ambiguous > 0 && delimiter == ';' => Detected {
-            format: None,
-            why: t!("a semicolon file, where decimal commas are usual, and no cell tells which: choose how this file writes numbers"),
-            ambiguous,
-            chosen: false,
-        },
-        (None, None) => Detected {
-            format: Some(NumberFormat::Point),
-            why: if ambiguous > 0 {
-                t!("no cell tells which; a decimal point assumed, as Hong Kong and the Mainland write numbers")
-            } else {
-                t!("no cell uses a decimal comma")
-            },
-            ambiguous,
-            chosen: false,
-        },
-    }
+    tally.decide(delimiter, choice)
 }
 
 /// Why a cell is not read.

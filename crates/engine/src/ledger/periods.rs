@@ -202,29 +202,47 @@ fn day(year: i32, m: u32, d: u32, cell: &str) -> Result<Day, Text> {
     }
 }
 
-/// The first and second numbers of every `a/b/yyyy` date in `cells`, to decide the order: a
-/// first number over 12 means day/month, a second over 12 month/day.
-pub fn date_order<'a>(cells: impl Iterator<Item = &'a str>) -> Option<DateOrder> {
-    let (mut dm, mut md) = (false, false);
-    for cell in cells {
+/// The first and second numbers of the `a/b/yyyy` dates of a file, counted cell by cell, to
+/// decide the order: a first number over 12 means day/month, a second over 12 month/day.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OrderTally {
+    day_month: bool,
+    month_day: bool,
+}
+
+impl OrderTally {
+    pub fn add(&mut self, cell: &str) {
         for part in split_span(cell).map_or_else(|| vec![cell], |(a, b)| vec![a, b]) {
             let nums: Vec<&str> = part.trim().split(['/', '-', '.']).collect();
             if let [a, b, y] = nums.as_slice() {
                 if year_of(y).is_some() && y.trim().len() == 4 {
                     match (num(a), num(b)) {
-                        (Some(a), Some(_)) if a > 12 => dm = true,
-                        (Some(_), Some(b)) if b > 12 => md = true,
+                        (Some(a), Some(_)) if a > 12 => self.day_month = true,
+                        (Some(_), Some(b)) if b > 12 => self.month_day = true,
                         _ => {}
                     }
                 }
             }
         }
     }
-    match (dm, md) {
-        (true, false) => Some(DateOrder::DayMonth),
-        (false, true) => Some(DateOrder::MonthDay),
-        _ => None,
+
+    /// The order the dates decide; `None` when none does, or they disagree.
+    pub fn decide(&self) -> Option<DateOrder> {
+        match (self.day_month, self.month_day) {
+            (true, false) => Some(DateOrder::DayMonth),
+            (false, true) => Some(DateOrder::MonthDay),
+            _ => None,
+        }
     }
+}
+
+/// The date order the `a/b/yyyy` dates in `cells` decide.
+pub fn date_order<'a>(cells: impl Iterator<Item = &'a str>) -> Option<DateOrder> {
+    let mut tally = OrderTally::default();
+    for cell in cells {
+        tally.add(cell);
+    }
+    tally.decide()
 }
 
 fn split_span(cell: &str) -> Option<(&str, &str)> {
