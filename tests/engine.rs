@@ -481,3 +481,31 @@ fn more_lines_than_supported_are_refused_at_their_list_from_any_source() {
         r.errors[0].message
     );
 }
+
+/// An overflow names the line that caused it, as people name lines: the line whose own
+/// tonnes leave exact decimals, or the line at which a total does.
+#[test]
+fn an_overflow_names_its_line() {
+    let r = calculate_json(
+        r#"{"schema":"esg-kpi-scenario/1","energy":[
+            {"site":"Plant A","source":"electricity","quantity":"100","unit":"MWh","grid":"guangdong"},
+            {"site":"Plant B","source":"diesel","quantity":"50000000000000000000000000000","unit":"GJ"}]}"#,
+    );
+    let why = reason(&r, "ghg_scope1_t");
+    assert!(
+        why.contains("energy line 2 (Plant B) is too large"),
+        "{why}"
+    );
+    // Scope 2 does not involve line 2: it computes.
+    assert!(!value(&r, "ghg_scope2_t").is_empty());
+
+    let line = r#"{"source":"electricity","quantity":"20000000000000000000000","unit":"MWh","factor":{"value":"1000000","unit":"tCO2e/MWh","source":"test"}}"#;
+    let r = calculate_json(&format!(
+        r#"{{"schema":"esg-kpi-scenario/1","energy":[{line},{line},{line},{line}]}}"#
+    ));
+    let why = reason(&r, "ghg_scope2_t");
+    assert!(
+        why.contains("the total is too large for exact decimal arithmetic when energy line 4 (purchased electricity) is added"),
+        "{why}"
+    );
+}

@@ -413,7 +413,37 @@ pub(crate) fn energy_path(prefix: &str, index: usize) -> String {
     format!("{prefix}energy[{index}]")
 }
 
+/// An energy line as people name it in a sentence: “energy line 3 (Shenzhen plant)”,
+/// “prior-year energy line 1 (diesel)”.
+pub(crate) fn line_name(prefix: &str, row: &EnergyRow) -> Text {
+    let n = (row.index + 1).to_string();
+    let what = if row.site.trim().is_empty() {
+        row.source.noun()
+    } else {
+        Text::verbatim(row.site.trim())
+    };
+    match prefix {
+        "" => t!("energy line {0} ({1})", n, what),
+        "prior." => t!("prior-year energy line {0} ({1})", n, what),
+        _ => t!("base-year energy line {0} ({1})", n, what),
+    }
+}
+
+/// An error of a line's own arithmetic, naming the line when it is an overflow (which
+/// otherwise says only “too large”).
+fn at_line(e: Text, prefix: &str, row: &EnergyRow) -> Text {
+    if e == overflow() {
+        t!(
+            "{0} is too large for exact decimal arithmetic (at most about 7.9 × 10²⁸): check its quantity, unit and factor",
+            line_name(prefix, row)
+        )
+    } else {
+        e
+    }
+}
+
 fn line<'a>(row: &'a EnergyRow, p: &'a Period) -> Line<'a> {
+    let named = |e: Text| at_line(e, &p.prefix, row);
     let path = || energy_path(&p.prefix, row.index);
     let converted = units::convert(
         row.quantity,
@@ -451,17 +481,20 @@ fn line<'a>(row: &'a EnergyRow, p: &'a Period) -> Line<'a> {
                     .collect()
             }),
         };
+    let gases = gases.map_err(named);
     let emissions = gases.as_ref().map_err(Clone::clone).and_then(
         |gs: &Vec<(Gas, Decimal, Decimal, Decimal)>| {
             gs.iter().try_fold(Decimal::ZERO, |acc, (_, _, _, co2e)| {
-                acc.cadd(*co2e).ok_or_else(overflow)
+                acc.cadd(*co2e).ok_or_else(|| named(overflow()))
             })
         },
     );
     let tce = converted
         .as_ref()
         .map_err(Clone::clone)
-        .and_then(|c| standard_coal(row, c));
+        .and_then(|c| standard_coal(row, c))
+        .map_err(named);
+    let converted = converted.map_err(named);
     Line {
         row,
         converted,
@@ -518,7 +551,12 @@ pub fn calculate_period_with(p: &Period, limit: TraceLimit) -> PeriodResults {
             .iter()
             .filter(|l| filter(l))
             .try_fold(Decimal::ZERO, |acc, l| {
-                acc.cadd(pick(l)?).ok_or_else(overflow)
+                acc.cadd(pick(l)?).ok_or_else(|| {
+                    t!(
+                        "the total is too large for exact decimal arithmetic when {0} is added: check its quantity and unit, and the lines before it",
+                        line_name(&p.prefix, l.row)
+                    )
+                })
             })
     };
     let direct_lines = |l: &Line| l.row.source.is_direct();

@@ -290,4 +290,10 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("(only the first {0} problems and the first {0} total rows are listed above)", "（以上只列出首 {0} 個問題及首 {0} 個合計行）", "（以上只列出前 {0} 个问题及前 {0} 个合计行）"),
     ("this row's quantity added to the rows before it exceeds what exact decimals hold: split the file", "此行用量與之前各行相加後超出精確小數的範圍：請分拆檔案", "此行用量与之前各行相加后超出精确小数的范围：请拆分文件"),
     ("this row has no quantity the calculator can add", "此行沒有計算器可加總的用量", "此行没有计算器可加总的用量"),
+    // Lines named as people name them
+    ("energy line {0} ({1})", "第 {0} 項能源（{1}）", "第 {0} 项能源（{1}）"),
+    ("prior-year energy line {0} ({1})", "上一年度第 {0} 項能源（{1}）", "上一年度第 {0} 项能源（{1}）"),
+    ("base-year energy line {0} ({1})", "基準年第 {0} 項能源（{1}）", "基准年第 {0} 项能源（{1}）"),
+    ("{0} is too large for exact decimal arithmetic (at most about 7.9 × 10²⁸): check its quantity, unit and factor", "{0}超出精確十進制運算範圍（上限約為 7.9 × 10²⁸）：請檢查其用量、單位及排放因子", "{0}超出精确十进制运算范围（上限约为 7.9 × 10²⁸）：请检查其用量、单位及排放因子"),
+    ("the total is too large for exact decimal arithmetic when {0} is added: check its quantity and unit, and the lines before it", "加入{0}後，總數超出精確十進制運算範圍：請檢查該項及之前各項的用量和單位", "加入{0}后，总数超出精确十进制运算范围：请检查该项及之前各项的用量和单位"),
 ];
