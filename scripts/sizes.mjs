@@ -16,8 +16,16 @@ import { join, resolve } from 'node:path';
  * reader's loader and sheet choice +4.8 KB (calamine itself is fetched only when a workbook
  * is opened). The way back down: the reader into the module loaded on first import, and the
  * Chinese tables on demand (issue 19), about −31 and −16 KB.
+ *
+ * Raised a second time, from 382 to 384 KB, by issue 16's workspace (measured build against
+ * build): the engine in a crate of its own, +3.1 KB (381.5 → 384.8 for the move alone: generic
+ * functions the page and the engine both use — `Vec<T>` drop and clone, `IndexMap` clone, 19
+ * more instances of `Vec::drop` before wasm-opt — are instantiated in each crate instead of
+ * shared); the reader split into head, survey and rows for the streamed command line +0.7 KB;
+ * overflow messages that name their line +0.3 KB; and back down −2.0 KB by building a
+ * sentence of up to three arguments out of line (`t!` → `Text::with1..3`). 383.8 KB measured.
  */
-export const BUDGET = { targetKb: 200, limitKb: 382 };
+export const BUDGET = { targetKb: 200, limitKb: 384 };
 
 const dist = resolve(import.meta.dirname, '..', 'dist');
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;

@@ -14,6 +14,7 @@ pub struct Sums {
     /// first line it came from.
     by_key: BTreeMap<String, (Value, Decimal, usize)>,
     rows: usize,
+    key: String,
 }
 
 impl Sums {
@@ -26,28 +27,48 @@ impl Sums {
                 line,
                 column: None,
                 value: written.map(str::to_string),
-                message: esg_kpi_engine::t!("this row has no quantity the calculator can add"),
+                message: crate::says::NO_QUANTITY.with(&[]),
             });
         };
-        let mut key_row = row.clone();
-        if let Some(o) = key_row.as_object_mut() {
-            o.remove("quantity");
-            o.remove("note");
+        // The key: every field but the quantity and the note, written into one reused buffer,
+        // so that a row like one before it costs no allocation.
+        self.key.clear();
+        if let Some(o) = row.as_object() {
+            for (k, v) in o.iter().filter(|(k, _)| *k != "quantity" && *k != "note") {
+                self.key.push_str(k);
+                self.key.push('\u{1f}');
+                // A plain string as it is; anything else (or a string holding a separator)
+                // as its JSON, tagged, so that no two different rows share a key.
+                match v {
+                    Value::String(s) if !s.contains(['\u{1e}', '\u{1f}']) => {
+                        self.key.push('s');
+                        self.key.push_str(s);
+                    }
+                    other => {
+                        self.key.push('j');
+                        self.key.push_str(&other.to_string());
+                    }
+                }
+                self.key.push('\u{1e}');
+            }
         }
-        let key = key_row.to_string();
-        match self.by_key.get_mut(&key) {
+        match self.by_key.get_mut(self.key.as_str()) {
             Some((_, sum, _)) => {
                 *sum = sum.checked_add(quantity).ok_or_else(|| Problem {
                     line,
                     column: None,
-                    value: row.get("quantity").and_then(Value::as_str).map(str::to_string),
-                    message: esg_kpi_engine::t!(
-                        "this row's quantity added to the rows before it exceeds what exact decimals hold: split the file"
-                    ),
+                    value: written.map(str::to_string),
+                    message: crate::says::SUM_TOO_LARGE.with(&[]),
                 })?;
             }
             None => {
-                self.by_key.insert(key, (key_row, quantity, line));
+                let mut key_row = row.clone();
+                if let Some(o) = key_row.as_object_mut() {
+                    o.shift_remove("quantity");
+                    o.shift_remove("note");
+                }
+                self.by_key
+                    .insert(self.key.clone(), (key_row, quantity, line));
             }
         }
         self.rows += 1;

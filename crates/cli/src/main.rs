@@ -15,9 +15,10 @@
 
 mod aggregate;
 mod pieces;
+mod says;
 
 use esg_kpi_engine::ledger::{self, DateOrder, NumberFormat, Options, Problem};
-use esg_kpi_engine::text::{Lang, Text};
+use esg_kpi_engine::text::Lang;
 use esg_kpi_engine::units::Source;
 use esg_kpi_engine::{calculate_json, calculate_value};
 use serde_json::{json, Value};
@@ -360,21 +361,17 @@ impl Report {
 
     fn summary(&self, file: &str, lines: usize, rows: usize, energy_lines: usize) {
         let said = |n: usize| n.saturating_sub(Self::SHOWN);
-        let text: Text = esg_kpi_engine::t!(
-            "{0} data lines read: {1} rows taken, added as {2} energy lines (summed by site, month, source, unit and factor; notes are not kept); {3} lines with problems left out; {4} total rows left out",
+        let text = says::SUMMARY.with(&[
             lines.to_string(),
             rows.to_string(),
             energy_lines.to_string(),
             self.problem_lines.to_string(),
-            self.totals.to_string()
-        );
+            self.totals.to_string(),
+        ]);
         let mut err = io::stderr();
         let _ = writeln!(err, "{file}: {}", text.render(self.lang));
         if said(self.problems) + said(self.totals) > 0 {
-            let more: Text = esg_kpi_engine::t!(
-                "(only the first {0} problems and the first {0} total rows are listed above)",
-                Self::SHOWN.to_string()
-            );
+            let more = says::ONLY_THE_FIRST.with(&[Self::SHOWN.to_string()]);
             let _ = writeln!(err, "{file}: {}", more.render(self.lang));
         }
     }

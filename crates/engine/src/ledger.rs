@@ -826,15 +826,14 @@ fn total_label(cells: &[String], mapping: &[Option<Column>]) -> Option<(usize, S
             return None;
         }
         let text = c.trim();
-        let lower = text.to_ascii_lowercase();
-        let words: Vec<&str> = lower
-            .split(|ch: char| !ch.is_ascii_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
-        let english = words
-            .iter()
-            .any(|w| matches!(*w, "total" | "totals" | "subtotal" | "subtotals" | "sum"));
-        (english || CJK.iter().any(|w| text.contains(w))).then(|| (i, text.to_string()))
+        // Read for every cell of every row: no allocation.
+        let english = text.split(|ch: char| !ch.is_ascii_alphanumeric()).any(|w| {
+            ["total", "totals", "subtotal", "subtotals", "sum"]
+                .iter()
+                .any(|t| w.eq_ignore_ascii_case(t))
+        });
+        let cjk = !text.is_ascii() && CJK.iter().any(|w| text.contains(w));
+        (english || cjk).then(|| (i, text.to_string()))
     })
 }
 
@@ -1425,11 +1424,16 @@ fn overflow_at(line: usize) -> Problem {
 /// does not fit), and rows that would compute nothing (no factor), put back on their lines;
 /// those rows are dropped.
 fn check_with_the_reader(ledger: &mut Ledger, period: Option<&str>) {
-    let mut doc = json!({ "energy": ledger.rows });
+    // The rows move into the document and back: not copied.
+    let mut doc = json!({ "energy": std::mem::take(&mut ledger.rows) });
     if let (Some(p), Some(o)) = (period, doc.as_object_mut()) {
         o.insert("period".into(), json!(p));
     }
     let (scenario, errors) = scenario::read(&doc);
+    ledger.rows = match doc.get_mut("energy").map(Value::take) {
+        Some(Value::Array(rows)) => rows,
+        _ => Vec::new(),
+    };
     let column_of = |key: &str| {
         MEANINGS
             .into_iter()

@@ -285,11 +285,6 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("1 site has no rows for some months of the reporting period {0}: {1}.", "1 個地點缺少報告期 {0} 部分月份的數據：{1}。", "1 个地点缺少报告期 {0} 部分月份的数据：{1}。"),
     ("{0} sites have no rows for some months of the reporting period {1}: {2}.", "{0} 個地點缺少報告期 {1} 部分月份的數據：{2}。", "{0} 个地点缺少报告期 {1} 部分月份的数据：{2}。"),
     ("this workbook cannot be read: {0}", "無法讀取此活頁簿：{0}", "无法读取此工作簿：{0}"),
-    // The command line (crates/cli)
-    ("{0} data lines read: {1} rows taken, added as {2} energy lines (summed by site, month, source, unit and factor; notes are not kept); {3} lines with problems left out; {4} total rows left out", "已讀取 {0} 行數據：採用 {1} 行，合併為 {2} 條能源項目（按地點、月份、能源、單位及排放因子加總；不保留備註）；{3} 個有問題的項目未計入；{4} 個合計行未計入", "已读取 {0} 行数据：采用 {1} 行，合并为 {2} 条能源项目（按地点、月份、能源、单位及排放因子加总；不保留备注）；{3} 个有问题的项目未计入；{4} 个合计行未计入"),
-    ("(only the first {0} problems and the first {0} total rows are listed above)", "（以上只列出首 {0} 個問題及首 {0} 個合計行）", "（以上只列出前 {0} 个问题及前 {0} 个合计行）"),
-    ("this row's quantity added to the rows before it exceeds what exact decimals hold: split the file", "此行用量與之前各行相加後超出精確小數的範圍：請分拆檔案", "此行用量与之前各行相加后超出精确小数的范围：请拆分文件"),
-    ("this row has no quantity the calculator can add", "此行沒有計算器可加總的用量", "此行没有计算器可加总的用量"),
     // Lines named as people name them
     ("energy line {0} ({1})", "第 {0} 項能源（{1}）", "第 {0} 项能源（{1}）"),
     ("prior-year energy line {0} ({1})", "上一年度第 {0} 項能源（{1}）", "上一年度第 {0} 项能源（{1}）"),
