@@ -13,21 +13,23 @@
 //   - time to import a 21,600-row CSV: to the preview, and to the confirmed import in the table;
 //   - JS heap and wasm memory after loading 100,000 rows;
 //   - native engine throughput (examples/profile.rs) from 10^3 to 10^6 rows, and the baseline's
-//     calculate() in Node on the same scenario (benches/baseline-engine.mjs).
+//     calculate() in Node on the same scenario (benches/baseline-engine.mjs);
+//   - the command line: `esg-kpi ledger` over generated ledgers of 10^5 to 10^7 rows (wall time
+//     and peak memory), beside `awk` summing one column product over the same file.
 //
 // Everything is served from 127.0.0.1 (scripts/static-server.mjs) or opened from file://; the
 // run records every request and reports any that leaves the machine (there should be none).
 //
-//   node benches/run.mjs [--quick] [--skip-native] [--skip-browser] [--native-max=N]
-//                        [--out=FILE] [--json=FILE]
+//   node benches/run.mjs [--quick] [--skip-native] [--skip-browser] [--skip-cli] [--native-max=N]
+//                        [--cli-max=N] [--out=FILE] [--json=FILE]
 //
 // Writes BENCHMARKS.md at the repository root (the targets of issue 7 met or missed, the table,
 // the machine, the date, how to rerun, then benches/NOTES.md verbatim — the engineers' hand-written
 // part, kept across reruns) and benches/results.json (every sample), and prints the report.
 import { chromium } from 'playwright-core';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
@@ -59,6 +61,8 @@ const JSON_OUT = resolve(option('json', join(BENCHES, 'results.json')));
 const NOTES = join(BENCHES, 'NOTES.md'); // hand-written; BENCHMARKS.md ends with it, unchanged
 // --quick stops the native runs at 10^5 rows (10^6 alone takes about a minute and 9 GB).
 const NATIVE_MAX = Number(option('native-max', QUICK ? '100000' : '1000000'));
+// The command line's largest ledger: 10^7 rows is a 512 MB file and about 2 minutes.
+const CLI_MAX = Number(option('cli-max', QUICK ? '1000000' : '10000000'));
 // Repetitions: page loads per target, edits per scenario size, imports, memory loads, clicks on
 // "Next →" with 100,000 rows.
 const REPS = QUICK
@@ -567,6 +571,69 @@ function nativeBenchmarks(results) {
   }
 }
 
+// ---- the command line over large ledgers ---------------------------------------------------
+/** A ledger of n rows (5 sites × 12 months; a third diesel in L, the rest electricity in kWh on
+ *  a province or regional grid), written once into the system's temporary folder. */
+async function ledgerFile(n) {
+  const dir = join(tmpdir(), 'esg-kpi-bench');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `ledger-${n}.csv`);
+  if (existsSync(path) && statSync(path).size > n * 30) return path;
+  const sites = [['Kwun Tong office', 'cn-south'], ['Shenzhen plant', 'guangdong'], ['Tsuen Wan store', 'cn-south'], ['Shanghai office', 'shanghai'], ['Guangzhou DC', 'guangdong']];
+  const out = createWriteStream(path);
+  const write = (text) => (out.write(text) ? null : new Promise((ok) => out.once('drain', ok)));
+  await write('site,month,source,quantity,unit,grid\n');
+  let seed = 12345;
+  const rand = (m) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % m; };
+  let chunk = '';
+  for (let i = 0; i < n; i += 1) {
+    const [site, grid] = sites[i % 5];
+    const month = String(1 + (Math.floor(i / 5) % 12)).padStart(2, '0');
+    chunk += i % 3 === 0
+      ? `${site},2025-${month},diesel,${1 + rand(999)}.${String(rand(100)).padStart(2, '0')},L,\n`
+      : `${site},2025-${month},electricity,${1 + rand(99999)}.${rand(10)},kWh,${grid}\n`;
+    if (chunk.length > 1 << 20) { await write(chunk); chunk = ''; }
+  }
+  await write(chunk);
+  await new Promise((ok) => out.end(ok));
+  return path;
+}
+
+/** Wall time and peak memory of one run of a program (its output discarded). */
+function wall(program, argv) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync('/usr/bin/time', ['-f', '__maxrss_kb %M', program, ...argv], { encoding: 'utf8', timeout: 1_800_000, maxBuffer: 1 << 26 });
+  const msTaken = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) return { error: (r.stderr || String(r.error)).trim().slice(-300) };
+  return { ms: msTaken, maxRssKb: Number(/__maxrss_kb (\d+)/.exec(r.stderr)?.[1]), stdout: r.stdout.length < 4096 ? r.stdout.trim() : '' };
+}
+
+async function cliBenchmarks(results) {
+  const env = { ...process.env, PATH: `${process.env.HOME}/.cargo/bin:${process.env.PATH}` };
+  const bin = join(ROOT, 'target', 'release', 'esg-kpi');
+  results.cli = { runs: {}, note: [] };
+  log('cli: cargo build --release -p esg-kpi-cli');
+  const build = spawnSync('cargo', ['build', '--release', '-p', 'esg-kpi-cli'], { cwd: ROOT, env, encoding: 'utf8', timeout: 900_000 });
+  if (build.status !== 0 && !existsSync(bin)) { results.cli.note.push(`not measured: esg-kpi did not build (${(build.stderr || '').trim().split('\n').slice(-2).join(' / ')})`); return; }
+  const awk = '/usr/bin/awk';
+  const awkProgram = 'NR > 1 { s += $4 * 0.5 } END { printf "%.3f\n", s }';
+  for (const n of [100000, 1000000, 10000000].filter((x) => x <= CLI_MAX)) {
+    log(`cli: ledger of ${n} rows`);
+    const file = await ledgerFile(n);
+    const reps = n >= 10000000 ? 1 : QUICK ? 1 : 3;
+    const run = { bytes: statSync(file).size, esgKpi: [], awk: [] };
+    for (let i = 0; i < reps; i += 1) {
+      const e = wall(bin, ['ledger', file]);
+      if (e.error) { results.cli.note.push(`${n} rows: esg-kpi failed (${e.error})`); break; }
+      run.esgKpi.push({ ms: e.ms, maxRssKb: e.maxRssKb });
+      const a = wall(awk, ['-F,', awkProgram, file]);
+      if (!a.error) run.awk.push({ ms: a.ms, maxRssKb: a.maxRssKb });
+      log(`cli ${n}: esg-kpi ${Math.round(e.ms)} ms ${e.maxRssKb} KB; awk ${Math.round(a.ms ?? NaN)} ms`);
+    }
+    results.cli.runs[n] = run;
+  }
+}
+
 /** Runs a program that prints "label   12.3 ms" lines under /usr/bin/time: { label: ms, …,
  *  maxRssKb } or { error }. */
 function timed(program, argv) {
@@ -804,6 +871,18 @@ function report(r) {
     for (const n of r.native.note) L.push('', `Note: ${n}`);
     L.push('');
   }
+  if (r.cli) {
+    L.push('## Command line', '');
+    L.push('`esg-kpi ledger FILE.csv` (release build) over generated ledgers (5 sites × 12 months; a third diesel in litres, the rest electricity in kWh on province and regional grids): the whole program — two passes over the file in 20,000-line pieces, every row read by the page\'s import reader, rows summed by site, month and source, results printed — beside `awk -F, \'NR > 1 { s += $4 * 0.5 } END { print s }\'` over the same file (one column product summed: the least any program can do with it). Wall time median of the runs; peak RSS from `/usr/bin/time`.', '');
+    L.push('| rows | file | runs | esg-kpi ledger | µs/row | peak RSS | awk | ratio to awk |');
+    L.push('|---|---|---|---|---|---|---|---|');
+    for (const [n, run] of Object.entries(r.cli.runs)) {
+      const e = median(run.esgKpi.map((x) => x.ms)), a = median(run.awk.map((x) => x.ms));
+      L.push(`| ${Number(n).toLocaleString('en-US')} | ${mb(run.bytes)} | ${run.esgKpi.length} | ${ms(e)} | ${(e * 1000 / Number(n)).toFixed(2)} µs | ${mb(median(run.esgKpi.map((x) => x.maxRssKb)) * 1024)} | ${ms(a)} | ${Number.isFinite(a) && a > 0 ? `${(e / a).toFixed(1)}×` : '—'} |`);
+    }
+    for (const n of r.cli.note) L.push('', `Note: ${n}`);
+    L.push('');
+  }
   if (r.agreement) {
     L.push('## Checks', '');
     for (const size of SIZES) {
@@ -844,6 +923,7 @@ const started = Date.now();
 const results = { machine: machine(), reps: REPS };
 if (!flag('skip-browser')) await browserBenchmarks(results);
 if (!flag('skip-native')) nativeBenchmarks(results);
+if (!flag('skip-cli')) await cliBenchmarks(results);
 results.seconds = Math.round((Date.now() - started) / 1000);
 results.machine.loadAtEnd = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 writeFileSync(JSON_OUT, JSON.stringify(results, null, 1)); // first: the samples survive a report bug

@@ -13,7 +13,6 @@
 //! there are (the results are still printed), 2 when the command is wrong or a file cannot be
 //! read.
 
-mod aggregate;
 mod pieces;
 mod says;
 
@@ -237,6 +236,12 @@ fn ledger_command(args: &[String], lang: Lang) -> Result<u8, Stop> {
     }
 
     let mut input = pieces::Input::open(&file).map_err(Stop)?;
+    // How messages name the file.
+    let file = if file == "-" {
+        "standard input".to_string()
+    } else {
+        file
+    };
     let first = input
         .first_piece()
         .map_err(Stop)?
@@ -272,7 +277,7 @@ fn ledger_command(args: &[String], lang: Lang) -> Result<u8, Stop> {
     }
 
     // Second pass: rows, aggregated by everything but their quantity and note.
-    let mut sums = aggregate::Sums::default();
+    let mut sums = ledger::sum::Sums::default();
     let mut report = Report::new(lang);
     input
         .each_piece(|piece| {
@@ -296,9 +301,24 @@ fn ledger_command(args: &[String], lang: Lang) -> Result<u8, Stop> {
             "{file}: the file has its header line but no rows"
         )));
     }
-    let rows = sums.rows();
+    let repeats = sums.repeats();
+    for (line, earlier) in &repeats.first {
+        let said = ledger::sum::REPEATS.with(&[earlier.to_string()]);
+        let _ = writeln!(io::stderr(), "{file}:{line}: {}", said.render(lang));
+    }
+    if repeats.count > repeats.first.len() {
+        let more = says::MORE_REPEATS.with(&[(repeats.count - repeats.first.len()).to_string()]);
+        let _ = writeln!(io::stderr(), "{file}: {}", more.render(lang));
+    }
+    if !repeats.complete {
+        let not_all = says::REPEATS_NOT_ALL.with(&[ledger::sum::REPEATS_REMEMBERED.to_string()]);
+        let _ = writeln!(io::stderr(), "{file}: {}", not_all.render(lang));
+    }
+    let (rows_added, lines) = (sums.rows_added(), sums.lines());
+    let rows = sums.into_rows(&file, lang);
     let merged = ledger::merge(&mut doc, &rows, false);
-    report.summary(&file, stream.lines_read(), sums.rows_added(), merged.added);
+    report.summary(&file, stream.lines_read(), rows_added, merged.added);
+    debug_assert_eq!(lines, merged.added);
     drop(err);
 
     let results = calculate_value(&doc);

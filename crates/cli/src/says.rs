@@ -1,34 +1,14 @@
 //! What only the command line says, in the three languages. Each sentence is one constant
-//! with its three versions, so none can lack a translation; `{0}`, `{1}` stand for values. The
-//! engine's sentences (the reader's problems, the results) come from the engine's catalogue;
+//! ([`Says`]) with its three versions, so none can lack a translation; `{0}`, `{1}` stand
+//! for values. The engine's sentences (the reader's problems, the results) come from the engine's catalogue;
 //! these stay out of it, so the page's wasm does not carry them.
 
-use esg_kpi_engine::text::Text;
-
-pub struct Says {
-    pub en: &'static str,
-    pub hant: &'static str,
-    pub hans: &'static str,
-}
-
-impl Says {
-    /// The sentence with its values, as a [`Text`] that renders in any language.
-    pub fn with(&self, args: &[String]) -> Text {
-        let fill = |template: &str| {
-            esg_kpi_engine::text::fill(template, |i, out| {
-                if let Some(a) = args.get(i) {
-                    out.push_str(a);
-                }
-            })
-        };
-        Text::names(fill(self.en), fill(self.hant), fill(self.hans))
-    }
-}
+pub use esg_kpi_engine::text::Says;
 
 pub const SUMMARY: Says = Says {
-    en: "{0} data lines read: {1} rows taken, added as {2} energy lines (summed by site, month, source, unit and factor; notes are not kept); {3} lines with problems left out; {4} total rows left out",
-    hant: "已讀取 {0} 行數據：採用 {1} 行，合併為 {2} 條能源項目（按地點、月份、能源、單位及排放因子加總；不保留備註）；{3} 行有問題而未計入；{4} 個合計行未計入",
-    hans: "已读取 {0} 行数据：采用 {1} 行，合并为 {2} 条能源项目（按地点、月份、能源、单位及排放因子加总；不保留备注）；{3} 行有问题而未计入；{4} 个合计行未计入",
+    en: "{0} data lines read: {1} rows taken, added as {2} energy lines (rows of the same site, month, source, unit and factor summed into one line, whose note says so); {3} lines with problems left out; {4} total rows left out",
+    hant: "已讀取 {0} 行數據：採用 {1} 行，合併為 {2} 條能源項目（同一地點、月份、能源、單位及排放因子的各行加總為一項，並在備註中註明）；{3} 行有問題而未計入；{4} 個合計行未計入",
+    hans: "已读取 {0} 行数据：采用 {1} 行，合并为 {2} 条能源项目（同一地点、月份、能源、单位及排放因子的各行加总为一项，并在备注中注明）；{3} 行有问题而未计入；{4} 个合计行未计入",
 };
 
 pub const ONLY_THE_FIRST: Says = Says {
@@ -37,16 +17,16 @@ pub const ONLY_THE_FIRST: Says = Says {
     hans: "（以上只列出前 {0} 个问题及前 {0} 个合计行）",
 };
 
-pub const SUM_TOO_LARGE: Says = Says {
-    en: "this row's quantity added to the rows before it exceeds what exact decimals hold: split the file",
-    hant: "此行用量與之前各行相加後超出精確小數的範圍：請分拆檔案",
-    hans: "此行用量与之前各行相加后超出精确小数的范围：请拆分文件",
+pub const REPEATS_NOT_ALL: Says = Says {
+    en: "repeated rows were looked for among the first {0} rows only",
+    hant: "只在首 {0} 行中查找重複的行",
+    hans: "只在前 {0} 行中查找重复的行",
 };
 
-pub const NO_QUANTITY: Says = Says {
-    en: "this row has no quantity the calculator can add",
-    hant: "此行沒有計算器可加總的用量",
-    hans: "此行没有计算器可加总的用量",
+pub const MORE_REPEATS: Says = Says {
+    en: "and {0} more rows that repeat an earlier row exactly",
+    hant: "另有 {0} 行與之前某行完全相同",
+    hans: "另有 {0} 行与之前某行完全相同",
 };
 
 #[cfg(test)]
@@ -56,8 +36,8 @@ mod tests {
 
     #[test]
     fn every_sentence_has_its_placeholders_in_each_language() {
-        let all = [SUMMARY, ONLY_THE_FIRST, SUM_TOO_LARGE, NO_QUANTITY];
-        let table: Vec<(&str, &str, &str)> = all.iter().map(|s| (s.en, s.hant, s.hans)).collect();
+        let all = [SUMMARY, ONLY_THE_FIRST, REPEATS_NOT_ALL, MORE_REPEATS];
+        let table: Vec<(&str, &str, &str)> = all.iter().map(Says::row).collect();
         assert_eq!(table_problems(&table), Vec::<String>::new());
         let args: Vec<String> = (0..5).map(|i| format!("<{i}>")).collect();
         let text = SUMMARY.with(&args);

@@ -326,3 +326,24 @@ fn check_says_what_a_published_table_implies_and_exits_1_on_disagreement() {
     );
     assert!(!String::from_utf8_lossy(&out.stderr).is_empty());
 }
+
+#[test]
+fn rows_that_repeat_exactly_are_said_before_they_are_summed() {
+    let text = "site,month,source,quantity,unit,grid\n\
+        A,2025-01,electricity,100,kWh,guangdong\n\
+        A,2025-01,electricity,100,kWh,guangdong\n\
+        A,2025-02,electricity,100,kWh,guangdong\n";
+    let out = esg_kpi(&["ledger", "-"], Some(text));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("standard input:3: repeats line 2 exactly"),
+        "{err}"
+    );
+    assert!(
+        err.contains("3 rows taken, added as 2 energy lines"),
+        "{err}"
+    );
+    let out = esg_kpi(&["--lang", "zh-Hans", "ledger", "-"], Some(text));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("standard input:3: 与第 2 行完全相同"));
+}

@@ -18,6 +18,7 @@ mod columns;
 pub mod names;
 pub mod numbers;
 pub mod periods;
+pub mod sum;
 
 use super::number;
 use super::scenario::{self, FactorChoice};

@@ -286,6 +286,36 @@ pub fn template_in(lang: Lang, en: &'static str) -> &'static str {
     }
 }
 
+/// A sentence defined beside the code that says it, in the three languages, rather than in
+/// the shared table: for code the page does not call (the command line, rows summed by site),
+/// so that the page's wasm does not carry it. `{0}`, `{1}` stand for values. Each module's
+/// tests pass its sentences to [`table_problems`].
+#[derive(Debug, Clone, Copy)]
+pub struct Says {
+    pub en: &'static str,
+    pub hant: &'static str,
+    pub hans: &'static str,
+}
+
+impl Says {
+    /// The sentence with its values, as a [`Text`] that renders in any language.
+    pub fn with(&self, args: &[String]) -> Text {
+        let fill_in = |template: &str| {
+            fill(template, |i, out| {
+                if let Some(a) = args.get(i) {
+                    out.push_str(a);
+                }
+            })
+        };
+        Text::names(fill_in(self.en), fill_in(self.hant), fill_in(self.hans))
+    }
+
+    /// As a row of a translation table, for [`table_problems`].
+    pub fn row(&self) -> (&'static str, &'static str, &'static str) {
+        (self.en, self.hant, self.hans)
+    }
+}
+
 /// What is wrong with a translation table (the engine's or the page's): an entry twice, a
 /// missing Chinese script, or placeholders that differ between the languages. Empty when the
 /// table is complete; the tests of both tables assert that.
