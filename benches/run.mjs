@@ -616,7 +616,7 @@ async function cliBenchmarks(results) {
   const build = spawnSync('cargo', ['build', '--release', '-p', 'esg-kpi-cli'], { cwd: ROOT, env, encoding: 'utf8', timeout: 900_000 });
   if (build.status !== 0 && !existsSync(bin)) { results.cli.note.push(`not measured: esg-kpi did not build (${(build.stderr || '').trim().split('\n').slice(-2).join(' / ')})`); return; }
   const awk = '/usr/bin/awk';
-  const awkProgram = 'NR > 1 { s += $4 * 0.5 } END { printf "%.3f\n", s }';
+  const awkProgram = 'NR > 1 { s += $4 * 0.5 } END { print s }';
   for (const n of [100000, 1000000, 10000000].filter((x) => x <= CLI_MAX)) {
     log(`cli: ledger of ${n} rows`);
     const file = await ledgerFile(n);

@@ -35,6 +35,7 @@ usage:
       --dates day-month|month-day          how the file writes dates (default: decided from its cells)
       --source ID                          the source of rows that name none (electricity, diesel, …)
       --grid NAME                          the grid, utility or place of electricity rows that name none
+      --encoding utf-8|gb18030|big5        the file's encoding (default: UTF-8 if it is, else the better reading)
   esg-kpi check FILE.json                  a published table: what its figures imply, where they disagree
   --lang en|zh-Hant|zh-Hans                the language of messages on standard error (results JSON is English)
 
@@ -179,6 +180,7 @@ fn ledger_command(args: &[String], lang: Lang) -> Result<u8, Stop> {
     let mut file = None;
     let mut base_path = None;
     let mut options = Options::default();
+    let mut encoding = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut value = |name: &str| {
@@ -215,6 +217,13 @@ fn ledger_command(args: &[String], lang: Lang) -> Result<u8, Stop> {
                 })?);
             }
             "--grid" => options.grid = Some(value("--grid")?),
+            "--encoding" => {
+                let v = value("--encoding")?;
+                encoding =
+                    Some(pieces::Encoding::from_name(&v).ok_or_else(|| {
+                        Stop(format!("--encoding “{v}”: utf-8, gb18030 or big5"))
+                    })?);
+            }
             f if file.is_none() && (f == "-" || !f.starts_with("--")) => file = Some(f.to_string()),
             other => return Err(Stop(format!("ledger: unexpected “{other}”"))),
         }
@@ -242,11 +251,38 @@ fn ledger_command(args: &[String], lang: Lang) -> Result<u8, Stop> {
     } else {
         file
     };
-    let first = input
-        .first_piece()
-        .map_err(Stop)?
-        .ok_or_else(|| Stop(format!("{file}: the file is empty")))?;
-    let mut stream = ledger::Stream::begin(&first.text, &options)
+    // The encoding, as the page decides it: UTF-8 when the bytes are UTF-8; otherwise the one
+    // of GB18030 and Big5 whose reading of the first piece finds a ledger with fewer problems.
+    let bytes = input.first_bytes().map_err(Stop)?;
+    if bytes.is_empty() {
+        return Err(Stop(format!("{file}: the file is empty")));
+    }
+    let candidates = match encoding {
+        Some(e) => vec![(
+            e,
+            e.text(&bytes)
+                .map_err(|at| Stop(format!("{file}: not {} text (byte {at})", e.name())))?,
+        )],
+        None => pieces::Encoding::candidates(&bytes),
+    };
+    let Some((chosen, first)) = candidates.into_iter().min_by_key(|(_, text)| {
+        let unknown = text.chars().filter(|c| *c == '\u{fffd}').count();
+        match ledger::read(text, &options) {
+            Ok(l) => (0, l.lines_with_problems(), unknown),
+            Err(_) => (1, 0, unknown),
+        }
+    }) else {
+        let at = pieces::Encoding::Utf8.text(&bytes).err().unwrap_or(0);
+        let line = 1 + bytes.iter().take(at).filter(|b| **b == b'\n').count();
+        return Err(Stop(format!(
+            "{file}:{line}: not UTF-8 text from here, and the file is not GB18030 or Big5 either: save it as CSV UTF-8, or give --encoding"
+        )));
+    };
+    input.encoding = chosen;
+    if chosen != pieces::Encoding::Utf8 {
+        let _ = writeln!(io::stderr(), "{file}: read as {}", chosen.name());
+    }
+    let mut stream = ledger::Stream::begin(&first, &options)
         .map_err(|p| Stop(format!("{file}: {}", p.message.render(lang))))?;
     // First pass: every numeric cell and date decides the formats.
     input

@@ -347,3 +347,74 @@ fn rows_that_repeat_exactly_are_said_before_they_are_summed() {
     let out = esg_kpi(&["--lang", "zh-Hans", "ledger", "-"], Some(text));
     assert!(String::from_utf8_lossy(&out.stderr).contains("standard input:3: 与第 2 行完全相同"));
 }
+
+/// A ledger saved by Chinese Excel (GB18030 on the Mainland, Big5 in Hong Kong) reads as its
+/// UTF-8 original does, in pieces cut at line breaks; mixed encodings are refused at the line.
+#[test]
+fn gb18030_and_big5_ledgers_read_as_their_utf8_original() {
+    let text = std::fs::read_to_string(fixture("ledger-clean-zh.csv")).unwrap();
+    let utf8 = esg_kpi(&["ledger", &fixture("ledger-clean-zh.csv")], None);
+    assert_eq!(
+        utf8.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&utf8.stderr)
+    );
+    for (encoding, name) in [
+        (encoding_rs::GB18030, "GB18030"),
+        (encoding_rs::BIG5, "Big5"),
+    ] {
+        let (bytes, _, unmappable) = encoding.encode(&text);
+        assert!(!unmappable, "{name}");
+        let path = tmp(&format!("zh-{name}.csv"), "");
+        std::fs::write(&path, &bytes).unwrap();
+        let out = esg_kpi(&["ledger", &path], None);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{name}: {err}");
+        assert!(err.contains(&format!("read as {name}")), "{err}");
+        assert_eq!(
+            kpi_values(&json_of(&out)),
+            kpi_values(&json_of(&utf8)),
+            "{name}"
+        );
+    }
+    // UTF-8 lines, then a GB18030 line: refused at that line, not read as garbage.
+    let mut mixed = text.clone().into_bytes();
+    mixed.extend(
+        encoding_rs::GB18030
+            .encode("北京總部,2018-12,電力,100,千瓦時,北京,,\n")
+            .0
+            .iter(),
+    );
+    let path = tmp("mixed.csv", "");
+    std::fs::write(&path, &mixed).unwrap();
+    let out = esg_kpi(&["ledger", &path], None);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    let last = text.lines().count() + 1;
+    assert!(
+        err.contains(&format!("mixed.csv:{last}: not UTF-8 text")),
+        "{err}"
+    );
+    // The same beyond the first piece (20,000 lines): refused at its line there too.
+    let mut long = String::from("site,month,source,quantity,unit,grid\n");
+    for _ in 0..25_000 {
+        long.push_str("A,2025-01,electricity,1,kWh,guangdong\n");
+    }
+    let mut bytes = long.into_bytes();
+    bytes.extend(
+        encoding_rs::GB18030
+            .encode("北京,2025-02,電力,1,kWh,guangdong\n")
+            .0
+            .iter(),
+    );
+    let path = tmp("mixed-late.csv", "");
+    std::fs::write(&path, &bytes).unwrap();
+    let out = esg_kpi(&["ledger", &path], None);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("mixed-late.csv:25002: not UTF-8 text"),
+        "{err}"
+    );
+}
