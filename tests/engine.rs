@@ -349,7 +349,7 @@ fn bad_energy_rows_are_located_and_make_dependent_totals_null() {
     assert!(error_at(&r, "energy[7]").contains("must be an object"));
     assert_eq!(
         reason(&r, "energy_total_mwh"),
-        "energy row energy[0] has an error"
+        "energy line 1 has an input error (see its message)"
     );
     assert_eq!(display(&r, "water_m3"), "100.00");
 }
@@ -363,11 +363,11 @@ fn a_row_without_a_factor_counts_energy_but_not_emissions() {
     assert_eq!(value(&r, "energy_indirect_mwh"), "10");
     assert_eq!(
         reason(&r, "ghg_scope2_t"),
-        "energy[0] (Store 7) has no emission factor"
+        "energy line 1 (Store 7) has no emission factor"
     );
     assert_eq!(
         reason(&r, "ghg_intensity_t_per_m2"),
-        "energy[0] (Store 7) has no emission factor"
+        "energy line 1 (Store 7) has no emission factor"
     );
 }
 

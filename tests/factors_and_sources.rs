@@ -416,7 +416,7 @@ fn checks_report_totals_published_factors_denominators_and_sources() {
         custom
             .message
             .to_string()
-            .starts_with("energy[1] use a custom factor"),
+            .starts_with("A custom factor with no source note: energy line 2 ("),
         "{}",
         custom.message
     );
@@ -437,8 +437,8 @@ fn checks_report_totals_published_factors_denominators_and_sources() {
         .unwrap();
     assert!(south.message.contains("unverified"));
     assert!(
-        south.message.to_string().starts_with(
-            "energy[0], energy[1], energy[2], energy[3], energy[4] and 1 more rows use"
+        south.message.to_string().ends_with(
+            ": energy line 1 (purchased electricity), energy line 2 (purchased electricity), energy line 3 (purchased electricity), energy line 4 (purchased electricity), energy line 5 (purchased electricity) and 1 more."
         ),
         "{}",
         south.message

@@ -341,6 +341,50 @@ fn fuzz_the_import_saved_state_link_and_message_parsers_for_a_bounded_time() {
                 {
                     fail("ledger", &format!("{options:?}\n{text}"));
                 }
+                // The same text in pieces cut at random lines (the command line's reading), its
+                // rows summed by site, month and source.
+                let lines: Vec<&str> = text.split_inclusive('\n').collect();
+                let cuts: Vec<usize> = (0..rng.below(6))
+                    .map(|_| rng.below(lines.len() + 1))
+                    .collect();
+                let streamed = catch_unwind(|| {
+                    let first: String = lines
+                        .iter()
+                        .take(1 + cuts.first().copied().unwrap_or(0))
+                        .copied()
+                        .collect();
+                    let Ok(mut stream) = ledger::Stream::begin(&first, &options) else {
+                        return 0;
+                    };
+                    let mut pieces = Vec::new();
+                    let (mut start, mut sorted) = (0, cuts.clone());
+                    sorted.sort_unstable();
+                    for cut in sorted.into_iter().chain([lines.len()]) {
+                        if cut > start {
+                            pieces.push((lines[start..cut].concat(), start + 1));
+                            start = cut;
+                        }
+                    }
+                    for (piece, line) in &pieces {
+                        stream.survey(piece, *line);
+                    }
+                    let _ = stream.decided();
+                    let mut sums = ledger::sum::Sums::default();
+                    for (piece, line) in &pieces {
+                        let read = stream.rows(piece, *line);
+                        for (row, line) in read.rows.iter().zip(&read.lines) {
+                            let _ = sums.add(row, *line);
+                        }
+                    }
+                    let _ = sums.repeats();
+                    sums.into_rows("fuzz.csv", engine::text::Lang::ZhHant).len()
+                });
+                if streamed.is_err() {
+                    fail(
+                        "streamed ledger",
+                        &format!("{options:?} cuts {cuts:?}\n{text}"),
+                    );
+                }
             }
             1 => {
                 let text = String::from_utf8_lossy(&mutate_bytes(

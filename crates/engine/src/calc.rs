@@ -429,6 +429,16 @@ pub(crate) fn line_name(prefix: &str, row: &EnergyRow) -> Text {
     }
 }
 
+/// An energy line by its number alone, for a line that could not be read.
+pub(crate) fn line_number(prefix: &str, index: usize) -> Text {
+    let n = (index + 1).to_string();
+    match prefix {
+        "" => t!("energy line {0}", n),
+        "prior." => t!("prior-year energy line {0}", n),
+        _ => t!("base-year energy line {0}", n),
+    }
+}
+
 /// An error of a line's own arithmetic, naming the line when it is an overflow (which
 /// otherwise says only “too large”).
 fn at_line(e: Text, prefix: &str, row: &EnergyRow) -> Text {
@@ -444,7 +454,6 @@ fn at_line(e: Text, prefix: &str, row: &EnergyRow) -> Text {
 
 fn line<'a>(row: &'a EnergyRow, p: &'a Period) -> Line<'a> {
     let named = |e: Text| at_line(e, &p.prefix, row);
-    let path = || energy_path(&p.prefix, row.index);
     let converted = units::convert(
         row.quantity,
         row.unit,
@@ -457,15 +466,7 @@ fn line<'a>(row: &'a EnergyRow, p: &'a Period) -> Line<'a> {
     let gases: Result<Vec<(Gas, Decimal, Decimal, Decimal)>, Text> =
         match (&converted, row.factor.gases()) {
             (Err(e), _) => Err(e.clone()),
-            (_, None) => Err(if row.site.is_empty() {
-                t!(
-                    "{0} ({1}) has no emission factor",
-                    path(),
-                    row.source.noun()
-                )
-            } else {
-                t!("{0} ({1}) has no emission factor", path(), &row.site)
-            }),
+            (_, None) => Err(t!("{0} has no emission factor", line_name(&p.prefix, row))),
             (Ok(c), Some((values, unit))) => c.in_basis(unit.per, row.source).and_then(|q| {
                 values
                     .iter()
@@ -540,8 +541,8 @@ pub fn calculate_period_with(p: &Period, limit: TraceLimit) -> PeriodResults {
     let lines: Vec<Line> = p.energy.iter().map(|r| line(r, p)).collect();
     let rows_broken: Val = match p.invalid_energy_rows.first() {
         Some(i) => Err(t!(
-            "energy row {0} has an error",
-            energy_path(&p.prefix, *i)
+            "{0} has an input error (see its message)",
+            line_number(&p.prefix, *i)
         )),
         None => Ok(Decimal::ZERO),
     };

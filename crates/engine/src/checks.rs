@@ -3,7 +3,7 @@
 //! figures imply, implied factors against the chosen ones, missing denominators, and factors
 //! whose source is missing or unverified.
 
-use super::calc::{scope_number, waste_from_items, Check, KpiResult, Line, Val};
+use super::calc::{line_name, scope_number, waste_from_items, Check, KpiResult, Line, Val};
 use super::kpi::{Denominator, KpiId};
 use super::number::{self, display, plain};
 use super::published::{headcount_check, ratio_range};
@@ -310,7 +310,7 @@ pub(crate) fn period_checks(
             id: "default-density".into(),
             level: "info",
             message: t!(
-                "{0} in litres use the fuel's default density (see the calculation lines); give the supplier's (density_kg_per_l) if you have it.",
+                "In litres with the fuel's default density (see the calculation lines): {0}. Give the supplier's density (density_kg_per_l) if you have it.",
                 listed(&defaults)
             ),
             kpi: None,
@@ -322,7 +322,7 @@ pub(crate) fn period_checks(
             id: "custom-factor-without-source".into(),
             level: "warning",
             message: t!(
-                "{0} use a custom factor with no source note; say where each comes from (factor.source).",
+                "A custom factor with no source note: {0}. Say where each comes from (factor.source).",
                 listed(&custom)
             ),
             kpi: None,
@@ -334,7 +334,7 @@ pub(crate) fn period_checks(
             id: format!("preset-factor:{id}"),
             level: "info",
             message: t!(
-                "{0} use the preset {1} ({2}); choose another in fuel_factors or on the row if your method differs.",
+                "The preset {1} ({2}): {0}. Choose another in fuel_factors or on the line if your method differs.",
                 listed(&rows),
                 &id,
                 name
@@ -348,7 +348,7 @@ pub(crate) fn period_checks(
             id: format!("factor-status:{id}"),
             level: "warning",
             message: t!(
-                "{0} use {1}, whose value is {2} (not yet checked against its published source).",
+                "{1}, whose value is {2} (not yet checked against its published source): {0}.",
                 listed(&rows),
                 &id,
                 Text::word(status.id())
@@ -360,18 +360,18 @@ pub(crate) fn period_checks(
     out
 }
 
-/// Row paths for a message: "energy[0]", "energy[0], energy[3]", or the first five and a count.
-fn listed(paths: &[&Line]) -> Text {
+/// Lines for a message, as people name them: “energy line 1 (Plant), energy line 4 (diesel)”,
+/// or the first five and a count.
+fn listed(lines: &[&Line]) -> Text {
     const SHOWN: usize = 5;
-    let head = paths
-        .iter()
-        .take(SHOWN)
-        .map(|l| l.path())
-        .collect::<Vec<_>>()
-        .join(", ");
-    match paths.len() {
-        n if n > SHOWN => t!("{0} and {1} more rows", head, (n - SHOWN).to_string()),
-        _ => Text::verbatim(head),
+    let mut named = lines.iter().take(SHOWN).map(|l| line_name(l.prefix, l.row));
+    let Some(first) = named.next() else {
+        return Text::verbatim("");
+    };
+    let head = named.fold(first, |list, next| t!("{0}, {1}", list, next));
+    match lines.len() {
+        n if n > SHOWN => t!("{0} and {1} more", head, (n - SHOWN).to_string()),
+        _ => head,
     }
 }
 
