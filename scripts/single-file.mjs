@@ -48,34 +48,42 @@ function shadowCss(css) {
     + `.esg-app { ${reset} }\n` + body;
 }
 
-// The workbook reader (scripts/workbook.sh, the pre_build hook): its no-modules glue defines
-// `esgKpiWorkbook`; the page asks `window.__esgKpiWorkbook()` for it, started once, when a
-// workbook is opened. Here: inline, the wasm as base64 decoded on that first call.
-const workbookDir = join(targetDir, 'workbook');
-const workbookGlue = readFileSync(join(workbookDir, 'esg-kpi-workbook.js'), 'utf8');
-const workbookWasm = readFileSync(join(workbookDir, 'esg-kpi-workbook_bg.wasm'));
-if (/<\/script/i.test(workbookGlue)) throw new Error('single-file: the workbook glue contains a closing tag');
-// Gzipped before base64 (the browser's DecompressionStream inflates it), so that it adds about
-// a third of what the plain base64 would to the file as e-mailed.
-const workbookInline = [
-  workbookGlue,
-  '(function () {',
-  `  var b64 = "${gzipSync(workbookWasm, { level: 9 }).toString('base64')}", ready = null;`,
-  '  if (window.__esgKpiWorkbook) return;',
-  '  window.__esgKpiWorkbook = function () {',
-  '    if (!ready) {',
-  '      var bin = atob(b64), bytes = new Uint8Array(bin.length);',
-  '      for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);',
-  "      var wasm = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));",
-  '      ready = new Response(wasm).arrayBuffer().then(function (buffer) {',
-  '        esgKpiWorkbook.initSync({ module: new Uint8Array(buffer) });',
-  '        return esgKpiWorkbook;',
-  '      });',
-  '    }',
-  '    return ready;',
-  '  };',
-  '})();',
-].join('\n');
+// The page's modules of their own (scripts/workbook.sh, the pre_build hook), each loaded the
+// first time it is needed: the import reader (on the first import) and the workbook reader
+// (when a workbook is opened). Each no-modules glue defines its global (`esgKpiReader`,
+// `esgKpiWorkbook`); the page asks `window.__esgKpiReader()` / `window.__esgKpiWorkbook()` for
+// the started module. Inline here (single file, drop-in): the wasm gzipped, then base64 —
+// the browser's DecompressionStream inflates it on that first call, so that it adds about a
+// third of what the plain base64 would to the file as e-mailed.
+const modules = [
+  { dir: 'reader', name: 'esg-kpi-reader', global: 'esgKpiReader', hook: '__esgKpiReader', meta: 'esg-kpi-reader', when: 'on the first import' },
+  { dir: 'workbook', name: 'esg-kpi-workbook', global: 'esgKpiWorkbook', hook: '__esgKpiWorkbook', meta: 'esg-kpi-workbook', when: 'when a workbook is opened' },
+].map((m) => {
+  const glue = readFileSync(join(targetDir, m.dir, `${m.name}.js`), 'utf8');
+  const wasm = readFileSync(join(targetDir, m.dir, `${m.name}_bg.wasm`));
+  if (/<\/script/i.test(glue)) throw new Error(`single-file: the ${m.dir} glue contains a closing tag`);
+  const inline = [
+    glue,
+    '(function () {',
+    `  var b64 = "${gzipSync(wasm, { level: 9 }).toString('base64')}", ready = null;`,
+    `  if (window.${m.hook}) return;`,
+    `  window.${m.hook} = function () {`,
+    '    if (!ready) {',
+    '      var bin = atob(b64), bytes = new Uint8Array(bin.length);',
+    '      for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);',
+    "      var wasm = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));",
+    '      ready = new Response(wasm).arrayBuffer().then(function (buffer) {',
+    `        ${m.global}.initSync({ module: new Uint8Array(buffer) });`,
+    `        return ${m.global};`,
+    '      });',
+    '    }',
+    '    return ready;',
+    '  };',
+    '})();',
+  ].join('\n');
+  return { ...m, glue, wasm, inline };
+});
+const modulesInline = modules.map((m) => m.inline).join('\n');
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
 const work = mkdtempSync(join(tmpdir(), 'esg-single-'));
@@ -107,7 +115,7 @@ try {
     '  wasm_bindgen.initSync({ module: bytes });',
     '})();',
   ].join('\n');
-  html = html.replace('</body>', () => `    <script>\n${glue}\n    </script>\n    <script>\n${boot}\n${workbookInline}\n    </script>\n  </body>`);
+  html = html.replace('</body>', () => `    <script>\n${glue}\n    </script>\n    <script>\n${boot}\n${modulesInline}\n    </script>\n  </body>`);
   const out = join(staging, 'esg-kpi-calculator.html');
   writeFileSync(out, html);
   // What the single file needs from a Content-Security-Policy, if one is set where it is
@@ -131,7 +139,7 @@ try {
     "if (window.customElements && window.customElements.get('esg-kpi-calculator')) return;",
     glue,
     boot,
-    workbookInline,
+    modulesInline,
     element,
     '})();',
     '',
@@ -175,28 +183,30 @@ try {
       console.log(`single-file: minified ${name} (${before.length} → ${Buffer.byteLength(code)} bytes)`);
     }
   }
-  // The hosted page: the workbook reader beside it, named by its hash, fetched only when a
-  // workbook is opened (same origin: a strict `script-src 'self'; connect-src 'self'` allows it).
-  const workbookHash = createHash('sha256').update(workbookGlue).update(workbookWasm).digest('hex').slice(0, 16);
-  const workbookName = `esg-kpi-workbook-${workbookHash}`;
-  const hostedLoader = [
-    workbookGlue,
-    '(function () {',
-    '  var here = document.currentScript && document.currentScript.src, ready = null;',
-    '  if (window.__esgKpiWorkbook) return;',
-    '  window.__esgKpiWorkbook = function () {',
-    `    if (!ready) ready = esgKpiWorkbook({ module_or_path: new URL('${workbookName}_bg.wasm', here) }).then(function () { return esgKpiWorkbook; });`,
-    '    return ready;',
-    '  };',
-    '})();',
-    '',
-  ].join('\n');
-  writeFileSync(join(staging, `${workbookName}.js`), hostedLoader);
-  writeFileSync(join(staging, `${workbookName}_bg.wasm`), workbookWasm);
-  if (!index.includes('<meta name="esg-kpi-workbook"')) {
-    index = index.replace('</head>', `  <meta name="esg-kpi-workbook" content="./${workbookName}.js" />\n  </head>`);
+  // The hosted page: each module beside it, named by its hash, fetched only when first needed
+  // (same origin: a strict `script-src 'self'; connect-src 'self'` allows it), and named to the
+  // page by a <meta>.
+  for (const m of modules) {
+    const hashed = `${m.name}-${createHash('sha256').update(m.glue).update(m.wasm).digest('hex').slice(0, 16)}`;
+    const hostedLoader = [
+      m.glue,
+      '(function () {',
+      '  var here = document.currentScript && document.currentScript.src, ready = null;',
+      `  if (window.${m.hook}) return;`,
+      `  window.${m.hook} = function () {`,
+      `    if (!ready) ready = ${m.global}({ module_or_path: new URL('${hashed}_bg.wasm', here) }).then(function () { return ${m.global}; });`,
+      '    return ready;',
+      '  };',
+      '})();',
+      '',
+    ].join('\n');
+    writeFileSync(join(staging, `${hashed}.js`), hostedLoader);
+    writeFileSync(join(staging, `${hashed}_bg.wasm`), m.wasm);
+    if (!index.includes(`<meta name="${m.meta}"`)) {
+      index = index.replace('</head>', `  <meta name="${m.meta}" content="./${hashed}.js" />\n  </head>`);
+    }
+    console.log(`single-file: ${m.dir} module ${hashed} (${m.wasm.length} bytes of wasm), loaded ${m.when}`);
   }
-  console.log(`single-file: workbook reader ${workbookName} (${workbookWasm.length} bytes of wasm), loaded when a workbook is opened`);
   const origins = (process.env.ESG_KPI_ALLOWED_ORIGINS || '').trim();
   if (origins) {
     if (/["<>&]/.test(origins)) throw new Error('single-file: ESG_KPI_ALLOWED_ORIGINS holds a character that is not in an origin');

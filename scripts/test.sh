@@ -11,7 +11,7 @@ step "format and lints"
 cargo fmt --check
 cargo clippy --locked --workspace --all-targets -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown -- -D warnings
-cargo clippy --locked -p esg-kpi-workbook --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --locked -p esg-kpi-workbook -p esg-kpi-reader --target wasm32-unknown-unknown -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --features fault-injection -- -D warnings
 
 step "engine tests (native): unit, table-driven, properties, doctests"

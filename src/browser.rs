@@ -175,22 +175,22 @@ pub fn is_workbook(name: &str, bytes: &[u8]) -> bool {
             .any(|ext| lower.ends_with(ext))
 }
 
-/// The workbook reader (crates/workbook, its own wasm module), started the first time it is
-/// asked for: `window.__esgKpiWorkbook()`, which the single file and the drop-in script define
-/// inline, and the hosted page in a script named by `<meta name="esg-kpi-workbook">`, added
-/// here on first use.
-async fn workbook_module() -> Result<wasm_bindgen::JsValue, String> {
+/// One of the page's wasm modules of its own, started the first time it is asked for:
+/// `window.<hook>()` (`__esgKpiReader`, `__esgKpiWorkbook`), which the single file and the
+/// drop-in script define inline, and the hosted page in a script named by
+/// `<meta name="<meta>">`, added here on first use. `what` names it in messages.
+async fn module(hook: &str, meta: &str, what: &str) -> Result<wasm_bindgen::JsValue, String> {
     use wasm_bindgen_futures::JsFuture;
     let window = gloo::utils::window();
-    let load = || js_sys::Reflect::get(&window, &"__esgKpiWorkbook".into()).unwrap_or_default();
+    let load = || js_sys::Reflect::get(&window, &hook.into()).unwrap_or_default();
     if !load().is_function() {
         let document = gloo::utils::document();
         let src = document
-            .query_selector("meta[name=\"esg-kpi-workbook\"]")
+            .query_selector(&format!("meta[name=\"{meta}\"]"))
             .ok()
             .flatten()
             .and_then(|m| m.get_attribute("content"))
-            .ok_or("this page has no workbook reader")?;
+            .ok_or_else(|| format!("this page has no {what}"))?;
         let script = document.create_element("script").map_err(why)?;
         script.set_attribute("src", &src).map_err(why)?;
         let loaded = js_sys::Promise::new(&mut |resolve, reject| {
@@ -204,15 +204,50 @@ async fn workbook_module() -> Result<wasm_bindgen::JsValue, String> {
             .map_err(why)?;
         JsFuture::from(loaded)
             .await
-            .map_err(|_| "the workbook reader could not be loaded".to_string())?;
+            .map_err(|_| format!("the {what} could not be loaded"))?;
     }
     let start: js_sys::Function = load()
         .dyn_into()
-        .map_err(|_| "the workbook reader did not start".to_string())?;
+        .map_err(|_| format!("the {what} did not start"))?;
     let started = start.call0(&wasm_bindgen::JsValue::NULL).map_err(why)?;
     JsFuture::from(js_sys::Promise::from(started))
         .await
         .map_err(why)
+}
+
+async fn workbook_module() -> Result<wasm_bindgen::JsValue, String> {
+    module("__esgKpiWorkbook", "esg-kpi-workbook", "workbook reader").await
+}
+
+/// Reads a ledger with the import reader (crates/reader: the engine's `ledger::read` in a wasm
+/// module of its own, loaded on the first import, so that a first visit does not carry it).
+pub async fn read_ledger(
+    text: &str,
+    options: &crate::engine::ledger::Options,
+) -> Result<crate::engine::ledger::Ledger, crate::engine::ledger::Problem> {
+    use crate::engine::ledger::{wire, Problem};
+    let refused = |why: String| Problem {
+        line: 0,
+        column: None,
+        value: None,
+        message: crate::engine::t!("the import reader could not be loaded: {0}", why),
+    };
+    let reader = module("__esgKpiReader", "esg-kpi-reader", "import reader")
+        .await
+        .map_err(refused)?;
+    let read: js_sys::Function = js_sys::Reflect::get(&reader, &"read".into())
+        .map_err(why)
+        .and_then(|f| f.dyn_into().map_err(|_| "it has no read".to_string()))
+        .map_err(refused)?;
+    let answer = read
+        .call2(
+            &reader,
+            &text.into(),
+            &wire::options_to_json(options).into(),
+        )
+        .map_err(why)
+        .map_err(refused)?;
+    wire::result_from_json(&answer.as_string().unwrap_or_default())
 }
 
 /// Calls the workbook reader's `name` with the workbook's bytes and `more`; its text, or its

@@ -67,7 +67,7 @@ async fn open_workbook(
         Ok(t) => t,
         Err(e) => return refused(e),
     };
-    let mut p = read_preview(format!("{name} · {sheet}"), "", Rc::new(text), &target);
+    let mut p = read_preview(format!("{name} · {sheet}"), "", Rc::new(text), &target).await;
     p.workbook = Some(Rc::new(Workbook {
         name,
         bytes,
@@ -118,7 +118,7 @@ impl Preview {
 
 /// Reads a text with the options the preview shows; the first time, with a mapping remembered
 /// for files with the same headers.
-fn read_preview(
+async fn read_preview(
     from: String,
     encoding: &'static str,
     text: Rc<String>,
@@ -128,7 +128,7 @@ fn read_preview(
         reporting_period: target.period.clone(),
         ..Options::default()
     };
-    let mut result = ledger::read(&text, &options);
+    let mut result = browser::read_ledger(&text, &options).await;
     let mut remembered = false;
     if let (Ok(l), Some(keys)) = (&result, &target.keys) {
         let stored = browser::storage_get(&keys.import_mapping(&ledger::signature(&l.headers)))
@@ -138,7 +138,7 @@ fn read_preview(
             .filter(|m| m.len() == l.headers.len() && *m != l.mapping);
         if let Some(m) = stored {
             options.mapping = Some(m);
-            result = ledger::read(&text, &options);
+            result = browser::read_ledger(&text, &options).await;
             remembered = true;
         }
     }
@@ -216,24 +216,31 @@ pub fn ImportRows() -> Html {
                     });
                     return;
                 }
+                // Let the page show "Reading…" before the rows are checked.
                 gloo::timers::callback::Timeout::new(20, move || {
-                    busy.set(false);
-                    // Of the possible decodings, the one that reads best: a ledger over a refusal,
-                    // then the fewer problems, then the fewer unknown characters.
-                    let best = browser::decode(&bytes, &encoding)
-                        .into_iter()
-                        .map(|(text, used)| {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        // Of the possible decodings, the one that reads best: a ledger over a refusal,
+                        // then the fewer problems, then the fewer unknown characters.
+                        let mut best: Option<(Preview, usize)> = None;
+                        for (text, used) in browser::decode(&bytes, &encoding) {
                             let unknown = text.chars().filter(|c| *c == '\u{fffd}').count();
-                            let p = read_preview(name.clone(), used, Rc::new(text), &target);
-                            (p, unknown)
-                        })
-                        .min_by_key(|(p, unknown)| match &p.result {
-                            Ok(l) => (0, l.problems.len(), *unknown),
-                            Err(_) => (1, 0, *unknown),
-                        });
-                    if let Some((p, _)) = best {
-                        preview.set(Some(p));
-                    }
+                            let p = read_preview(name.clone(), used, Rc::new(text), &target).await;
+                            let rank = |p: &Preview, unknown: usize| match &p.result {
+                                Ok(l) => (0, l.problems.len(), unknown),
+                                Err(_) => (1, 0, unknown),
+                            };
+                            if best
+                                .as_ref()
+                                .is_none_or(|(b, u)| rank(&p, unknown) < rank(b, *u))
+                            {
+                                best = Some((p, unknown));
+                            }
+                        }
+                        busy.set(false);
+                        if let Some((p, _)) = best {
+                            preview.set(Some(p));
+                        }
+                    })
                 })
                 .forget();
             });
@@ -280,12 +287,12 @@ pub fn ImportRows() -> Html {
         );
         Callback::from(move |_| {
             status.set(String::new());
-            preview.set(Some(read_preview(
-                tr(lang, "pasted cells").into(),
-                "",
-                Rc::new((*pasted).clone()),
-                &target,
-            )))
+            let (preview, target, text) = (preview.clone(), target.clone(), (*pasted).clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let p =
+                    read_preview(tr(lang, "pasted cells").into(), "", Rc::new(text), &target).await;
+                preview.set(Some(p));
+            });
         })
     };
     // A choice changed in the preview: read the text again with it.
@@ -298,8 +305,11 @@ pub fn ImportRows() -> Html {
             let Ok(l) = &p.result else { return };
             let l = l.clone();
             edit(&mut p.options, &l);
-            p.result = ledger::read(&p.text, &p.options).map(Rc::new);
-            preview.set(Some(p));
+            let preview = preview.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                p.result = browser::read_ledger(&p.text, &p.options).await.map(Rc::new);
+                preview.set(Some(p));
+            });
         })
     };
     let on_encoding = {

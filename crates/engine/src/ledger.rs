@@ -19,6 +19,7 @@ pub mod names;
 pub mod numbers;
 pub mod periods;
 pub mod sum;
+pub mod wire;
 
 use super::number;
 use super::scenario::{self, FactorChoice};

@@ -286,6 +286,79 @@ pub fn template_in(lang: Lang, en: &'static str) -> &'static str {
     }
 }
 
+impl Text {
+    /// The sentence as data, to pass it between wasm modules (the page and its import
+    /// reader): `{"t": template, "a": [argument …]}`, an argument `{"p": text}`, a sentence of
+    /// its own, or `{"n": [en, hant, hans]}`. [`Text::from_wire`] reads it back.
+    pub fn to_wire(&self) -> serde_json::Value {
+        let args: Vec<serde_json::Value> = self
+            .args
+            .iter()
+            .map(|a| match a {
+                Arg::Plain(s) => serde_json::json!({ "p": s }),
+                Arg::Text(t) => t.to_wire(),
+                Arg::Names(n) => serde_json::json!({ "n": n.as_slice() }),
+            })
+            .collect();
+        serde_json::json!({ "t": self.template, "a": args })
+    }
+
+    /// A sentence written by [`Text::to_wire`]; its template must be one of the table's (both
+    /// sides are the same build), else the English it renders to is kept as it is.
+    pub fn from_wire(v: &serde_json::Value) -> Option<Text> {
+        let written = v.get("t")?.as_str()?;
+        let args = v
+            .get("a")?
+            .as_array()?
+            .iter()
+            .map(|a| {
+                if let Some(p) = a.get("p").and_then(serde_json::Value::as_str) {
+                    return Some(Arg::Plain(p.to_string()));
+                }
+                if let Some(n) = a.get("n").and_then(serde_json::Value::as_array) {
+                    let s = |i: usize| {
+                        n.get(i)
+                            .and_then(serde_json::Value::as_str)
+                            .map(str::to_string)
+                    };
+                    return Some(Arg::Names(Box::new([s(0)?, s(1)?, s(2)?])));
+                }
+                Text::from_wire(a).map(Arg::Text)
+            })
+            .collect::<Option<Vec<Arg>>>()?;
+        match static_template(written) {
+            Some(template) => Some(Text { template, args }),
+            None => {
+                let rendered = fill(written, |i, out| match args.get(i) {
+                    Some(Arg::Plain(s)) => out.push_str(s),
+                    Some(Arg::Text(t)) => out.push_str(&t.render(Lang::En)),
+                    Some(Arg::Names(n)) => {
+                        let [en, ..] = &**n;
+                        out.push_str(en);
+                    }
+                    None => {}
+                });
+                Some(Text::verbatim(rendered))
+            }
+        }
+    }
+}
+
+/// The table's own copy of a template (templates are `&'static str`).
+fn static_template(written: &str) -> Option<&'static str> {
+    static INDEX: OnceLock<HashMap<&'static str, ()>> = OnceLock::new();
+    if written == "{0}" {
+        return Some("{0}");
+    }
+    let index = INDEX.get_or_init(|| {
+        super::text_table::TABLE
+            .iter()
+            .map(|(en, ..)| (*en, ()))
+            .collect()
+    });
+    index.get_key_value(written).map(|(k, _)| *k)
+}
+
 /// A sentence defined beside the code that says it, in the three languages, rather than in
 /// the shared table: for code the page does not call (the command line, rows summed by site),
 /// so that the page's wasm does not carry it. `{0}`, `{1}` stand for values. Each module's
