@@ -341,6 +341,28 @@ fn fuzz_the_import_saved_state_link_and_message_parsers_for_a_bounded_time() {
                 {
                     fail("ledger", &format!("{options:?}\n{text}"));
                 }
+                // What the import reader module hands the page, whole and mutated: read back
+                // whole, and a mutated answer is a problem, never a panic.
+                let wired = catch_unwind(|| {
+                    use engine::ledger::wire;
+                    let read = ledger::read(&text, &options);
+                    let json = wire::result_to_json(&read);
+                    assert_eq!(wire::result_from_json(&json), read, "read back whole");
+                    let _ = wire::options_from_json(&wire::options_to_json(&options));
+                    json
+                });
+                match wired {
+                    Ok(json) => {
+                        let mutated =
+                            String::from_utf8_lossy(&mutate_bytes(&json, &mut rng)).into_owned();
+                        if catch_unwind(|| engine::ledger::wire::result_from_json(&mutated))
+                            .is_err()
+                        {
+                            fail("ledger wire", &mutated);
+                        }
+                    }
+                    Err(_) => fail("ledger wire (whole)", &format!("{options:?}\n{text}")),
+                }
                 // The same text in pieces cut at random lines (the command line's reading), its
                 // rows summed by site, month and source.
                 let lines: Vec<&str> = text.split_inclusive('\n').collect();
