@@ -27,9 +27,11 @@ import { join, resolve } from 'node:path';
  *
  * Then down, to 363 KB: the import reader (crates/reader, the engine's ledger::read) moved into
  * a wasm module of its own, fetched on the first import (140.5 KB gzip then, once), −21.8 KB
- * on every first visit (383.8 → 362.0 KB measured).
+ * on every first visit (383.8 → 362.0 KB measured). Then 364 KB: the choice in the import's
+ * preview to sum a large ledger's rows by site, month, source, unit and factor (its checkbox,
+ * its sentence, what summing did carried back from the reader), +1.9 KB (363.9 KB measured).
  */
-export const BUDGET = { targetKb: 200, limitKb: 363 };
+export const BUDGET = { targetKb: 200, limitKb: 364 };
 
 const dist = resolve(import.meta.dirname, '..', 'dist');
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;

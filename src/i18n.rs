@@ -302,6 +302,8 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("Read as {0}.", "以 {0} 讀取。", "以 {0} 读取。"),
     ("Columns not used: {0}.", "未使用的欄位：{0}。", "未使用的列：{0}。"),
     ("and {0} more lines with problems", "另有 {0} 行有問題", "另有 {0} 行有问题"),
+    ("Sum rows of the same site, month, source, unit and factor into one line", "把同一地點、月份、能源、單位及排放因子的各行加總為一項", "把同一地点、月份、能源、单位及排放因子的各行加总为一项"),
+    ("{0} rows summed into {1} lines, one per site, month, source, unit and factor; each line's note says what it sums.", "{0} 行已加總為 {1} 項，每個地點、月份、能源、單位及排放因子一項；各項的備註註明其加總內容。", "{0} 行已加总为 {1} 项，每个地点、月份、能源、单位及排放因子一项；各项的备注注明其加总内容。"),
     ("Add {0} rows to the energy lines", "把 {0} 行加入能源項目", "把 {0} 行加入能源项目"),
     ("The first {0} of {1} lines; the calculation lines CSV has them all.", "顯示 {1} 項中的首 {0} 項；計算明細 CSV 載有全部項目。", "显示 {1} 项中的前 {0} 项；计算明细 CSV 载有全部项目。"),
     ("« First", "« 第一頁", "« 第一页"),

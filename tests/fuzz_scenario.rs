@@ -335,6 +335,10 @@ fn fuzz_the_import_saved_state_link_and_message_parsers_for_a_bounded_time() {
                     source: None,
                     grid: [None, Some("深圳"), Some("Hong Kong"), Some("")][rng.below(4)]
                         .map(str::to_string),
+                    sum: (rng.below(3) == 0).then(|| ledger::SumRows {
+                        from: "fuzz.csv".into(),
+                        lang: engine::text::Lang::ZhHans,
+                    }),
                 };
                 if catch_unwind(|| ledger::read(&text, &options).map(|l| ledger::to_csv(&l.rows)))
                     .is_err()

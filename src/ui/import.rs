@@ -11,9 +11,11 @@
 use super::keep::{Keys, Setup};
 use super::{use_lang, Action, KpiContext};
 use crate::browser;
-use crate::engine::ledger::{self, Column, DateOrder, Ledger, NumberFormat, Options, Problem};
+use crate::engine::ledger::{
+    self, Column, DateOrder, Ledger, NumberFormat, Options, Problem, SumRows,
+};
 use crate::engine::units::Source;
-use crate::i18n::{tr, trf};
+use crate::i18n::{tr, trf, Lang};
 use serde_json::Value;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -84,7 +86,14 @@ async fn open_workbook(
 struct Target {
     period: Option<String>,
     keys: Option<Keys>,
+    /// The page's language, for the notes of summed lines.
+    lang: Lang,
 }
+
+/// Above this many lines, a text's rows are summed by site, month, source, unit and factor
+/// unless the user says otherwise: beyond what a person edits line by line, and what keeps the
+/// page answering at every keystroke.
+const SUM_ABOVE: usize = 2_000;
 
 #[derive(Clone, PartialEq)]
 struct Preview {
@@ -126,6 +135,10 @@ async fn read_preview(
 ) -> Preview {
     let mut options = Options {
         reporting_period: target.period.clone(),
+        sum: (text.lines().count() > SUM_ABOVE + 1).then(|| SumRows {
+            from: from.clone(),
+            lang: target.lang,
+        }),
         ..Options::default()
     };
     let mut result = browser::read_ledger(&text, &options).await;
@@ -174,6 +187,7 @@ pub fn ImportRows() -> Html {
             .map(str::to_string)
             .filter(|p| !p.trim().is_empty()),
         keys: use_context::<Rc<Setup>>().and_then(|s| s.keys.clone()),
+        lang,
     };
 
     let read_file = {
@@ -477,6 +491,17 @@ pub fn ImportRows() -> Html {
         });
         let on_source = choose(|o, v| o.source = Source::from_id(&v));
         let on_grid = choose(|o, v| o.grid = Some(v).filter(|g| !g.trim().is_empty()));
+        let on_sum = {
+            let (change, from) = (change.clone(), p.from.clone());
+            Callback::from(move |e: Event| {
+                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                let sum = input.checked().then(|| SumRows {
+                    from: from.clone(),
+                    lang,
+                });
+                change(Box::new(move |o: &mut Options, _: &Ledger| o.sum = sum));
+            })
+        };
         let number_choice = p.options.numbers.map_or("auto", |f| match f {
             NumberFormat::Point => "point",
             NumberFormat::Comma => "comma",
@@ -551,6 +576,11 @@ pub fn ImportRows() -> Html {
                             }) }
                         </select>
                     </div>
+                    if l.summed.is_some() || l.read > SUM_ABOVE {
+                        <div class="field">
+                            <label><input type="checkbox" data-testid="sum-rows" checked={p.options.sum.is_some()} onchange={on_sum} />{ " " }{ tr(lang, "Sum rows of the same site, month, source, unit and factor into one line") }</label>
+                        </div>
+                    }
                     <div class="field">
                         <label for="import-grid">{ tr(lang, "Grid for electricity rows that name none") }</label>
                         <input id="import-grid" data-testid="grid-for-all" type="text" placeholder="廣東 · 深圳 · CLP · HK Electric" value={p.options.grid.clone().unwrap_or_default()} onchange={on_grid} />
@@ -646,6 +676,7 @@ pub fn ImportRows() -> Html {
                     <p data-import-summary="">
                         { trf(lang, "{0}: {1} rows read, {2} ready to import, {3} with problems (not imported).", &[&p.from, &l.read.to_string(), &l.rows.len().to_string(), &bad.to_string()]) }
                         if !l.totals.is_empty() { { " " }{ trf(lang, "{0} total rows left out.", &[&l.totals.len().to_string()]) } }
+                        if let Some(s) = &l.summed { { " " }<span data-summed="">{ trf(lang, "{0} rows summed into {1} lines, one per site, month, source, unit and factor; each line's note says what it sums.", &[&s.rows.to_string(), &l.rows.len().to_string()]) }</span> }
                         if !p.encoding.is_empty() { { " " }{ trf(lang, "Read as {0}.", &[p.encoding]) } }
                         if !l.unused_numeric.is_empty() { { " " }<span data-unused-numeric="">{ trf(lang, "Numeric columns not used: {0}.", &[&l.unused_numeric.join(", ")]) }</span> }
                         if !other_unused.is_empty() { { " " }{ trf(lang, "Columns not used: {0}.", &[&other_unused.join(", ")]) } }

@@ -145,6 +145,12 @@ test('the large fixture (21,600 rows) imports; the lines are paged; breakdowns a
   await choose(page, 'ledger-large-zh.csv');
   await page.locator('[data-import-summary]').waitFor({ timeout: 60_000 });
   assert.equal(await page.evaluate(() => window.__busy), 1, 'shown while the file was read');
+  // Beyond what a person edits line by line, the rows are summed unless the user says not to.
+  assert.match(await page.locator('[data-summed]').textContent(), /^21600 rows summed into \d+ lines/);
+  assert.equal(await page.getByTestId('sum-rows').isChecked(), true);
+  // Here every row is kept, to page through them.
+  await page.getByTestId('sum-rows').uncheck();
+  await page.locator('[data-summed]').waitFor({ state: 'detached', timeout: 60_000 });
   assert.match(await page.locator('[data-import-summary]').textContent(), /21600 rows read, 21600 ready to import, 0 with problems/);
   await confirm(page, 'import-replace');
   assert.equal(await page.evaluate(() => window.__busy), 2, 'and again while the import was applied');
@@ -177,6 +183,43 @@ test('the large fixture (21,600 rows) imports; the lines are paged; breakdowns a
   const csv = readFileSync(await download.path(), 'utf8');
   const energyLines = csv.split('\n').filter((l) => /(^|,)"?energy\[\d+\]"?,/.test(l));
   assert.equal(energyLines.length, 21_600, 'one CSV line per activity line');
+  assert.deepEqual(record.pageErrors, []);
+  await close();
+});
+
+test('a ledger of 3,000 rows is summed by site, month and source, saying so: the same KPIs in far fewer lines, repeats named', async () => {
+  const { page, record, close } = await openPage(env.browser, env.server.url);
+  await open(page);
+  const sites = ['Kwun Tong office', 'Shenzhen plant', 'Tsuen Wan store'];
+  let csv = 'site,month,source,quantity,unit,grid\n';
+  for (let i = 0; i < 3000; i += 1) {
+    csv += `${sites[i % 3]},2018-${String(1 + (i % 12)).padStart(2, '0')},electricity,${100 + (i % 97)}.${i % 10},kWh,guangdong\n`;
+  }
+  // Line 3002 repeats line 2 exactly.
+  csv += 'Kwun Tong office,2018-01,electricity,100.0,kWh,guangdong\n';
+  const file = { name: 'meters.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) };
+  await choose(page, file);
+  await page.locator('[data-summed]').waitFor({ timeout: 60_000 });
+  assert.match(await page.locator('[data-summed]').textContent(), /^3001 rows summed into 12 lines, one per site, month, source, unit and factor/);
+  assert.match(await page.locator('[data-import-notice]').allTextContents().then((t) => t.join(' ')), /1 row repeats an earlier row exactly .*3002 = 2/);
+  await confirm(page, 'import-replace');
+  const summed = await kpiTexts(page);
+  assert.equal(await page.locator('[data-input$=".quantity"][data-input^="energy["]').count(), 12, 'twelve lines');
+  // The first line: Kwun Tong office in January, rows 0, 12, … 2988 and the repeat, summed
+  // (in tenths of a kWh, exactly).
+  let tenths = 1000;
+  for (let i = 0; i < 3000; i += 12) tenths += (100 + (i % 97)) * 10 + (i % 10);
+  const expected = tenths % 10 === 0 ? String(tenths / 10) : `${Math.floor(tenths / 10)}.${tenths % 10}`;
+  assert.equal(await input(page, 'energy[0].site').inputValue(), 'Kwun Tong office');
+  assert.equal(await input(page, 'energy[0].quantity').inputValue(), expected);
+  // The same file with every row kept gives the same KPIs.
+  await page.getByTestId('undo-load').click();
+  await choose(page, file);
+  await page.getByTestId('sum-rows').waitFor();
+  await page.getByTestId('sum-rows').uncheck();
+  await page.locator('[data-summed]').waitFor({ state: 'detached', timeout: 60_000 });
+  await confirm(page, 'import-replace');
+  assert.deepEqual(await kpiTexts(page), summed);
   assert.deepEqual(record.pageErrors, []);
   await close();
 });

@@ -69,6 +69,24 @@ pub struct Options {
     pub source: Option<Source>,
     /// The grid, utility or place of electricity rows that name none.
     pub grid: Option<String>,
+    /// Rows summed by site, month, source, unit and factor into one line each ([`sum`]), for
+    /// ledgers beyond what a person edits line by line; `None` keeps every row.
+    pub sum: Option<SumRows>,
+}
+
+/// How summed lines say what they sum: the file's name, in the user's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SumRows {
+    pub from: String,
+    pub lang: crate::text::Lang,
+}
+
+/// What summing did to a reading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summed {
+    /// Rows before they were summed.
+    pub rows: usize,
+    pub repeats: sum::Repeats,
 }
 
 /// What a text holds: rows ready for a scenario, and the lines that are not.
@@ -111,6 +129,9 @@ pub struct Ledger {
     pub dates_decided: bool,
     /// Things the user should know about the reading as a whole.
     pub notices: Vec<Text>,
+    /// Set when the rows were summed ([`Options::sum`]): how many there were, and which
+    /// repeated an earlier row exactly.
+    pub summed: Option<Summed>,
 }
 
 impl Ledger {
@@ -221,7 +242,45 @@ pub fn read(text: &str, options: &Options) -> Result<Ledger, Problem> {
         return Err(whole(t!("the file has its header line but no rows")));
     }
     check_with_the_reader(&mut ledger, options.reporting_period.as_deref());
+    if let Some(how) = &options.sum {
+        sum_rows(&mut ledger, how);
+    }
     Ok(ledger)
+}
+
+/// The ledger's rows summed by site, month, source, unit and factor: each line keeps the
+/// readings of its first row; rows that repeat an earlier one exactly are said in a notice
+/// (summing would otherwise hide what the page's duplicate check finds among lines).
+fn sum_rows(ledger: &mut Ledger, how: &SumRows) {
+    if ledger.rows.is_empty() {
+        return;
+    }
+    let mut sums = sum::Sums::default();
+    let mut first_readings: std::collections::HashMap<usize, Vec<Text>> =
+        std::collections::HashMap::new();
+    for ((row, line), readings) in ledger.rows.iter().zip(&ledger.lines).zip(&ledger.readings) {
+        match sums.add(row, *line) {
+            Ok(()) => {
+                first_readings
+                    .entry(*line)
+                    .or_insert_with(|| readings.clone());
+            }
+            Err(p) => ledger.problems.push(p),
+        }
+    }
+    let repeats = sums.repeats();
+    let rows = sums.rows_added();
+    let lines = sums.into_lines(&how.from, how.lang);
+    ledger.readings = lines
+        .iter()
+        .map(|(line, _)| first_readings.get(line).cloned().unwrap_or_default())
+        .collect();
+    ledger.lines = lines.iter().map(|(line, _)| *line).collect();
+    ledger.rows = lines.into_iter().map(|(_, row)| row).collect();
+    if let Some(notice) = sum::repeats_notice(&repeats) {
+        ledger.notices.push(notice);
+    }
+    ledger.summed = Some(Summed { rows, repeats });
 }
 
 /// A ledger read in pieces, in memory that does not grow with its length: the command line's
@@ -537,6 +596,7 @@ impl Head {
             dates: options.dates.or(found_order).unwrap_or(DateOrder::DayMonth),
             dates_decided: options.dates.is_some() || found_order.is_some(),
             notices,
+            summed: None,
         }
     }
 }

@@ -103,3 +103,57 @@ fn a_quantity_that_is_not_a_number_or_a_sum_too_large_is_a_problem_at_its_line()
     assert!(p.message.render(Lang::En).contains("split the file"));
     assert_eq!(sums.rows_added(), 1);
 }
+
+/// The page's import sums a large ledger the same way, inside the reader: one line per site,
+/// month, source, unit and factor, each keeping its first row's readings, repeats said in a
+/// notice in the page's language, and how many rows there were.
+#[test]
+fn the_reader_sums_when_asked_and_says_what_it_did() {
+    use esg_kpi_engine::ledger::SumRows;
+    let text = "地點,月份,能源,用量,單位,電網\n\
+        深圳廠房,2025-01,電力,100,度,深圳\n\
+        深圳廠房,2025-01,電力,100,度,深圳\n\
+        深圳廠房,2025-01,電力,50,度,深圳\n\
+        深圳廠房,2025-02,電力,70,度,深圳\n";
+    let whole = ledger::read(text, &Options::default()).unwrap();
+    let summed = ledger::read(
+        text,
+        &Options {
+            sum: Some(SumRows {
+                from: "電費.csv".into(),
+                lang: Lang::ZhHant,
+            }),
+            ..Options::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(summed.rows.len(), 2);
+    assert_eq!(summed.lines, vec![2, 5]);
+    assert_eq!(summed.rows[0]["quantity"], "250");
+    assert_eq!(
+        summed.rows[0]["note"],
+        "電費.csv 中 3 行的總和，首行為第 2 行"
+    );
+    assert_eq!(
+        summed.readings[0], whole.readings[0],
+        "the first row's readings"
+    );
+    let s = summed.summed.as_ref().unwrap();
+    assert_eq!(
+        (s.rows, s.repeats.count, s.repeats.first.clone()),
+        (4, 1, vec![(3, 2)])
+    );
+    let notice = summed.notices.last().unwrap();
+    assert!(
+        notice
+            .render(Lang::ZhHant)
+            .starts_with("1 行與之前某行完全相同"),
+        "{}",
+        notice.render(Lang::ZhHant)
+    );
+    assert!(notice
+        .render(Lang::En)
+        .ends_with("line = earlier line: 3 = 2."));
+    assert_eq!(kpis(&summed.rows), kpis(&whole.rows));
+    assert!(whole.summed.is_none());
+}

@@ -3,7 +3,7 @@
 //! readings, problems, totals, mapping, formats and every sentence in every language — for
 //! every fixture and for refusals, and the user's choices arrive as chosen.
 
-use esg_kpi_engine::ledger::{self, wire, Column, DateOrder, NumberFormat, Options};
+use esg_kpi_engine::ledger::{self, wire, Column, DateOrder, NumberFormat, Options, SumRows};
 use esg_kpi_engine::text::Lang;
 use esg_kpi_engine::units::Source;
 
@@ -33,6 +33,10 @@ fn every_reading_of_every_fixture_arrives_whole() {
             source: Some(Source::Electricity),
             grid: Some("深圳".into()),
             mapping: None,
+            sum: Some(SumRows {
+                from: "f.csv".into(),
+                lang: Lang::ZhHant,
+            }),
         },
     ];
     let mut compared = 0;
@@ -83,6 +87,10 @@ fn the_users_choices_arrive_as_chosen_and_nonsense_is_said() {
         reporting_period: Some("2024/25".into()),
         source: Some(Source::Diesel),
         grid: Some("CLP".into()),
+        sum: Some(SumRows {
+            from: "賬單.csv".into(),
+            lang: Lang::ZhHans,
+        }),
     };
     assert_eq!(
         wire::options_from_json(&wire::options_to_json(&options)),

@@ -161,6 +161,14 @@ impl Sums {
     /// One energy row per key, in the order of the first line each came from; a line that sums
     /// several rows says so in its note (`from`: the file's name).
     pub fn into_rows(self, from: &str, lang: crate::text::Lang) -> Vec<Value> {
+        self.into_lines(from, lang)
+            .into_iter()
+            .map(|(_, row)| row)
+            .collect()
+    }
+
+    /// As [`Sums::into_rows`], each row with the file line of its first row.
+    pub fn into_lines(self, from: &str, lang: crate::text::Lang) -> Vec<(usize, Value)> {
         let mut out: Vec<(usize, Value)> = self
             .by_key
             .into_values()
@@ -188,8 +196,27 @@ impl Sums {
             })
             .collect();
         out.sort_by_key(|(line, _)| *line);
-        out.into_iter().map(|(_, row)| row).collect()
+        out
     }
+}
+
+/// The notice for rows that repeat an earlier row exactly (none when there are none).
+pub fn repeats_notice(r: &Repeats) -> Option<crate::text::Text> {
+    if r.count == 0 {
+        return None;
+    }
+    let mut pairs: Vec<String> = r
+        .first
+        .iter()
+        .map(|(line, earlier)| format!("{line} = {earlier}"))
+        .collect();
+    if r.count > r.first.len() {
+        pairs.push(format!("… (+{})", r.count - r.first.len()));
+    }
+    Some(match r.count {
+        1 => REPEAT_NOTICE.with(&[pairs.join("; ")]),
+        n => REPEATS_NOTICE.with(&[n.to_string(), pairs.join("; ")]),
+    })
 }
 
 /// What summing says: beside the code, not in the shared table (the page does not sum rows yet,
@@ -208,6 +235,16 @@ pub const SUM_NOTE: Says = Says {
     en: "sum of {0} rows of {1}, the first on line {2}",
     hant: "{1} 中 {0} 行的總和，首行為第 {2} 行",
     hans: "{1} 中 {0} 行的总和，首行为第 {2} 行",
+};
+pub const REPEAT_NOTICE: Says = Says {
+    en: "1 row repeats an earlier row exactly (site, month, source, quantity, unit, factor) and is summed with it, so counted twice unless removed — line = earlier line: {0}.",
+    hant: "1 行與之前某行完全相同（地點、月份、能源、用量、單位、排放因子），已與之加總，除非刪除，否則會重複計算——行 = 之前的行：{0}。",
+    hans: "1 行与之前某行完全相同（地点、月份、能源、用量、单位、排放因子），已与之加总，除非删除，否则会重复计算——行 = 之前的行：{0}。",
+};
+pub const REPEATS_NOTICE: Says = Says {
+    en: "{0} rows repeat an earlier row exactly (site, month, source, quantity, unit, factor) and are summed with it, so counted twice unless removed — line = earlier line: {1}.",
+    hant: "{0} 行與之前某行完全相同（地點、月份、能源、用量、單位、排放因子），已與之加總，除非刪除，否則會重複計算——行 = 之前的行：{1}。",
+    hans: "{0} 行与之前某行完全相同（地点、月份、能源、用量、单位、排放因子），已与之加总，除非删除，否则会重复计算——行 = 之前的行：{1}。",
 };
 pub const REPEATS: Says = Says {
     en: "repeats line {0} exactly (site, month, source, quantity, unit, factor): counted twice unless removed",

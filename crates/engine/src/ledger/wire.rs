@@ -5,8 +5,10 @@
 //! in any language. `from_json(to_json(x)) == x` for every reading (a native test holds it over
 //! every fixture).
 
-use super::{Column, DateOrder, Ledger, NumberFormat, Options, Problem};
+use super::{Column, DateOrder, Ledger, NumberFormat, Options, Problem, SumRows, Summed};
 use crate::ledger::numbers::Detected;
+use crate::ledger::sum::Repeats;
+use crate::text::Lang;
 use crate::text::Text;
 use crate::units::Source;
 use serde_json::{json, Map, Value};
@@ -58,6 +60,7 @@ pub fn options_to_json(o: &Options) -> String {
         "reporting_period": o.reporting_period,
         "source": o.source.map(Source::id),
         "grid": o.grid,
+        "sum": o.sum.as_ref().map(|s| json!({ "from": s.from, "lang": s.lang.tag() })),
     })
     .to_string()
 }
@@ -79,6 +82,12 @@ pub fn options_from_json(text: &str) -> Options {
             .and_then(Value::as_str)
             .and_then(Source::from_id),
         grid: string("grid"),
+        sum: v.get("sum").and_then(|s| {
+            Some(SumRows {
+                from: s.get("from")?.as_str()?.to_string(),
+                lang: Lang::from_tag(s.get("lang")?.as_str()?)?,
+            })
+        }),
     }
 }
 
@@ -174,6 +183,17 @@ pub fn result_to_json(r: &Result<Ledger, Problem>) -> String {
     o.insert("dates".into(), json!(order_id(l.dates)));
     o.insert("dates_decided".into(), json!(l.dates_decided));
     o.insert("notices".into(), texts_to(&l.notices));
+    if let Some(summed) = &l.summed {
+        o.insert(
+            "summed".into(),
+            json!({
+                "rows": summed.rows,
+                "repeats": summed.repeats.first,
+                "count": summed.repeats.count,
+                "complete": summed.repeats.complete,
+            }),
+        );
+    }
     Value::Object(o).to_string()
 }
 
@@ -254,5 +274,26 @@ fn ledger_of(v: &Value) -> Option<Ledger> {
         dates: order_of(v.get("dates")?)?,
         dates_decided: v.get("dates_decided")?.as_bool()?,
         notices: texts_of(v.get("notices"))?,
+        summed: match v.get("summed") {
+            None => None,
+            Some(s) => Some(Summed {
+                rows: usize::try_from(s.get("rows")?.as_u64()?).ok()?,
+                repeats: Repeats {
+                    first: s
+                        .get("repeats")?
+                        .as_array()?
+                        .iter()
+                        .map(|pair| {
+                            let n = |i: usize| {
+                                pair.get(i)?.as_u64().and_then(|n| usize::try_from(n).ok())
+                            };
+                            Some((n(0)?, n(1)?))
+                        })
+                        .collect::<Option<Vec<_>>>()?,
+                    count: usize::try_from(s.get("count")?.as_u64()?).ok()?,
+                    complete: s.get("complete")?.as_bool()?,
+                },
+            }),
+        },
     })
 }
