@@ -209,20 +209,7 @@ pub fn read(text: &str, options: &Options) -> Result<Ledger, Problem> {
     if text.len() > MAX_BYTES {
         return Err(too_large(text.len()));
     }
-    let text = text.trim_start_matches('\u{feff}');
-    let controls = text
-        .chars()
-        .take(4096)
-        .filter(|c| (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || *c == '\u{fffd}')
-        .count();
-    if text.contains('\0') || controls > 8 {
-        return Err(whole(t!(
-            "this is not a text file (CSV or tab-separated) nor a workbook (.xlsx, .xls, .ods) the calculator can open"
-        )));
-    }
-    if text.trim().is_empty() {
-        return Err(whole(t!("the file is empty")));
-    }
+    let text = text_of(text)?;
     let delimiter = delimiter_of(text);
     let records = records_of(text, delimiter, 0);
     let (head, at) = Head::find(&records, delimiter, options)?;
@@ -312,20 +299,7 @@ struct RowsState {
 impl Stream {
     /// Begins with the file's first piece: its title lines, its header and at least one row.
     pub fn begin(first: &str, options: &Options) -> Result<Stream, Problem> {
-        let first = first.trim_start_matches('\u{feff}');
-        let controls = first
-            .chars()
-            .take(4096)
-            .filter(|c| (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || *c == '\u{fffd}')
-            .count();
-        if first.contains('\0') || controls > 8 {
-            return Err(whole(t!(
-                "this is not a text file (CSV or tab-separated) nor a workbook (.xlsx, .xls, .ods) the calculator can open"
-            )));
-        }
-        if first.trim().is_empty() {
-            return Err(whole(t!("the file is empty")));
-        }
+        let first = text_of(first)?;
         let delimiter = delimiter_of(first);
         let records = records_of(first, delimiter, 0);
         let (head, _) = Head::find(&records, delimiter, options)?;
@@ -389,6 +363,26 @@ impl Stream {
     pub fn lines_read(&self) -> usize {
         self.read
     }
+}
+
+/// The text without its byte-order mark, or why it is not a ledger at all: binary (a NUL, or
+/// more than 8 control or unknown characters in its first 4,096), or empty.
+fn text_of(text: &str) -> Result<&str, Problem> {
+    let text = text.trim_start_matches('\u{feff}');
+    let controls = text
+        .chars()
+        .take(4096)
+        .filter(|c| (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || *c == '\u{fffd}')
+        .count();
+    if text.contains('\0') || controls > 8 {
+        return Err(whole(t!(
+            "this is not a text file (CSV or tab-separated) nor a workbook (.xlsx, .xls, .ods) the calculator can open"
+        )));
+    }
+    if text.trim().is_empty() {
+        return Err(whole(t!("the file is empty")));
+    }
+    Ok(text)
 }
 
 /// The non-blank records of a text, each with its line (`offset` added: the lines before the

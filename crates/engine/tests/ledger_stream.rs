@@ -7,22 +7,8 @@ use esg_kpi_engine::ledger::{self, Ledger, Options, Stream};
 use esg_kpi_engine::text::Lang;
 use proptest::prelude::*;
 
-/// Every ledger fixture of the suite, with its text.
-fn fixtures() -> Vec<(String, String)> {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
-    let mut out = Vec::new();
-    for dir in [root.to_string(), format!("{root}/messy")] {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            let name = path.display().to_string();
-            if name.ends_with(".csv") || name.ends_with(".tsv") {
-                out.push((name, std::fs::read_to_string(&path).unwrap()));
-            }
-        }
-    }
-    assert!(out.len() >= 12, "fixtures found: {}", out.len());
-    out
-}
+mod common;
+use common::fixtures;
 
 /// The text's lines (each with its line break), grouped into pieces at `cuts` (line indexes),
 /// never inside a quoted cell; each piece with the line it starts on.

@@ -7,20 +7,8 @@ use esg_kpi_engine::ledger::{self, wire, Column, DateOrder, NumberFormat, Option
 use esg_kpi_engine::text::Lang;
 use esg_kpi_engine::units::Source;
 
-fn fixtures() -> Vec<(String, String)> {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
-    let mut out = Vec::new();
-    for dir in [root.to_string(), format!("{root}/messy")] {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            let name = path.display().to_string();
-            if name.ends_with(".csv") || name.ends_with(".tsv") {
-                out.push((name, std::fs::read_to_string(&path).unwrap()));
-            }
-        }
-    }
-    out
-}
+mod common;
+use common::fixtures;
 
 #[test]
 fn every_reading_of_every_fixture_arrives_whole() {
