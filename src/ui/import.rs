@@ -214,7 +214,6 @@ pub fn ImportRows() -> Html {
             let file = gloo::file::File::from(file);
             let task = gloo::file::callbacks::read_as_bytes(&file, move |bytes| {
                 let bytes = bytes.unwrap_or_default();
-                // Let the page show "Reading…" before the rows are checked.
                 let busy = busy.clone();
                 let preview = preview.clone();
                 let encoding = encoding.clone();
