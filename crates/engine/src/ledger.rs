@@ -129,8 +129,8 @@ pub struct Ledger {
     pub dates_decided: bool,
     /// Things the user should know about the reading as a whole.
     pub notices: Vec<Text>,
-    /// Set when the rows were summed ([`Options::sum`]): how many there were, and which
-    /// repeated an earlier row exactly.
+    /// Set when the rows were summed ([`Options::sum`]) into fewer lines: how many there were,
+    /// and which repeated an earlier row exactly.
     pub summed: Option<Summed>,
 }
 
@@ -257,6 +257,10 @@ fn sum_rows(ledger: &mut Ledger, how: &SumRows) {
     }
     let repeats = sums.repeats();
     let rows = sums.rows_added();
+    if sums.lines() == ledger.rows.len() {
+        // Every row is a line of its own: nothing to sum, and nothing to say.
+        return;
+    }
     let lines = sums.into_lines(&how.from, how.lang);
     ledger.readings = lines
         .iter()

@@ -157,3 +157,28 @@ fn the_reader_sums_when_asked_and_says_what_it_did() {
     assert_eq!(kpis(&summed.rows), kpis(&whole.rows));
     assert!(whole.summed.is_none());
 }
+
+#[test]
+fn a_ledger_whose_rows_are_all_different_lines_is_left_as_read() {
+    use esg_kpi_engine::ledger::SumRows;
+    let text = "site,month,source,quantity,unit,grid,note\n\
+        A,2025-01,electricity,100,kWh,guangdong,meter 1\n\
+        A,2025-02,electricity,100,kWh,guangdong,\n\
+        B,2025-01,electricity,100,kWh,guangdong,\n";
+    let whole = ledger::read(text, &Options::default()).unwrap();
+    let asked = ledger::read(
+        text,
+        &Options {
+            sum: Some(SumRows {
+                from: "f.csv".into(),
+                lang: Lang::En,
+            }),
+            ..Options::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        asked, whole,
+        "nothing to sum: the reading as it was, and nothing said"
+    );
+}
