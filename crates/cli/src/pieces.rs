@@ -47,7 +47,7 @@ impl Encoding {
     /// The bytes as text, or where they stop being this encoding. Neither GB18030 nor Big5
     /// uses a line break or a quote inside a character, so a piece cut at a line break is
     /// whole characters in all three.
-    fn decode(self, bytes: &[u8]) -> Result<String, usize> {
+    pub fn decode(self, bytes: &[u8]) -> Result<String, usize> {
         let encoding = match self {
             Encoding::Utf8 => {
                 return String::from_utf8(bytes.to_vec()).map_err(|e| e.utf8_error().valid_up_to())
@@ -73,11 +73,6 @@ impl Encoding {
             .into_iter()
             .filter_map(|e| e.decode(bytes).ok().map(|t| (e, t)))
             .collect()
-    }
-
-    /// The bytes in this encoding, or where they stop being it.
-    pub fn text(self, bytes: &[u8]) -> Result<String, usize> {
-        self.decode(bytes)
     }
 }
 
