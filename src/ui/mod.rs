@@ -1036,7 +1036,9 @@ fn EnergyRowView(props: &EnergyRowViewProps) -> Html {
                 <div class="wide">
                     <SelectField path={p("factor")} label={tr(lang, "Emission factor")} value={mode.clone()} options={options(modes)} error={err("factor")} onedit={set_factor} />
                 </div>
-                if mode == "auto" && electricity {
+                // A grid that no longer applies (the line's source changed) is shown with its
+                // message, so that it can be cleared where it is.
+                if (mode == "auto" && electricity) || err("grid").is_some() {
                     <div class="wide">
                         <SelectField path={p("grid")} label={tr(lang, "Grid")} value={text("grid")} options={grid_options(lang)} error={err("grid")} onedit={props.onedit.clone()} />
                     </div>

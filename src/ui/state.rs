@@ -6,7 +6,7 @@
 //! Paths carry their period: `water_m3` is the current period's, `prior.water_m3` the prior
 //! year's.
 
-use crate::engine::scenario::Scenario;
+use crate::engine::live::Live;
 use crate::engine::{self, path, units, Results, TraceLimit};
 use crate::i18n::Lang;
 use serde_json::{json, Value};
@@ -84,6 +84,26 @@ impl Doc {
     }
 }
 
+/// The calculation kept between edits, shared by the states a reducer makes from each other
+/// (the old one is dropped as the new one is made) and changed in place, as the document is.
+#[derive(Debug, Clone)]
+pub struct Kept(Rc<RefCell<Live>>);
+
+impl PartialEq for Kept {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Kept {
+    fn new(doc: &Value) -> Kept {
+        Kept(Rc::new(RefCell::new(Live::new(
+            doc,
+            TraceLimit::First(SHOWN_LINES),
+        ))))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
     pub doc: Doc,
@@ -92,15 +112,19 @@ pub struct State {
     pub current: Rc<Results>,
     /// The last results without input errors: what the KPI table shows.
     pub last_good: Rc<Results>,
-    /// The scenario as the engine read it for `current`, and for `last_good`.
-    scenario: Option<Rc<Scenario>>,
-    last_good_scenario: Option<Rc<Scenario>>,
+    /// The calculation of the document as it is now, which an edit of a line or a figure
+    /// updates by the difference.
+    live: Kept,
+    /// The document `last_good` came from, while it is not the document now (the document
+    /// has an input error); `None` when they are the same.
+    last_good_doc: Option<Rc<Value>>,
     /// The scenario a load replaced, to undo it (and, once undone, the loaded one, to redo).
     /// Not edited any more: the page edits the document that replaced it.
     pub undo: Option<Doc>,
     /// Whether `undo` would redo the load rather than undo it.
     pub undone: bool,
-    /// The results are of an earlier keystroke: a large scenario is recomputed once typing
+    /// The results are of an earlier keystroke: a large scenario changed in a way that needs
+    /// it read again whole (a setting, a line added in the middle) is read when typing
     /// pauses ([`Action::Recalculate`]), so that typing never waits for it.
     pub stale: bool,
 }
@@ -158,24 +182,20 @@ pub enum Action {
     Recalculate,
 }
 
-fn compute(doc: &Value) -> (Rc<Results>, Option<Rc<Scenario>>) {
-    let (results, scenario) = engine::calculate_value_with(doc, TraceLimit::First(SHOWN_LINES));
-    (Rc::new(results), scenario.map(Rc::new))
-}
-
 impl State {
     pub fn new(doc: Value) -> Self {
         State::of(Doc::new(doc))
     }
 
     fn of(doc: Doc) -> Self {
-        let (results, scenario) = compute(&doc.get());
+        let live = Kept::new(&doc.get());
+        let results = Rc::new(live.0.borrow().results());
         State {
             doc,
             last_good: results.clone(),
-            last_good_scenario: scenario.clone(),
-            scenario,
             current: results,
+            live,
+            last_good_doc: None,
             undo: None,
             undone: false,
             stale: false,
@@ -186,7 +206,8 @@ impl State {
     /// with, when it has one: from the scenario as read, so that it is there for every row,
     /// not only those in the trace shown.
     pub fn factor_source(&self, period: Option<&str>, index: usize) -> Option<engine::text::Text> {
-        let s = self.scenario.as_ref()?;
+        let live = self.live.0.try_borrow().ok()?;
+        let s = live.scenario()?;
         let p = match period {
             None => &s.current,
             Some(key) => &s.others.iter().find(|(k, _)| *k == key)?.1,
@@ -198,13 +219,17 @@ impl State {
 
     /// The KPI table's results with every calculation line (for the exports and the
     /// element's `results`): the results shown when they already have them all, else
-    /// computed again from the scenario they came from.
+    /// computed again from the document they came from.
     pub fn full_results(&self) -> Rc<Results> {
-        match &self.last_good_scenario {
-            Some(s) if self.last_good.trace_omitted > 0 => {
-                Rc::new(engine::calc::calculate(s, self.last_good.errors.clone()))
-            }
-            _ => self.last_good.clone(),
+        if self.last_good.trace_omitted == 0 {
+            return self.last_good.clone();
+        }
+        match &self.last_good_doc {
+            Some(doc) => Rc::new(engine::calculate_value(doc)),
+            None => match self.live.0.try_borrow().ok().as_deref().and_then(Live::scenario) {
+                Some(s) => Rc::new(engine::calc::calculate(s, self.last_good.errors.clone())),
+                None => self.last_good.clone(),
+            },
         }
     }
 
@@ -217,23 +242,36 @@ impl State {
             .map(|e| e.message.render(lang))
     }
 
-    fn with_doc(&self, doc: Doc) -> Self {
-        let (current, scenario) = compute(&doc.get());
-        let (last_good, last_good_scenario) = if current.errors.is_empty() {
-            (current.clone(), scenario.clone())
-        } else {
-            (self.last_good.clone(), self.last_good_scenario.clone())
+    /// The state after `doc` changed, with `live` already following it; `before` gives the
+    /// document as it was (only asked for when an input error appears).
+    fn followed(&self, doc: Doc, live: Kept, before: impl FnOnce() -> Value) -> Self {
+        let current = Rc::new(live.0.borrow().results());
+        let (last_good, last_good_doc) = match (current.errors.is_empty(), &self.last_good_doc) {
+            (true, _) => (current.clone(), None),
+            // Still in error: the last good results and their document stay.
+            (false, Some(d)) => (self.last_good.clone(), Some(d.clone())),
+            // An error appears now: keep the document the last good results came from.
+            (false, None) if self.current.errors.is_empty() => {
+                (self.last_good.clone(), Some(Rc::new(before())))
+            }
+            (false, None) => (self.last_good.clone(), None),
         };
         State {
             doc,
             current,
             last_good,
-            last_good_scenario,
-            scenario,
+            live,
+            last_good_doc,
             undo: self.undo.clone(),
             undone: self.undone,
             stale: false,
         }
+    }
+
+    /// The state after a change the calculation follows by reading the document again.
+    fn with_doc(&self, doc: Doc, before: impl FnOnce() -> Value) -> Self {
+        let live = Kept::new(&doc.get());
+        self.followed(doc, live, before)
     }
 
     /// Whether a scenario is large enough to recompute (and autosave) only when typing pauses.
@@ -284,27 +322,53 @@ impl Reducible for State {
             }
         }
         let change: Box<dyn FnOnce(&mut Value) -> bool> = match action {
-            Action::Edit { path, text } if State::large(&self.doc.get()) => {
-                // Keep what was typed now; compute when typing pauses.
+            Action::Edit { path, text } => {
+                let was = path::get(&self.doc.get(), &path).cloned();
                 let Some(doc) = self
                     .doc
                     .edit(|doc| path::set(doc, &path, Value::String(text)))
                 else {
                     return self;
                 };
-                let mut next = (*self).clone();
-                next.doc = doc;
-                next.stale = true;
-                return Rc::new(next);
+                let before = || {
+                    let mut d = self.doc.snapshot();
+                    match was {
+                        Some(v) => path::set(&mut d, &path, v),
+                        None => path::remove(&mut d, &path),
+                    };
+                    d
+                };
+                // The document edited in place: the calculation follows the one line or the
+                // figures the edit touched.
+                let same = Rc::ptr_eq(&doc.value, &self.doc.value);
+                if same && !self.stale {
+                    let cost = self.live.0.try_borrow_mut().ok().and_then(|mut live| {
+                        live.edit(&doc.get(), &path)
+                    });
+                    if cost.is_some() {
+                        return Rc::new(self.followed(doc, self.live.clone(), before));
+                    }
+                }
+                if State::large(&doc.get()) {
+                    // Keep what was typed now; read it all when typing pauses.
+                    let mut next = (*self).clone();
+                    if next.current.errors.is_empty() && next.last_good_doc.is_none() {
+                        next.last_good_doc = Some(Rc::new(before()));
+                    }
+                    next.doc = doc;
+                    next.stale = true;
+                    return Rc::new(next);
+                }
+                return Rc::new(self.with_doc(doc, before));
             }
             Action::Recalculate => {
                 if !self.stale {
                     return self;
                 }
-                return Rc::new(self.with_doc(self.doc.touched()));
-            }
-            Action::Edit { path, text } => {
-                Box::new(move |doc| path::set(doc, &path, Value::String(text)))
+                let doc = self.doc.touched();
+                let live = Kept::new(&doc.get());
+                // The document before the paused edits was kept when they began.
+                return Rc::new(self.followed(doc, live, || Value::Null));
             }
             Action::SetFactor { row, choice } => Box::new(move |doc| {
                 let at = format!("{row}.factor");
@@ -381,8 +445,15 @@ impl Reducible for State {
                 return Rc::new(next);
             }
         };
+        // Kept only if an input error appears; a click, not a keystroke, so the copy is
+        // affordable.
+        let before = self
+            .current
+            .errors
+            .is_empty()
+            .then(|| self.doc.snapshot());
         match self.doc.edit(change) {
-            Some(doc) => Rc::new(self.with_doc(doc)),
+            Some(doc) => Rc::new(self.with_doc(doc, || before.unwrap_or(Value::Null))),
             None => self,
         }
     }

@@ -15,6 +15,7 @@ use super::published::{self, PublishedCheck};
 use super::scenario::{
     self, EnergyRow, FactorChoice, Field, InputError, Instrument, Period, Scenario, WasteUnit,
 };
+use super::tally::{Acc, NoTotal, Tally, GASES};
 use super::text::{overflow, Text};
 use super::units::{self, Converted, Source, KJ_PER_KGCE, KJ_PER_MWH};
 use super::waste::KINDS;
@@ -185,34 +186,6 @@ pub struct Group {
     pub energy_mwh: Option<String>,
 }
 
-/// Groups the lines by `key`, keys in the order they first appear, summing as the totals do.
-fn group_by<'a>(lines: &[Line<'a>], key: &dyn Fn(&Line<'a>) -> &'a str) -> Vec<Group> {
-    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    let mut groups: Vec<(&str, usize, Val, Val)> = Vec::new();
-    for l in lines {
-        let k = key(l);
-        let at = *index.entry(k).or_insert_with(|| {
-            groups.push((k, 0, Ok(Decimal::ZERO), Ok(Decimal::ZERO)));
-            groups.len() - 1
-        });
-        if let Some((_, rows, t, mwh)) = groups.get_mut(at) {
-            *rows += 1;
-            *t = add(t, &l.emissions);
-            let energy = l.converted.as_ref().map(|c| c.mwh).map_err(Clone::clone);
-            *mwh = add(mwh, &energy);
-        }
-    }
-    groups
-        .into_iter()
-        .map(|(key, rows, t, mwh)| Group {
-            key: key.to_string(),
-            rows,
-            ghg_t: t.ok().map(|d| d.normalize().to_string()),
-            energy_mwh: mwh.ok().map(|d| d.normalize().to_string()),
-        })
-        .collect()
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct WasteByKind {
     pub kind: &'static str,
@@ -335,7 +308,7 @@ pub fn calculate_value_with(
     }
 }
 
-fn finish(scenario: Option<Scenario>, errors: Vec<InputError>) -> Results {
+pub(crate) fn finish(scenario: Option<Scenario>, errors: Vec<InputError>) -> Results {
     match scenario {
         Some(s) => calculate(&s, errors),
         None => Results {
@@ -367,11 +340,29 @@ pub fn calculate(s: &Scenario, errors: Vec<InputError>) -> Results {
 
 /// [`calculate`], writing the trace only as far as `limit`.
 pub fn calculate_with(s: &Scenario, errors: Vec<InputError>, limit: TraceLimit) -> Results {
-    let current = calculate_period_with(&s.current, limit);
+    let tallies: Vec<Tally> = std::iter::once(&s.current)
+        .chain(s.others.iter().map(|(_, p)| p))
+        .map(Tally::of)
+        .collect();
+    results_of(s, &tallies, errors, limit)
+}
+
+/// A scenario's results from the tallies of its periods (the current period's first, then
+/// the others' in their order).
+pub(crate) fn results_of(
+    s: &Scenario,
+    tallies: &[Tally],
+    errors: Vec<InputError>,
+    limit: TraceLimit,
+) -> Results {
+    let empty = Tally::default();
+    let tally = |i: usize| tallies.get(i).unwrap_or(&empty);
+    let current = period_results(&s.current, tally(0), limit);
     let periods = s
         .others
         .iter()
-        .map(|(key, p)| (*key, calculate_period_with(p, limit)))
+        .enumerate()
+        .map(|(i, (key, p))| (*key, period_results(p, tally(i + 1), limit)))
         .collect();
     Results {
         schema: RESULTS_SCHEMA,
@@ -405,6 +396,23 @@ impl Line<'_> {
     /// every line of every recompute.
     pub fn path(&self) -> String {
         energy_path(self.prefix, self.row.index)
+    }
+
+    /// The line's MWh.
+    pub fn mwh(&self) -> Val {
+        self.converted
+            .as_ref()
+            .map(|c| c.mwh)
+            .map_err(Clone::clone)
+    }
+
+    /// The line's tonnes of one gas (0 when its factor has none of it).
+    pub fn gas_tonnes(&self, gas: Gas) -> Val {
+        let gs = self.gases.as_ref().map_err(Clone::clone)?;
+        gs.iter()
+            .filter(|(g, ..)| *g == gas)
+            .try_fold(Decimal::ZERO, |acc, (_, t, ..)| acc.cadd(*t))
+            .ok_or_else(overflow)
     }
 }
 
@@ -452,7 +460,7 @@ fn at_line(e: Text, prefix: &str, row: &EnergyRow) -> Text {
     }
 }
 
-fn line<'a>(row: &'a EnergyRow, p: &'a Period) -> Line<'a> {
+pub(crate) fn line<'a>(row: &'a EnergyRow, p: &'a Period) -> Line<'a> {
     let named = |e: Text| at_line(e, &p.prefix, row);
     let converted = units::convert(
         row.quantity,
@@ -538,7 +546,44 @@ pub fn calculate_period(p: &Period) -> PeriodResults {
 
 /// [`calculate_period`], writing the trace only as far as `limit`.
 pub fn calculate_period_with(p: &Period, limit: TraceLimit) -> PeriodResults {
-    let lines: Vec<Line> = p.energy.iter().map(|r| line(r, p)).collect();
+    period_results(p, &Tally::of(p), limit)
+}
+
+/// A line of the period by its index, computed.
+fn line_at(p: &Period, index: usize) -> Option<Line<'_>> {
+    let at = p.energy.binary_search_by_key(&index, |r| r.index).ok()?;
+    p.energy.get(at).map(|r| line(r, p))
+}
+
+/// The reason a total over lines is unavailable, in words: a line's own reason, or, for a sum
+/// beyond exact decimals, the largest of the lines `pick` gives a figure for.
+fn total_reason(p: &Period, why: NoTotal, pick: &dyn Fn(&Line) -> Option<Decimal>) -> Text {
+    match why {
+        NoTotal::Line(reason) => reason,
+        NoTotal::TooLarge => {
+            // Only when it happens: the one pass over the lines an edit never makes otherwise.
+            let largest = p
+                .energy
+                .iter()
+                .filter_map(|r| {
+                    let l = line(r, p);
+                    pick(&l).map(|v| (v.abs(), r))
+                })
+                .max_by(|a, b| a.0.cmp(&b.0).then(b.1.index.cmp(&a.1.index)));
+            match largest {
+                Some((_, r)) => t!(
+                    "the total is too large for exact decimal arithmetic; its largest line is {0}: check its quantity and unit",
+                    line_name(&p.prefix, r)
+                ),
+                None => overflow(),
+            }
+        }
+    }
+}
+
+/// A period's results from its tally: what a full calculation and an edit both end with, and
+/// what the merge of the tallies of a period's parts gives (see [`Tally::merge`]).
+pub fn period_results(p: &Period, tally: &Tally, limit: TraceLimit) -> PeriodResults {
     let rows_broken: Val = match p.invalid_energy_rows.first() {
         Some(i) => Err(t!(
             "{0} has an input error (see its message)",
@@ -546,30 +591,19 @@ pub fn calculate_period_with(p: &Period, limit: TraceLimit) -> PeriodResults {
         )),
         None => Ok(Decimal::ZERO),
     };
-    let sum = |filter: &dyn Fn(&Line) -> bool, pick: &dyn Fn(&Line) -> Val| -> Val {
+    let sum = |acc: &Acc, pick: &dyn Fn(&Line) -> Option<Decimal>| -> Val {
         rows_broken.clone()?;
-        lines
-            .iter()
-            .filter(|l| filter(l))
-            .try_fold(Decimal::ZERO, |acc, l| {
-                acc.cadd(pick(l)?).ok_or_else(|| {
-                    t!(
-                        "the total is too large for exact decimal arithmetic when {0} is added: check its quantity and unit, and the lines before it",
-                        line_name(&p.prefix, l.row)
-                    )
-                })
-            })
+        acc.value().map_err(|why| total_reason(p, why, pick))
     };
-    let direct_lines = |l: &Line| l.row.source.is_direct();
-    let indirect_lines = |l: &Line| !l.row.source.is_direct();
-    let mwh_of = |l: &Line| l.converted.as_ref().map(|c| c.mwh).map_err(Clone::clone);
-    let emissions_of = |l: &Line| l.emissions.clone();
-
-    let scope1 = sum(&direct_lines, &emissions_of);
-    let scope2 = sum(&indirect_lines, &emissions_of);
+    let ghg_of = |l: &Line| l.emissions.as_ref().ok().copied();
+    let mwh_of = |l: &Line| l.mwh().ok();
+    let [s1, s2] = &tally.ghg;
+    let [mwh1, mwh2] = &tally.mwh;
+    let scope1 = sum(s1, &|l| ghg_of(l).filter(|_| l.row.source.is_direct()));
+    let scope2 = sum(s2, &|l| ghg_of(l).filter(|_| !l.row.source.is_direct()));
     let total_ghg = add(&scope1, &scope2);
-    let direct = sum(&direct_lines, &mwh_of);
-    let indirect = sum(&indirect_lines, &mwh_of);
+    let direct = sum(mwh1, &|l| mwh_of(l).filter(|_| l.row.source.is_direct()));
+    let indirect = sum(mwh2, &|l| mwh_of(l).filter(|_| !l.row.source.is_direct()));
     let total_energy = add(&direct, &indirect);
 
     let denominator = |d: Denominator| -> Val {
@@ -639,7 +673,7 @@ pub fn calculate_period_with(p: &Period, limit: TraceLimit) -> PeriodResults {
                 Ok(v) => available(
                     id,
                     v,
-                    total_formula(id, &lines, &scope1, &scope2, &direct, &indirect),
+                    total_formula(id, p, tally, &scope1, &scope2, &direct, &indirect),
                 ),
                 Err(reason) => unavailable(id, reason),
             },
@@ -647,24 +681,30 @@ pub fn calculate_period_with(p: &Period, limit: TraceLimit) -> PeriodResults {
         kpis.push(with_published(result, published));
     }
 
-    let details = details(p, &lines, &sum, &scope2, &indirect);
+    let details = details(p, tally, &sum, &scope2, &indirect);
+    let lines = p.energy.len();
     let shown = match limit {
-        TraceLimit::All => lines.len(),
-        TraceLimit::First(n) => n.min(lines.len()),
+        TraceLimit::All => lines,
+        TraceLimit::First(n) => n.min(lines),
     };
-    let mut trace: Vec<TraceLine> = lines.iter().take(shown).map(|l| trace_line(l, p)).collect();
+    let mut trace: Vec<TraceLine> = p
+        .energy
+        .iter()
+        .take(shown)
+        .map(|r| trace_line(&line(r, p), p))
+        .collect();
     trace.extend(waste_trace(p));
     trace.extend(scalar_trace(p));
-    let checks = checks::period_checks(p, &kpis, &lines, &totals);
+    let checks = checks::period_checks(p, &kpis, tally, &totals);
     let published_check = (!p.published.is_empty()).then(|| published::check(&p.published));
     let per_production_unit = production_intensities(p, &totals);
-    let data_quality = checks::data_quality(p);
+    let data_quality = checks::data_quality(p, tally);
     PeriodResults {
         period: p.period.clone(),
         kpis: Kpis(kpis),
         checks,
         trace,
-        trace_omitted: lines.len() - shown,
+        trace_omitted: lines - shown,
         details,
         published_check,
         data_quality,
@@ -747,18 +787,14 @@ fn production_intensities(p: &Period, totals: &dyn Fn(KpiId) -> Val) -> Vec<Prod
         .collect()
 }
 
-type Sum<'s> = dyn Fn(&dyn Fn(&Line) -> bool, &dyn Fn(&Line) -> Val) -> Val + 's;
+type Sum<'s> = dyn Fn(&Acc, &dyn Fn(&Line) -> Option<Decimal>) -> Val + 's;
 
-fn details(p: &Period, lines: &[Line], sum: &Sum, scope2: &Val, indirect: &Val) -> Details {
+fn details(p: &Period, tally: &Tally, sum: &Sum, scope2: &Val, indirect: &Val) -> Details {
     let text = |v: Val| v.ok().map(|d| d.normalize().to_string());
     let mut by_gas = BTreeMap::new();
-    for gas in [Gas::Co2, Gas::Ch4, Gas::N2o, Gas::Co2e] {
-        let tonnes = sum(&|l: &Line| l.row.source.is_direct(), &|l: &Line| {
-            let gs = l.gases.as_ref().map_err(Clone::clone)?;
-            gs.iter()
-                .filter(|(g, ..)| *g == gas)
-                .try_fold(Decimal::ZERO, |acc, (_, t, ..)| acc.cadd(*t))
-                .ok_or_else(overflow)
+    for (acc, gas) in tally.gases.iter().zip(GASES) {
+        let tonnes = sum(acc, &|l: &Line| {
+            l.gas_tonnes(gas).ok().filter(|_| l.row.source.is_direct())
         });
         by_gas.insert(gas.id(), text(tonnes));
     }
@@ -778,40 +814,31 @@ fn details(p: &Period, lines: &[Line], sum: &Sum, scope2: &Val, indirect: &Val) 
     };
     let mut by_source = BTreeMap::new();
     let mut tce = BTreeMap::new();
-    for source in Source::ALL {
-        if lines.iter().any(|l| l.row.source == source) {
+    let tce_of = |l: &Line| l.tce.as_ref().ok().copied();
+    for (source, (mwh, t)) in Source::ALL.into_iter().zip(&tally.by_source) {
+        if mwh.lines > 0 {
+            let of = |l: &Line| l.row.source == source;
             by_source.insert(
                 source.id(),
-                text(sum(&|l: &Line| l.row.source == source, &|l: &Line| {
-                    l.converted.as_ref().map(|c| c.mwh).map_err(Clone::clone)
-                })),
+                text(sum(mwh, &|l: &Line| l.mwh().ok().filter(|_| of(l)))),
             );
-            tce.insert(
-                source.id(),
-                text(sum(&|l: &Line| l.row.source == source, &|l: &Line| {
-                    l.tce.clone()
-                })),
-            );
+            tce.insert(source.id(), text(sum(t, &|l: &Line| tce_of(l).filter(|_| of(l)))));
         }
     }
+    let [tce1, tce2] = &tally.tce;
     tce.insert(
         "direct",
-        text(sum(&|l: &Line| l.row.source.is_direct(), &|l: &Line| {
-            l.tce.clone()
-        })),
+        text(sum(tce1, &|l: &Line| tce_of(l).filter(|_| l.row.source.is_direct()))),
     );
     tce.insert(
         "indirect",
-        text(sum(&|l: &Line| !l.row.source.is_direct(), &|l: &Line| {
-            l.tce.clone()
-        })),
+        text(sum(tce2, &|l: &Line| tce_of(l).filter(|_| !l.row.source.is_direct()))),
     );
-    tce.insert(
-        "total",
-        text(sum(&|_: &Line| true, &|l: &Line| l.tce.clone())),
-    );
+    let mut all = tce1.clone();
+    all.merge(tce2);
+    tce.insert("total", text(sum(&all, &tce_of)));
     // Sites in the order they first appear; the chart's emissions by site are the same sums.
-    let by_site = group_by(lines, &|l| l.row.site.as_str());
+    let by_site = tally.sites.list();
     Details {
         gwp: p.settings.gwp.id(),
         grid_edition: p.settings.grid_edition_id.clone(),
@@ -826,8 +853,8 @@ fn details(p: &Period, lines: &[Line], sum: &Sum, scope2: &Val, indirect: &Val) 
             .collect(),
         breakdowns: Breakdowns {
             by_site,
-            by_month: group_by(lines, &|l| l.row.period.as_deref().unwrap_or("")),
-            by_source: group_by(lines, &|l| l.row.source.id()),
+            by_month: tally.months.list(),
+            by_source: tally.sources.list(),
         },
         energy_tce: tce,
         waste_by_kind_t: waste_by_kind(p),
@@ -971,7 +998,8 @@ pub(crate) fn rounds_to(v: Decimal, p: Decimal) -> bool {
 
 fn total_formula(
     id: KpiId,
-    lines: &[Line],
+    p: &Period,
+    tally: &Tally,
     s1: &Val,
     s2: &Val,
     direct: &Val,
@@ -983,20 +1011,20 @@ fn total_formula(
         _ => Text::verbatim(""),
     };
     let lines_sum = |direct_lines: bool, ghg: bool| {
-        let mut matching = lines
-            .iter()
-            .filter(|l| l.row.source.is_direct() == direct_lines);
-        match (matching.next(), matching.count(), direct_lines) {
-            (None, _, true) => t!("no fuel lines"),
-            (None, _, false) => t!("no electricity lines"),
-            (Some(l), 0, _) => line_formula(l, ghg, true),
-            (Some(_), more, true) => t!(
+        let [direct, indirect] = &tally.ghg;
+        let acc = if direct_lines { direct } else { indirect };
+        let only = acc.only_line().and_then(|i| line_at(p, i));
+        match (acc.lines, only, direct_lines) {
+            (0, _, true) => t!("no fuel lines"),
+            (0, _, false) => t!("no electricity lines"),
+            (1, Some(l), _) => line_formula(&l, ghg, true),
+            (n, _, true) => t!(
                 "sum of {0} fuel lines (see the calculation lines)",
-                (more + 1).to_string()
+                n.to_string()
             ),
-            (Some(_), more, false) => t!(
+            (n, _, false) => t!(
                 "sum of {0} electricity lines (see the calculation lines)",
-                (more + 1).to_string()
+                n.to_string()
             ),
         }
     };

@@ -3,13 +3,15 @@
 //! figures imply, implied factors against the chosen ones, missing denominators, and factors
 //! whose source is missing or unverified.
 
-use super::calc::{line_name, scope_number, waste_from_items, Check, KpiResult, Line, Val};
+use super::calc::{energy_path, line_name, scope_number, waste_from_items, Check, KpiResult, Val};
 use super::kpi::{Denominator, KpiId};
 use super::number::{self, display, plain};
 use super::published::{headcount_check, ratio_range};
-use super::scenario::{FactorChoice, Field, Period};
+use super::scenario::{Field, Period};
+use super::tally::{month, Rows, SiteMonths, Tally};
+use super::units::Source;
+use std::collections::BTreeSet;
 use super::text::Text;
-use super::units::Status;
 use crate::t;
 use crate::DecOps as _;
 use rust_decimal::Decimal;
@@ -20,7 +22,7 @@ const FACTOR_TOLERANCE_PERCENT: Decimal = Decimal::from_parts(2, 0, 0, false, 0)
 pub(crate) fn period_checks(
     p: &Period,
     kpis: &[KpiResult],
-    lines: &[Line],
+    tally: &Tally,
     totals: &dyn Fn(KpiId) -> Val,
 ) -> Vec<Check> {
     let mut out = Vec::new();
@@ -64,22 +66,14 @@ pub(crate) fn period_checks(
         }
     }
     // Each scope equals the sum of its calculation lines (summed as the scope is, in row order).
-    for (scope, id, direct) in [(1, KpiId::GhgScope1, true), (2, KpiId::GhgScope2, false)] {
-        let of_scope: Vec<_> = lines
-            .iter()
-            .filter(|l| l.row.source.is_direct() == direct)
-            .collect();
-        let sum = of_scope
-            .iter()
-            .map(|l| l.emissions.as_ref().ok())
-            .try_fold(Decimal::ZERO, |acc, t| acc.cadd(*t?));
-        if let (Some(sum), Some(t)) = (sum, get(id)) {
+    for (scope, id, acc) in [(1, KpiId::GhgScope1, &tally.ghg[0]), (2, KpiId::GhgScope2, &tally.ghg[1])] {
+        if let (Ok(sum), Some(t)) = (acc.value(), get(id)) {
             out.push(Check {
                 id: format!("lines-equal-scope:{}", id.id()),
                 level: if sum == t { "info" } else { "error" },
                 message: t!(
                     "The {0} Scope {1} calculation lines add up to {2} t CO2e, the Scope {1} total.",
-                    of_scope.len().to_string(),
+                    acc.lines.to_string(),
                     scope_number(scope),
                     plain(sum)
                 ),
@@ -280,81 +274,60 @@ pub(crate) fn period_checks(
 
     // Factors: custom without a source, unverified, presets — one check for each factor, not
     // each row, so that 100,000 rows on one grid give one warning.
-    let mut custom: Vec<&Line> = Vec::new();
-    let mut presets: Vec<(String, &str, Vec<&Line>)> = Vec::new();
-    let mut statuses: Vec<(String, Status, Vec<&Line>)> = Vec::new();
-    for l in lines {
-        match &l.row.factor {
-            FactorChoice::Inline(f) if f.source_note.is_none() => custom.push(l),
-            FactorChoice::Preset(r) => match presets.iter_mut().find(|(id, ..)| *id == r.id) {
-                Some((.., rows)) => rows.push(l),
-                None => presets.push((r.id.clone(), r.name.as_str(), vec![l])),
-            },
-            _ => {}
-        }
-        if let Some(status @ (Status::Unverified | Status::Secondary)) = l.row.factor.status() {
-            if let Some(id) = l.row.factor.record_id() {
-                match statuses.iter_mut().find(|(s, ..)| *s == id) {
-                    Some((.., rows)) => rows.push(l),
-                    None => statuses.push((id, status, vec![l])),
-                }
-            }
-        }
-    }
-    let defaults: Vec<&Line> = lines
-        .iter()
-        .filter(|l| l.row.default_density.is_some())
-        .collect();
-    if let Some(first) = defaults.first() {
+    let path = |rows: &Rows, field: &str| {
+        rows.first()
+            .map(|i| format!("{}.{field}", energy_path(&p.prefix, i)))
+    };
+    if !tally.default_density.is_empty() {
         out.push(Check {
             id: "default-density".into(),
             level: "info",
             message: t!(
                 "In litres with the fuel's default density (see the calculation lines): {0}. Give the supplier's density (density_kg_per_l) if you have it.",
-                listed(&defaults)
+                listed(p, &tally.default_density)
             ),
             kpi: None,
-            path: Some(format!("{}.density_kg_per_l", first.path())),
+            path: path(&tally.default_density, "density_kg_per_l"),
         });
     }
-    if let Some(first) = custom.first() {
+    if !tally.custom.is_empty() {
         out.push(Check {
             id: "custom-factor-without-source".into(),
             level: "warning",
             message: t!(
                 "A custom factor with no source note: {0}. Say where each comes from (factor.source).",
-                listed(&custom)
+                listed(p, &tally.custom)
             ),
             kpi: None,
-            path: Some(format!("{}.factor", first.path())),
+            path: path(&tally.custom, "factor"),
         });
     }
-    for (id, name, rows) in presets {
+    for (id, name, rows) in tally.presets.list() {
         out.push(Check {
             id: format!("preset-factor:{id}"),
             level: "info",
             message: t!(
                 "The preset {1} ({2}): {0}. Choose another in fuel_factors or on the line if your method differs.",
-                listed(&rows),
-                &id,
+                listed(p, rows),
+                id,
                 name
             ),
             kpi: None,
-            path: rows.first().map(|l| format!("{}.factor", l.path())),
+            path: path(rows, "factor"),
         });
     }
-    for (id, status, rows) in statuses {
+    for (id, status, rows) in tally.statuses.list() {
         out.push(Check {
             id: format!("factor-status:{id}"),
             level: "warning",
             message: t!(
                 "{1}, whose value is {2} (not yet checked against its published source): {0}.",
-                listed(&rows),
-                &id,
-                Text::word(status.id())
+                listed(p, rows),
+                id,
+                Text::word(status)
             ),
             kpi: None,
-            path: rows.first().map(|l| format!("{}.factor", l.path())),
+            path: path(rows, "factor"),
         });
     }
     out
@@ -362,14 +335,22 @@ pub(crate) fn period_checks(
 
 /// Lines for a message, as people name them: “energy line 1 (Plant), energy line 4 (diesel)”,
 /// or the first five and a count.
-fn listed(lines: &[&Line]) -> Text {
+fn listed(p: &Period, rows: &Rows) -> Text {
     const SHOWN: usize = 5;
-    let mut named = lines.iter().take(SHOWN).map(|l| line_name(l.prefix, l.row));
+    let row = |i: usize| {
+        let at = p.energy.binary_search_by_key(&i, |r| r.index).ok()?;
+        p.energy.get(at)
+    };
+    let mut named = rows
+        .iter()
+        .take(SHOWN)
+        .filter_map(row)
+        .map(|r| line_name(&p.prefix, r));
     let Some(first) = named.next() else {
         return Text::verbatim("");
     };
     let head = named.fold(first, |list, next| t!("{0}, {1}", list, next));
-    match lines.len() {
+    match rows.len() {
         n if n > SHOWN => t!("{0} and {1} more", head, (n - SHOWN).to_string()),
         _ => head,
     }
@@ -396,41 +377,34 @@ fn named<T>(items: &[T], show: impl Fn(&T) -> String) -> Text {
 /// months missing at a site (against the months the whole scenario covers), a month more than
 /// ten times its site's median for that source, rows that repeat, and a site reporting one
 /// source in several units.
-pub(crate) fn data_quality(p: &Period) -> Vec<Check> {
-    use std::collections::{BTreeMap, BTreeSet};
+pub(crate) fn data_quality(p: &Period, tally: &Tally) -> Vec<Check> {
+    let q = &tally.quality;
     let mut out = Vec::new();
-    let path = |index: usize| super::calc::energy_path(&p.prefix, index);
-    fn month(period: &Option<String>) -> Option<&str> {
-        period
-            .as_deref()
-            .map(str::trim)
-            .filter(|m| m.len() == 7 && m.as_bytes().get(4) == Some(&b'-'))
-    }
+    let path = |index: usize| energy_path(&p.prefix, index);
+    let row = |i: usize| {
+        let at = p.energy.binary_search_by_key(&i, |r| r.index).ok()?;
+        p.energy.get(at)
+    };
     // Missing months: against every month of the reporting period when the scenario names one
     // (`2025`, `2024/25`), otherwise against the months the other sites have.
-    let reporting = p
-        .period
-        .as_deref()
-        .and_then(super::ledger::periods::reporting_months);
-    let in_period: Vec<String> = reporting.map_or_else(Vec::new, |(first, last)| {
-        let mut out = Vec::new();
-        let mut m = first;
-        while m <= last && out.len() < 24 {
-            out.push(m.id());
-            m = m.next();
-        }
-        out
-    });
+    let in_period = &q.in_period;
     // The reporting period, when it names its months.
     let named_period = p.period.as_deref().filter(|_| !in_period.is_empty());
-    let mut months: BTreeSet<&str> = p.energy.iter().filter_map(|r| month(&r.period)).collect();
+    // (Counts of 0 are months whose rows were edited away.)
+    let mut months: BTreeSet<&str> = q
+        .months
+        .iter()
+        .filter(|(_, n)| **n > 0)
+        .map(|(m, _)| m.as_str())
+        .collect();
+    // Whether sites are compared against the reporting period's months.
+    let mut against_period = false;
     if let Some(period) = named_period {
         // Rows dated outside the reporting period.
-        let outside: Vec<(usize, &str)> = p
-            .energy
+        let outside: Vec<(usize, &str)> = q
+            .outside
             .iter()
-            .filter_map(|r| month(&r.period).map(|m| (r.index, m)))
-            .filter(|(_, m)| !in_period.iter().any(|x| x == m))
+            .filter_map(|i| Some((i, month(&row(i)?.period)?)))
             .collect();
         if let Some((first, _)) = outside.first() {
             out.push(Check {
@@ -450,28 +424,32 @@ pub(crate) fn data_quality(p: &Period) -> Vec<Check> {
         }
         if !months.is_empty() {
             months = in_period.iter().map(String::as_str).collect();
+            against_period = true;
         }
     }
     if months.len() > 1 {
-        let mut by_site: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-        for r in &p.energy {
-            if let Some(m) = month(&r.period) {
-                by_site.entry(r.site.as_str()).or_default().insert(m);
-            }
-        }
-        let gaps: Vec<(&str, Vec<&str>)> = by_site
+        // A site's gap is told by its count of months (every month of a site is among the
+        // months compared against, or it counts those of the reporting period): the months
+        // missing are listed only for the sites a message names.
+        let gaps: Vec<(&str, &SiteMonths)> = q
+            .site_months
             .iter()
-            .filter_map(|(site, have)| {
-                let missing: Vec<&str> = months
-                    .iter()
-                    .filter(|m| !have.contains(*m))
-                    .copied()
-                    .collect();
-                (!missing.is_empty()).then_some((*site, missing))
+            .filter(|(_, s)| s.distinct > 0)
+            .filter(|(_, s)| {
+                let have = if against_period { s.in_period } else { s.distinct };
+                have < months.len()
             })
+            .map(|(site, s)| (site.as_str(), s))
             .collect();
+        let missing = |s: &SiteMonths| -> Vec<&str> {
+            months
+                .iter()
+                .filter(|m| s.months.get(**m).is_none_or(|n| *n == 0))
+                .copied()
+                .collect()
+        };
         if let Some((first, _)) = gaps.first() {
-            let named = named(&gaps, |(site, m)| format!("{site} ({})", m.join(", ")));
+            let named = named(&gaps, |(site, s)| format!("{site} ({})", missing(s).join(", ")));
             out.push(Check {
                 id: "quality:missing-months".into(),
                 level: "warning",
@@ -494,52 +472,12 @@ pub(crate) fn data_quality(p: &Period) -> Vec<Check> {
                     )
                 },
                 kpi: None,
-                path: p
-                    .energy
-                    .iter()
-                    .find(|r| r.site == *first)
-                    .map(|r| path(r.index)),
+                path: tally.sites.first(first).map(path),
             });
         }
     }
     // Outliers and mixed units, per site and source.
-    let mut groups: BTreeMap<(&str, &str), Vec<&super::scenario::EnergyRow>> = BTreeMap::new();
-    for r in &p.energy {
-        groups
-            .entry((r.site.as_str(), r.source.id()))
-            .or_default()
-            .push(r);
-    }
-    let mut outliers = Vec::new();
-    let mut mixed = Vec::new();
-    for ((site, _), rows) in &groups {
-        let units: BTreeSet<&str> = rows.iter().map(|r| r.unit.id()).collect();
-        if let (true, Some(first)) = (units.len() > 1, rows.first()) {
-            mixed.push((
-                site.to_string(),
-                first.source,
-                units.into_iter().collect::<Vec<_>>().join(", "),
-                first.index,
-            ));
-            continue;
-        }
-        if rows.len() < 3 {
-            continue;
-        }
-        let mut q: Vec<Decimal> = rows.iter().map(|r| r.quantity).collect();
-        q.sort();
-        let median = q.get(q.len() / 2).copied().unwrap_or_default();
-        let Some(limit) = median.cmul(Decimal::TEN) else {
-            continue;
-        };
-        if median.is_zero() {
-            continue;
-        }
-        for r in rows.iter().filter(|r| r.quantity > limit) {
-            outliers.push((r.index, r.quantity, median));
-        }
-    }
-    outliers.sort();
+    let outliers = q.outliers();
     if let Some((first, ..)) = outliers.first() {
         let named = named(&outliers, |(i, q, m)| {
             format!("{} {} (median {})", path(*i), plain(*q), plain(*m))
@@ -556,32 +494,20 @@ pub(crate) fn data_quality(p: &Period) -> Vec<Check> {
             path: Some(path(*first)),
         });
     }
-    for (site, source, units, index) in mixed.iter().take(NAMED) {
+    for (site, source, units, index) in q.mixed().into_iter().take(NAMED) {
+        let Some(source) = Source::from_id(source) else {
+            continue;
+        };
         out.push(Check {
             id: format!("quality:units:{site}:{}", source.id()),
             level: "warning",
             message: t!("{0} reports {1} in several units ({2}): check that each row's unit is the meter's.", site, source.noun(), units),
             kpi: None,
-            path: Some(path(*index)),
+            path: Some(path(index)),
         });
     }
     // Duplicates: the same site, period, source, quantity and unit twice.
-    let mut seen: std::collections::HashMap<(&str, Option<&str>, &str, Decimal, &str), usize> =
-        std::collections::HashMap::new();
-    let mut duplicates = Vec::new();
-    for r in &p.energy {
-        let key = (
-            r.site.as_str(),
-            r.period.as_deref(),
-            r.source.id(),
-            r.quantity,
-            r.unit.id(),
-        );
-        if let Some(first) = seen.insert(key, r.index) {
-            duplicates.push((first, r.index));
-            seen.insert(key, first);
-        }
-    }
+    let duplicates = q.repeats();
     if let Some((_, second)) = duplicates.first() {
         let named = named(&duplicates, |(a, b)| format!("{} = {}", path(*b), path(*a)));
         out.push(Check {

@@ -19,18 +19,21 @@
 
 pub mod calc;
 pub mod checks;
+pub mod exact;
 pub mod example;
 pub mod exports;
 pub mod frame;
 pub mod kpi;
 pub mod ledger;
 pub mod library;
+pub mod live;
 pub mod migrate;
 pub mod number;
 pub mod path;
 pub mod published;
 pub mod saved;
 pub mod scenario;
+pub mod tally;
 pub mod text;
 pub mod text_table;
 pub mod units;

@@ -367,7 +367,10 @@ fn too_many(path: String, len: usize) -> Option<InputError> {
 
 /// Reads a scenario from a parsed JSON value.
 pub fn read(value: &Value) -> (Option<Scenario>, Vec<InputError>) {
-    let mut r = Reader { errors: Vec::new() };
+    let mut r = Reader {
+        errors: Vec::new(),
+        tail_from: 0,
+    };
     let migrated = match migrate::migrate(value) {
         Ok(v) => v,
         Err(e) => return (None, vec![e]),
@@ -382,18 +385,55 @@ pub fn read(value: &Value) -> (Option<Scenario>, Vec<InputError>) {
         );
         return (None, r.errors);
     };
-    let current = r.period(root, "", &Settings::default());
+    let current = r.period(root, "", &Settings::default(), true);
     let mut others = Vec::new();
     for (key, _) in OTHER_PERIODS {
         if let Some(obj) = r.object(root, key, key) {
-            others.push((key, r.period(obj, &format!("{key}."), &current.settings)));
+            others.push((key, r.period(obj, &format!("{key}."), &current.settings, true)));
         }
     }
     (Some(Scenario { current, others }), r.errors)
 }
 
+/// A period's figures read again without its energy rows (which stay as `old` has them):
+/// the period, the errors read before the rows' place and those after (its instruments).
+/// `obj` is the period's JSON object, `inherited` the settings it inherits.
+pub(crate) fn reread_figures(
+    obj: &Map<String, Value>,
+    old: &mut Period,
+    inherited: &Settings,
+) -> (Vec<InputError>, Vec<InputError>) {
+    let mut r = Reader {
+        errors: Vec::new(),
+        tail_from: 0,
+    };
+    let mut p = r.period(obj, &old.prefix.clone(), inherited, false);
+    let tail_from = r.tail_from;
+    std::mem::swap(&mut p.energy, &mut old.energy);
+    std::mem::swap(&mut p.invalid_energy_rows, &mut old.invalid_energy_rows);
+    *old = p;
+    let tail = r.errors.split_off(tail_from.min(r.errors.len()));
+    (r.errors, tail)
+}
+
+/// One energy row of a period read again: the row, if it reads cleanly, and its errors.
+pub(crate) fn reread_row(
+    p: &Period,
+    index: usize,
+    row: &Value,
+) -> (Option<EnergyRow>, Vec<InputError>) {
+    let mut r = Reader {
+        errors: Vec::new(),
+        tail_from: 0,
+    };
+    let read = r.energy_row(&p.prefix, index, row, p);
+    (read, r.errors)
+}
+
 struct Reader {
     errors: Vec<InputError>,
+    /// Where the last period's errors after its energy rows begin.
+    tail_from: usize,
 }
 
 impl Reader {
@@ -536,7 +576,14 @@ impl Reader {
         s
     }
 
-    fn period(&mut self, obj: &Map<String, Value>, at: &str, inherited: &Settings) -> Period {
+    /// Reads a period; its energy rows too when `rows`.
+    fn period(
+        &mut self,
+        obj: &Map<String, Value>,
+        at: &str,
+        inherited: &Settings,
+        rows: bool,
+    ) -> Period {
         if !at.is_empty() {
             if let Some(v) = obj.get("schema") {
                 self.error(
@@ -599,7 +646,7 @@ impl Reader {
                 ),
             }
         }
-        match obj.get("energy") {
+        match obj.get("energy").filter(|_| rows) {
             None | Some(Value::Null) => {}
             Some(Value::Array(rows)) if too_many(p("energy"), rows.len()).is_some() => {
                 self.errors.extend(too_many(p("energy"), rows.len()));
@@ -618,6 +665,7 @@ impl Reader {
                 t!("energy must be a list of rows, not {0}", kind_of(other)),
             ),
         }
+        self.tail_from = self.errors.len();
         match obj.get("instruments") {
             None | Some(Value::Null) => {}
             Some(Value::Array(items)) if too_many(p("instruments"), items.len()).is_some() => {

@@ -292,7 +292,7 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("prior-year energy line {0} ({1})", "上一年度第 {0} 項能源（{1}）", "上一年度第 {0} 项能源（{1}）"),
     ("base-year energy line {0} ({1})", "基準年第 {0} 項能源（{1}）", "基准年第 {0} 项能源（{1}）"),
     ("{0} is too large for exact decimal arithmetic (at most about 7.9 × 10²⁸): check its quantity, unit and factor", "{0}超出精確十進制運算範圍（上限約為 7.9 × 10²⁸）：請檢查其用量、單位及排放因子", "{0}超出精确十进制运算范围（上限约为 7.9 × 10²⁸）：请检查其用量、单位及排放因子"),
-    ("the total is too large for exact decimal arithmetic when {0} is added: check its quantity and unit, and the lines before it", "加入{0}後，總數超出精確十進制運算範圍：請檢查該項及之前各項的用量和單位", "加入{0}后，总数超出精确十进制运算范围：请检查该项及之前各项的用量和单位"),
+    ("the total is too large for exact decimal arithmetic; its largest line is {0}: check its quantity and unit", "總數超出精確十進制運算範圍；其中最大的一項是{0}：請檢查其用量和單位", "总数超出精确十进制运算范围；其中最大的一项是{0}：请检查其用量和单位"),
     ("the import reader's answer could not be read", "無法讀取匯入讀取器的回覆", "无法读取导入读取器的回复"),
     ("the import reader could not be loaded: {0}", "無法載入匯入讀取器：{0}", "无法加载导入读取器：{0}"),
 ];

@@ -1,0 +1,239 @@
+//! The calculation kept between edits: what the page recomputes on every keystroke.
+//!
+//! A [`Live`] holds the scenario as read, each period's [`Tally`], and the input errors. When
+//! one place of the document changes, [`Live::edited`] reads only that place again:
+//!
+//! - an energy line (`energy[3].quantity`, `prior.energy[0]`): the line's old contribution is
+//!   taken out of its period's tally and its new one put in; the other lines are neither read
+//!   nor computed again;
+//! - a period's figures (`organisation.employees`, `water_m3`, `waste.items[2].quantity`,
+//!   `published.…`, `instruments…`): the period is read again without its energy lines, whose
+//!   tally stays as it is;
+//! - anything else (settings, the period's name, lines added or removed in the middle): the
+//!   whole document is read again, as a first calculation does.
+//!
+//! [`Live::results`] then writes the results from the tallies. They are the results of
+//! [`super::calc::calculate_with`] on the document as it is now, to the byte; the property
+//! test `tests/live.rs` holds that over random sequences of edits, inserts, deletes and loads.
+
+use super::calc::{self, line, Results, TraceLimit};
+use super::migrate;
+use super::scenario::{self, InputError, Period, Scenario, Settings, OTHER_PERIODS};
+use super::tally::{Sign, Tally};
+use serde_json::Value;
+use std::borrow::Cow;
+
+/// What an edit cost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cost {
+    /// One energy line read and computed again.
+    Line,
+    /// A period's figures read again, its energy lines not.
+    Figures,
+    /// The whole document read and computed again.
+    Everything,
+}
+
+/// A scenario's calculation, kept between edits.
+#[derive(Debug, Clone)]
+pub struct Live {
+    scenario: Option<Scenario>,
+    /// The current period's tally, then the other periods' in their order.
+    tallies: Vec<Tally>,
+    errors: Vec<InputError>,
+    limit: TraceLimit,
+}
+
+/// Where an error's path sits in the order the reader writes errors: period, then the
+/// period's figures (0), its energy rows by index (1), its instruments (2).
+fn order(path: &str) -> (usize, u8, usize) {
+    let (period, rest) = split_period(path);
+    match rest.strip_prefix("energy") {
+        Some(r) => (period, 1, row_index(r).map_or(0, |(i, _)| i)),
+        None if rest.starts_with("instruments") => (period, 2, 0),
+        None => (period, 0, 0),
+    }
+}
+
+/// A path's period (0 the current, then [`OTHER_PERIODS`] in order) and the rest of it.
+fn split_period(path: &str) -> (usize, &str) {
+    for (k, (key, _)) in OTHER_PERIODS.iter().enumerate() {
+        if path == *key {
+            return (k + 1, "");
+        }
+        if let Some(rest) = path.strip_prefix(key).and_then(|r| r.strip_prefix('.')) {
+            return (k + 1, rest);
+        }
+    }
+    (0, path)
+}
+
+/// `[3].quantity` → `(3, ".quantity")`.
+fn row_index(rest: &str) -> Option<(usize, &str)> {
+    let inner = rest.strip_prefix('[')?;
+    let close = inner.find(']')?;
+    let index = inner.get(..close)?.parse().ok()?;
+    Some((index, inner.get(close + 1..)?))
+}
+
+/// The first key of a period's figures, which the energy lines do not depend on.
+const FIGURES: [&str; 7] = [
+    "organisation",
+    "water_m3",
+    "packaging_t",
+    "waste",
+    "published",
+    "instruments",
+    "name",
+];
+
+impl Live {
+    /// Reads and calculates a document, writing the trace as far as `limit`.
+    pub fn new(doc: &Value, limit: TraceLimit) -> Live {
+        let (scenario, errors) = scenario::read(doc);
+        let tallies = scenario.as_ref().map_or_else(Vec::new, |s| {
+            periods(s).map(Tally::of).collect()
+        });
+        Live {
+            scenario,
+            tallies,
+            errors,
+            limit,
+        }
+    }
+
+    /// The results of the document as it is now.
+    pub fn results(&self) -> Results {
+        match &self.scenario {
+            Some(s) => calc::results_of(s, &self.tallies, self.errors.clone(), self.limit),
+            None => calc::finish(None, self.errors.clone()),
+        }
+    }
+
+    /// The scenario as read, when it could be.
+    pub fn scenario(&self) -> Option<&Scenario> {
+        self.scenario.as_ref()
+    }
+
+    /// Follows a change of `doc` at `path` (which `doc` already has), reading again only what
+    /// it touched.
+    pub fn edited(&mut self, doc: &Value, path: &str) -> Cost {
+        match self.edit(doc, path) {
+            Some(cost) => cost,
+            None => {
+                *self = Live::new(doc, self.limit);
+                Cost::Everything
+            }
+        }
+    }
+
+    /// [`Live::edited`] when the change is one of a line or of a period's figures; `None`,
+    /// leaving the calculation as it was, when it would need the whole document read again
+    /// (which the caller may rather do later: [`Live::new`]).
+    pub fn edit(&mut self, doc: &Value, path: &str) -> Option<Cost> {
+        // A document of another schema version is migrated whole: read it again.
+        if !matches!(migrate::migrate(doc), Ok(Cow::Borrowed(_))) {
+            return None;
+        }
+        let (period, rest) = split_period(path);
+        let key = match period {
+            0 => None,
+            k => Some(OTHER_PERIODS.get(k - 1)?.0),
+        };
+        let obj = match key {
+            None => doc.as_object()?,
+            Some(key) => doc.get(key)?.as_object()?,
+        };
+        let s = self.scenario.as_mut()?;
+        let (at, inherited) = match key {
+            None => (0, Settings::default()),
+            Some(key) => (
+                1 + s.others.iter().position(|(k, _)| *k == key)?,
+                s.current.settings.clone(),
+            ),
+        };
+        let p = match at {
+            0 => &mut s.current,
+            i => &mut s.others.get_mut(i - 1)?.1,
+        };
+        let tally = self.tallies.get_mut(at)?;
+        if let Some(r) = rest.strip_prefix("energy") {
+            let (index, field) = row_index(r)?;
+            if !(field.is_empty() || field.starts_with('.')) {
+                return None;
+            }
+            let rows = obj.get("energy")?.as_array()?;
+            // Lines added or removed since the last reading: read everything again.
+            if rows.len() != p.energy.len() + p.invalid_energy_rows.len() {
+                return None;
+            }
+            edit_line(p, tally, &mut self.errors, period, index, rows.get(index)?);
+            return Some(Cost::Line);
+        }
+        let first = rest.split(['.', '[']).next()?;
+        if !FIGURES.contains(&first) {
+            return None;
+        }
+        let (head, tail) = scenario::reread_figures(obj, p, &inherited);
+        self.errors
+            .retain(|e| !matches!(order(&e.path), (q, 0 | 2, _) if q == period));
+        let at = self.errors.partition_point(|e| order(&e.path) < (period, 1, 0));
+        self.errors.splice(at..at, head);
+        let at = self.errors.partition_point(|e| order(&e.path) < (period, 2, 0));
+        self.errors.splice(at..at, tail);
+        Some(Cost::Figures)
+    }
+}
+
+/// Takes a line's old contribution out of the tally, reads the row again and puts its new one
+/// in, and replaces the line's input errors.
+fn edit_line(
+    p: &mut Period,
+    tally: &mut Tally,
+    errors: &mut Vec<InputError>,
+    period: usize,
+    index: usize,
+    row: &Value,
+) {
+    let old = p.energy.binary_search_by_key(&index, |r| r.index);
+    if let Ok(at) = old {
+        if let Some(r) = p.energy.get(at) {
+            tally.put(&line(r, p), Sign::Take);
+        }
+    }
+    let (read, row_errors) = scenario::reread_row(p, index, row);
+    match (old, read) {
+        (Ok(at), Some(new)) => {
+            if let Some(r) = p.energy.get_mut(at) {
+                *r = new;
+            }
+        }
+        (Ok(at), None) => {
+            p.energy.remove(at);
+            if let Err(i) = p.invalid_energy_rows.binary_search(&index) {
+                p.invalid_energy_rows.insert(i, index);
+            }
+        }
+        (Err(at), Some(new)) => {
+            p.energy.insert(at, new);
+            if let Ok(i) = p.invalid_energy_rows.binary_search(&index) {
+                p.invalid_energy_rows.remove(i);
+            }
+        }
+        (Err(_), None) => {}
+    }
+    if let Ok(at) = p.energy.binary_search_by_key(&index, |r| r.index) {
+        if let Some(r) = p.energy.get(at) {
+            tally.put(&line(r, p), Sign::Add);
+        }
+    }
+    tally.settle();
+    errors.retain(|e| order(&e.path) != (period, 1, index));
+    let at = errors.partition_point(|e| order(&e.path) <= (period, 1, index));
+    errors.splice(at..at, row_errors);
+}
+
+/// A scenario's periods: the current one, then the others in their order.
+fn periods(s: &Scenario) -> impl Iterator<Item = &Period> {
+    std::iter::once(&s.current).chain(s.others.iter().map(|(_, p)| p))
+}
