@@ -226,7 +226,14 @@ impl State {
         }
         match &self.last_good_doc {
             Some(doc) => Rc::new(engine::calculate_value(doc)),
-            None => match self.live.0.try_borrow().ok().as_deref().and_then(Live::scenario) {
+            None => match self
+                .live
+                .0
+                .try_borrow()
+                .ok()
+                .as_deref()
+                .and_then(Live::scenario)
+            {
                 Some(s) => Rc::new(engine::calc::calculate(s, self.last_good.errors.clone())),
                 None => self.last_good.clone(),
             },
@@ -342,9 +349,12 @@ impl Reducible for State {
                 // figures the edit touched.
                 let same = Rc::ptr_eq(&doc.value, &self.doc.value);
                 if same && !self.stale {
-                    let cost = self.live.0.try_borrow_mut().ok().and_then(|mut live| {
-                        live.edit(&doc.get(), &path)
-                    });
+                    let cost = self
+                        .live
+                        .0
+                        .try_borrow_mut()
+                        .ok()
+                        .and_then(|mut live| live.edit(&doc.get(), &path));
                     if cost.is_some() {
                         return Rc::new(self.followed(doc, self.live.clone(), before));
                     }
@@ -447,11 +457,7 @@ impl Reducible for State {
         };
         // Kept only if an input error appears; a click, not a keystroke, so the copy is
         // affordable.
-        let before = self
-            .current
-            .errors
-            .is_empty()
-            .then(|| self.doc.snapshot());
+        let before = self.current.errors.is_empty().then(|| self.doc.snapshot());
         match self.doc.edit(change) {
             Some(doc) => Rc::new(self.with_doc(doc, || before.unwrap_or(Value::Null))),
             None => self,

@@ -400,10 +400,7 @@ impl Line<'_> {
 
     /// The line's MWh.
     pub fn mwh(&self) -> Val {
-        self.converted
-            .as_ref()
-            .map(|c| c.mwh)
-            .map_err(Clone::clone)
+        self.converted.as_ref().map(|c| c.mwh).map_err(Clone::clone)
     }
 
     /// The line's tonnes of one gas (0 when its factor has none of it).
@@ -822,17 +819,24 @@ fn details(p: &Period, tally: &Tally, sum: &Sum, scope2: &Val, indirect: &Val) -
                 source.id(),
                 text(sum(mwh, &|l: &Line| l.mwh().ok().filter(|_| of(l)))),
             );
-            tce.insert(source.id(), text(sum(t, &|l: &Line| tce_of(l).filter(|_| of(l)))));
+            tce.insert(
+                source.id(),
+                text(sum(t, &|l: &Line| tce_of(l).filter(|_| of(l)))),
+            );
         }
     }
     let [tce1, tce2] = &tally.tce;
     tce.insert(
         "direct",
-        text(sum(tce1, &|l: &Line| tce_of(l).filter(|_| l.row.source.is_direct()))),
+        text(sum(tce1, &|l: &Line| {
+            tce_of(l).filter(|_| l.row.source.is_direct())
+        })),
     );
     tce.insert(
         "indirect",
-        text(sum(tce2, &|l: &Line| tce_of(l).filter(|_| !l.row.source.is_direct()))),
+        text(sum(tce2, &|l: &Line| {
+            tce_of(l).filter(|_| !l.row.source.is_direct())
+        })),
     );
     let mut all = tce1.clone();
     all.merge(tce2);

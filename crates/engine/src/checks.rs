@@ -9,12 +9,12 @@ use super::number::{self, display, plain};
 use super::published::{headcount_check, ratio_range};
 use super::scenario::{Field, Period};
 use super::tally::{month, Rows, SiteMonths, Tally};
-use super::units::Source;
-use std::collections::BTreeSet;
 use super::text::Text;
+use super::units::Source;
 use crate::t;
 use crate::DecOps as _;
 use rust_decimal::Decimal;
+use std::collections::BTreeSet;
 
 /// How far an implied factor may be from the chosen one before we say so.
 const FACTOR_TOLERANCE_PERCENT: Decimal = Decimal::from_parts(2, 0, 0, false, 0);
@@ -66,7 +66,10 @@ pub(crate) fn period_checks(
         }
     }
     // Each scope equals the sum of its calculation lines (summed as the scope is, in row order).
-    for (scope, id, acc) in [(1, KpiId::GhgScope1, &tally.ghg[0]), (2, KpiId::GhgScope2, &tally.ghg[1])] {
+    for (scope, id, acc) in [
+        (1, KpiId::GhgScope1, &tally.ghg[0]),
+        (2, KpiId::GhgScope2, &tally.ghg[1]),
+    ] {
         if let (Ok(sum), Some(t)) = (acc.value(), get(id)) {
             out.push(Check {
                 id: format!("lines-equal-scope:{}", id.id()),
@@ -436,7 +439,11 @@ pub(crate) fn data_quality(p: &Period, tally: &Tally) -> Vec<Check> {
             .iter()
             .filter(|(_, s)| s.distinct > 0)
             .filter(|(_, s)| {
-                let have = if against_period { s.in_period } else { s.distinct };
+                let have = if against_period {
+                    s.in_period
+                } else {
+                    s.distinct
+                };
                 have < months.len()
             })
             .map(|(site, s)| (site.as_str(), s))
@@ -449,7 +456,9 @@ pub(crate) fn data_quality(p: &Period, tally: &Tally) -> Vec<Check> {
                 .collect()
         };
         if let Some((first, _)) = gaps.first() {
-            let named = named(&gaps, |(site, s)| format!("{site} ({})", missing(s).join(", ")));
+            let named = named(&gaps, |(site, s)| {
+                format!("{site} ({})", missing(s).join(", "))
+            });
             out.push(Check {
                 id: "quality:missing-months".into(),
                 level: "warning",

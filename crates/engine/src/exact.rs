@@ -69,7 +69,11 @@ impl Exact {
     /// The sum of two sums.
     pub fn merge(self, other: Exact) -> Result<Exact, TooLarge> {
         let frac = self.frac + other.frac;
-        let (carry, frac) = if frac >= ONE { (1, frac - ONE) } else { (0, frac) };
+        let (carry, frac) = if frac >= ONE {
+            (1, frac - ONE)
+        } else {
+            (0, frac)
+        };
         let int = self
             .int
             .checked_add(other.int)
@@ -99,7 +103,13 @@ mod tests {
 
     #[test]
     fn adds_and_takes_away_exactly() {
-        let values = ["1.5", "-0.25", "123456789.123456789012345678", "-7", "0.0000000000000000000000000001"];
+        let values = [
+            "1.5",
+            "-0.25",
+            "123456789.123456789012345678",
+            "-7",
+            "0.0000000000000000000000000001",
+        ];
         let sum = Exact::of(values.iter().map(|v| d(v))).unwrap();
         // 37 significant digits: read as the nearest decimal of 28.
         assert_eq!(sum.value().unwrap(), d("123456783.373456789012345678"));
@@ -113,13 +123,21 @@ mod tests {
     #[test]
     fn the_order_of_the_additions_does_not_change_the_sum() {
         // Fold in `Decimal` rounds these at the 28th digit, differently in each order.
-        let values = [d("1000000000000"), d("0.1234567890123456789012345678"), d("0.0000000000000000000000000009"), d("-999999999999.9")];
+        let values = [
+            d("1000000000000"),
+            d("0.1234567890123456789012345678"),
+            d("0.0000000000000000000000000009"),
+            d("-999999999999.9"),
+        ];
         let forward = Exact::of(values).unwrap();
         let backward = Exact::of(values.iter().rev().copied()).unwrap();
         assert_eq!(forward, backward);
         assert_eq!(forward.value(), backward.value());
         // The exact sum is 0.1000…0.2234567890123456789012345687; read once, rounded once.
-        assert_eq!(forward.value().unwrap(), d("0.2234567890123456789012345687"));
+        assert_eq!(
+            forward.value().unwrap(),
+            d("0.2234567890123456789012345687")
+        );
     }
 
     #[test]

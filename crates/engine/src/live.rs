@@ -91,9 +91,9 @@ impl Live {
     /// Reads and calculates a document, writing the trace as far as `limit`.
     pub fn new(doc: &Value, limit: TraceLimit) -> Live {
         let (scenario, errors) = scenario::read(doc);
-        let tallies = scenario.as_ref().map_or_else(Vec::new, |s| {
-            periods(s).map(Tally::of).collect()
-        });
+        let tallies = scenario
+            .as_ref()
+            .map_or_else(Vec::new, |s| periods(s).map(Tally::of).collect());
         Live {
             scenario,
             tallies,
@@ -177,9 +177,13 @@ impl Live {
         let (head, tail) = scenario::reread_figures(obj, p, &inherited);
         self.errors
             .retain(|e| !matches!(order(&e.path), (q, 0 | 2, _) if q == period));
-        let at = self.errors.partition_point(|e| order(&e.path) < (period, 1, 0));
+        let at = self
+            .errors
+            .partition_point(|e| order(&e.path) < (period, 1, 0));
         self.errors.splice(at..at, head);
-        let at = self.errors.partition_point(|e| order(&e.path) < (period, 2, 0));
+        let at = self
+            .errors
+            .partition_point(|e| order(&e.path) < (period, 2, 0));
         self.errors.splice(at..at, tail);
         Some(Cost::Figures)
     }

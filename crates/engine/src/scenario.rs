@@ -389,7 +389,10 @@ pub fn read(value: &Value) -> (Option<Scenario>, Vec<InputError>) {
     let mut others = Vec::new();
     for (key, _) in OTHER_PERIODS {
         if let Some(obj) = r.object(root, key, key) {
-            others.push((key, r.period(obj, &format!("{key}."), &current.settings, true)));
+            others.push((
+                key,
+                r.period(obj, &format!("{key}."), &current.settings, true),
+            ));
         }
     }
     (Some(Scenario { current, others }), r.errors)

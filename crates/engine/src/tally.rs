@@ -156,7 +156,10 @@ impl Acc {
     pub fn merge(&mut self, other: &Acc) {
         // Both in row order, each row in one of them: merged in row order.
         let mine = std::mem::take(&mut self.errors);
-        let (mut a, mut b) = (mine.into_iter().peekable(), other.errors.iter().cloned().peekable());
+        let (mut a, mut b) = (
+            mine.into_iter().peekable(),
+            other.errors.iter().cloned().peekable(),
+        );
         loop {
             let next = match (a.peek(), b.peek()) {
                 (Some(x), Some(y)) if x.0 <= y.0 => a.next(),
@@ -325,7 +328,9 @@ impl Sets {
             .map(|(id, (v, rows))| (id.as_str(), *v, rows))
             .collect();
         let firsts = sets.iter().map(|(.., rows)| rows.first().unwrap_or(0));
-        in_order(firsts).filter_map(|at| sets.get(at).copied()).collect()
+        in_order(firsts)
+            .filter_map(|at| sets.get(at).copied())
+            .collect()
     }
 }
 
@@ -723,7 +728,8 @@ impl Tally {
         }
         if let Some(at) = Source::ALL.iter().position(|s| *s == r.source) {
             if self.by_source.len() <= at {
-                self.by_source.resize_with(Source::ALL.len(), Default::default);
+                self.by_source
+                    .resize_with(Source::ALL.len(), Default::default);
             }
             if let Some((by_mwh, by_tce)) = self.by_source.get_mut(at) {
                 by_mwh.put(i, &mwh, sign);
@@ -817,8 +823,12 @@ mod tests {
                 json!({ "site": site, "period": month, "source": source, "quantity": q, "unit": unit, "grid": "guangdong" })
             })
             .collect();
-        let doc = json!({ "period": "2024", "organisation": { "employees": "3" }, "energy": energy });
-        crate::scenario::read(&doc).0.map(|s| s.current).unwrap_or_else(|| panic!("a scenario"))
+        let doc =
+            json!({ "period": "2024", "organisation": { "employees": "3" }, "energy": energy });
+        crate::scenario::read(&doc)
+            .0
+            .map(|s| s.current)
+            .unwrap_or_else(|| panic!("a scenario"))
     }
 
     proptest! {

@@ -11,7 +11,17 @@ use serde_json::{json, Value};
 const SITES: [&str; 4] = ["Plant A", "Plant B", "Office", ""];
 const MONTHS: [&str; 6] = ["2024-01", "2024-02", "2024-03", "2023-12", "March", ""];
 const QUANTITIES: [&str; 12] = [
-    "100", "250.5", "1200", "0", "12000", "99999", "", "abc", "-5", "1,234", "3.3333333333333333333",
+    "100",
+    "250.5",
+    "1200",
+    "0",
+    "12000",
+    "99999",
+    "",
+    "abc",
+    "-5",
+    "1,234",
+    "3.3333333333333333333",
     "50000000000000000000000000000",
 ];
 
@@ -26,7 +36,9 @@ fn row(kind: u8, site: usize, month: usize, q: usize) -> Value {
         2 => json!({ "source": "natural_gas", "quantity": q, "unit": "m3" }),
         3 => json!({ "source": "diesel", "quantity": q, "unit": "L" }),
         4 => json!({ "source": "towngas", "quantity": q, "unit": "unit" }),
-        5 => json!({ "source": "electricity", "quantity": q, "unit": "MWh", "factor": { "value": "0.5", "unit": "kgCO2e/kWh" } }),
+        5 => {
+            json!({ "source": "electricity", "quantity": q, "unit": "MWh", "factor": { "value": "0.5", "unit": "kgCO2e/kWh" } })
+        }
         6 => json!({ "source": "lpg", "quantity": q, "unit": "kg" }),
         _ => json!({ "source": "electricity", "quantity": q, "unit": "kWh", "grid": "hk-default" }),
     };
@@ -53,7 +65,8 @@ fn doc(rows: Vec<Value>, prior: Vec<Value>, label: bool) -> Value {
         d["period"] = json!("2024");
     }
     if !prior.is_empty() {
-        d["prior"] = json!({ "period": "2023", "organisation": { "employees": "9" }, "energy": prior });
+        d["prior"] =
+            json!({ "period": "2023", "organisation": { "employees": "9" }, "energy": prior });
     }
     d
 }
@@ -94,8 +107,18 @@ fn op() -> impl Strategy<Value = Op> {
 
 /// Applies `op` to the document; the path the page would report, or `None` for a load.
 fn apply(d: &mut Value, op: &Op) -> Option<String> {
-    let list = |prior: bool| if prior && d.get("prior").is_some() { "prior.energy" } else { "energy" };
-    let len = |d: &Value, l: &str| path::get(d, l).and_then(Value::as_array).map_or(0, Vec::len);
+    let list = |prior: bool| {
+        if prior && d.get("prior").is_some() {
+            "prior.energy"
+        } else {
+            "energy"
+        }
+    };
+    let len = |d: &Value, l: &str| {
+        path::get(d, l)
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len)
+    };
     match op {
         Op::Field(prior, i, f, v) => {
             let l = list(*prior);
@@ -107,8 +130,14 @@ fn apply(d: &mut Value, op: &Op) -> Option<String> {
                 0 => ("quantity", QUANTITIES[v % QUANTITIES.len()]),
                 1 => ("site", SITES[v % SITES.len()]),
                 2 => ("period", MONTHS[v % MONTHS.len()]),
-                3 => ("unit", ["kWh", "MWh", "GJ", "m3", "L", "kg", "furlong"][v % 7]),
-                _ => ("source", ["electricity", "natural_gas", "diesel", "coal?"][v % 4]),
+                3 => (
+                    "unit",
+                    ["kWh", "MWh", "GJ", "m3", "L", "kg", "furlong"][v % 7],
+                ),
+                _ => (
+                    "source",
+                    ["electricity", "natural_gas", "diesel", "coal?"][v % 4],
+                ),
             };
             let at = format!("{l}[{}].{key}", i % n);
             path::set(d, &at, json!(value));
@@ -126,14 +155,29 @@ fn apply(d: &mut Value, op: &Op) -> Option<String> {
         }
         Op::Figure(f, v) => {
             let (at, value) = match f {
-                0 => ("organisation.employees", json!(["12", "0", "", "x", "7.5"][v % 5])),
-                1 => ("organisation.floor_area_m2", json!(["2000", "", "-1"][v % 3])),
+                0 => (
+                    "organisation.employees",
+                    json!(["12", "0", "", "x", "7.5"][v % 5]),
+                ),
+                1 => (
+                    "organisation.floor_area_m2",
+                    json!(["2000", "", "-1"][v % 3]),
+                ),
                 2 => ("water_m3", json!(["6", "y", ""][v % 3])),
                 3 => ("waste.hazardous_t", json!(["1.5", "q"][v % 2])),
-                4 => ("published.ghg_scope1_t", json!(["10", "nope", "1e3"][v % 3])),
-                5 => ("instruments", json!([{ "type": "certificates", "mwh": (["1", "zz", "999999"][v % 3]) }])),
+                4 => (
+                    "published.ghg_scope1_t",
+                    json!(["10", "nope", "1e3"][v % 3]),
+                ),
+                5 => (
+                    "instruments",
+                    json!([{ "type": "certificates", "mwh": (["1", "zz", "999999"][v % 3]) }]),
+                ),
                 6 => ("prior.organisation.employees", json!(["8", "", "?"][v % 3])),
-                _ => ("waste.items", json!([{ "kind": "paper", "quantity": (["3", "w"][v % 2]), "unit": "t", "hazardous": false }])),
+                _ => (
+                    "waste.items",
+                    json!([{ "kind": "paper", "quantity": (["3", "w"][v % 2]), "unit": "t", "hazardous": false }]),
+                ),
             };
             path::set(d, at, value);
             Some(at.to_string())
@@ -169,7 +213,14 @@ fn apply(d: &mut Value, op: &Op) -> Option<String> {
             Some(at.to_string())
         }
         Op::Load(specs) => {
-            *d = doc(specs.iter().map(|(k, s, m, q)| row(*k, *s, *m, *q)).collect(), Vec::new(), true);
+            *d = doc(
+                specs
+                    .iter()
+                    .map(|(k, s, m, q)| row(*k, *s, *m, *q))
+                    .collect(),
+                Vec::new(),
+                true,
+            );
             None
         }
     }
@@ -179,7 +230,9 @@ fn full(d: &Value, limit: TraceLimit) -> String {
     let (s, errors) = scenario::read(d);
     match s {
         Some(s) => calculate_with(&s, errors, limit).to_json(),
-        None => esg_kpi_engine::calc::calculate_value_with(d, limit).0.to_json(),
+        None => esg_kpi_engine::calc::calculate_value_with(d, limit)
+            .0
+            .to_json(),
     }
 }
 
@@ -220,7 +273,11 @@ proptest! {
 }
 
 fn first_difference(a: &str, b: &str) -> String {
-    let at = a.bytes().zip(b.bytes()).position(|(x, y)| x != y).unwrap_or(a.len().min(b.len()));
+    let at = a
+        .bytes()
+        .zip(b.bytes())
+        .position(|(x, y)| x != y)
+        .unwrap_or(a.len().min(b.len()));
     let from = at.saturating_sub(200);
     format!(
         "incremental: …{}…\nfull:        …{}…",
@@ -233,7 +290,9 @@ fn first_difference(a: &str, b: &str) -> String {
 /// difference, whatever the others are.
 #[test]
 fn an_edit_reads_one_line_whatever_the_size() {
-    let rows: Vec<Value> = (0..20_000).map(|i| row((i % 8) as u8, i, i / 7, i % 6)).collect();
+    let rows: Vec<Value> = (0..20_000)
+        .map(|i| row((i % 8) as u8, i, i / 7, i % 6))
+        .collect();
     let mut d = doc(rows, Vec::new(), true);
     let mut live = Live::new(&d, TraceLimit::First(300));
     for (i, q) in [(0, "7"), (19_999, "abc"), (19_999, "12"), (10_000, "")] {
