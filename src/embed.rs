@@ -10,7 +10,8 @@
 
 use crate::engine::{self, calc::Results};
 use crate::i18n::Lang;
-use crate::ui::{App, AppProps, Keys, Setup, State};
+
+use crate::ui::{App, AppProps, Keys, Loaded, Setup, State};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -19,7 +20,7 @@ use yew::Callback;
 
 thread_local! {
     /// How `EsgKpi.load` reaches the page: the app registers its loader when it mounts.
-    static LOADER: RefCell<Option<Callback<serde_json::Value>>> = const { RefCell::new(None) };
+    static LOADER: RefCell<Option<Callback<Loaded>>> = const { RefCell::new(None) };
     /// How a parent page's `esg-kpi:lang` reaches the page.
     static PAGE_LANG: RefCell<Option<Callback<Lang>>> = const { RefCell::new(None) };
     /// The page's last valid results, and the allowed parent origin that asked for them.
@@ -51,7 +52,7 @@ pub fn start() {
 
 /// Called by the page when it mounts, so that `EsgKpi.load` (and an allowed parent page) can
 /// replace its scenario and set its language.
-pub fn register_page(loader: Callback<serde_json::Value>, lang: Callback<Lang>) {
+pub fn register_page(loader: Callback<Loaded>, lang: Callback<Lang>) {
     LOADER.with(|l| *l.borrow_mut() = Some(loader));
     PAGE_LANG.with(|l| *l.borrow_mut() = Some(lang));
 }
@@ -121,7 +122,7 @@ fn listen_to_parent() {
                     let results = engine::calculate_value(&scenario);
                     let loader = LOADER.with(|l| l.borrow().clone());
                     match (results.errors.is_empty(), loader) {
-                        (true, Some(loader)) => loader.emit(scenario),
+                        (true, Some(loader)) => loader.emit((scenario, None)),
                         _ => post(&origin, "esg-kpi:error", "errors", &to_js_errors(&results)),
                     }
                 }
@@ -192,19 +193,27 @@ fn install_api() {
     let calculate =
         Closure::<dyn Fn(JsValue) -> JsValue>::new(|arg: JsValue| to_js(&calculate_any(&arg).0));
     let load = Closure::<dyn Fn(JsValue) -> JsValue>::new(|arg: JsValue| {
-        let (results, scenario) = calculate_any(&arg);
+        let value = match scenario_any(&arg) {
+            Ok(value) => value,
+            Err(results) => return to_js(&results),
+        };
+        // Computed once, as the page keeps it: the results returned list the calculation
+        // lines the page shows and count the others (`trace_omitted`), as the contract allows,
+        // and the page takes this calculation over instead of making its own.
+        let live = crate::ui::kept(&value);
+        let results = live.results();
         if !results.errors.is_empty() {
             return to_js(&results);
         }
         // Clone the loader out first: emitting re-renders the page, which must not find
         // LOADER still borrowed.
         let loader = LOADER.with(|l| l.borrow().clone());
-        let loaded = match (loader, scenario) {
-            (Some(loader), Some(value)) => {
-                loader.emit(value);
+        let loaded = match loader {
+            Some(loader) => {
+                loader.emit((value, Some(Box::new(live))));
                 true
             }
-            _ => false,
+            None => false,
         };
         if loaded {
             to_js(&results)
@@ -244,7 +253,7 @@ fn install_api() {
 /// events it dispatches on the element.
 pub struct ElementLink {
     host: web_sys::HtmlElement,
-    pub loader: RefCell<Option<Callback<serde_json::Value>>>,
+    pub loader: RefCell<Option<Callback<Loaded>>>,
     pub set_lang: RefCell<Option<Callback<Lang>>>,
     /// The calculator's state as last rendered.
     state: RefCell<Option<State>>,
@@ -376,7 +385,7 @@ fn mount_element(container: JsValue, host: JsValue, options: JsValue) -> JsValue
                     // The properties read the new scenario at once; `kpi-change` follows when
                     // the calculator has rendered it.
                     *l.pending.borrow_mut() = Some((value.clone(), Rc::new(results)));
-                    loader.emit(value);
+                    loader.emit((value, None));
                 }
                 _ => l.emit("input-error", &answer),
             }
@@ -433,15 +442,23 @@ fn mount_element(container: JsValue, host: JsValue, options: JsValue) -> JsValue
 
 /// Reads any JS argument as a scenario: a JSON string, or an object to serialise.
 fn calculate_any(arg: &JsValue) -> (Results, Option<serde_json::Value>) {
+    match scenario_any(arg) {
+        Ok(value) => (engine::calculate_value(&value), Some(value)),
+        Err(results) => (*results, None),
+    }
+}
+
+/// Any JS argument as a scenario document, or the results that say why it is not one.
+fn scenario_any(arg: &JsValue) -> Result<serde_json::Value, Box<Results>> {
     let text = if let Some(s) = arg.as_string() {
         s
     } else if arg.is_undefined() || arg.is_null() {
-        return (engine::calculate_json("null"), None);
+        return Err(Box::new(engine::calculate_json("null")));
     } else {
         match js_sys::JSON::stringify(arg) {
             Ok(s) => match s.as_string() {
                 Some(s) => s,
-                None => return (engine::calculate_json("null"), None),
+                None => return Err(Box::new(engine::calculate_json("null"))),
             },
             // A cyclic object or a BigInt: JSON.stringify throws; we report instead.
             Err(e) => {
@@ -454,14 +471,12 @@ fn calculate_any(arg: &JsValue) -> (Results, Option<serde_json::Value>) {
                     path: "$".into(),
                     message: crate::engine::t!("the scenario cannot be read: {0}", why),
                 }];
-                return (r, None);
+                return Err(Box::new(r));
             }
         }
     };
-    match serde_json::from_str::<serde_json::Value>(&text) {
-        Ok(value) => (engine::calculate_value(&value), Some(value)),
-        Err(_) => (engine::calculate_json(&text), None),
-    }
+    serde_json::from_str::<serde_json::Value>(&text)
+        .map_err(|_| Box::new(engine::calculate_json(&text)))
 }
 
 fn to_js(results: &Results) -> JsValue {

@@ -10,7 +10,7 @@ mod state;
 use crate::engine::{calc::KpiResult, library, path, units, waste, KpiId, Results};
 use crate::i18n::{tr, trf, Lang};
 use fields::{NumberField, SelectField, TextField};
-pub use state::{Action, Doc, State, SHOWN_LINES};
+pub use state::{kept, Action, Doc, Loaded, State, SHOWN_LINES};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -191,7 +191,12 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         let (link, lang_state) = (props.link.clone(), lang_state.clone());
         use_effect_with((), move |_| {
-            let loader = Callback::from(move |v| dispatcher.dispatch(Action::Load(v)));
+            let loader = Callback::from(move |(v, live): state::Loaded| {
+                dispatcher.dispatch(match live {
+                    Some(live) => Action::LoadKept(v, live),
+                    None => Action::Load(v),
+                })
+            });
             match link {
                 Some(link) => {
                     *link.loader.borrow_mut() = Some(loader);

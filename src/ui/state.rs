@@ -97,12 +97,22 @@ impl PartialEq for Kept {
 
 impl Kept {
     fn new(doc: &Value) -> Kept {
-        Kept(Rc::new(RefCell::new(Live::new(
-            doc,
-            TraceLimit::First(SHOWN_LINES),
-        ))))
+        Kept::of(kept(doc))
+    }
+
+    fn of(live: Live) -> Kept {
+        Kept(Rc::new(RefCell::new(live)))
     }
 }
+
+/// The calculation of a document as the page keeps it (its trace as far as the page shows).
+pub fn kept(doc: &Value) -> Live {
+    Live::new(doc, TraceLimit::First(SHOWN_LINES))
+}
+
+/// A scenario to load, with its calculation when the caller has already made it ([`kept`]):
+/// `EsgKpi.load` computes it to answer, and the page then takes it over.
+pub type Loaded = (Value, Option<Box<Live>>);
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
@@ -174,8 +184,10 @@ pub enum Action {
     AddPeriod(&'static str),
     RemovePeriod(&'static str),
     /// Replaces the scenario (the built-in example, an import, a link, or `EsgKpi.load`),
-    /// keeping the one it replaces for [`Action::UndoLoad`].
+    /// keeping the one it replaces for [`Action::UndoLoad`]; with its calculation when the
+    /// caller has made it ([`kept`]).
     Load(Value),
+    LoadKept(Value, Box<Live>),
     /// Swaps the scenario with the one the last load replaced: undo, and then redo.
     UndoLoad,
     /// Recomputes a large scenario after typing paused.
@@ -189,6 +201,10 @@ impl State {
 
     fn of(doc: Doc) -> Self {
         let live = Kept::new(&doc.get());
+        State::of_kept(doc, live)
+    }
+
+    fn of_kept(doc: Doc, live: Kept) -> Self {
         let results = Rc::new(live.0.borrow().results());
         State {
             doc,
@@ -441,6 +457,11 @@ impl Reducible for State {
             Action::RemovePeriod(key) => Box::new(move |doc| path::remove(doc, key)),
             Action::Load(value) => {
                 let mut next = State::new(value);
+                next.undo = Some(self.doc.clone());
+                return Rc::new(next);
+            }
+            Action::LoadKept(value, live) => {
+                let mut next = State::of_kept(Doc::new(value), Kept::of(*live));
                 next.undo = Some(self.doc.clone());
                 return Rc::new(next);
             }
