@@ -611,6 +611,125 @@ fn fuzz_number_entry_in_three_languages_for_a_bounded_time() {
     );
 }
 
+/// The calculation kept between edits (`engine::live`), for the same bounded time: a seed
+/// scenario edited at a random place (a line's field, a line replaced, a figure, a setting, a
+/// path that does not exist) with an awkward value, many times in a row. After each edit the
+/// kept results must be those of a full calculation of the document as it is, byte for byte,
+/// and nothing may panic.
+#[test]
+fn fuzz_incremental_edits_for_a_bounded_time() {
+    use engine::calc::TraceLimit;
+    use engine::live::Live;
+    let (seconds, seed) = budget();
+    let mut rng = Rng(seed.rotate_left(17) | 1);
+    let seeds = seeds();
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let (mut edits, mut documents, mut by_difference) = (0u64, 0u64, 0u64);
+    const FIELDS: &[&str] = &[
+        "quantity",
+        "unit",
+        "source",
+        "site",
+        "period",
+        "grid",
+        "factor",
+        "density_kg_per_l",
+        "ncv_kj_per_m3",
+        "factor.value",
+        "factor.unit",
+        "",
+    ];
+    const FIGURES: &[&str] = &[
+        "organisation.employees",
+        "organisation.floor_area_m2",
+        "organisation.revenue_million",
+        "organisation.fx_rmb_per_unit",
+        "water_m3",
+        "packaging_t",
+        "waste.hazardous_t",
+        "waste.items[0].quantity",
+        "waste.items",
+        "published.ghg_total_t",
+        "published.water_m3",
+        "instruments",
+        "instruments[0].mwh",
+        "name",
+        "prior.organisation.employees",
+        "prior.water_m3",
+        "gwp",
+        "period",
+        "grid_edition",
+        "energy",
+        "prior",
+        "schema",
+        "energy[x].quantity",
+        "energy[99999].quantity",
+    ];
+    std::panic::set_hook(Box::new(|_| {}));
+    while Instant::now() < deadline {
+        let mut doc = seeds[rng.below(seeds.len())].clone();
+        let limit = if rng.below(2) == 0 {
+            TraceLimit::All
+        } else {
+            TraceLimit::First(rng.below(4))
+        };
+        let mut live = Live::new(&doc, limit);
+        documents += 1;
+        for _ in 0..1 + rng.below(12) {
+            let rows = doc
+                .get("energy")
+                .and_then(Value::as_array)
+                .map_or(0, Vec::len);
+            let path = match rng.below(3) {
+                0 | 1 if rows > 0 => {
+                    let field = FIELDS[rng.below(FIELDS.len())];
+                    let at = rng.below(rows);
+                    if field.is_empty() {
+                        format!("energy[{at}]")
+                    } else {
+                        format!("energy[{at}].{field}")
+                    }
+                }
+                _ => FIGURES[rng.below(FIGURES.len())].to_string(),
+            };
+            let value = awkward(&mut rng);
+            engine::path::set(&mut doc, &path, value.clone());
+            let outcome = catch_unwind(AssertUnwindSafe(|| {
+                let cost = live.edited(&doc, &path);
+                let kept = live.results().to_json();
+                let (read, errors) = engine::scenario::read(&doc);
+                let full = match read {
+                    Some(s) => engine::calc::calculate_with(&s, errors, limit).to_json(),
+                    None => engine::calc::calculate_value_with(&doc, limit).0.to_json(),
+                };
+                (cost, kept == full)
+            }));
+            match outcome {
+                Ok((cost, true)) => {
+                    by_difference += u64::from(cost != engine::live::Cost::Everything)
+                }
+                Ok((_, false)) => {
+                    let _ = std::panic::take_hook();
+                    panic!("the kept results differ from a full calculation after setting {path} to {value} (seed {seed}) in: {doc}");
+                }
+                Err(_) => {
+                    let _ = std::panic::take_hook();
+                    panic!("an edit panicked: {path} set to {value} (seed {seed}) in: {doc}");
+                }
+            }
+            edits += 1;
+        }
+    }
+    let _ = std::panic::take_hook();
+    eprintln!(
+        "fuzz: {edits} edits of {documents} documents ({by_difference} by difference) in {seconds} s, seed {seed}: 0 panics, every one equal to a full calculation"
+    );
+    assert!(
+        edits > 100 && by_difference > 10,
+        "the edit fuzz did too little: {edits} edits, {by_difference} by difference"
+    );
+}
+
 /// Inputs the fuzz run or review found; each once panicked or misbehaved, or nearly did.
 #[test]
 fn fuzz_regressions() {
