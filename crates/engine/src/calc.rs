@@ -344,25 +344,34 @@ pub fn calculate_with(s: &Scenario, errors: Vec<InputError>, limit: TraceLimit) 
         .chain(s.others.iter().map(|(_, p)| p))
         .map(Tally::of)
         .collect();
-    results_of(s, &tallies, errors, limit)
+    results_of(s, &tallies, None, errors, limit)
 }
 
 /// A scenario's results from the tallies of its periods (the current period's first, then
 /// the others' in their order).
+/// `traces`, when given, are each period's calculation lines as far as `limit` already
+/// written (what [`super::live::Live`] keeps between edits).
 pub(crate) fn results_of(
     s: &Scenario,
     tallies: &[Tally],
+    traces: Option<&[&[TraceLine]]>,
     errors: Vec<InputError>,
     limit: TraceLimit,
 ) -> Results {
     let empty = Tally::default();
     let tally = |i: usize| tallies.get(i).unwrap_or(&empty);
-    let current = period_results(&s.current, tally(0), limit);
+    let trace = |i: usize| traces.and_then(|t| t.get(i)).copied();
+    let current = period_results_with(&s.current, tally(0), limit, trace(0));
     let periods = s
         .others
         .iter()
         .enumerate()
-        .map(|(i, (key, p))| (*key, period_results(p, tally(i + 1), limit)))
+        .map(|(i, (key, p))| {
+            (
+                *key,
+                period_results_with(p, tally(i + 1), limit, trace(i + 1)),
+            )
+        })
         .collect();
     Results {
         schema: RESULTS_SCHEMA,
@@ -581,6 +590,33 @@ fn total_reason(p: &Period, why: NoTotal, pick: &dyn Fn(&Line) -> Option<Decimal
 /// A period's results from its tally: what a full calculation and an edit both end with, and
 /// what the merge of the tallies of a period's parts gives (see [`Tally::merge`]).
 pub fn period_results(p: &Period, tally: &Tally, limit: TraceLimit) -> PeriodResults {
+    period_results_with(p, tally, limit, None)
+}
+
+/// The calculation lines of a period's first energy lines, as far as `limit`:
+/// `(row index, line)`.
+pub(crate) fn lines_traced(
+    p: &Period,
+    limit: TraceLimit,
+) -> impl Iterator<Item = (usize, TraceLine)> + '_ {
+    let shown = match limit {
+        TraceLimit::All => p.energy.len(),
+        TraceLimit::First(n) => n.min(p.energy.len()),
+    };
+    p.energy
+        .iter()
+        .take(shown)
+        .map(move |r| (r.index, trace_line(&line(r, p), p)))
+}
+
+/// [`period_results`], with the calculation lines of its first energy lines already written
+/// when `traced` is given.
+pub(crate) fn period_results_with(
+    p: &Period,
+    tally: &Tally,
+    limit: TraceLimit,
+    traced: Option<&[TraceLine]>,
+) -> PeriodResults {
     let rows_broken: Val = match p.invalid_energy_rows.first() {
         Some(i) => Err(t!(
             "{0} has an input error (see its message)",
@@ -684,12 +720,10 @@ pub fn period_results(p: &Period, tally: &Tally, limit: TraceLimit) -> PeriodRes
         TraceLimit::All => lines,
         TraceLimit::First(n) => n.min(lines),
     };
-    let mut trace: Vec<TraceLine> = p
-        .energy
-        .iter()
-        .take(shown)
-        .map(|r| trace_line(&line(r, p), p))
-        .collect();
+    let mut trace: Vec<TraceLine> = match traced {
+        Some(lines) => lines.to_vec(),
+        None => lines_traced(p, limit).map(|(_, t)| t).collect(),
+    };
     trace.extend(waste_trace(p));
     trace.extend(scalar_trace(p));
     let checks = checks::period_checks(p, &kpis, tally, &totals);
@@ -1098,7 +1132,7 @@ fn gas_list(values: &[(Gas, Decimal)]) -> String {
         .join(", ")
 }
 
-fn trace_line(l: &Line, p: &Period) -> TraceLine {
+pub(crate) fn trace_line(l: &Line, p: &Period) -> TraceLine {
     let row = l.row;
     let mwh = l.converted.as_ref().ok().map(|c| c.mwh);
     let conversion = match (&l.converted, row.unit.energy_in_kj(), &row.ncv) {

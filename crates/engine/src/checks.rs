@@ -364,13 +364,19 @@ const NAMED: usize = 5;
 
 /// The first [`NAMED`] items, and how many more there are.
 fn named<T>(items: &[T], show: impl Fn(&T) -> String) -> Text {
-    let list = items
+    named_of(items, items.len(), show)
+}
+
+/// The first [`NAMED`] of `total` items (`first` holds at least those), and how many more
+/// there are.
+fn named_of<T>(first: &[T], total: usize, show: impl Fn(&T) -> String) -> Text {
+    let list = first
         .iter()
         .take(NAMED)
         .map(show)
         .collect::<Vec<_>>()
         .join("; ");
-    match items.len().checked_sub(NAMED).filter(|more| *more > 0) {
+    match total.checked_sub(NAMED).filter(|more| *more > 0) {
         Some(more) => t!("{0}; and {1} more", list, more.to_string()),
         None => Text::verbatim(list),
     }
@@ -404,21 +410,24 @@ pub(crate) fn data_quality(p: &Period, tally: &Tally) -> Vec<Check> {
     let mut against_period = false;
     if let Some(period) = named_period {
         // Rows dated outside the reporting period.
+        // The first few named, all counted.
         let outside: Vec<(usize, &str)> = q
             .outside
             .iter()
+            .take(NAMED)
             .filter_map(|i| Some((i, month(&row(i)?.period)?)))
             .collect();
+        let count = q.outside.len();
         if let Some((first, _)) = outside.first() {
             out.push(Check {
                 id: "quality:outside-period".into(),
                 level: "warning",
                 message: {
-                    let list = named(&outside, |(i, m)| format!("{} ({m})", path(*i)));
-                    if outside.len() == 1 {
+                    let list = named_of(&outside, count, |(i, m)| format!("{} ({m})", path(*i)));
+                    if count == 1 {
                         t!("1 row is dated outside the reporting period {0}: {1}. Check the month, or the period.", period, list)
                     } else {
-                        t!("{0} rows are dated outside the reporting period {1}: {2}. Check the month, or the period.", outside.len().to_string(), period, list)
+                        t!("{0} rows are dated outside the reporting period {1}: {2}. Check the month, or the period.", count.to_string(), period, list)
                     }
                 },
                 kpi: None,
@@ -486,18 +495,18 @@ pub(crate) fn data_quality(p: &Period, tally: &Tally) -> Vec<Check> {
         }
     }
     // Outliers and mixed units, per site and source.
-    let outliers = q.outliers();
+    let (outliers, count) = q.outliers(NAMED);
     if let Some((first, ..)) = outliers.first() {
-        let named = named(&outliers, |(i, q, m)| {
+        let named = named_of(&outliers, count, |(i, q, m)| {
             format!("{} {} (median {})", path(*i), plain(*q), plain(*m))
         });
         out.push(Check {
             id: "quality:outliers".into(),
             level: "warning",
-            message: if outliers.len() == 1 {
+            message: if count == 1 {
                 t!("1 row is more than 10 times its site's median for that source: {0}. Check the unit (kWh or MWh?) and the decimal point.", named)
             } else {
-                t!("{0} rows are more than 10 times their site's median for that source: {1}. Check the unit (kWh or MWh?) and the decimal point.", outliers.len().to_string(), named)
+                t!("{0} rows are more than 10 times their site's median for that source: {1}. Check the unit (kWh or MWh?) and the decimal point.", count.to_string(), named)
             },
             kpi: None,
             path: Some(path(*first)),
@@ -516,16 +525,24 @@ pub(crate) fn data_quality(p: &Period, tally: &Tally) -> Vec<Check> {
         });
     }
     // Duplicates: the same site, period, source, quantity and unit twice.
-    let duplicates = q.repeats();
+    let repeats = q.repeats();
+    let count = repeats.len();
+    let duplicates: Vec<(usize, usize)> = repeats
+        .iter()
+        .take(NAMED)
+        .filter_map(|r| Some((q.first_like(row(r)?)?, r)))
+        .collect();
     if let Some((_, second)) = duplicates.first() {
-        let named = named(&duplicates, |(a, b)| format!("{} = {}", path(*b), path(*a)));
+        let named = named_of(&duplicates, count, |(a, b)| {
+            format!("{} = {}", path(*b), path(*a))
+        });
         out.push(Check {
             id: "quality:duplicates".into(),
             level: "warning",
-            message: if duplicates.len() == 1 {
+            message: if count == 1 {
                 t!("1 row repeats an earlier row exactly (site, period, source, quantity, unit): {0}. Counted twice unless removed.", named)
             } else {
-                t!("{0} rows repeat an earlier row exactly (site, period, source, quantity, unit): {1}. Counted twice unless removed.", duplicates.len().to_string(), named)
+                t!("{0} rows repeat an earlier row exactly (site, period, source, quantity, unit): {1}. Counted twice unless removed.", count.to_string(), named)
             },
             kpi: None,
             path: Some(path(*second)),

@@ -16,7 +16,7 @@
 //! [`super::calc::calculate_with`] on the document as it is now, to the byte; the property
 //! test `tests/live.rs` holds that over random sequences of edits, inserts, deletes and loads.
 
-use super::calc::{self, line, Results, TraceLimit};
+use super::calc::{self, line, Results, TraceLimit, TraceLine};
 use super::migrate;
 use super::scenario::{self, InputError, Period, Scenario, Settings, OTHER_PERIODS};
 use super::tally::{Sign, Tally};
@@ -40,6 +40,9 @@ pub struct Live {
     scenario: Option<Scenario>,
     /// The current period's tally, then the other periods' in their order.
     tallies: Vec<Tally>,
+    /// Each period's calculation lines as far as `limit`, by row index: an edit writes again
+    /// only the edited line's.
+    traces: Vec<Traced>,
     errors: Vec<InputError>,
     limit: TraceLimit,
 }
@@ -94,9 +97,18 @@ impl Live {
         let tallies = scenario
             .as_ref()
             .map_or_else(Vec::new, |s| periods(s).map(Tally::of).collect());
+        let traces = scenario.as_ref().map_or_else(Vec::new, |s| {
+            periods(s)
+                .map(|p| {
+                    let (rows, lines) = calc::lines_traced(p, limit).unzip();
+                    Traced { rows, lines }
+                })
+                .collect()
+        });
         Live {
             scenario,
             tallies,
+            traces,
             errors,
             limit,
         }
@@ -105,7 +117,17 @@ impl Live {
     /// The results of the document as it is now.
     pub fn results(&self) -> Results {
         match &self.scenario {
-            Some(s) => calc::results_of(s, &self.tallies, self.errors.clone(), self.limit),
+            Some(s) => {
+                let traces: Vec<&[TraceLine]> =
+                    self.traces.iter().map(|t| t.lines.as_slice()).collect();
+                calc::results_of(
+                    s,
+                    &self.tallies,
+                    Some(&traces),
+                    self.errors.clone(),
+                    self.limit,
+                )
+            }
             None => calc::finish(None, self.errors.clone()),
         }
     }
@@ -157,6 +179,7 @@ impl Live {
             i => &mut s.others.get_mut(i - 1)?.1,
         };
         let tally = self.tallies.get_mut(at)?;
+        let trace = self.traces.get_mut(at)?;
         if let Some(r) = rest.strip_prefix("energy") {
             let (index, field) = row_index(r)?;
             if !(field.is_empty() || field.starts_with('.')) {
@@ -168,6 +191,7 @@ impl Live {
                 return None;
             }
             edit_line(p, tally, &mut self.errors, period, index, rows.get(index)?);
+            retrace(p, trace, self.limit, index);
             return Some(Cost::Line);
         }
         let first = rest.split(['.', '[']).next()?;
@@ -235,6 +259,41 @@ fn edit_line(
     errors.retain(|e| order(&e.path) != (period, 1, index));
     let at = errors.partition_point(|e| order(&e.path) <= (period, 1, index));
     errors.splice(at..at, row_errors);
+}
+
+/// Brings a period's kept calculation lines up to date after line `edited` changed: nothing
+/// to do when it lies beyond them; otherwise the first lines again, each taken from what was
+/// kept except the edited one's (which may also have come in or gone out of them).
+fn retrace(p: &Period, kept: &mut Traced, limit: TraceLimit, edited: usize) {
+    let shown = match limit {
+        TraceLimit::All => usize::MAX,
+        TraceLimit::First(n) => n,
+    };
+    let full = kept.rows.len() >= shown.min(p.energy.len());
+    if full && kept.rows.last().is_some_and(|last| edited > *last) {
+        return;
+    }
+    let old_rows = std::mem::take(&mut kept.rows);
+    let mut old_lines: Vec<Option<TraceLine>> = std::mem::take(&mut kept.lines)
+        .into_iter()
+        .map(Some)
+        .collect();
+    for r in p.energy.iter().take(shown) {
+        let reused = match old_rows.binary_search(&r.index) {
+            Ok(at) if r.index != edited => old_lines.get_mut(at).and_then(Option::take),
+            _ => None,
+        };
+        kept.rows.push(r.index);
+        kept.lines
+            .push(reused.unwrap_or_else(|| calc::trace_line(&line(r, p), p)));
+    }
+}
+
+/// A period's calculation lines as far as the limit, and the rows they are of.
+#[derive(Debug, Clone, Default)]
+struct Traced {
+    rows: Vec<usize>,
+    lines: Vec<TraceLine>,
 }
 
 /// A scenario's periods: the current one, then the others in their order.

@@ -20,7 +20,7 @@ use super::scenario::{EnergyRow, FactorChoice, Period};
 use super::text::Text;
 use super::units::{Source, Status};
 use rust_decimal::Decimal;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// Row indices in order, each once: a sorted `Vec`, smaller than a `BTreeSet` in memory and
 /// in the page's wasm, and as fast for the group sizes of a scenario (an insert moves at most
@@ -397,12 +397,16 @@ impl Meter {
         let Some(limit) = median.checked_mul(Decimal::TEN) else {
             return;
         };
-        self.outliers = self
+        let above: Vec<(usize, Decimal, Decimal)> = self
             .quantities
             .iter()
             .rev()
             .take_while(|(q, _)| *q > limit)
             .map(|(q, i)| (*i, *q, median))
+            .collect();
+        // In row order, so that the first few of all meters are found without sorting all.
+        self.outliers = in_order(above.iter().map(|(row, ..)| *row))
+            .filter_map(|at| above.get(at).copied())
             .collect();
     }
 }
@@ -443,7 +447,8 @@ pub(crate) struct Quality {
     meters: BTreeMap<String, Meter>,
     same: BTreeMap<String, Rows>,
     /// Keys that have had more than one row (some may have one again).
-    repeated: BTreeSet<String>,
+    /// Rows that repeat an earlier row (every row of a key but its first), in order.
+    later: Rows,
 }
 
 /// The months a site has rows for, and how many of them (of the reporting period's).
@@ -531,12 +536,21 @@ impl Quality {
             _ => {}
         }
         meter.unsettled = true;
-        let same = row_key(r);
-        let rows = self.same.entry(same.clone()).or_default();
-        set_put(rows, r.index, sign);
-        if rows.len() > 1 {
-            self.repeated.insert(same);
+        let rows = self.same.entry(row_key(r)).or_default();
+        // The key's first row is not a repeat; when a row comes in before it or it goes out,
+        // the first changes.
+        match (sign, rows.first()) {
+            (Sign::Add, Some(first)) if r.index < first => self.later.put(first, Sign::Add),
+            (Sign::Add, Some(_)) => self.later.put(r.index, Sign::Add),
+            (Sign::Take, Some(first)) if r.index == first => {
+                if let Some(second) = rows.iter().nth(1) {
+                    self.later.put(second, Sign::Take);
+                }
+            }
+            (Sign::Take, Some(_)) => self.later.put(r.index, Sign::Take),
+            (_, None) => {}
         }
+        set_put(rows, r.index, sign);
     }
 
     fn merge(&mut self, other: &Quality) {
@@ -578,12 +592,11 @@ impl Quality {
             mine.unsettled = true;
         }
         for (key, rows) in &other.same {
-            let mine = self.same.entry(key.clone()).or_default();
-            mine.merge(rows);
-            if mine.len() > 1 {
-                self.repeated.insert(key.clone());
-            }
+            self.same.entry(key.clone()).or_default().merge(rows);
         }
+        let mut later: Vec<usize> = self.same.values().flat_map(|r| r.iter().skip(1)).collect();
+        later.sort_unstable();
+        self.later = Rows(later);
     }
 
     fn settle(&mut self) {
@@ -605,34 +618,31 @@ impl Quality {
             .collect()
     }
 
-    /// Rows above ten times their site and source's median: `(row, quantity, median)`, in
-    /// row order.
-    pub fn outliers(&self) -> Vec<(usize, Decimal, Decimal)> {
-        let all: Vec<_> = self
+    /// The first `n` rows above ten times their site and source's median, in row order
+    /// (`(row, quantity, median)`), and how many there are: the first few of each meter
+    /// looked at, not all.
+    pub fn outliers(&self, n: usize) -> (Vec<(usize, Decimal, Decimal)>, usize) {
+        let total = self.meters.values().map(|m| m.outliers.len()).sum();
+        let firsts: Vec<_> = self
             .meters
             .values()
-            .flat_map(|m| m.outliers.iter().copied())
+            .flat_map(|m| m.outliers.iter().take(n).copied())
             .collect();
-        in_order(all.iter().map(|(row, ..)| *row))
-            .filter_map(|at| all.get(at).copied())
-            .collect()
+        let first = in_order(firsts.iter().map(|(row, ..)| *row))
+            .take(n)
+            .filter_map(|at| firsts.get(at).copied())
+            .collect();
+        (first, total)
     }
 
-    /// Rows that repeat an earlier one exactly: `(first, repeat)`, in the repeats' order.
-    pub fn repeats(&self) -> Vec<(usize, usize)> {
-        // `(repeat, first)`: in the repeats' order.
-        let mut out: Vec<(usize, usize)> = self
-            .repeated
-            .iter()
-            .filter_map(|key| {
-                let rows = self.same.get(key)?;
-                let first = rows.first()?;
-                Some(rows.iter().skip(1).map(move |r| (r, first)))
-            })
-            .flatten()
-            .collect();
-        out.sort_unstable();
-        out.into_iter().map(|(r, first)| (first, r)).collect()
+    /// The rows that repeat an earlier one exactly, in order, and how many there are.
+    pub fn repeats(&self) -> &Rows {
+        &self.later
+    }
+
+    /// The first row a row repeats (itself when it is the first).
+    pub fn first_like(&self, r: &EnergyRow) -> Option<usize> {
+        self.same.get(&row_key(r))?.first()
     }
 }
 
