@@ -39,7 +39,7 @@ import { join, resolve } from 'node:path';
  * by keeping row indices in sorted vectors instead of B-tree sets, never removing entries
  * from the tally's maps (an emptied entry counts as absent; B-tree removal code is large), and
  * one sort over integer pairs instead of one per kind of list. What it buys: an edit at
- * 100,000 lines shown in 13 ms instead of about 950 ms (BENCHMARKS.md). Then 379 KB: the
+ * 100,000 lines shown in 15 ms (p95) instead of about 950 ms (BENCHMARKS.md). Then 379 KB: the
  * calculation lines kept between edits (an edit writes again only its own) and the
  * data-quality warnings written from their first rows and a count instead of every row they
  * list, +1.5 KB (378.6 KB measured).
