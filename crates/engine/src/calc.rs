@@ -340,10 +340,7 @@ pub fn calculate(s: &Scenario, errors: Vec<InputError>) -> Results {
 
 /// [`calculate`], writing the trace only as far as `limit`.
 pub fn calculate_with(s: &Scenario, errors: Vec<InputError>, limit: TraceLimit) -> Results {
-    let tallies: Vec<Tally> = std::iter::once(&s.current)
-        .chain(s.others.iter().map(|(_, p)| p))
-        .map(Tally::of)
-        .collect();
+    let tallies: Vec<Tally> = s.periods().map(Tally::of).collect();
     results_of(s, &tallies, None, errors, limit)
 }
 

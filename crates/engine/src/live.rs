@@ -96,9 +96,9 @@ impl Live {
         let (scenario, errors) = scenario::read(doc);
         let tallies = scenario
             .as_ref()
-            .map_or_else(Vec::new, |s| periods(s).map(Tally::of).collect());
+            .map_or_else(Vec::new, |s| s.periods().map(Tally::of).collect());
         let traces = scenario.as_ref().map_or_else(Vec::new, |s| {
-            periods(s)
+            s.periods()
                 .map(|p| {
                     let (rows, lines) = calc::lines_traced(p, limit).unzip();
                     Traced { rows, lines }
@@ -294,9 +294,4 @@ fn retrace(p: &Period, kept: &mut Traced, limit: TraceLimit, edited: usize) {
 struct Traced {
     rows: Vec<usize>,
     lines: Vec<TraceLine>,
-}
-
-/// A scenario's periods: the current one, then the others in their order.
-fn periods(s: &Scenario) -> impl Iterator<Item = &Period> {
-    std::iter::once(&s.current).chain(s.others.iter().map(|(_, p)| p))
 }

@@ -316,6 +316,13 @@ pub struct Scenario {
     pub others: Vec<(&'static str, Period)>,
 }
 
+impl Scenario {
+    /// The current period, then the others in their order.
+    pub fn periods(&self) -> impl Iterator<Item = &Period> {
+        std::iter::once(&self.current).chain(self.others.iter().map(|(_, p)| p))
+    }
+}
+
 /// Reads a scenario from JSON text. Text that is not a JSON object gives one error at `$`.
 pub fn read_json(text: &str) -> (Option<Scenario>, Vec<InputError>) {
     if let Some(too_big) = too_big(text) {
@@ -367,10 +374,7 @@ fn too_many(path: String, len: usize) -> Option<InputError> {
 
 /// Reads a scenario from a parsed JSON value.
 pub fn read(value: &Value) -> (Option<Scenario>, Vec<InputError>) {
-    let mut r = Reader {
-        errors: Vec::new(),
-        tail_from: 0,
-    };
+    let mut r = Reader::default();
     let migrated = match migrate::migrate(value) {
         Ok(v) => v,
         Err(e) => return (None, vec![e]),
@@ -406,11 +410,8 @@ pub(crate) fn reread_figures(
     old: &mut Period,
     inherited: &Settings,
 ) -> (Vec<InputError>, Vec<InputError>) {
-    let mut r = Reader {
-        errors: Vec::new(),
-        tail_from: 0,
-    };
-    let mut p = r.period(obj, &old.prefix.clone(), inherited, false);
+    let mut r = Reader::default();
+    let mut p = r.period(obj, &old.prefix, inherited, false);
     let tail_from = r.tail_from;
     std::mem::swap(&mut p.energy, &mut old.energy);
     std::mem::swap(&mut p.invalid_energy_rows, &mut old.invalid_energy_rows);
@@ -425,14 +426,12 @@ pub(crate) fn reread_row(
     index: usize,
     row: &Value,
 ) -> (Option<EnergyRow>, Vec<InputError>) {
-    let mut r = Reader {
-        errors: Vec::new(),
-        tail_from: 0,
-    };
+    let mut r = Reader::default();
     let read = r.energy_row(&p.prefix, index, row, p);
     (read, r.errors)
 }
 
+#[derive(Default)]
 struct Reader {
     errors: Vec<InputError>,
     /// Where the last period's errors after its energy rows begin.
