@@ -294,6 +294,16 @@ pub enum TraceLimit {
     First(usize),
 }
 
+impl TraceLimit {
+    /// How many of `lines` activity lines the trace writes.
+    pub fn shown(self, lines: usize) -> usize {
+        match self {
+            TraceLimit::All => lines,
+            TraceLimit::First(n) => n.min(lines),
+        }
+    }
+}
+
 /// Calculates from a parsed JSON value, writing the trace only as far as `limit`; also
 /// returns the scenario as read, from which [`calculate`] writes the whole trace later (an
 /// export) without reading the document again.
@@ -596,10 +606,7 @@ pub(crate) fn lines_traced(
     p: &Period,
     limit: TraceLimit,
 ) -> impl Iterator<Item = (usize, TraceLine)> + '_ {
-    let shown = match limit {
-        TraceLimit::All => p.energy.len(),
-        TraceLimit::First(n) => n.min(p.energy.len()),
-    };
+    let shown = limit.shown(p.energy.len());
     p.energy
         .iter()
         .take(shown)
@@ -713,10 +720,7 @@ pub(crate) fn period_results_with(
 
     let details = details(p, tally, &sum, &scope2, &indirect);
     let lines = p.energy.len();
-    let shown = match limit {
-        TraceLimit::All => lines,
-        TraceLimit::First(n) => n.min(lines),
-    };
+    let shown = limit.shown(lines);
     let mut trace: Vec<TraceLine> = match traced {
         Some(lines) => lines.to_vec(),
         None => lines_traced(p, limit).map(|(_, t)| t).collect(),

@@ -265,11 +265,8 @@ fn edit_line(
 /// to do when it lies beyond them; otherwise the first lines again, each taken from what was
 /// kept except the edited one's (which may also have come in or gone out of them).
 fn retrace(p: &Period, kept: &mut Traced, limit: TraceLimit, edited: usize) {
-    let shown = match limit {
-        TraceLimit::All => usize::MAX,
-        TraceLimit::First(n) => n,
-    };
-    let full = kept.rows.len() >= shown.min(p.energy.len());
+    let shown = limit.shown(p.energy.len());
+    let full = kept.rows.len() >= shown;
     if full && kept.rows.last().is_some_and(|last| edited > *last) {
         return;
     }

@@ -334,10 +334,6 @@ impl Sets {
     }
 }
 
-fn set_put(set: &mut Rows, index: usize, sign: Sign) {
-    set.put(index, sign);
-}
-
 /// The positions of `keys` in the order of the keys (which differ): the one sort of the
 /// tally, on pairs of integers (one copy of sorting code in the page's wasm).
 fn in_order(keys: impl Iterator<Item = usize>) -> impl Iterator<Item = usize> {
@@ -502,12 +498,12 @@ impl Quality {
                 }
             }
             if !self.in_period.is_empty() && !inside {
-                set_put(&mut self.outside, r.index, sign);
+                self.outside.put(r.index, sign);
             }
         }
         let key = meter_key(&r.site, r.source.id());
         let meter = self.meters.entry(key.clone()).or_default();
-        set_put(&mut meter.rows, r.index, sign);
+        meter.rows.put(r.index, sign);
         let unit = r.unit.id();
         let at = meter.units.binary_search_by_key(&unit, |(u, _)| *u);
         match (sign, at) {
@@ -550,7 +546,7 @@ impl Quality {
             (Sign::Take, Some(_)) => self.later.put(r.index, Sign::Take),
             (_, None) => {}
         }
-        set_put(rows, r.index, sign);
+        rows.put(r.index, sign);
     }
 
     fn merge(&mut self, other: &Quality) {
@@ -751,7 +747,7 @@ impl Tally {
         self.sources.put(r.source.id(), l, sign);
         match &r.factor {
             FactorChoice::Inline(f) if f.source_note.is_none() => {
-                set_put(&mut self.custom, i, sign);
+                self.custom.put(i, sign);
             }
             FactorChoice::Preset(record) => {
                 self.presets.put(&record.id, record.name.as_str(), i, sign);
@@ -764,7 +760,7 @@ impl Tally {
             }
         }
         if r.default_density.is_some() {
-            set_put(&mut self.default_density, i, sign);
+            self.default_density.put(i, sign);
         }
         self.quality.put(r, sign);
     }
