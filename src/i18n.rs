@@ -6,6 +6,7 @@
 //! The sentences the engine writes (input errors, checks, formulas, trace lines) are
 //! [`crate::engine::text::Text`] values with their own table, rendered in the same language.
 
+use crate::engine::field::Figure;
 pub use crate::engine::text::Lang;
 
 /// English, Traditional Chinese, Simplified Chinese. `{0}`, `{1}` stand for values.
@@ -76,17 +77,10 @@ pub const TABLE: &[(&str, &str, &str)] = &[
         "CM = w·OM + (1−w)·BM；默认 0.5，风电及太阳能项目为 0.75。留空即 0.5。",
     ),
     ("Organisation — denominators of the intensities", "機構——密度指標的分母", "机构——密度指标的分母"),
-    ("Floor area", "樓面面積", "楼面面积"),
-    ("Employees", "僱員人數", "雇员人数"),
-    ("Revenue", "收入", "收入"),
     ("Energy — feeds GHG (A1.2) and energy (A2.1)", "能源——用於溫室氣體（A1.2）及能源（A2.1）", "能源——用于温室气体（A1.2）及能源（A2.1）"),
     ("+ Add an energy line", "+ 加入能源項目", "+ 加入能源项目"),
     ("1. Emissions — waste (A1.3, A1.4)", "1. 排放物——廢棄物（A1.3、A1.4）", "1. 排放物——废弃物（A1.3、A1.4）"),
-    ("Hazardous waste", "有害廢棄物", "有害废弃物"),
-    ("Non-hazardous waste", "無害廢棄物", "无害废弃物"),
     ("2. Energy and resources — water (A2.2), packaging (A2.5)", "2. 能源及資源——用水（A2.2）、包裝材料（A2.5）", "2. 能源及资源——用水（A2.2）、包装材料（A2.5）"),
-    ("Water consumption", "用水量", "用水量"),
-    ("Packaging material", "包裝材料", "包装材料"),
     ("Line {0}", "項目 {0}", "项目 {0}"),
     ("Energy line {0}", "能源項目 {0}", "能源项目 {0}"),
     ("Duplicate", "複製", "复制"),
@@ -251,10 +245,7 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("Undo the last load", "撤銷上次載入", "撤销上次载入"),
     ("Imported {0}. The previous inputs were replaced; “Undo the last load” brings them back.", "已匯入 {0}，之前的輸入已被取代；按「撤銷上次載入」可恢復。", "已汇入 {0}，之前的输入已被取代；按“撤销上次载入”可恢复。"),
     ("The items below give this total; a figure typed here is only compared with them.", "此總量由下列各項得出；在此填寫的數字只用作核對。", "此总量由下列各项得出；在此填写的数字只用作核对。"),
-    ("Exchange rate", "匯率", "汇率"),
     ("The KPIs are per RMB million: revenue is converted at this rate.", "指標以每百萬元人民幣計：收入按此匯率換算。", "指标以每百万元人民币计：收入按此汇率换算。"),
-    ("Revenue currency", "收入貨幣", "收入货币"),
-    ("Production volume (optional)", "產量（選填）", "产量（选填）"),
     ("Adds intensities per unit of production (HKEX: e.g. per unit of production volume).", "加入每單位產量的密度（港交所：例如以每產量單位計算）。", "加入每单位产量的密度（港交所：例如以每产量单位计算）。"),
     ("+ Add waste by kind", "+ 按類別新增廢棄物", "+ 按类别新增废弃物"),
     ("hazardous", "有害", "有害"),
@@ -273,8 +264,6 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("Waste item {0}", "廢棄物項目 {0}", "废弃物项目 {0}"),
     ("Duplicate {0}", "複製{0}", "复制{0}"),
     ("Remove {0}", "刪除{0}", "删除{0}"),
-    ("Source of the exchange rate", "匯率來源", "汇率来源"),
-    ("Unit of production", "產量單位", "产量单位"),
     // Importing activity rows
     ("pasted cells", "貼上的儲存格", "粘贴的单元格"),
     ("Nothing was imported; your inputs are as they were.", "沒有匯入任何數據；你的輸入保持不變。", "没有导入任何数据；你的输入保持不变。"),
@@ -450,8 +439,9 @@ pub fn note_text(lang: Lang, note: &str) -> &str {
     }
 }
 
-/// Each input's label, by its path within its period (`organisation.employees`) or within its
-/// line (`quantity` of `energy[2]`): the names the page shows beside the fields.
+/// Each input's label, by its path within its period or within its line (`quantity` of
+/// `energy[2]`): the names the page shows beside the fields. A period's figures
+/// (`organisation.employees`) are labelled in the engine's table ([`Figure`]).
 const FIELD_LABELS: &[(&str, &str)] = &[
     ("gwp", "GWP set (100-year)"),
     ("grid_edition", "Mainland grid-factor edition"),
@@ -459,22 +449,6 @@ const FIELD_LABELS: &[(&str, &str)] = &[
         "grid_om_weight",
         "Combined margin: operating-margin weight w",
     ),
-    ("organisation.floor_area_m2", "Floor area"),
-    ("organisation.employees", "Employees"),
-    ("organisation.revenue_currency", "Revenue currency"),
-    ("organisation.revenue_rmb_million", "Revenue"),
-    ("organisation.revenue_million", "Revenue"),
-    ("organisation.fx_rmb_per_unit", "Exchange rate"),
-    ("organisation.fx_source", "Source of the exchange rate"),
-    (
-        "organisation.production_quantity",
-        "Production volume (optional)",
-    ),
-    ("organisation.production_unit", "Unit of production"),
-    ("waste.hazardous_t", "Hazardous waste"),
-    ("waste.non_hazardous_t", "Non-hazardous waste"),
-    ("water_m3", "Water consumption"),
-    ("packaging_t", "Packaging material"),
     ("site", "Site"),
     ("source", "Source"),
     ("quantity", "Quantity"),
@@ -522,7 +496,9 @@ pub fn field_name(lang: Lang, path: &str) -> Option<String> {
             rest = r.strip_prefix('.').unwrap_or(r);
         }
     }
-    if !rest.is_empty() {
+    if let Some(figure) = Figure::from_path(rest) {
+        parts.push(figure.label().render(lang));
+    } else if !rest.is_empty() {
         let (_, label) = FIELD_LABELS.iter().find(|(p, _)| *p == rest)?;
         parts.push(tr(lang, label).to_string());
     }
@@ -590,28 +566,6 @@ mod tests {
                 count += 1;
                 if !known.contains(&rest[..end]) {
                     missing.push(format!("{}: {}", path.display(), &rest[..end]));
-                }
-            }
-        }
-        // Labels passed through the page's little field helpers: `num(path, label, unit)`,
-        // `text_field(path, label)`, `waste_total(path, label, …)`; every literal after the path.
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            let source = std::fs::read_to_string(&path).unwrap();
-            for marker in ["{ num(\"", "{ text_field(\"", "{ waste_total(\""] {
-                for (at, _) in source.match_indices(marker) {
-                    let call = &source[at + marker.len()..];
-                    let call = &call[..call.find(") }").unwrap()];
-                    for (i, literal) in call.split('"').enumerate() {
-                        // The call starts inside the path's quotes: even pieces after the
-                        // first are the other literals.
-                        if i % 2 == 0 && i > 0 && !literal.is_empty() {
-                            count += 1;
-                            if !known.contains(literal) {
-                                missing.push(format!("{}: {literal}", path.display()));
-                            }
-                        }
-                    }
                 }
             }
         }

@@ -323,9 +323,9 @@ fn an_import_says_what_it_replaces_and_keeps_and_never_moves_notes() {
     for what in [
         "floor area",
         "employees",
-        "water",
+        "water consumption",
         "waste",
-        "packaging",
+        "packaging material",
         "the published figures",
     ] {
         assert!(kept.contains(&what.to_string()), "{what}: {kept:?}");

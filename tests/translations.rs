@@ -213,6 +213,6 @@ fn the_same_error_reads_in_each_language() {
         .and_then(|k| k.reason.as_ref())
         .expect("water has a reason");
     assert_eq!(water.render(Lang::En), "no water consumption given");
-    assert_eq!(water.render(Lang::ZhHant), "未填寫耗水量");
-    assert_eq!(water.render(Lang::ZhHans), "未填写耗水量");
+    assert_eq!(water.render(Lang::ZhHant), "未填寫用水量");
+    assert_eq!(water.render(Lang::ZhHans), "未填写用水量");
 }

@@ -7,6 +7,7 @@ mod import;
 mod keep;
 mod state;
 
+use crate::engine::field::Figure;
 use crate::engine::{calc::KpiResult, library, path, units, waste, KpiId, Results};
 use crate::i18n::{tr, trf, Lang};
 use fields::{NumberField, SelectField, TextField};
@@ -350,10 +351,12 @@ fn Inputs(props: &InputsProps) -> Html {
     let doc = state.doc.get();
     let doc = &*doc;
     let prefix = props.prefix.clone();
-    let num = |p: &'static str, label: &'static str, unit: &'static str| {
-        let p = format!("{prefix}{p}");
+    // A figure's input, labelled and with its unit from the engine's table of figures.
+    let num = |f: Figure| {
+        let p = f.at(&prefix);
+        let unit = f.unit().map(|u| u.text().render(lang)).unwrap_or_default();
         html! {
-            <NumberField path={p.clone()} label={tr(lang, label)} unit={tr(lang, unit)} value={path::text(doc, &p)}
+            <NumberField path={p.clone()} label={f.label().render(lang)} {unit} value={path::text(doc, &p)}
                 error={state.error_at(&p, lang).map(AttrValue::from)}
                 note={note(lang, doc, &p)} onedit={props.onedit.clone()} />
         }
@@ -419,8 +422,9 @@ fn Inputs(props: &InputsProps) -> Html {
         period_details(&state.current, &prefix)
             .is_some_and(|d| d.waste_by_kind_t.iter().any(|w| w.hazardous == hazardous))
     };
-    let waste_total = |p: &'static str, label: &'static str, hazardous: bool| {
-        let p = format!("{prefix}{p}");
+    let waste_total = |f: Figure, hazardous: bool| {
+        let p = f.at(&prefix);
+        let unit = f.unit().map(|u| u.text().render(lang)).unwrap_or_default();
         let note = if has_items(hazardous) {
             Some(AttrValue::from(tr(
                 lang,
@@ -430,13 +434,12 @@ fn Inputs(props: &InputsProps) -> Html {
             note(lang, doc, &p)
         };
         html! {
-            <NumberField path={p.clone()} label={tr(lang, label)} unit={tr(lang, "t")} value={path::text(doc, &p)}
+            <NumberField path={p.clone()} label={f.label().render(lang)} {unit} value={path::text(doc, &p)}
                 error={state.error_at(&p, lang).map(AttrValue::from)}
                 {note} onedit={props.onedit.clone()} />
         }
     };
-    let currency =
-        path::text(doc, &format!("{prefix}organisation.revenue_currency")).to_ascii_uppercase();
+    let currency = path::text(doc, &Figure::RevenueCurrency.at(&prefix)).to_ascii_uppercase();
     let currency = if currency.is_empty() || currency == "CNY" {
         "RMB".to_string()
     } else {
@@ -458,32 +461,37 @@ fn Inputs(props: &InputsProps) -> Html {
     if !CURRENCIES.contains(&currency.as_str()) {
         currencies.push((currency.clone().into(), currency.clone().into()));
     }
-    let text_field = |p: &str, label: &'static str| {
-        let p = format!("{prefix}{p}");
+    let text_field = |f: Figure| {
+        let p = f.at(&prefix);
         html! {
-            <TextField path={p.clone()} label={tr(lang, label)} value={path::text(doc, &p)}
+            <TextField path={p.clone()} label={f.label().render(lang)} value={path::text(doc, &p)}
                 error={state.error_at(&p, lang).map(AttrValue::from)} onedit={props.onedit.clone()} />
         }
     };
     let revenue = if currency == "RMB" {
-        num("organisation.revenue_rmb_million", "Revenue", "RMB million")
+        num(Figure::RevenueRmbMillion)
     } else {
-        let at = |k: &str| format!("{prefix}organisation.{k}");
+        let (amount, rate) = (Figure::RevenueMillion, Figure::FxRmbPerUnit);
+        let at = |f: Figure| f.at(&prefix);
         html! {
             <>
-                <NumberField path={at("revenue_million")} label={tr(lang, "Revenue")} unit={trf(lang, "{0} million", &[&currency])}
-                    value={path::text(doc, &at("revenue_million"))}
-                    error={state.error_at(&at("revenue_million"), lang).map(AttrValue::from)}
-                    note={note(lang, doc, &at("revenue_million"))} onedit={props.onedit.clone()} />
-                <NumberField path={at("fx_rmb_per_unit")} label={tr(lang, "Exchange rate")} unit={trf(lang, "RMB per 1 {0}", &[&currency])}
-                    value={path::text(doc, &at("fx_rmb_per_unit"))}
-                    error={state.error_at(&at("fx_rmb_per_unit"), lang).map(AttrValue::from)}
+                <NumberField path={at(amount)} label={amount.label().render(lang)} unit={trf(lang, "{0} million", &[&currency])}
+                    value={path::text(doc, &at(amount))}
+                    error={state.error_at(&at(amount), lang).map(AttrValue::from)}
+                    note={note(lang, doc, &at(amount))} onedit={props.onedit.clone()} />
+                <NumberField path={at(rate)} label={rate.label().render(lang)} unit={trf(lang, "RMB per 1 {0}", &[&currency])}
+                    value={path::text(doc, &at(rate))}
+                    error={state.error_at(&at(rate), lang).map(AttrValue::from)}
                     note={Some(AttrValue::from(tr(lang, "The KPIs are per RMB million: revenue is converted at this rate.")))} onedit={props.onedit.clone()} />
-                { text_field("organisation.fx_source", "Source of the exchange rate") }
+                { text_field(Figure::FxSource) }
             </>
         }
     };
-    let production_unit = path::text(doc, &format!("{prefix}organisation.production_unit"));
+    let production_unit = path::text(doc, &Figure::ProductionUnit.at(&prefix));
+    let (currency_at, production_at) = (
+        Figure::RevenueCurrency.at(&prefix),
+        Figure::ProductionQuantity.at(&prefix),
+    );
     html! {
         <>
             if prefix.is_empty() {
@@ -493,18 +501,18 @@ fn Inputs(props: &InputsProps) -> Html {
             }
             <fieldset class="group">
                 <legend>{ tr(lang, "Organisation — denominators of the intensities") }</legend>
-                { num("organisation.floor_area_m2", "Floor area", "m²") }
-                { num("organisation.employees", "Employees", "people") }
-                <SelectField path={format!("{prefix}organisation.revenue_currency")} label={tr(lang, "Revenue currency")} value={currency.clone()}
-                    options={currencies} error={state.error_at(&format!("{prefix}organisation.revenue_currency"), lang).map(AttrValue::from)}
+                { num(Figure::FloorArea) }
+                { num(Figure::Employees) }
+                <SelectField path={currency_at.clone()} label={Figure::RevenueCurrency.label().render(lang)} value={currency.clone()}
+                    options={currencies} error={state.error_at(&currency_at, lang).map(AttrValue::from)}
                     onedit={set_currency} />
                 { revenue }
-                <NumberField path={format!("{prefix}organisation.production_quantity")} label={tr(lang, "Production volume (optional)")}
-                    unit={production_unit.clone()} value={path::text(doc, &format!("{prefix}organisation.production_quantity"))}
-                    error={state.error_at(&format!("{prefix}organisation.production_quantity"), lang).map(AttrValue::from)}
+                <NumberField path={production_at.clone()} label={Figure::ProductionQuantity.label().render(lang)}
+                    unit={production_unit.clone()} value={path::text(doc, &production_at)}
+                    error={state.error_at(&production_at, lang).map(AttrValue::from)}
                     note={Some(AttrValue::from(tr(lang, "Adds intensities per unit of production (HKEX: e.g. per unit of production volume).")))}
                     onedit={props.onedit.clone()} />
-                { text_field("organisation.production_unit", "Unit of production") }
+                { text_field(Figure::ProductionUnit) }
             </fieldset>
             <fieldset class="group">
                 <legend>{ tr(lang, "Energy — feeds GHG (A1.2) and energy (A2.1)") }</legend>
@@ -563,15 +571,15 @@ fn Inputs(props: &InputsProps) -> Html {
             </fieldset>
             <fieldset class="group">
                 <legend>{ tr(lang, "1. Emissions — waste (A1.3, A1.4)") }</legend>
-                { waste_total("waste.hazardous_t", "Hazardous waste", true) }
-                { waste_total("waste.non_hazardous_t", "Non-hazardous waste", false) }
+                { waste_total(Figure::HazardousWaste, true) }
+                { waste_total(Figure::NonHazardousWaste, false) }
                 { for (0..waste_items).map(|i| html! { <WasteItemEditor index={i} prefix={prefix.clone()} onedit={props.onedit.clone()} /> }) }
                 <button type="button" class="secondary" onclick={add_waste}>{ tr(lang, "+ Add waste by kind") }</button>
             </fieldset>
             <fieldset class="group">
                 <legend>{ tr(lang, "2. Energy and resources — water (A2.2), packaging (A2.5)") }</legend>
-                { num("water_m3", "Water consumption", "m³") }
-                { num("packaging_t", "Packaging material", "t") }
+                { num(Figure::Water) }
+                { num(Figure::Packaging) }
             </fieldset>
         </>
     }

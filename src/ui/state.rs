@@ -6,6 +6,7 @@
 //! Paths carry their period: `water_m3` is the current period's, `prior.water_m3` the prior
 //! year's.
 
+use crate::engine::field::Figure;
 use crate::engine::live::Live;
 use crate::engine::{self, path, units, Results, TraceLimit};
 use crate::i18n::Lang;
@@ -312,12 +313,12 @@ fn rows<'d>(doc: &'d mut Value, list: &str) -> Option<&'d mut Vec<Value>> {
 /// Moves the revenue typed for one currency to the field of the other, so switching the
 /// currency keeps the figure (the exchange rate and its source stay for switching back).
 fn set_currency(doc: &mut Value, prefix: &str, currency: &str) -> bool {
-    let at = |k: &str| format!("{prefix}organisation.{k}");
+    let at = |f: Figure| f.at(prefix);
     let rmb = matches!(currency, "RMB" | "CNY" | "");
     let (from, to) = if rmb {
-        ("revenue_million", "revenue_rmb_million")
+        (Figure::RevenueMillion, Figure::RevenueRmbMillion)
     } else {
-        ("revenue_rmb_million", "revenue_million")
+        (Figure::RevenueRmbMillion, Figure::RevenueMillion)
     };
     let amount = path::text(doc, &at(from));
     if !amount.is_empty() && path::text(doc, &at(to)).is_empty() {
@@ -325,10 +326,14 @@ fn set_currency(doc: &mut Value, prefix: &str, currency: &str) -> bool {
         path::set(doc, &at(to), Value::String(amount));
     }
     if rmb {
-        path::remove(doc, &at("revenue_currency"));
+        path::remove(doc, &at(Figure::RevenueCurrency));
         true
     } else {
-        path::set(doc, &at("revenue_currency"), Value::String(currency.into()))
+        path::set(
+            doc,
+            &at(Figure::RevenueCurrency),
+            Value::String(currency.into()),
+        )
     }
 }
 

@@ -8,6 +8,7 @@
 //! a value with a reason instead, never a panic. Rounding happens only in `display`.
 
 use super::checks;
+use super::field::Figure;
 use super::kpi::{Denominator, KpiId};
 use super::library::Gas;
 use super::number::{self, display, plain};
@@ -1283,44 +1284,38 @@ fn scalar_trace(p: &Period) -> Vec<TraceLine> {
             f
         }
     };
-    let items: [(&str, Field, &str, &[KpiId]); 7] = [
+    let items: [(Figure, Field, &[KpiId]); 7] = [
         (
-            "waste.hazardous_t",
+            Figure::HazardousWaste,
             unless_items(true, p.hazardous_waste_t),
-            "t",
             &[KpiId::HazardousWaste, KpiId::HazardousWastePerEmployee],
         ),
         (
-            "waste.non_hazardous_t",
+            Figure::NonHazardousWaste,
             unless_items(false, p.non_hazardous_waste_t),
-            "t",
             &[
                 KpiId::NonHazardousWaste,
                 KpiId::NonHazardousWastePerEmployee,
             ],
         ),
         (
-            "water_m3",
+            Figure::Water,
             p.water_m3,
-            "m3",
             &[KpiId::Water, KpiId::WaterPerEmployee],
         ),
         (
-            "packaging_t",
+            Figure::Packaging,
             p.packaging_t,
-            "t",
             &[KpiId::Packaging, KpiId::PackagingPerRevenue],
         ),
         (
-            "organisation.floor_area_m2",
+            Figure::FloorArea,
             p.floor_area_m2,
-            "m2",
             &[KpiId::GhgIntensityPerM2],
         ),
         (
-            "organisation.employees",
+            Figure::Employees,
             p.employees,
-            "people",
             &[
                 KpiId::HazardousWastePerEmployee,
                 KpiId::NonHazardousWastePerEmployee,
@@ -1329,26 +1324,27 @@ fn scalar_trace(p: &Period) -> Vec<TraceLine> {
             ],
         ),
         (
-            "organisation.revenue_rmb_million",
+            Figure::RevenueRmbMillion,
             p.revenue_rmb_million,
-            "RMB million",
             &[KpiId::PackagingPerRevenue],
         ),
     ];
-    let unit_word = |unit: &'static str| match unit {
-        "people" | "RMB million" => Text::word(unit),
-        other => Text::verbatim(other),
-    };
     let mut out: Vec<TraceLine> = items
         .into_iter()
-        .filter_map(|(path, f, unit, kpis)| {
+        .filter_map(|(figure, f, kpis)| {
             let Field::Given(v) = f else { return None };
+            let unit = figure.unit()?;
             Some(TraceLine::simple(
-                format!("{}{path}", p.prefix),
+                figure.at(&p.prefix),
                 kpis.iter().map(|k| k.id()).collect(),
-                t!("{0} = {1} {2}, as entered", path, plain(v), unit_word(unit)),
+                t!(
+                    "{0} = {1} {2}, as entered",
+                    figure.path(),
+                    plain(v),
+                    unit.trace_text()
+                ),
                 v,
-                unit,
+                unit.id(),
             ))
         })
         .collect();
@@ -1361,7 +1357,7 @@ fn scalar_trace(p: &Period) -> Vec<TraceLine> {
                 None => t!("no source given"),
             };
             out.push(TraceLine::simple(
-                format!("{}organisation.revenue_million", p.prefix),
+                Figure::RevenueMillion.at(&p.prefix),
                 vec![KpiId::PackagingPerRevenue.id()],
                 t!(
                     "organisation.revenue_million = {0} {1} million × {2} RMB per {1} (exchange rate; {3}) = {4} RMB million",
@@ -1379,7 +1375,7 @@ fn scalar_trace(p: &Period) -> Vec<TraceLine> {
     if let Some(prod) = &p.production {
         if let Field::Given(v) = prod.quantity {
             out.push(TraceLine::simple(
-                format!("{}organisation.production_quantity", p.prefix),
+                Figure::ProductionQuantity.at(&p.prefix),
                 Vec::new(),
                 t!(
                     "organisation.production_quantity = {0} {1}, as entered (divides the intensities per unit of production)",

@@ -4,6 +4,7 @@
 //! whose source is missing or unverified.
 
 use super::calc::{energy_path, line_name, scope_number, waste_from_items, Check, KpiResult, Val};
+use super::field::Figure;
 use super::kpi::{Denominator, KpiId};
 use super::number::{self, display, plain};
 use super::published::{headcount_check, ratio_range};
@@ -198,20 +199,21 @@ pub(crate) fn period_checks(
     }
 
     // A waste total typed directly beside items of its category: the items are used.
-    for (hazardous, typed, path, id) in [
+    for (hazardous, typed, figure, id) in [
         (
             true,
             p.hazardous_waste_t,
-            "waste.hazardous_t",
+            Figure::HazardousWaste,
             KpiId::HazardousWaste,
         ),
         (
             false,
             p.non_hazardous_waste_t,
-            "waste.non_hazardous_t",
+            Figure::NonHazardousWaste,
             KpiId::NonHazardousWaste,
         ),
     ] {
+        let path = figure.path();
         let (Field::Given(typed), Some(Ok(sum))) = (typed, waste_from_items(p, hazardous)) else {
             continue;
         };
@@ -234,7 +236,7 @@ pub(crate) fn period_checks(
                 )
             },
             kpi: Some(id.id()),
-            path: Some(format!("{}{path}", p.prefix)),
+            path: Some(figure.at(&p.prefix)),
         });
     }
 

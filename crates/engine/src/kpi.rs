@@ -1,6 +1,7 @@
 //! The sixteen KPIs of the report's environmental KPI table, in the report's order, with their
 //! HKEX Appendix C2 codes, units and the report's own wording.
 
+use super::field::{Figure, Unit};
 use super::text::Text;
 
 /// One row of the environmental KPI table. The order of [`KpiId::ALL`] is the report's.
@@ -59,38 +60,33 @@ pub enum Denominator {
 }
 
 impl Denominator {
-    /// The scenario path of the denominator's input.
-    pub fn path(self) -> &'static str {
+    /// The period's figure it divides by.
+    pub fn figure(self) -> Figure {
         match self {
-            Denominator::FloorArea => "organisation.floor_area_m2",
-            Denominator::Employees => "organisation.employees",
-            Denominator::Revenue => "organisation.revenue_rmb_million",
+            Denominator::FloorArea => Figure::FloorArea,
+            Denominator::Employees => Figure::Employees,
+            Denominator::Revenue => Figure::RevenueRmbMillion,
         }
     }
 
+    /// The scenario path of the denominator's input.
+    pub fn path(self) -> &'static str {
+        self.figure().path()
+    }
+
     pub fn noun(self) -> Text {
-        Text::word(match self {
-            Denominator::FloorArea => "floor area",
-            Denominator::Employees => "employees",
-            Denominator::Revenue => "revenue",
-        })
+        self.figure().noun()
     }
 
     /// The unit inside a sentence, in the page's language.
     pub fn unit_text(self) -> Text {
-        match self {
-            Denominator::FloorArea => Text::verbatim("m²"),
-            Denominator::Employees => Text::word("people"),
-            Denominator::Revenue => Text::word("RMB million"),
-        }
+        self.figure()
+            .unit()
+            .map_or_else(|| Text::verbatim(""), Unit::text)
     }
 
     pub fn unit(self) -> &'static str {
-        match self {
-            Denominator::FloorArea => "m²",
-            Denominator::Employees => "people",
-            Denominator::Revenue => "RMB million",
-        }
+        self.figure().unit().map_or("", Unit::shown)
     }
 }
 

@@ -21,6 +21,7 @@ pub mod periods;
 pub mod sum;
 pub mod wire;
 
+use super::field::Figure;
 use super::number;
 use super::scenario::{self, FactorChoice};
 use super::text::Text;
@@ -1626,21 +1627,20 @@ pub fn merge(doc: &mut Value, rows: &[Value], replace: bool) -> Merged {
         Some(Value::Array(a)) => !a.is_empty(),
         Some(_) => true,
     };
-    let org = obj.get("organisation");
+    let figure = |f: Figure| (f.get(obj), f.noun());
     let mut kept = Vec::new();
     for (value, name) in [
-        (org.and_then(|o| o.get("floor_area_m2")), t!("floor area")),
-        (org.and_then(|o| o.get("employees")), t!("employees")),
+        figure(Figure::FloorArea),
+        figure(Figure::Employees),
         (
-            org.and_then(|o| {
-                o.get("revenue_rmb_million")
-                    .or_else(|| o.get("revenue_million"))
-            }),
-            t!("revenue"),
+            Figure::RevenueRmbMillion
+                .get(obj)
+                .or_else(|| Figure::RevenueMillion.get(obj)),
+            Figure::RevenueRmbMillion.noun(),
         ),
-        (obj.get("water_m3"), t!("water")),
+        figure(Figure::Water),
         (obj.get("waste"), t!("waste")),
-        (obj.get("packaging_t"), t!("packaging")),
+        figure(Figure::Packaging),
         (obj.get("published"), t!("the published figures")),
         (obj.get("instruments"), t!("contractual instruments")),
         (obj.get("prior"), t!("the prior year")),

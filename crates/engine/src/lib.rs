@@ -22,6 +22,7 @@ pub mod checks;
 pub mod exact;
 pub mod example;
 pub mod exports;
+pub mod field;
 pub mod frame;
 pub mod kpi;
 pub mod ledger;

@@ -17,6 +17,7 @@
 //! test `tests/live.rs` holds that over random sequences of edits, inserts, deletes and loads.
 
 use super::calc::{self, line, Results, TraceLimit, TraceLine};
+use super::field::Figure;
 use super::migrate;
 use super::scenario::{self, InputError, Period, Scenario, Settings, OTHER_PERIODS};
 use super::tally::{Sign, Tally};
@@ -79,16 +80,15 @@ fn row_index(rest: &str) -> Option<(usize, &str)> {
     Some((index, inner.get(close + 1..)?))
 }
 
-/// The first key of a period's figures, which the energy lines do not depend on.
-const FIGURES: [&str; 7] = [
-    "organisation",
-    "water_m3",
-    "packaging_t",
-    "waste",
-    "published",
-    "instruments",
-    "name",
-];
+/// Whether `first`, the first key of a path within a period, holds what the energy lines do not
+/// depend on: a [`Figure`] (or the object that holds it), the published figures, the
+/// instruments, the name.
+fn outside_the_lines(first: &str) -> bool {
+    Figure::ALL
+        .into_iter()
+        .any(|f| f.object().unwrap_or(f.key()) == first)
+        || ["published", "instruments", "name"].contains(&first)
+}
 
 impl Live {
     /// Reads and calculates a document, writing the trace as far as `limit`.
@@ -195,7 +195,7 @@ impl Live {
             return Some(Cost::Line);
         }
         let first = rest.split(['.', '[']).next()?;
-        if !FIGURES.contains(&first) {
+        if !outside_the_lines(first) {
             return None;
         }
         let (head, tail) = scenario::reread_figures(obj, p, &inherited);

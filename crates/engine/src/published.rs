@@ -187,11 +187,7 @@ pub fn check(published: &[(KpiId, Decimal)]) -> PublishedCheck {
 }
 
 fn den_id(d: Denominator) -> &'static str {
-    match d {
-        Denominator::FloorArea => "floor_area_m2",
-        Denominator::Employees => "employees",
-        Denominator::Revenue => "revenue_rmb_million",
-    }
+    d.figure().key()
 }
 
 /// Compares an implied Scope 1 factor with the natural-gas presets (the report burns natural

@@ -16,6 +16,7 @@
 //! - `prior` and `base_year`: further periods of the same shape, each with its own
 //!   denominators.
 
+use super::field::Figure;
 use super::kpi::KpiId;
 use super::library::{self, FactorRecord, Gas, GridEdition, GridFactor, GwpSet, Region};
 use super::migrate;
@@ -492,6 +493,21 @@ impl Reader {
         }
     }
 
+    /// A figure's number, from the object that holds it (see [`Figure`]).
+    fn figure(&mut self, parent: Option<&Map<String, Value>>, f: Figure, at: &str) -> Field {
+        self.number(parent, f.key(), &f.at(at))
+    }
+
+    /// A figure's text, from the object that holds it.
+    fn figure_text(
+        &mut self,
+        parent: Option<&Map<String, Value>>,
+        f: Figure,
+        at: &str,
+    ) -> Option<String> {
+        parent.and_then(|o| self.text(o, f.key(), &f.at(at)))
+    }
+
     fn settings(&mut self, obj: &Map<String, Value>, at: &str, inherited: &Settings) -> Settings {
         let mut s = inherited.clone();
         if let Some(g) = self.text(obj, "gwp", &format!("{at}gwp")) {
@@ -602,21 +618,17 @@ impl Reader {
         let mut period = Period {
             prefix: at.to_string(),
             name: self.text(obj, "name", &p("name")),
-            floor_area_m2: self.number(org, "floor_area_m2", &p("organisation.floor_area_m2")),
-            employees: self.number(org, "employees", &p("organisation.employees")),
+            floor_area_m2: self.figure(org, Figure::FloorArea, at),
+            employees: self.figure(org, Figure::Employees, at),
             revenue_rmb_million: Field::Missing,
             revenue_foreign: None,
             production: None,
-            water_m3: self.number(Some(obj), "water_m3", &p("water_m3")),
-            hazardous_waste_t: self.number(waste, "hazardous_t", &p("waste.hazardous_t")),
-            non_hazardous_waste_t: self.number(
-                waste,
-                "non_hazardous_t",
-                &p("waste.non_hazardous_t"),
-            ),
+            water_m3: self.figure(Some(obj), Figure::Water, at),
+            hazardous_waste_t: self.figure(waste, Figure::HazardousWaste, at),
+            non_hazardous_waste_t: self.figure(waste, Figure::NonHazardousWaste, at),
             waste_items: Vec::new(),
             invalid_waste_items: Vec::new(),
-            packaging_t: self.number(Some(obj), "packaging_t", &p("packaging_t")),
+            packaging_t: self.figure(Some(obj), Figure::Packaging, at),
             published: self.published(obj, at),
             energy: Vec::new(),
             invalid_energy_rows: Vec::new(),
@@ -1164,18 +1176,17 @@ impl Reader {
         org: Option<&Map<String, Value>>,
         at: &str,
     ) -> (Field, Option<ForeignRevenue>) {
-        let p = |k: &str| format!("{at}organisation.{k}");
-        let rmb = self.number(org, "revenue_rmb_million", &p("revenue_rmb_million"));
-        let currency = org
-            .and_then(|o| self.text(o, "revenue_currency", &p("revenue_currency")))
+        let p = |f: Figure| f.at(at);
+        let rmb = self.figure(org, Figure::RevenueRmbMillion, at);
+        let currency = self
+            .figure_text(org, Figure::RevenueCurrency, at)
             .map(|c| c.trim().to_ascii_uppercase())
             .filter(|c| !c.is_empty());
         match currency.as_deref() {
             None | Some("RMB" | "CNY") => {
-                if let Field::Given(_) = self.number(org, "revenue_million", &p("revenue_million"))
-                {
+                if let Field::Given(_) = self.figure(org, Figure::RevenueMillion, at) {
                     self.error(
-                        &p("revenue_million"),
+                        &p(Figure::RevenueMillion),
                         t!("revenue_million needs its currency (revenue_currency); revenue in RMB goes in revenue_rmb_million"),
                     );
                     return (Field::Invalid, None);
@@ -1185,31 +1196,31 @@ impl Reader {
             Some(c) if c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()) => {
                 if rmb != Field::Missing {
                     self.error(
-                        &p("revenue_rmb_million"),
+                        &p(Figure::RevenueRmbMillion),
                         t!("give revenue either in RMB million (revenue_rmb_million) or in {0} million (revenue_million), not both", c),
                     );
                 }
-                let amount = self.number(org, "revenue_million", &p("revenue_million"));
-                let mut rate = self.number(org, "fx_rmb_per_unit", &p("fx_rmb_per_unit"));
+                let amount = self.figure(org, Figure::RevenueMillion, at);
+                let mut rate = self.figure(org, Figure::FxRmbPerUnit, at);
                 match rate {
                     Field::Given(r) if r.is_zero() => {
                         self.error(
-                            &p("fx_rmb_per_unit"),
+                            &p(Figure::FxRmbPerUnit),
                             t!("the exchange rate must be above zero"),
                         );
                         rate = Field::Invalid;
                     }
                     Field::Missing if amount != Field::Missing => {
                         self.error(
-                            &p("fx_rmb_per_unit"),
+                            &p(Figure::FxRmbPerUnit),
                             t!("give the exchange rate: RMB per 1 {0} (e.g. the period's average central parity), with its source", c),
                         );
                         rate = Field::Invalid;
                     }
                     _ => {}
                 }
-                let rate_source = org
-                    .and_then(|o| self.text(o, "fx_source", &p("fx_source")))
+                let rate_source = self
+                    .figure_text(org, Figure::FxSource, at)
                     .filter(|s| !s.trim().is_empty());
                 (
                     Field::Missing,
@@ -1223,7 +1234,7 @@ impl Reader {
             }
             Some(c) => {
                 self.error(
-                    &p("revenue_currency"),
+                    &p(Figure::RevenueCurrency),
                     t!("“{0}” is not a currency code; use a three-letter ISO 4217 code such as RMB, HKD or USD", c),
                 );
                 (Field::Invalid, None)
@@ -1233,10 +1244,9 @@ impl Reader {
 
     /// The production volume and its unit, for intensities per unit produced.
     fn production(&mut self, org: Option<&Map<String, Value>>, at: &str) -> Option<Production> {
-        let p = |k: &str| format!("{at}organisation.{k}");
-        let quantity = self.number(org, "production_quantity", &p("production_quantity"));
-        let unit = org
-            .and_then(|o| self.text(o, "production_unit", &p("production_unit")))
+        let quantity = self.figure(org, Figure::ProductionQuantity, at);
+        let unit = self
+            .figure_text(org, Figure::ProductionUnit, at)
             .map(|u| u.trim().to_string())
             .filter(|u| !u.is_empty());
         match (quantity, unit) {
@@ -1244,7 +1254,7 @@ impl Reader {
             (quantity, Some(unit)) => Some(Production { quantity, unit }),
             (quantity, None) => {
                 self.error(
-                    &p("production_unit"),
+                    &Figure::ProductionUnit.at(at),
                     t!("name the unit of production (e.g. tonnes of product, vehicles, rooms sold)"),
                 );
                 Some(Production {
@@ -1515,26 +1525,38 @@ fn period_value(p: &Period, inherited: Option<&Settings>) -> Map<String, Value> 
     put(
         "organisation",
         object_of(&[
-            ("floor_area_m2", field(p.floor_area_m2)),
-            ("employees", field(p.employees)),
-            ("revenue_rmb_million", field(p.revenue_rmb_million)),
-            ("revenue_currency", foreign.map(|f| json!(f.currency))),
-            ("revenue_million", foreign.and_then(|f| field(f.amount))),
+            (Figure::FloorArea.key(), field(p.floor_area_m2)),
+            (Figure::Employees.key(), field(p.employees)),
             (
-                "fx_rmb_per_unit",
+                Figure::RevenueRmbMillion.key(),
+                field(p.revenue_rmb_million),
+            ),
+            (
+                Figure::RevenueCurrency.key(),
+                foreign.map(|f| json!(f.currency)),
+            ),
+            (
+                Figure::RevenueMillion.key(),
+                foreign.and_then(|f| field(f.amount)),
+            ),
+            (
+                Figure::FxRmbPerUnit.key(),
                 foreign.and_then(|f| field(f.rmb_per_unit)),
             ),
             (
-                "fx_source",
+                Figure::FxSource.key(),
                 foreign
                     .and_then(|f| f.rate_source.clone())
                     .map(Value::String),
             ),
             (
-                "production_quantity",
+                Figure::ProductionQuantity.key(),
                 production.and_then(|pr| field(pr.quantity)),
             ),
-            ("production_unit", production.map(|pr| json!(pr.unit))),
+            (
+                Figure::ProductionUnit.key(),
+                production.map(|pr| json!(pr.unit)),
+            ),
         ]),
     );
     let rows: Vec<Value> = p
@@ -1595,12 +1617,15 @@ fn period_value(p: &Period, inherited: Option<&Settings>) -> Map<String, Value> 
             .collect();
         put("instruments", Some(Value::Array(items)));
     }
-    put("water_m3", field(p.water_m3));
+    put(Figure::Water.key(), field(p.water_m3));
     put(
         "waste",
         object_of(&[
-            ("hazardous_t", field(p.hazardous_waste_t)),
-            ("non_hazardous_t", field(p.non_hazardous_waste_t)),
+            (Figure::HazardousWaste.key(), field(p.hazardous_waste_t)),
+            (
+                Figure::NonHazardousWaste.key(),
+                field(p.non_hazardous_waste_t),
+            ),
             (
                 "items",
                 (!p.waste_items.is_empty())
@@ -1608,7 +1633,7 @@ fn period_value(p: &Period, inherited: Option<&Settings>) -> Map<String, Value> 
             ),
         ]),
     );
-    put("packaging_t", field(p.packaging_t));
+    put(Figure::Packaging.key(), field(p.packaging_t));
     if !p.published.is_empty() {
         let map: Map<String, Value> = p
             .published

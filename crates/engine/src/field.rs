@@ -1,0 +1,305 @@
+//! The figures of a period: every input a period carries outside its lists of lines, in one
+//! table. Each entry says where the figure sits in the scenario JSON (its path, which is also
+//! the page's `data-input` and an input error's `path`), what the page calls it beside its
+//! input, what sentences call it, and its unit. The reader, the saved JSON, the calculation
+//! lines, the KPI denominators, the import's merge and the page all read this table, so a new
+//! figure is one entry here (and its use in the calculation).
+//!
+//! Paths are the contract's (CONTRACT.md §3); a period other than the current one prefixes
+//! them (`prior.water_m3`).
+
+use crate::text::Text;
+
+/// A figure of a period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Figure {
+    FloorArea,
+    Employees,
+    RevenueRmbMillion,
+    RevenueCurrency,
+    RevenueMillion,
+    FxRmbPerUnit,
+    FxSource,
+    ProductionQuantity,
+    ProductionUnit,
+    Water,
+    HazardousWaste,
+    NonHazardousWaste,
+    Packaging,
+}
+
+/// A figure's unit: as the contract's calculation lines write it (`m2`) and as people read it
+/// (`m²`, or a word that is translated, such as "people").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// A symbol shown as it is in every language: (contract spelling, symbol).
+    Symbol(&'static str, &'static str),
+    /// A word from the message table, the same in the contract's lines.
+    Word(&'static str),
+}
+
+impl Unit {
+    /// As the calculation lines' `unit` writes it (the contract's spelling).
+    pub fn id(self) -> &'static str {
+        match self {
+            Unit::Symbol(id, _) | Unit::Word(id) => id,
+        }
+    }
+
+    /// As people read it, in any language.
+    pub fn text(self) -> Text {
+        match self {
+            Unit::Symbol(_, symbol) => Text::verbatim(symbol),
+            Unit::Word(word) => Text::word(word),
+        }
+    }
+
+    /// As a calculation line's sentence writes it (the contract's English: `m3`, "people").
+    pub fn trace_text(self) -> Text {
+        match self {
+            Unit::Symbol(id, _) => Text::verbatim(id),
+            Unit::Word(word) => Text::word(word),
+        }
+    }
+
+    /// As people read it, in English.
+    pub fn shown(self) -> &'static str {
+        match self {
+            Unit::Symbol(_, symbol) => symbol,
+            Unit::Word(word) => word,
+        }
+    }
+}
+
+/// What a figure is: one row of the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spec {
+    /// Where it sits within a period: `organisation.floor_area_m2`.
+    pub path: &'static str,
+    /// The label beside its input (a message of the table in [`crate::text_table`]).
+    pub label: &'static str,
+    /// What a sentence calls it ("no floor area given"), also a message of the table.
+    pub noun: &'static str,
+    /// Its unit, where it has a fixed one (a revenue in another currency takes the currency's).
+    pub unit: Option<Unit>,
+    /// A number (read as an exact decimal), or text.
+    pub number: bool,
+}
+
+const M2: Unit = Unit::Symbol("m2", "m²");
+const M3: Unit = Unit::Symbol("m3", "m³");
+const T: Unit = Unit::Symbol("t", "t");
+
+impl Figure {
+    pub const ALL: [Figure; 13] = [
+        Figure::FloorArea,
+        Figure::Employees,
+        Figure::RevenueRmbMillion,
+        Figure::RevenueCurrency,
+        Figure::RevenueMillion,
+        Figure::FxRmbPerUnit,
+        Figure::FxSource,
+        Figure::ProductionQuantity,
+        Figure::ProductionUnit,
+        Figure::Water,
+        Figure::HazardousWaste,
+        Figure::NonHazardousWaste,
+        Figure::Packaging,
+    ];
+
+    /// The table.
+    pub const fn spec(self) -> Spec {
+        const fn number(
+            path: &'static str,
+            label: &'static str,
+            noun: &'static str,
+            unit: Option<Unit>,
+        ) -> Spec {
+            Spec {
+                path,
+                label,
+                noun,
+                unit,
+                number: true,
+            }
+        }
+        const fn text(path: &'static str, label: &'static str, noun: &'static str) -> Spec {
+            Spec {
+                path,
+                label,
+                noun,
+                unit: None,
+                number: false,
+            }
+        }
+        match self {
+            Figure::FloorArea => number(
+                "organisation.floor_area_m2",
+                "Floor area",
+                "floor area",
+                Some(M2),
+            ),
+            Figure::Employees => number(
+                "organisation.employees",
+                "Employees",
+                "employees",
+                Some(Unit::Word("people")),
+            ),
+            Figure::RevenueRmbMillion => number(
+                "organisation.revenue_rmb_million",
+                "Revenue",
+                "revenue",
+                Some(Unit::Word("RMB million")),
+            ),
+            Figure::RevenueCurrency => text(
+                "organisation.revenue_currency",
+                "Revenue currency",
+                "revenue currency",
+            ),
+            Figure::RevenueMillion => {
+                number("organisation.revenue_million", "Revenue", "revenue", None)
+            }
+            Figure::FxRmbPerUnit => number(
+                "organisation.fx_rmb_per_unit",
+                "Exchange rate",
+                "exchange rate",
+                None,
+            ),
+            Figure::FxSource => text(
+                "organisation.fx_source",
+                "Source of the exchange rate",
+                "source of the exchange rate",
+            ),
+            Figure::ProductionQuantity => number(
+                "organisation.production_quantity",
+                "Production volume (optional)",
+                "production volume",
+                None,
+            ),
+            Figure::ProductionUnit => text(
+                "organisation.production_unit",
+                "Unit of production",
+                "unit of production",
+            ),
+            Figure::Water => number(
+                "water_m3",
+                "Water consumption",
+                "water consumption",
+                Some(M3),
+            ),
+            Figure::HazardousWaste => number(
+                "waste.hazardous_t",
+                "Hazardous waste",
+                "hazardous waste",
+                Some(T),
+            ),
+            Figure::NonHazardousWaste => number(
+                "waste.non_hazardous_t",
+                "Non-hazardous waste",
+                "non-hazardous waste",
+                Some(T),
+            ),
+            Figure::Packaging => number(
+                "packaging_t",
+                "Packaging material",
+                "packaging material",
+                Some(T),
+            ),
+        }
+    }
+
+    /// Its path within a period: `organisation.floor_area_m2`.
+    pub fn path(self) -> &'static str {
+        self.spec().path
+    }
+
+    /// Its path in the period whose prefix is `prefix` (`""`, `"prior."`).
+    pub fn at(self, prefix: &str) -> String {
+        format!("{prefix}{}", self.path())
+    }
+
+    /// The object of the period that holds it (`organisation`, `waste`), if not the period.
+    pub fn object(self) -> Option<&'static str> {
+        self.path().split_once('.').map(|(object, _)| object)
+    }
+
+    /// Its key in that object: `floor_area_m2`.
+    pub fn key(self) -> &'static str {
+        self.path().rsplit('.').next().unwrap_or_default()
+    }
+
+    /// The figure at a path within a period.
+    pub fn from_path(path: &str) -> Option<Figure> {
+        Figure::ALL.into_iter().find(|f| f.path() == path)
+    }
+
+    /// Its label beside its input.
+    pub fn label(self) -> Text {
+        Text::word(self.spec().label)
+    }
+
+    /// What a sentence calls it.
+    pub fn noun(self) -> Text {
+        Text::word(self.spec().noun)
+    }
+
+    pub fn unit(self) -> Option<Unit> {
+        self.spec().unit
+    }
+
+    /// Its value in a period's JSON object, if the period has one.
+    pub fn get(
+        self,
+        period: &serde_json::Map<String, serde_json::Value>,
+    ) -> Option<&serde_json::Value> {
+        match self.object() {
+            Some(object) => period.get(object)?.get(self.key()),
+            None => period.get(self.key()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Lang;
+
+    /// Every label, noun and unit word is in the message table in all three languages (read
+    /// from the table, not from source text).
+    #[test]
+    fn every_figure_is_named_in_three_languages() {
+        for f in Figure::ALL {
+            let mut texts = vec![f.label(), f.noun()];
+            texts.extend(f.unit().map(Unit::text));
+            for t in texts {
+                assert!(t.untranslated().is_empty(), "{f:?}: {:?}", t.untranslated());
+                for lang in [Lang::ZhHant, Lang::ZhHans] {
+                    if t.templates() != ["{0}"] {
+                        assert_ne!(t.render(lang), t.render(Lang::En), "{f:?} in {lang:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn paths_are_distinct_and_found_again() {
+        for f in Figure::ALL {
+            assert_eq!(Figure::from_path(f.path()), Some(f));
+            assert_eq!(f.at("prior."), format!("prior.{}", f.path()));
+            let rebuilt = match f.object() {
+                Some(o) => format!("{o}.{}", f.key()),
+                None => f.key().to_string(),
+            };
+            assert_eq!(rebuilt, f.path());
+        }
+        assert_eq!(Figure::from_path("organisation"), None);
+        let period = serde_json::json!({ "organisation": { "employees": "3" }, "water_m3": "4" });
+        let period = period.as_object().unwrap();
+        assert_eq!(Figure::Employees.get(period), Some(&serde_json::json!("3")));
+        assert_eq!(Figure::Water.get(period), Some(&serde_json::json!("4")));
+        assert_eq!(Figure::FloorArea.get(period), None);
+        assert_eq!(Figure::FloorArea.unit().map(Unit::id), Some("m2"));
+        assert_eq!(Figure::FloorArea.unit().map(Unit::shown), Some("m²"));
+    }
+}
