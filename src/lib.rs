@@ -9,6 +9,7 @@
 
 /// The engine crate (`crates/engine`), under the name the page and the tests have always used.
 pub use esg_kpi_engine as engine;
+#[macro_use]
 pub mod i18n;
 
 #[cfg(target_arch = "wasm32")]

@@ -6,7 +6,7 @@ use super::use_lang;
 use crate::engine::calc::percent_of;
 use crate::engine::DecOps as _;
 use crate::engine::{number, units, KpiId, Results};
-use crate::i18n::{tr, trf};
+use crate::i18n::tr;
 
 /// Sites drawn in the emissions-by-site chart; the breakdown by site lists them all.
 const MOST_SITES: usize = 12;
@@ -119,8 +119,8 @@ pub fn Charts(props: &ChartsProps) -> Html {
     };
     let total = kpi(KpiId::GhgTotal);
     let scopes: Vec<Bar> = [
-        (KpiId::GhgScope1, tr(lang, "Scope 1 (direct)"), "scope1"),
-        (KpiId::GhgScope2, tr(lang, "Scope 2 (indirect)"), "scope2"),
+        (KpiId::GhgScope1, tr!(lang, "Scope 1 (direct)"), "scope1"),
+        (KpiId::GhgScope2, tr!(lang, "Scope 2 (indirect)"), "scope2"),
     ]
     .into_iter()
     .filter_map(|(id, label, class)| {
@@ -131,7 +131,7 @@ pub fn Charts(props: &ChartsProps) -> Html {
             shown: format!(
                 "{} {}{}",
                 number::display(v),
-                tr(lang, "t"),
+                tr!(lang, "t"),
                 share(v, total)
             ),
             class,
@@ -155,7 +155,7 @@ pub fn Charts(props: &ChartsProps) -> Html {
                         shown: format!(
                             "{} {}{}",
                             number::display(v),
-                            tr(lang, "MWh"),
+                            tr!(lang, "MWh"),
                             share(v, energy_total)
                         ),
                         class: "energy",
@@ -172,14 +172,14 @@ pub fn Charts(props: &ChartsProps) -> Html {
                 .filter_map(|(site, v)| {
                     let v = dec(v)?;
                     let label = if site.is_empty() {
-                        tr(lang, "(no site)").to_string()
+                        tr!(lang, "(no site)").to_string()
                     } else {
                         site.clone()
                     };
                     Some(Bar {
                         label,
                         value: v,
-                        shown: format!("{} {}", number::display(v), tr(lang, "t")),
+                        shown: format!("{} {}", number::display(v), tr!(lang, "t")),
                         class: "site",
                         group: 0,
                     })
@@ -198,13 +198,13 @@ pub fn Charts(props: &ChartsProps) -> Html {
         sites
     };
     let sites_title = if all_sites > MOST_SITES {
-        trf(
+        trf!(
             lang,
             "GHG emissions by site: the {0} largest of {1} (t CO2e)",
             &[&MOST_SITES.to_string(), &all_sites.to_string()],
         )
     } else {
-        tr(lang, "GHG emissions by site (t CO2e)").to_string()
+        tr!(lang, "GHG emissions by site (t CO2e)").to_string()
     };
     let prior = r.periods.get("prior");
     let compare: Vec<Bar> = prior
@@ -243,12 +243,12 @@ pub fn Charts(props: &ChartsProps) -> Html {
         .unwrap_or_default();
     html! {
         <section class="charts" aria-labelledby="charts-title">
-            <h3 id="charts-title">{ tr(lang, "Charts") }</h3>
+            <h3 id="charts-title">{ tr!(lang, "Charts") }</h3>
             <div class="chart-grid">
-                <BarChart id="scopes" title={tr(lang, "GHG emissions: Scope 1 and Scope 2 (t CO2e)")} bars={scopes} />
-                <BarChart id="energy-mix" title={tr(lang, "Energy mix (MWh)")} bars={mix} />
+                <BarChart id="scopes" title={tr!(lang, "GHG emissions: Scope 1 and Scope 2 (t CO2e)")} bars={scopes} />
+                <BarChart id="energy-mix" title={tr!(lang, "Energy mix (MWh)")} bars={mix} />
                 if sites.len() > 1 { <BarChart id="sites" title={sites_title} bars={sites} /> }
-                if !compare.is_empty() { <BarChart id="periods" title={tr(lang, "This period against the prior one (each KPI on its own scale)")} bars={compare} /> }
+                if !compare.is_empty() { <BarChart id="periods" title={tr!(lang, "This period against the prior one (each KPI on its own scale)")} bars={compare} /> }
             </div>
         </section>
     }

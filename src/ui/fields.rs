@@ -1,7 +1,6 @@
 //! Inputs that carry their scenario path (`data-input`), their label, unit, note and error.
 
 use super::use_lang;
-use crate::i18n::trf;
 use yew::prelude::*;
 
 /// A stable element id for a scenario path.
@@ -113,7 +112,7 @@ pub fn SelectField(props: &SelectFieldProps) -> Html {
                 aria-invalid={if props.error.is_some() { "true" } else { "false" }}
                 aria-describedby={props.error.as_ref().map(|_| err_id.clone())}>
                 if !known {
-                    <option value={props.value.clone()} selected=true>{ trf(lang, "{0} (not recognised)", &[&props.value]) }</option>
+                    <option value={props.value.clone()} selected=true>{ trf!(lang, "{0} (not recognised)", &[&props.value]) }</option>
                 }
                 { for props.options.iter().map(|(v, l)| html! {
                     <option value={v.clone()} selected={*v == props.value}>{ l }</option>

@@ -15,7 +15,7 @@ use crate::engine::ledger::{
     self, Column, DateOrder, Ledger, NumberFormat, Options, Problem, SumRows,
 };
 use crate::engine::units::Source;
-use crate::i18n::{tr, trf, Lang};
+use crate::i18n::Lang;
 use serde_json::Value;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -302,8 +302,8 @@ pub fn ImportRows() -> Html {
             status.set(String::new());
             let (preview, target, text) = (preview.clone(), target.clone(), (*pasted).clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let p =
-                    read_preview(tr(lang, "pasted cells").into(), "", Rc::new(text), &target).await;
+                let p = read_preview(tr!(lang, "pasted cells").into(), "", Rc::new(text), &target)
+                    .await;
                 preview.set(Some(p));
             });
         })
@@ -336,7 +336,7 @@ pub fn ImportRows() -> Html {
         let (preview, status) = (preview.clone(), status.clone());
         Callback::from(move |_| {
             preview.set(None);
-            status.set(tr(lang, "Nothing was imported; your inputs are as they were.").into());
+            status.set(tr!(lang, "Nothing was imported; your inputs are as they were.").into());
         })
     };
     let apply = |replace: bool| {
@@ -372,7 +372,7 @@ pub fn ImportRows() -> Html {
                 preview.set(None);
                 busy.set(false);
                 let mut said = if merged.replaced > 0 {
-                    trf(
+                    trf!(
                         lang,
                         "Imported {0} rows from {1}, replacing {2} energy lines.",
                         &[
@@ -382,7 +382,7 @@ pub fn ImportRows() -> Html {
                         ],
                     )
                 } else {
-                    trf(
+                    trf!(
                         lang,
                         "Imported {0} rows from {1}.",
                         &[&merged.added.to_string(), &from],
@@ -390,7 +390,7 @@ pub fn ImportRows() -> Html {
                 };
                 if merged.notes_removed > 0 {
                     said.push(' ');
-                    said.push_str(&trf(
+                    said.push_str(&trf!(
                         lang,
                         "{0} notes about the replaced lines were removed with them.",
                         &[&merged.notes_removed.to_string()],
@@ -399,14 +399,14 @@ pub fn ImportRows() -> Html {
                 if replace && !merged.kept.is_empty() {
                     let kept: Vec<String> = merged.kept.iter().map(|k| k.render(lang)).collect();
                     said.push(' ');
-                    said.push_str(&trf(
+                    said.push_str(&trf!(
                         lang,
                         "Kept as they were: {0} (“New report” starts from nothing).",
-                        &[&kept.join(tr(lang, ", "))],
+                        &[&kept.join(tr!(lang, ", "))],
                     ));
                 }
                 said.push(' ');
-                said.push_str(tr(
+                said.push_str(tr!(
                     lang,
                     "“Undo the last load” brings back the inputs from before.",
                 ));
@@ -430,7 +430,7 @@ pub fn ImportRows() -> Html {
                 "text/csv;charset=utf-8",
                 &ledger::to_csv(&rows),
             ) {
-                status.set(trf(lang, "The export failed: {0}.", &[&e]));
+                status.set(trf!(lang, "The export failed: {0}.", &[&e]));
             }
         })
     };
@@ -514,17 +514,17 @@ pub fn ImportRows() -> Html {
             None => "?",
         };
         let dates_found = match l.dates {
-            DateOrder::DayMonth => tr(lang, "day/month/year"),
-            DateOrder::MonthDay => tr(lang, "month/day/year"),
+            DateOrder::DayMonth => tr!(lang, "day/month/year"),
+            DateOrder::MonthDay => tr!(lang, "month/day/year"),
         };
         let sample = |i: usize| l.sample.get(i).map_or("", |c| c.trim()).to_string();
         html! {
             <div class="mapping" data-testid="import-mapping">
-                <h4>{ tr(lang, "What each column means") }</h4>
-                if p.remembered { <p class="note" data-mapping-remembered="">{ tr(lang, "The mapping you confirmed for files with these headers is used.") }</p> }
+                <h4>{ tr!(lang, "What each column means") }</h4>
+                if p.remembered { <p class="note" data-mapping-remembered="">{ tr!(lang, "The mapping you confirmed for files with these headers is used.") }</p> }
                 if !l.missing.is_empty() {
                     <p class="error" role="alert" data-import-missing="">
-                        { trf(lang, "Choose the column for: {0}. Nothing is imported until then.", &[&l.missing.iter().map(|c| c.label().render(lang)).collect::<Vec<_>>().join(tr(lang, ", "))]) }
+                        { trf!(lang, "Choose the column for: {0}. Nothing is imported until then.", &[&l.missing.iter().map(|c| c.label().render(lang)).collect::<Vec<_>>().join(tr!(lang, ", "))]) }
                     </p>
                 }
                 <ul class="mapping-list">
@@ -537,39 +537,39 @@ pub fn ImportRows() -> Html {
                             <li data-map-column={i.to_string()} class={classes!(changed.then_some("changed"))}>
                                 <label for={id.clone()}>{ h.trim() }</label>
                                 <select id={id} data-testid={format!("map-{i}")} onchange={on_column(i)}>
-                                    <option value="" selected={current.is_none()}>{ tr(lang, "— not used —") }</option>
+                                    <option value="" selected={current.is_none()}>{ tr!(lang, "— not used —") }</option>
                                     { for ledger::MEANINGS.iter().map(|c| html! {
                                         <option value={c.id()} selected={current == Some(*c)}>{ c.label().render(lang) }</option>
                                     }) }
                                 </select>
-                                if !first.is_empty() { <span class="note">{ trf(lang, "First value: {0}", &[&first]) }</span> }
+                                if !first.is_empty() { <span class="note">{ trf!(lang, "First value: {0}", &[&first]) }</span> }
                             </li>
                         }
                     }) }
                 </ul>
                 <div class="row-grid">
                     <div class="field">
-                        <label for="import-numbers">{ tr(lang, "Numbers in this file") }</label>
+                        <label for="import-numbers">{ tr!(lang, "Numbers in this file") }</label>
                         <select id="import-numbers" data-testid="number-format" onchange={on_numbers}>
-                            <option value="auto" selected={number_choice == "auto"}>{ trf(lang, "As found: {0}", &[found(l.numbers.format)]) }</option>
-                            <option value="point" selected={number_choice == "point"}>{ tr(lang, "1,234.5 (decimal point)") }</option>
-                            <option value="comma" selected={number_choice == "comma"}>{ tr(lang, "1.234,5 (decimal comma)") }</option>
+                            <option value="auto" selected={number_choice == "auto"}>{ trf!(lang, "As found: {0}", &[found(l.numbers.format)]) }</option>
+                            <option value="point" selected={number_choice == "point"}>{ tr!(lang, "1,234.5 (decimal point)") }</option>
+                            <option value="comma" selected={number_choice == "comma"}>{ tr!(lang, "1.234,5 (decimal comma)") }</option>
                         </select>
                         <p class="note" data-number-why="">{ l.numbers.why.render(lang) }</p>
                     </div>
                     <div class="field">
-                        <label for="import-dates">{ tr(lang, "Dates in this file") }</label>
+                        <label for="import-dates">{ tr!(lang, "Dates in this file") }</label>
                         <select id="import-dates" data-testid="date-order" onchange={on_dates}>
-                            <option value="auto" selected={date_choice == "auto"}>{ trf(lang, "As found: {0}", &[dates_found]) }</option>
-                            <option value="day_month" selected={date_choice == "day_month"}>{ tr(lang, "day/month/year") }</option>
-                            <option value="month_day" selected={date_choice == "month_day"}>{ tr(lang, "month/day/year") }</option>
+                            <option value="auto" selected={date_choice == "auto"}>{ trf!(lang, "As found: {0}", &[dates_found]) }</option>
+                            <option value="day_month" selected={date_choice == "day_month"}>{ tr!(lang, "day/month/year") }</option>
+                            <option value="month_day" selected={date_choice == "month_day"}>{ tr!(lang, "month/day/year") }</option>
                         </select>
-                        if !l.dates_decided { <p class="note">{ tr(lang, "No date decides it: day/month/year assumed, as Hong Kong writes dates.") }</p> }
+                        if !l.dates_decided { <p class="note">{ tr!(lang, "No date decides it: day/month/year assumed, as Hong Kong writes dates.") }</p> }
                     </div>
                     <div class="field">
-                        <label for="import-source">{ tr(lang, "Source of rows that name none") }</label>
+                        <label for="import-source">{ tr!(lang, "Source of rows that name none") }</label>
                         <select id="import-source" data-testid="source-for-all" onchange={on_source}>
-                            <option value="" selected={p.options.source.is_none()}>{ tr(lang, "— from the file —") }</option>
+                            <option value="" selected={p.options.source.is_none()}>{ tr!(lang, "— from the file —") }</option>
                             { for Source::ALL.iter().map(|s| html! {
                                 <option value={s.id()} selected={p.options.source == Some(*s)}>{ s.title().render(lang) }</option>
                             }) }
@@ -577,11 +577,11 @@ pub fn ImportRows() -> Html {
                     </div>
                     if l.summed.is_some() || l.read > SUM_ABOVE {
                         <div class="field">
-                            <label><input type="checkbox" data-testid="sum-rows" checked={p.options.sum.is_some()} onchange={on_sum} />{ " " }{ tr(lang, "Sum rows of the same site, month, source, unit and factor into one line") }</label>
+                            <label><input type="checkbox" data-testid="sum-rows" checked={p.options.sum.is_some()} onchange={on_sum} />{ " " }{ tr!(lang, "Sum rows of the same site, month, source, unit and factor into one line") }</label>
                         </div>
                     }
                     <div class="field">
-                        <label for="import-grid">{ tr(lang, "Grid for electricity rows that name none") }</label>
+                        <label for="import-grid">{ tr!(lang, "Grid for electricity rows that name none") }</label>
                         <input id="import-grid" data-testid="grid-for-all" type="text" placeholder="廣東 · 深圳 · CLP · HK Electric" value={p.options.grid.clone().unwrap_or_default()} onchange={on_grid} />
                     </div>
                 </div>
@@ -596,7 +596,7 @@ pub fn ImportRows() -> Html {
         let text = |r: &Value, k: &str| r.get(k).and_then(Value::as_str).unwrap_or("").to_string();
         html! {
             <div class="read-rows" data-testid="import-rows">
-                <h4>{ trf(lang, "The first {0} rows as they will be imported", &[&l.rows.len().min(SHOWN).to_string()]) }</h4>
+                <h4>{ trf!(lang, "The first {0} rows as they will be imported", &[&l.rows.len().min(SHOWN).to_string()]) }</h4>
                 <ol>
                     { for l.rows.iter().zip(&l.lines).zip(&l.readings).take(SHOWN).map(|((r, line), readings)| {
                         let factor = match r.get("factor") {
@@ -608,7 +608,7 @@ pub fn ImportRows() -> Html {
                         let what: Vec<String> = [text(r, "site"), text(r, "period"), source].into_iter().filter(|t| !t.is_empty()).collect();
                         html! {
                             <li data-read-line={line.to_string()}>
-                                <span class="line">{ trf(lang, "Row {0}", &[&line.to_string()]) }</span>{ " " }
+                                <span class="line">{ trf!(lang, "Row {0}", &[&line.to_string()]) }</span>{ " " }
                                 { what.join(" · ") }{ " · " }
                                 <b data-read-quantity="">{ text(r, "quantity") }</b>{ " " }{ text(r, "unit") }
                                 if !factor.is_empty() { { " · " }{ factor } }
@@ -645,7 +645,7 @@ pub fn ImportRows() -> Html {
         };
         html! {
             <div class="field">
-                <label for="import-sheet">{ trf(lang, "Sheet of {0}", &[&book.name]) }</label>
+                <label for="import-sheet">{ trf!(lang, "Sheet of {0}", &[&book.name]) }</label>
                 <select id="import-sheet" data-testid="workbook-sheet" {onchange}>
                     { for book.sheets.iter().map(|s| html! { <option value={s.clone()} selected={*s == book.sheet}>{ s }</option> }) }
                 </select>
@@ -656,8 +656,8 @@ pub fn ImportRows() -> Html {
         Err(problem) => html! {
             <div class="preview" data-testid="import-preview" role="alert">
                 { view_sheets(p) }
-                <p class="error" data-import-refused="">{ trf(lang, "{0} cannot be imported: {1}.", &[&p.from, &problem.message.render(lang)]) }</p>
-                <button type="button" class="secondary" onclick={cancel.clone()}>{ tr(lang, "Close") }</button>
+                <p class="error" data-import-refused="">{ trf!(lang, "{0} cannot be imported: {1}.", &[&p.from, &problem.message.render(lang)]) }</p>
+                <button type="button" class="secondary" onclick={cancel.clone()}>{ tr!(lang, "Close") }</button>
             </div>
         },
         Ok(l) => {
@@ -670,32 +670,32 @@ pub fn ImportRows() -> Html {
                 .map(String::as_str)
                 .collect();
             html! {
-                <div class="preview" data-testid="import-preview" role="region" aria-label={tr(lang, "Import preview")}>
+                <div class="preview" data-testid="import-preview" role="region" aria-label={tr!(lang, "Import preview")}>
                     { view_sheets(p) }
                     <p data-import-summary="">
-                        { trf(lang, "{0}: {1} rows read, {2} ready to import, {3} with problems (not imported).", &[&p.from, &l.read.to_string(), &l.rows.len().to_string(), &bad.to_string()]) }
-                        if !l.totals.is_empty() { { " " }{ trf(lang, "{0} total rows left out.", &[&l.totals.len().to_string()]) } }
-                        if let Some(s) = &l.summed { { " " }<span data-summed="">{ trf(lang, "{0} rows summed into {1} lines, one per site, month, source, unit and factor; each line's note says what it sums.", &[&s.rows.to_string(), &l.rows.len().to_string()]) }</span> }
-                        if !p.encoding.is_empty() { { " " }{ trf(lang, "Read as {0}.", &[p.encoding]) } }
-                        if !l.unused_numeric.is_empty() { { " " }<span data-unused-numeric="">{ trf(lang, "Numeric columns not used: {0}.", &[&l.unused_numeric.join(", ")]) }</span> }
-                        if !other_unused.is_empty() { { " " }{ trf(lang, "Columns not used: {0}.", &[&other_unused.join(", ")]) } }
+                        { trf!(lang, "{0}: {1} rows read, {2} ready to import, {3} with problems (not imported).", &[&p.from, &l.read.to_string(), &l.rows.len().to_string(), &bad.to_string()]) }
+                        if !l.totals.is_empty() { { " " }{ trf!(lang, "{0} total rows left out.", &[&l.totals.len().to_string()]) } }
+                        if let Some(s) = &l.summed { { " " }<span data-summed="">{ trf!(lang, "{0} rows summed into {1} lines, one per site, month, source, unit and factor; each line's note says what it sums.", &[&s.rows.to_string(), &l.rows.len().to_string()]) }</span> }
+                        if !p.encoding.is_empty() { { " " }{ trf!(lang, "Read as {0}.", &[p.encoding]) } }
+                        if !l.unused_numeric.is_empty() { { " " }<span data-unused-numeric="">{ trf!(lang, "Numeric columns not used: {0}.", &[&l.unused_numeric.join(", ")]) }</span> }
+                        if !other_unused.is_empty() { { " " }{ trf!(lang, "Columns not used: {0}.", &[&other_unused.join(", ")]) } }
                     </p>
                     if !l.title.is_empty() {
-                        <p class="note" data-import-title="">{ trf(lang, "Header on line {0}; the lines above it were skipped: {1}", &[&l.header_line.to_string(), &l.title.join(" · ")]) }</p>
+                        <p class="note" data-import-title="">{ trf!(lang, "Header on line {0}; the lines above it were skipped: {1}", &[&l.header_line.to_string(), &l.title.join(" · ")]) }</p>
                     }
                     { for l.notices.iter().map(|n| html! { <p class="note warning" data-import-notice="">{ n.render(lang) }</p> }) }
                     { view_mapping(p, l) }
                     { view_rows(l) }
                     if !l.totals.is_empty() {
                         <ul class="note" data-import-totals="">
-                            { for l.totals.iter().map(|t| html! { <li data-total-line={t.line.to_string()}>{ trf(lang, "Line {0}: {1}", &[&t.line.to_string(), &t.message.render(lang)]) }</li> }) }
+                            { for l.totals.iter().map(|t| html! { <li data-total-line={t.line.to_string()}>{ trf!(lang, "Line {0}: {1}", &[&t.line.to_string(), &t.message.render(lang)]) }</li> }) }
                         </ul>
                     }
                     if !l.problems.is_empty() {
                         <div class="table-wrap">
                             <table class="problems">
-                                <caption>{ tr(lang, "Lines not imported") }</caption>
-                                <thead><tr><th scope="col">{ tr(lang, "Line") }</th><th scope="col">{ tr(lang, "Column") }</th><th scope="col">{ tr(lang, "Value") }</th><th scope="col">{ tr(lang, "Problem") }</th></tr></thead>
+                                <caption>{ tr!(lang, "Lines not imported") }</caption>
+                                <thead><tr><th scope="col">{ tr!(lang, "Line") }</th><th scope="col">{ tr!(lang, "Column") }</th><th scope="col">{ tr!(lang, "Value") }</th><th scope="col">{ tr!(lang, "Problem") }</th></tr></thead>
                                 <tbody>
                                     { for l.problems.iter().take(LISTED).map(|pr| html! {
                                         <tr data-problem-line={pr.line.to_string()}>
@@ -708,14 +708,14 @@ pub fn ImportRows() -> Html {
                                 </tbody>
                             </table>
                         </div>
-                        if more > 0 { <p class="note">{ trf(lang, "and {0} more lines with problems", &[&more.to_string()]) }</p> }
+                        if more > 0 { <p class="note">{ trf!(lang, "and {0} more lines with problems", &[&more.to_string()]) }</p> }
                     }
                     <p class="actions">
                         if !l.rows.is_empty() {
-                            <button type="button" data-testid="import-add" onclick={apply(false)}>{ trf(lang, "Add {0} rows to the energy lines", &[&l.rows.len().to_string()]) }</button>
-                            <button type="button" class="secondary" data-testid="import-replace" onclick={apply(true)}>{ trf(lang, "Replace the {0} energy lines with {1} rows", &[&energy_lines.to_string(), &l.rows.len().to_string()]) }</button>
+                            <button type="button" data-testid="import-add" onclick={apply(false)}>{ trf!(lang, "Add {0} rows to the energy lines", &[&l.rows.len().to_string()]) }</button>
+                            <button type="button" class="secondary" data-testid="import-replace" onclick={apply(true)}>{ trf!(lang, "Replace the {0} energy lines with {1} rows", &[&energy_lines.to_string(), &l.rows.len().to_string()]) }</button>
                         }
-                        <button type="button" class="secondary" data-testid="import-cancel" onclick={cancel.clone()}>{ tr(lang, "Cancel") }</button>
+                        <button type="button" class="secondary" data-testid="import-cancel" onclick={cancel.clone()}>{ tr!(lang, "Cancel") }</button>
                     </p>
                 </div>
             }
@@ -724,33 +724,33 @@ pub fn ImportRows() -> Html {
 
     html! {
         <details class="import group" open={preview.is_some() || *busy || !status.is_empty()}>
-            <summary>{ tr(lang, "Import activity rows (CSV, Excel workbook, pasted cells)") }</summary>
+            <summary>{ tr!(lang, "Import activity rows (CSV, Excel workbook, pasted cells)") }</summary>
             <div class="dropzone" data-testid="dropzone" ondrop={on_drop} ondragover={on_drag_over}>
-                <p class="note">{ tr(lang, "Columns: site, month or period, source, quantity, unit, and optionally density, grid, factor, note — headers in English or Chinese (地點, 月份, 能源, 用量, 單位). Drop a file here or choose one.") }</p>
+                <p class="note">{ tr!(lang, "Columns: site, month or period, source, quantity, unit, and optionally density, grid, factor, note — headers in English or Chinese (地點, 月份, 能源, 用量, 單位). Drop a file here or choose one.") }</p>
                 <div class="row-grid">
                     <div class="field">
-                        <label for="import-rows">{ tr(lang, "CSV file or Excel workbook") }</label>
+                        <label for="import-rows">{ tr!(lang, "CSV file or Excel workbook") }</label>
                         <input id="import-rows" type="file" accept=".csv,.tsv,.txt,.xlsx,.xlsm,.xlsb,.xls,.ods,text/csv,text/plain" onchange={on_file} />
                     </div>
                     <div class="field">
-                        <label for="import-encoding">{ tr(lang, "Encoding") }</label>
+                        <label for="import-encoding">{ tr!(lang, "Encoding") }</label>
                         <select id="import-encoding" onchange={on_encoding}>
-                            <option value="auto" selected={*encoding == "auto"}>{ tr(lang, "Detect (UTF-8, GB18030 or Big5)") }</option>
+                            <option value="auto" selected={*encoding == "auto"}>{ tr!(lang, "Detect (UTF-8, GB18030 or Big5)") }</option>
                             <option value="gb18030" selected={*encoding == "gb18030"}>{ "GB18030 (简体 Excel)" }</option>
                             <option value="big5" selected={*encoding == "big5"}>{ "Big5 (繁體 Excel)" }</option>
                         </select>
                     </div>
                 </div>
                 <div class="field">
-                    <label for="import-paste">{ tr(lang, "Or paste cells from a spreadsheet (with the header row)") }</label>
+                    <label for="import-paste">{ tr!(lang, "Or paste cells from a spreadsheet (with the header row)") }</label>
                     <textarea id="import-paste" rows="3" value={(*pasted).clone()} oninput={on_paste_text} />
                 </div>
                 <p class="actions">
-                    <button type="button" class="secondary" onclick={read_pasted} disabled={pasted.trim().is_empty()}>{ tr(lang, "Read the pasted cells") }</button>
-                    <button type="button" class="secondary" onclick={export}>{ tr(lang, "Export the energy lines as CSV") }</button>
+                    <button type="button" class="secondary" onclick={read_pasted} disabled={pasted.trim().is_empty()}>{ tr!(lang, "Read the pasted cells") }</button>
+                    <button type="button" class="secondary" onclick={export}>{ tr!(lang, "Export the energy lines as CSV") }</button>
                 </p>
             </div>
-            if *busy { <p class="note busy" role="status" data-testid="import-busy">{ tr(lang, "Working… (large files take a few seconds)") }</p> }
+            if *busy { <p class="note busy" role="status" data-testid="import-busy">{ tr!(lang, "Working… (large files take a few seconds)") }</p> }
             if let Some(p) = &*preview { { view_preview(p) } }
             if !status.is_empty() { <p class="note" role="status" data-import-status="">{ (*status).clone() }</p> }
         </details>

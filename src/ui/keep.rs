@@ -6,8 +6,9 @@
 use super::use_lang;
 use super::{Action, KpiContext};
 use crate::browser;
-use crate::engine::{example, exports, saved};
-use crate::i18n::{tr, trf, Lang};
+use crate::engine::text::Text;
+use crate::engine::{example, exports, saved, t};
+use crate::i18n::{tr, Lang};
 use serde_json::Value;
 use yew::prelude::*;
 
@@ -99,82 +100,11 @@ impl Setup {
     }
 }
 
-/// What a notice says: a page sentence (its English template, in [`crate::i18n::TABLE`]) and
-/// its values, written out only when shown, so that it follows the page's language even when
-/// it was made before a switch (a start-up notice, say).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Says {
-    template: &'static str,
-    args: Vec<Arg>,
-}
-
-/// A value in a notice: as it is (a key, a file name, the browser's message), an engine
-/// sentence, or another page sentence.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Arg {
-    Plain(String),
-    Engine(crate::engine::text::Text),
-    Page(Says),
-}
-
-impl Says {
-    pub fn new(template: &'static str) -> Self {
-        Says {
-            template,
-            args: Vec::new(),
-        }
-    }
-
-    /// The next value, `{0}` first.
-    pub fn with(mut self, arg: impl Into<Arg>) -> Self {
-        self.args.push(arg.into());
-        self
-    }
-
-    pub fn render(&self, lang: Lang) -> String {
-        let args: Vec<String> = self
-            .args
-            .iter()
-            .map(|a| match a {
-                Arg::Plain(s) => s.clone(),
-                Arg::Engine(t) => t.render(lang),
-                Arg::Page(s) => s.render(lang),
-            })
-            .collect();
-        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
-        trf(lang, self.template, &refs)
-    }
-}
-
-impl From<String> for Arg {
-    fn from(s: String) -> Self {
-        Arg::Plain(s)
-    }
-}
-
-impl From<&str> for Arg {
-    fn from(s: &str) -> Self {
-        Arg::Plain(s.to_string())
-    }
-}
-
-impl From<crate::engine::text::Text> for Arg {
-    fn from(t: crate::engine::text::Text) -> Self {
-        Arg::Engine(t)
-    }
-}
-
-impl From<Says> for Arg {
-    fn from(s: Says) -> Self {
-        Arg::Page(s)
-    }
-}
-
 /// A message for the user about their data, with an optional way to act on it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
     pub level: &'static str,
-    pub text: Says,
+    pub text: Text,
     /// A stored copy the user can bring back: (button label, storage key).
     pub restore: Option<(&'static str, String)>,
     /// Autosave is paused until the user chooses: another tab saved over these inputs (load
@@ -183,7 +113,7 @@ pub struct Notice {
 }
 
 impl Notice {
-    pub fn info(text: Says) -> Self {
+    pub fn info(text: Text) -> Self {
         Notice {
             level: "info",
             text,
@@ -192,7 +122,7 @@ impl Notice {
         }
     }
 
-    pub fn warning(text: Says) -> Self {
+    pub fn warning(text: Text) -> Self {
         Notice {
             level: "warning",
             ..Notice::info(text)
@@ -204,15 +134,15 @@ impl Notice {
         Notice {
             restore: Some(("Load the other tab's inputs", keys.autosave.clone())),
             conflict: true,
-            ..Notice::warning(Says::new("Another tab has just saved different inputs for this calculator. Autosave is paused here, so that neither tab overwrites the other: load theirs, or keep yours and save them."))
+            ..Notice::warning(t!("Another tab has just saved different inputs for this calculator. Autosave is paused here, so that neither tab overwrites the other: load theirs, or keep yours and save them."))
         }
     }
 
     fn autosave_off(why: String) -> Self {
-        Notice::warning(
-            Says::new("Autosave is off: {0}. The calculator works; export your scenario as JSON to keep it.")
-                .with(why),
-        )
+        Notice::warning(t!(
+            "Autosave is off: {0}. The calculator works; export your scenario as JSON to keep it.",
+            why
+        ))
     }
 }
 
@@ -226,11 +156,14 @@ pub struct Startup {
 }
 
 /// Keeps unreadable saved text aside under its own key; says where (or why it could not).
-fn set_aside(text: &str, keys: &Keys) -> Says {
+fn set_aside(text: &str, keys: &Keys) -> Text {
     let key = keys.unreadable(&browser::now_iso());
     match browser::storage_set(&key, text) {
-        Ok(()) => Says::new("it was kept aside in this browser under “{0}”").with(key),
-        Err(e) => Says::new("it could not be set aside ({0}), so it was left where it was").with(e),
+        Ok(()) => t!("it was kept aside in this browser under “{0}”", key),
+        Err(e) => t!(
+            "it could not be set aside ({0}), so it was left where it was",
+            e
+        ),
     }
 }
 
@@ -269,11 +202,13 @@ pub fn startup(setup: &Setup) -> Startup {
         Ok(Some(doc)) => {
             let kept = matches!(browser::storage_get(&keys.autosave), Ok(Some(previous))
                 if browser::storage_set(&keys.before_link(), &previous).is_ok());
-            let loaded = Says::new("Loaded the scenario from the link. It lives in the link itself and is never sent to a server.");
+            let loaded = t!("Loaded the scenario from the link. It lives in the link itself and is never sent to a server.");
             let mut notice = Notice::info(if kept {
-                Says::new("{0}{1}").with(loaded).with(Says::new(
-                    " Your previous inputs in this browser were kept.",
-                ))
+                t!(
+                    "{0}{1}",
+                    loaded,
+                    t!(" Your previous inputs in this browser were kept.")
+                )
             } else {
                 loaded
             });
@@ -288,17 +223,18 @@ pub fn startup(setup: &Setup) -> Startup {
             };
         }
         Ok(None) => {}
-        Err(e) => notices.push(Notice::warning(
-            Says::new("The scenario in this link could not be read: {0}.").with(e.0),
-        )),
+        Err(e) => notices.push(Notice::warning(t!(
+            "The scenario in this link could not be read: {0}.",
+            e.0
+        ))),
     }
     let mut hold = false;
     let doc = match browser::storage_get(&keys.autosave) {
         Ok(Some(text)) => match saved::read(&text) {
             Ok(restored) => {
                 let Some(from) = restored.migrated_from else {
-                    notices.push(Notice::info(Says::new(
-                        "Restored your inputs from this browser's autosave.",
+                    notices.push(Notice::info(t!(
+                        "Restored your inputs from this browser's autosave."
                     )));
                     return Startup {
                         doc: restored.doc,
@@ -307,13 +243,13 @@ pub fn startup(setup: &Setup) -> Startup {
                     };
                 };
                 match keep_before_migration(&text, &from, keys) {
-                    Ok(key) => notices.push(Notice::info(Says::new("Restored your inputs, saved in an older format ({0}); the original is kept unchanged under “{1}”.").with(from).with(key))),
+                    Ok(key) => notices.push(Notice::info(t!("Restored your inputs, saved in an older format ({0}); the original is kept unchanged under “{1}”.", from, key))),
                     Err(e) => {
                         // Saving now would overwrite the only copy of the original.
                         hold = true;
                         notices.push(Notice {
                             conflict: true,
-                            ..Notice::warning(Says::new("Restored your inputs, saved in an older format ({0}). The original could not be copied ({1}), so autosave is paused to keep it: export JSON first if you need it.").with(from).with(e))
+                            ..Notice::warning(t!("Restored your inputs, saved in an older format ({0}). The original could not be copied ({1}), so autosave is paused to keep it: export JSON first if you need it.", from, e))
                         });
                     }
                 }
@@ -329,11 +265,11 @@ pub fn startup(setup: &Setup) -> Startup {
                 match previous {
                     Some(previous) => {
                         let at = previous.saved_at.unwrap_or_default();
-                        notices.push(Notice::warning(Says::new("Your latest autosave could not be read: {0}. Nothing was deleted: {1}. The save before it ({2}) is restored.").with(why).with(aside).with(at)));
+                        notices.push(Notice::warning(t!("Your latest autosave could not be read: {0}. Nothing was deleted: {1}. The save before it ({2}) is restored.", why, aside, at)));
                         previous.doc
                     }
                     None => {
-                        notices.push(Notice::warning(Says::new("Your saved inputs could not be read: {0}. Nothing was deleted: {1}. The example is shown instead.").with(why).with(aside)));
+                        notices.push(Notice::warning(t!("Your saved inputs could not be read: {0}. Nothing was deleted: {1}. The example is shown instead.", why, aside)));
                         fallback()
                     }
                 }
@@ -437,7 +373,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let confirming = use_state(|| None::<Confirm>);
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
     let notice = props.onnotice.clone();
-    let say = move |level: &'static str, text: Says| {
+    let say = move |level: &'static str, text: Text| {
         notice.emit(Notice {
             level,
             ..Notice::info(text)
@@ -451,9 +387,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             match browser::download("esg-kpi-scenario.json", "application/json", &text) {
                 Ok(()) => say(
                     "info",
-                    Says::new("Exported the scenario as esg-kpi-scenario.json."),
+                    t!("Exported the scenario as esg-kpi-scenario.json."),
                 ),
-                Err(e) => say("warning", Says::new("The export failed: {0}.").with(e)),
+                Err(e) => say("warning", t!("The export failed: {0}.", e)),
             }
         })
     };
@@ -478,14 +414,16 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                         dispatcher.dispatch(Action::Load(doc));
                         say(
                             "info",
-                            Says::new("Imported {0}. The previous inputs were replaced; “Undo the last load” brings them back.").with(name),
+                            t!("Imported {0}. The previous inputs were replaced; “Undo the last load” brings them back.", name),
                         );
                     }
                     Err(why) => say(
                         "warning",
-                        Says::new("{0} was not imported: {1}. Your inputs are unchanged.")
-                            .with(name)
-                            .with(why),
+                        t!(
+                            "{0} was not imported: {1}. Your inputs are unchanged.",
+                            name,
+                            why
+                        ),
                     ),
                 }
             });
@@ -504,11 +442,11 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 match r {
                 Ok(()) => say(
                     "info",
-                    Says::new("Link copied ({0} characters). The scenario is in the link itself and is never sent to a server.").with(length),
+                    t!("Link copied ({0} characters). The scenario is in the link itself and is never sent to a server.", length),
                 ),
                 Err(e) => say(
                     "warning",
-                    Says::new("The link is in the address bar; copying it failed ({0}).").with(e),
+                    t!("The link is in the address bar; copying it failed ({0}).", e),
                 ),
             }
             });
@@ -522,7 +460,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 "text/csv;charset=utf-8",
                 &make(&state.full_results(), lang),
             ) {
-                say("warning", Says::new("The export failed: {0}.").with(e));
+                say("warning", t!("The export failed: {0}.", e));
             }
         })
     };
@@ -531,10 +469,10 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         Callback::from(move |_| {
             let say = say.clone();
             browser::copy_text(exports::kpi_tsv(&state.last_good), move |r| match r {
-                Ok(()) => say("info", Says::new("KPI table copied: paste it into Excel.")),
+                Ok(()) => say("info", t!("KPI table copied: paste it into Excel.")),
                 Err(e) => say(
                     "warning",
-                    Says::new("Copying failed ({0}); download the CSV instead.").with(e),
+                    t!("Copying failed ({0}); download the CSV instead.", e),
                 ),
             });
         })
@@ -560,7 +498,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             confirming.set(None);
             say(
                 "info",
-                Says::new("A new, empty report for {0}: enter its figures or import its activity rows. “Undo the last load” brings back the inputs from before.").with(year),
+                t!("A new, empty report for {0}: enter its figures or import its activity rows. “Undo the last load” brings back the inputs from before.", year),
             );
         })
     };
@@ -580,12 +518,10 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             if kept {
                 say(
                     "info",
-                    Says::new(
-                        "The example is loaded. Your inputs were kept in this browser as a backup.",
-                    ),
+                    t!("The example is loaded. Your inputs were kept in this browser as a backup."),
                 );
             } else {
-                say("info", Says::new("The example is loaded."));
+                say("info", t!("The example is loaded."));
             }
         })
     };
@@ -596,51 +532,51 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         let onclick = Callback::from(move |_| {
             state.dispatch(Action::UndoLoad);
             if undone {
-                say("info", Says::new("The load is redone."));
+                say("info", t!("The load is redone."));
             } else {
                 say(
                     "info",
-                    Says::new("The load is undone: your inputs from before it are back."),
+                    t!("The load is undone: your inputs from before it are back."),
                 );
             }
         });
         html! {
             <button type="button" class="secondary" data-testid="undo-load" {onclick}>
-                { if undone { tr(lang, "Redo the load") } else { tr(lang, "Undo the last load") } }
+                { if undone { tr!(lang, "Redo the load") } else { tr!(lang, "Undo the last load") } }
             </button>
         }
     });
     html! {
-        <div class="toolbar" role="toolbar" aria-label={tr(lang, "Scenario and exports")}>
-            <button type="button" class="secondary" onclick={export_json}>{ tr(lang, "Export JSON") }</button>
+        <div class="toolbar" role="toolbar" aria-label={tr!(lang, "Scenario and exports")}>
+            <button type="button" class="secondary" onclick={export_json}>{ tr!(lang, "Export JSON") }</button>
             if !setup.readonly {
-                <label class="button secondary" for="import-json">{ tr(lang, "Import JSON") }</label>
+                <label class="button secondary" for="import-json">{ tr!(lang, "Import JSON") }</label>
                 <input id="import-json" class="visually-hidden" type="file" accept=".json,application/json" onchange={import_json} />
             }
             if !setup.element {
-                <button type="button" class="secondary" onclick={copy_link}>{ tr(lang, "Copy link") }</button>
+                <button type="button" class="secondary" onclick={copy_link}>{ tr!(lang, "Copy link") }</button>
             }
-            <button type="button" class="secondary" onclick={download_csv("esg-kpi-table.csv", exports::kpi_csv)}>{ tr(lang, "KPI table CSV") }</button>
-            <button type="button" class="secondary" onclick={download_csv("esg-kpi-trace.csv", exports::trace_csv)}>{ tr(lang, "Calculation lines CSV") }</button>
-            <button type="button" class="secondary" onclick={copy_tsv}>{ tr(lang, "Copy for Excel") }</button>
-            <button type="button" class="secondary" onclick={print}>{ tr(lang, "Print") }</button>
+            <button type="button" class="secondary" onclick={download_csv("esg-kpi-table.csv", exports::kpi_csv)}>{ tr!(lang, "KPI table CSV") }</button>
+            <button type="button" class="secondary" onclick={download_csv("esg-kpi-trace.csv", exports::trace_csv)}>{ tr!(lang, "Calculation lines CSV") }</button>
+            <button type="button" class="secondary" onclick={copy_tsv}>{ tr!(lang, "Copy for Excel") }</button>
+            <button type="button" class="secondary" onclick={print}>{ tr!(lang, "Print") }</button>
             if !setup.readonly { { for undo } }
             if setup.readonly {
             } else if *confirming == Some(Confirm::Example) {
-                <span class="confirm" role="alertdialog" aria-label={tr(lang, "Replace your inputs with the example?")}>
-                    { tr(lang, "Replace your inputs with the 2018 example? ") }
-                    <button type="button" class="danger" onclick={reset}>{ tr(lang, "Replace my inputs") }</button>
-                    <button type="button" class="secondary" onclick={keep}>{ tr(lang, "Keep my inputs") }</button>
+                <span class="confirm" role="alertdialog" aria-label={tr!(lang, "Replace your inputs with the example?")}>
+                    { tr!(lang, "Replace your inputs with the 2018 example? ") }
+                    <button type="button" class="danger" onclick={reset}>{ tr!(lang, "Replace my inputs") }</button>
+                    <button type="button" class="secondary" onclick={keep}>{ tr!(lang, "Keep my inputs") }</button>
                 </span>
             } else if *confirming == Some(Confirm::NewReport) {
-                <span class="confirm" role="alertdialog" aria-label={tr(lang, "Start a new, empty report?")}>
-                    { tr(lang, "Start a new, empty report? Every input, note and published figure is cleared (undo brings them back). ") }
-                    <button type="button" class="danger" data-testid="new-report-confirm" onclick={new_report}>{ tr(lang, "Clear and start") }</button>
-                    <button type="button" class="secondary" onclick={keep}>{ tr(lang, "Keep my inputs") }</button>
+                <span class="confirm" role="alertdialog" aria-label={tr!(lang, "Start a new, empty report?")}>
+                    { tr!(lang, "Start a new, empty report? Every input, note and published figure is cleared (undo brings them back). ") }
+                    <button type="button" class="danger" data-testid="new-report-confirm" onclick={new_report}>{ tr!(lang, "Clear and start") }</button>
+                    <button type="button" class="secondary" onclick={keep}>{ tr!(lang, "Keep my inputs") }</button>
                 </span>
             } else {
-                <button type="button" class="secondary" data-testid="new-report" onclick={ask(Confirm::NewReport)}>{ tr(lang, "New report") }</button>
-                <button type="button" class="secondary" onclick={ask(Confirm::Example)}>{ tr(lang, "Reset to the example") }</button>
+                <button type="button" class="secondary" data-testid="new-report" onclick={ask(Confirm::NewReport)}>{ tr!(lang, "New report") }</button>
+                <button type="button" class="secondary" onclick={ask(Confirm::Example)}>{ tr!(lang, "Reset to the example") }</button>
             }
         </div>
     }
@@ -687,12 +623,12 @@ pub fn Notices(props: &NoticesProps) -> Html {
                         resume.emit(true);
                         d.emit(i);
                     });
-                    html! { <button type="button" class="link" {onclick}>{ tr(lang, "Keep mine and save them") }</button> }
+                    html! { <button type="button" class="link" {onclick}>{ tr!(lang, "Keep mine and save them") }</button> }
                 });
                 html! {
                     <p class={classes!("notice", n.level)} data-notice={n.level} data-conflict={n.conflict.then_some("other-tab")}>
                         { n.text.render(lang) }{ " " }{ for restore }{ " " }{ for keep_mine }
-                        <button type="button" class="link" onclick={dismiss} aria-label={tr(lang, "Dismiss this message")}>{ tr(lang, "Dismiss") }</button>
+                        <button type="button" class="link" onclick={dismiss} aria-label={tr!(lang, "Dismiss this message")}>{ tr!(lang, "Dismiss") }</button>
                     </p>
                 }
             }) }

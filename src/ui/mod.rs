@@ -9,7 +9,7 @@ mod state;
 
 use crate::engine::field::Figure;
 use crate::engine::{calc::KpiResult, library, path, units, waste, KpiId, Results};
-use crate::i18n::{tr, trf, Lang};
+use crate::i18n::{tr, Lang};
 use fields::{NumberField, SelectField, TextField};
 pub use state::{kept, Action, Doc, Loaded, State, SHOWN_LINES};
 use std::rc::Rc;
@@ -259,7 +259,7 @@ pub fn App(props: &AppProps) -> Html {
             <ContextProvider<KpiContext> context={state.clone()}>
             <ContextProvider<Rc<Setup>> context={setup.clone()}>
                 <div class="esg-app compact" lang={lang.tag()}>
-                    <section class="results" aria-label={tr(lang, "Environmental KPIs")}>
+                    <section class="results" aria-label={tr!(lang, "Environmental KPIs")}>
                         <ErrorBanner results={state.current.clone()} />
                         <KpiTable results={state.last_good.clone()} />
                         <ProductionTable results={state.last_good.clone()} />
@@ -277,9 +277,9 @@ pub fn App(props: &AppProps) -> Html {
           <div class="esg-app" lang={lang.tag()}>
             <header class="top">
                 <div>
-                    <h1>{ tr(lang, "ESG KPI Calculator") }</h1>
+                    <h1>{ tr!(lang, "ESG KPI Calculator") }</h1>
                     <p class="subtitle">
-                        { tr(lang, "HKEX ESG environmental KPIs (A1, A2) from activity data — exact decimals, computed in this page; nothing is sent anywhere.") }
+                        { tr!(lang, "HKEX ESG environmental KPIs (A1, A2) from activity data — exact decimals, computed in this page; nothing is sent anywhere.") }
                     </p>
                 </div>
                 <div class="field lang">
@@ -293,24 +293,24 @@ pub fn App(props: &AppProps) -> Html {
             <keep::Notices notices={(*notices).clone()} ondismiss={dismiss} onresume={resume} />
             <main class="layout">
                 <section class="inputs" aria-labelledby="inputs-title">
-                    <h2 id="inputs-title">{ tr(lang, "Inputs") }</h2>
-                    if setup.readonly { <p class="note">{ tr(lang, "Read only: the inputs are shown as they are and cannot be changed here.") }</p> }
+                    <h2 id="inputs-title">{ tr!(lang, "Inputs") }</h2>
+                    if setup.readonly { <p class="note">{ tr!(lang, "Read only: the inputs are shown as they are and cannot be changed here.") }</p> }
                     <fieldset class="lock" disabled={setup.readonly}>
                     <div class="group">
-                        <TextField path="name" label={tr(lang, "Scenario")} value={name} onedit={onedit.clone()} />
+                        <TextField path="name" label={tr!(lang, "Scenario")} value={name} onedit={onedit.clone()} />
                     </div>
                     if !setup.readonly { <import::ImportRows /> }
                     <PeriodTabs selected={*editing} onselect={select_period} />
-                    <div id="period-panel" role="tabpanel" aria-label={tr(lang, "Inputs of the selected period")}>
-                        <TextField path={format!("{prefix}period")} label={tr(lang, "Reporting period (year)")} value={period} onedit={onedit.clone()} />
+                    <div id="period-panel" role="tabpanel" aria-label={tr!(lang, "Inputs of the selected period")}>
+                        <TextField path={format!("{prefix}period")} label={tr!(lang, "Reporting period (year)")} value={period} onedit={onedit.clone()} />
                         <Inputs {onedit} prefix={prefix.clone()} />
                     </div>
                     </fieldset>
                 </section>
                 <section class="results" aria-labelledby="kpi-title">
-                    <h2 id="kpi-title">{ tr(lang, "Environmental KPIs") }</h2>
+                    <h2 id="kpi-title">{ tr!(lang, "Environmental KPIs") }</h2>
                     <ErrorBanner results={state.current.clone()} />
-                    if state.stale { <p class="note" role="status" data-testid="recalculating">{ tr(lang, "Recalculating when you pause typing…") }</p> }
+                    if state.stale { <p class="note" role="status" data-testid="recalculating">{ tr!(lang, "Recalculating when you pause typing…") }</p> }
                     <KpiTable results={state.last_good.clone()} />
                     <ProductionTable results={state.last_good.clone()} />
                     <Breakdowns results={state.last_good.clone()} />
@@ -323,7 +323,7 @@ pub fn App(props: &AppProps) -> Html {
                 </section>
             </main>
             <footer class="foot">
-                { trf(lang, "ESG KPI Calculator {0} · method: China regional grid factors, 2006 IPCC Guidelines, GB/T 2589-2008 energy conversion", &[crate::VERSION]) }
+                { trf!(lang, "ESG KPI Calculator {0} · method: China regional grid factors, 2006 IPCC Guidelines, GB/T 2589-2008 energy conversion", &[crate::VERSION]) }
             </footer>
           </div>
         </ContextProvider<Rc<Setup>>>
@@ -426,7 +426,7 @@ fn Inputs(props: &InputsProps) -> Html {
         let p = f.at(&prefix);
         let unit = f.unit().map(|u| u.text().render(lang)).unwrap_or_default();
         let note = if has_items(hazardous) {
-            Some(AttrValue::from(tr(
+            Some(AttrValue::from(tr!(
                 lang,
                 "The items below give this total; a figure typed here is only compared with them.",
             )))
@@ -475,14 +475,14 @@ fn Inputs(props: &InputsProps) -> Html {
         let at = |f: Figure| f.at(&prefix);
         html! {
             <>
-                <NumberField path={at(amount)} label={amount.label().render(lang)} unit={trf(lang, "{0} million", &[&currency])}
+                <NumberField path={at(amount)} label={amount.label().render(lang)} unit={trf!(lang, "{0} million", &[&currency])}
                     value={path::text(doc, &at(amount))}
                     error={state.error_at(&at(amount), lang).map(AttrValue::from)}
                     note={note(lang, doc, &at(amount))} onedit={props.onedit.clone()} />
-                <NumberField path={at(rate)} label={rate.label().render(lang)} unit={trf(lang, "RMB per 1 {0}", &[&currency])}
+                <NumberField path={at(rate)} label={rate.label().render(lang)} unit={trf!(lang, "RMB per 1 {0}", &[&currency])}
                     value={path::text(doc, &at(rate))}
                     error={state.error_at(&at(rate), lang).map(AttrValue::from)}
-                    note={Some(AttrValue::from(tr(lang, "The KPIs are per RMB million: revenue is converted at this rate.")))} onedit={props.onedit.clone()} />
+                    note={Some(AttrValue::from(tr!(lang, "The KPIs are per RMB million: revenue is converted at this rate.")))} onedit={props.onedit.clone()} />
                 { text_field(Figure::FxSource) }
             </>
         }
@@ -497,10 +497,10 @@ fn Inputs(props: &InputsProps) -> Html {
             if prefix.is_empty() {
                 <Method onedit={props.onedit.clone()} />
             } else {
-                <p class="note">{ tr(lang, "This period uses the current period's method (GWP set, grid edition) unless its scenario JSON sets its own.") }</p>
+                <p class="note">{ tr!(lang, "This period uses the current period's method (GWP set, grid edition) unless its scenario JSON sets its own.") }</p>
             }
             <fieldset class="group">
-                <legend>{ tr(lang, "Organisation — denominators of the intensities") }</legend>
+                <legend>{ tr!(lang, "Organisation — denominators of the intensities") }</legend>
                 { num(Figure::FloorArea) }
                 { num(Figure::Employees) }
                 <SelectField path={currency_at.clone()} label={Figure::RevenueCurrency.label().render(lang)} value={currency.clone()}
@@ -510,20 +510,20 @@ fn Inputs(props: &InputsProps) -> Html {
                 <NumberField path={production_at.clone()} label={Figure::ProductionQuantity.label().render(lang)}
                     unit={production_unit.clone()} value={path::text(doc, &production_at)}
                     error={state.error_at(&production_at, lang).map(AttrValue::from)}
-                    note={Some(AttrValue::from(tr(lang, "Adds intensities per unit of production (HKEX: e.g. per unit of production volume).")))}
+                    note={Some(AttrValue::from(tr!(lang, "Adds intensities per unit of production (HKEX: e.g. per unit of production volume).")))}
                     onedit={props.onedit.clone()} />
                 { text_field(Figure::ProductionUnit) }
             </fieldset>
             <fieldset class="group">
-                <legend>{ tr(lang, "Energy — feeds GHG (A1.2) and energy (A2.1)") }</legend>
+                <legend>{ tr!(lang, "Energy — feeds GHG (A1.2) and energy (A2.1)") }</legend>
                 if rows > PAGE {
                     <p class="pager" data-testid="energy-pager">
-                        <button type="button" class="link" disabled={page == 0} onclick={go(0)}>{ tr(lang, "« First") }</button>
-                        <button type="button" class="link" disabled={page == 0} onclick={go(page.saturating_sub(1))}>{ tr(lang, "← Previous") }</button>
-                        { " " }{ trf(lang, "Lines {0}–{1} of {2}", &[&(start + 1).to_string(), &end.to_string(), &rows.to_string()]) }{ " " }
-                        <button type="button" class="link" disabled={end >= rows} onclick={go(page + 1)}>{ tr(lang, "Next →") }</button>
-                        <button type="button" class="link" disabled={end >= rows} onclick={go(last_page)}>{ tr(lang, "Last »") }</button>
-                        <label class="go-to">{ tr(lang, "Go to line") }{ " " }
+                        <button type="button" class="link" disabled={page == 0} onclick={go(0)}>{ tr!(lang, "« First") }</button>
+                        <button type="button" class="link" disabled={page == 0} onclick={go(page.saturating_sub(1))}>{ tr!(lang, "← Previous") }</button>
+                        { " " }{ trf!(lang, "Lines {0}–{1} of {2}", &[&(start + 1).to_string(), &end.to_string(), &rows.to_string()]) }{ " " }
+                        <button type="button" class="link" disabled={end >= rows} onclick={go(page + 1)}>{ tr!(lang, "Next →") }</button>
+                        <button type="button" class="link" disabled={end >= rows} onclick={go(last_page)}>{ tr!(lang, "Last »") }</button>
+                        <label class="go-to">{ tr!(lang, "Go to line") }{ " " }
                             <input type="text" inputmode="numeric" size="6" data-testid="go-to-line" onchange={go_to_line} />
                         </label>
                     </p>
@@ -535,18 +535,18 @@ fn Inputs(props: &InputsProps) -> Html {
                     let site = site_of(i);
                     let opens = i == start || site_of(i - 1) != site;
                     let closes = i + 1 == end || site_of(i + 1) != site;
-                    let title = if site.is_empty() { tr(lang, "Lines without a site").to_string() } else { site.clone() };
+                    let title = if site.is_empty() { tr!(lang, "Lines without a site").to_string() } else { site.clone() };
                     let grid = (i..end).take_while(|j| site_of(*j) == site)
                         .map(|j| path::text(doc, &format!("{prefix}energy[{j}].grid"))).find(|g| !g.is_empty());
                     let mut out: Vec<Html> = Vec::new();
                     if opens {
                         let subtotal = by_site.iter().find(|(s, _)| *s == site).and_then(|(_, t)| t.as_deref())
                             .and_then(|t| t.parse::<rust_decimal::Decimal>().ok())
-                            .map(|t| format!("{} {}", crate::engine::number::display(t), tr(lang, "t CO2e")));
+                            .map(|t| format!("{} {}", crate::engine::number::display(t), tr!(lang, "t CO2e")));
                         out.push(html! {
                             <h3 class="site-head" key={format!("h{i}")} data-site={site.clone()}>
                                 <span>{ title.clone() }</span>
-                                if let Some(g) = &grid { <span class="note">{ trf(lang, "grid {0}", &[g]) }</span> }
+                                if let Some(g) = &grid { <span class="note">{ trf!(lang, "grid {0}", &[g]) }</span> }
                                 if let Some(t) = subtotal { <span class="note" data-site-total={site.clone()}>{ t }</span> }
                             </h3>
                         });
@@ -562,22 +562,22 @@ fn Inputs(props: &InputsProps) -> Html {
                             })
                         };
                         out.push(html! {
-                            <button key={format!("a{i}")} type="button" class="link add-at-site" onclick={add_here}>{ trf(lang, "+ Add a line at {0}", &[&title]) }</button>
+                            <button key={format!("a{i}")} type="button" class="link add-at-site" onclick={add_here}>{ trf!(lang, "+ Add a line at {0}", &[&title]) }</button>
                         });
                     }
                     out
                 }) }
-                <button type="button" class="secondary" onclick={add}>{ tr(lang, "+ Add an energy line") }</button>
+                <button type="button" class="secondary" onclick={add}>{ tr!(lang, "+ Add an energy line") }</button>
             </fieldset>
             <fieldset class="group">
-                <legend>{ tr(lang, "1. Emissions — waste (A1.3, A1.4)") }</legend>
+                <legend>{ tr!(lang, "1. Emissions — waste (A1.3, A1.4)") }</legend>
                 { waste_total(Figure::HazardousWaste, true) }
                 { waste_total(Figure::NonHazardousWaste, false) }
                 { for (0..waste_items).map(|i| html! { <WasteItemEditor index={i} prefix={prefix.clone()} onedit={props.onedit.clone()} /> }) }
-                <button type="button" class="secondary" onclick={add_waste}>{ tr(lang, "+ Add waste by kind") }</button>
+                <button type="button" class="secondary" onclick={add_waste}>{ tr!(lang, "+ Add waste by kind") }</button>
             </fieldset>
             <fieldset class="group">
-                <legend>{ tr(lang, "2. Energy and resources — water (A2.2), packaging (A2.5)") }</legend>
+                <legend>{ tr!(lang, "2. Energy and resources — water (A2.2), packaging (A2.5)") }</legend>
                 { num(Figure::Water) }
                 { num(Figure::Packaging) }
             </fieldset>
@@ -641,13 +641,13 @@ fn WasteItemEditor(props: &WasteItemProps) -> Html {
         .iter()
         .map(|k| {
             let class = if k.hazardous {
-                tr(lang, "hazardous")
+                tr!(lang, "hazardous")
             } else {
-                tr(lang, "non-hazardous")
+                tr!(lang, "non-hazardous")
             };
             (
                 AttrValue::from(k.id),
-                AttrValue::from(trf(lang, "{0} ({1})", &[waste_kind_name(lang, k), class])),
+                AttrValue::from(trf!(lang, "{0} ({1})", &[waste_kind_name(lang, k), class])),
             )
         })
         .collect();
@@ -662,18 +662,18 @@ fn WasteItemEditor(props: &WasteItemProps) -> Html {
         (
             AttrValue::from("auto"),
             AttrValue::from(match default_hazardous {
-                Some(true) => tr(lang, "As its kind: hazardous"),
-                Some(false) => tr(lang, "As its kind: non-hazardous"),
-                None => tr(lang, "As its kind"),
+                Some(true) => tr!(lang, "As its kind: hazardous"),
+                Some(false) => tr!(lang, "As its kind: non-hazardous"),
+                None => tr!(lang, "As its kind"),
             }),
         ),
         (
             AttrValue::from("true"),
-            AttrValue::from(tr(lang, "Hazardous")),
+            AttrValue::from(tr!(lang, "Hazardous")),
         ),
         (
             AttrValue::from("false"),
-            AttrValue::from(tr(lang, "Non-hazardous")),
+            AttrValue::from(tr!(lang, "Non-hazardous")),
         ),
     ];
     let set_class = {
@@ -688,8 +688,8 @@ fn WasteItemEditor(props: &WasteItemProps) -> Html {
         })
     };
     let units = vec![
-        (AttrValue::from("t"), AttrValue::from(tr(lang, "t"))),
-        (AttrValue::from("kg"), AttrValue::from(tr(lang, "kg"))),
+        (AttrValue::from("t"), AttrValue::from(tr!(lang, "t"))),
+        (AttrValue::from("kg"), AttrValue::from(tr!(lang, "kg"))),
     ];
     let list = format!("{prefix}waste.items");
     let duplicate = {
@@ -711,23 +711,23 @@ fn WasteItemEditor(props: &WasteItemProps) -> Html {
         })
     };
     let row_error = state.error_at(&row, lang);
-    let label = trf(lang, "Waste item {0}", &[&(i + 1).to_string()]);
+    let label = trf!(lang, "Waste item {0}", &[&(i + 1).to_string()]);
     html! {
         <div class="energy-row waste-row" role="group" aria-label={label.clone()} data-row={row.clone()}>
             <div class="row-head">
                 <span class="row-title">{ label.clone() }</span>
                 <span>
-                    <button type="button" class="link" onclick={duplicate} aria-label={trf(lang, "Duplicate {0}", &[&label])}>{ tr(lang, "Duplicate") }</button>
-                    <button type="button" class="link" onclick={remove} aria-label={trf(lang, "Remove {0}", &[&label])}>{ tr(lang, "Remove") }</button>
+                    <button type="button" class="link" onclick={duplicate} aria-label={trf!(lang, "Duplicate {0}", &[&label])}>{ tr!(lang, "Duplicate") }</button>
+                    <button type="button" class="link" onclick={remove} aria-label={trf!(lang, "Remove {0}", &[&label])}>{ tr!(lang, "Remove") }</button>
                 </span>
             </div>
             if let Some(e) = row_error { <p class="error" data-error-for={row.clone()}>{ e }</p> }
             <div class="row-grid">
-                <SelectField path={p("kind")} label={tr(lang, "Kind of waste")} value={kind_id.clone()} options={kinds} error={err("kind")} onedit={props.onedit.clone()} />
-                <NumberField path={p("quantity")} label={tr(lang, "Quantity")} value={path::text(doc, &p("quantity"))} error={err("quantity")} onedit={props.onedit.clone()} />
-                <SelectField path={p("unit")} label={tr(lang, "Unit")} value={match path::text(doc, &p("unit")).as_str() { "" => "t".to_string(), u => u.to_string() }} options={units} error={err("unit")} onedit={props.onedit.clone()} />
-                <SelectField path={p("hazardous")} label={tr(lang, "Counts as")} value={class_value} options={classes} error={err("hazardous")} onedit={set_class} />
-                <TextField path={p("site")} label={tr(lang, "Site")} value={path::text(doc, &p("site"))} error={err("site")} onedit={props.onedit.clone()} />
+                <SelectField path={p("kind")} label={tr!(lang, "Kind of waste")} value={kind_id.clone()} options={kinds} error={err("kind")} onedit={props.onedit.clone()} />
+                <NumberField path={p("quantity")} label={tr!(lang, "Quantity")} value={path::text(doc, &p("quantity"))} error={err("quantity")} onedit={props.onedit.clone()} />
+                <SelectField path={p("unit")} label={tr!(lang, "Unit")} value={match path::text(doc, &p("unit")).as_str() { "" => "t".to_string(), u => u.to_string() }} options={units} error={err("unit")} onedit={props.onedit.clone()} />
+                <SelectField path={p("hazardous")} label={tr!(lang, "Counts as")} value={class_value} options={classes} error={err("hazardous")} onedit={set_class} />
+                <TextField path={p("site")} label={tr!(lang, "Site")} value={path::text(doc, &p("site"))} error={err("site")} onedit={props.onedit.clone()} />
             </div>
         </div>
     }
@@ -746,7 +746,7 @@ fn Method(props: &InputsProps) -> Html {
     let gwp_options = options(
         std::iter::once((
             String::new(),
-            trf(lang, "Default ({0})", &[library::GwpSet::DEFAULT.id()]),
+            trf!(lang, "Default ({0})", &[library::GwpSet::DEFAULT.id()]),
         ))
         .chain(
             library::GwpSet::ALL
@@ -758,7 +758,7 @@ fn Method(props: &InputsProps) -> Html {
     let edition_options = options(
         std::iter::once((
             String::new(),
-            trf(
+            trf!(
                 lang,
                 "Default ({0}, the report's basis)",
                 &[library::DEFAULT_GRID_EDITION],
@@ -781,13 +781,13 @@ fn Method(props: &InputsProps) -> Html {
     );
     html! {
         <fieldset class="group">
-            <legend>{ tr(lang, "Method — global warming potentials and grid factors") }</legend>
-            <SelectField path="gwp" label={tr(lang, "GWP set (100-year)")} value={gwp} options={gwp_options} error={state.error_at("gwp", lang).map(AttrValue::from)} onedit={props.onedit.clone()} />
-            <SelectField path="grid_edition" label={tr(lang, "Mainland grid-factor edition")} value={edition} options={edition_options} error={state.error_at("grid_edition", lang).map(AttrValue::from)} onedit={props.onedit.clone()} />
+            <legend>{ tr!(lang, "Method — global warming potentials and grid factors") }</legend>
+            <SelectField path="gwp" label={tr!(lang, "GWP set (100-year)")} value={gwp} options={gwp_options} error={state.error_at("gwp", lang).map(AttrValue::from)} onedit={props.onedit.clone()} />
+            <SelectField path="grid_edition" label={tr!(lang, "Mainland grid-factor edition")} value={edition} options={edition_options} error={state.error_at("grid_edition", lang).map(AttrValue::from)} onedit={props.onedit.clone()} />
             if combined {
-                <NumberField path="grid_om_weight" label={tr(lang, "Combined margin: operating-margin weight w")} value={path::text(doc, "grid_om_weight")}
+                <NumberField path="grid_om_weight" label={tr!(lang, "Combined margin: operating-margin weight w")} value={path::text(doc, "grid_om_weight")}
                     error={state.error_at("grid_om_weight", lang).map(AttrValue::from)}
-                    note={Some(AttrValue::from(tr(lang, "CM = w·OM + (1−w)·BM; 0.5 by default, 0.75 for wind and solar projects. Blank = 0.5.")))}
+                    note={Some(AttrValue::from(tr!(lang, "CM = w·OM + (1−w)·BM; 0.5 by default, 0.75 for wind and solar projects. Blank = 0.5.")))}
                     onedit={props.onedit.clone()} />
             }
         </fieldset>
@@ -817,7 +817,7 @@ fn options<I: IntoIterator<Item = (String, String)>>(items: I) -> Vec<(AttrValue
 
 /// Where an electricity row's grid factor comes from: provinces, regional grids, national, HK.
 fn grid_options(lang: Lang) -> Vec<(AttrValue, AttrValue)> {
-    let mut out = vec![(String::new(), tr(lang, "— choose the grid —").to_string())];
+    let mut out = vec![(String::new(), tr!(lang, "— choose the grid —").to_string())];
     out.extend(library::PROVINCES.iter().map(|(id, _, tc, region)| {
         (
             id.to_string(),
@@ -831,19 +831,19 @@ fn grid_options(lang: Lang) -> Vec<(AttrValue, AttrValue)> {
     );
     out.push((
         "cn-national".into(),
-        tr(lang, "Mainland China, national average").into(),
+        tr!(lang, "Mainland China, national average").into(),
     ));
     out.push((
         "hk-electric".into(),
-        tr(lang, "Hong Kong — HK Electric (by year)").into(),
+        tr!(lang, "Hong Kong — HK Electric (by year)").into(),
     ));
     out.push((
         "clp".into(),
-        tr(lang, "Hong Kong — CLP Power (by year)").into(),
+        tr!(lang, "Hong Kong — CLP Power (by year)").into(),
     ));
     out.push((
         "hk-default".into(),
-        tr(lang, "Hong Kong — government default 0.7 kg/kWh").into(),
+        tr!(lang, "Hong Kong — government default 0.7 kg/kWh").into(),
     ));
     options(out)
 }
@@ -977,14 +977,14 @@ fn EnergyRowView(props: &EnergyRowViewProps) -> Html {
         (
             "auto".to_string(),
             if electricity {
-                tr(lang, "By grid (location-based)").to_string()
+                tr!(lang, "By grid (location-based)").to_string()
             } else {
-                tr(lang, "Preset for this fuel").to_string()
+                tr!(lang, "Preset for this fuel").to_string()
             },
         ),
         (
             "custom".to_string(),
-            tr(lang, "Custom factor (with its source)").to_string(),
+            tr!(lang, "Custom factor (with its source)").to_string(),
         ),
     ];
     let search = use_state(String::new);
@@ -1025,46 +1025,46 @@ fn EnergyRowView(props: &EnergyRowViewProps) -> Html {
     let used = props.used.clone();
     let row_error = error_at(&row_path);
     html! {
-        <div class="energy-row" role="group" aria-label={trf(lang, "Energy line {0}", &[&(i + 1).to_string()])} data-row={row_path.clone()}>
+        <div class="energy-row" role="group" aria-label={trf!(lang, "Energy line {0}", &[&(i + 1).to_string()])} data-row={row_path.clone()}>
             <div class="row-head">
-                <span class="row-title">{ trf(lang, "Line {0}", &[&(i + 1).to_string()]) }</span>
+                <span class="row-title">{ trf!(lang, "Line {0}", &[&(i + 1).to_string()]) }</span>
                 <span>
-                    <button type="button" class="link" onclick={duplicate} aria-label={trf(lang, "Duplicate energy line {0}", &[&(i + 1).to_string()])}>{ tr(lang, "Duplicate") }</button>
-                    <button type="button" class="link" onclick={remove} aria-label={trf(lang, "Remove energy line {0}", &[&(i + 1).to_string()])}>{ tr(lang, "Remove") }</button>
+                    <button type="button" class="link" onclick={duplicate} aria-label={trf!(lang, "Duplicate energy line {0}", &[&(i + 1).to_string()])}>{ tr!(lang, "Duplicate") }</button>
+                    <button type="button" class="link" onclick={remove} aria-label={trf!(lang, "Remove energy line {0}", &[&(i + 1).to_string()])}>{ tr!(lang, "Remove") }</button>
                 </span>
             </div>
             if let Some(e) = row_error { <p class="error" data-error-for={row_path.clone()}>{ e }</p> }
             <div class="row-grid">
-                <TextField path={p("site")} label={tr(lang, "Site")} value={text("site")} error={err("site")} onedit={props.onedit.clone()} />
-                <SelectField path={p("source")} label={tr(lang, "Source")} value={source_id.clone()} options={sources} error={err("source")} onedit={props.onedit.clone()} />
-                <NumberField path={p("quantity")} label={tr(lang, "Quantity")} value={text("quantity")} error={err("quantity")} note={props.quantity_note.clone()} onedit={props.onedit.clone()} />
-                <SelectField path={p("unit")} label={tr(lang, "Unit")} value={text("unit")} options={quantity_units} error={err("unit")} onedit={props.onedit.clone()} />
+                <TextField path={p("site")} label={tr!(lang, "Site")} value={text("site")} error={err("site")} onedit={props.onedit.clone()} />
+                <SelectField path={p("source")} label={tr!(lang, "Source")} value={source_id.clone()} options={sources} error={err("source")} onedit={props.onedit.clone()} />
+                <NumberField path={p("quantity")} label={tr!(lang, "Quantity")} value={text("quantity")} error={err("quantity")} note={props.quantity_note.clone()} onedit={props.onedit.clone()} />
+                <SelectField path={p("unit")} label={tr!(lang, "Unit")} value={text("unit")} options={quantity_units} error={err("unit")} onedit={props.onedit.clone()} />
                 if text("unit") == "L" || !text("density_kg_per_l").is_empty() || err("density_kg_per_l").is_some() {
-                    <NumberField path={p("density_kg_per_l")} label={tr(lang, "Density")} unit={tr(lang, "kg/L")} value={text("density_kg_per_l")} error={err("density_kg_per_l")} onedit={props.onedit.clone()} />
+                    <NumberField path={p("density_kg_per_l")} label={tr!(lang, "Density")} unit={tr!(lang, "kg/L")} value={text("density_kg_per_l")} error={err("density_kg_per_l")} onedit={props.onedit.clone()} />
                 }
                 <div class="wide field">
-                    <label for={search_id.clone()}>{ tr(lang, "Search the factor library") }</label>
-                    <input id={search_id} type="search" placeholder={tr(lang, "e.g. 2016 east, CLP, IPCC diesel")} value={(*search).clone()} oninput={on_search} />
+                    <label for={search_id.clone()}>{ tr!(lang, "Search the factor library") }</label>
+                    <input id={search_id} type="search" placeholder={tr!(lang, "e.g. 2016 east, CLP, IPCC diesel")} value={(*search).clone()} oninput={on_search} />
                 </div>
                 <div class="wide">
-                    <SelectField path={p("factor")} label={tr(lang, "Emission factor")} value={mode.clone()} options={options(modes)} error={err("factor")} onedit={set_factor} />
+                    <SelectField path={p("factor")} label={tr!(lang, "Emission factor")} value={mode.clone()} options={options(modes)} error={err("factor")} onedit={set_factor} />
                 </div>
                 // A grid that no longer applies (the line's source changed) is shown with its
                 // message, so that it can be cleared where it is.
                 if (mode == "auto" && electricity) || err("grid").is_some() {
                     <div class="wide">
-                        <SelectField path={p("grid")} label={tr(lang, "Grid")} value={text("grid")} options={grid_options(lang)} error={err("grid")} onedit={props.onedit.clone()} />
+                        <SelectField path={p("grid")} label={tr!(lang, "Grid")} value={text("grid")} options={grid_options(lang)} error={err("grid")} onedit={props.onedit.clone()} />
                     </div>
                 }
                 if mode == "custom" {
-                    <NumberField path={p("factor.value")} label={tr(lang, "Factor value")} value={text("factor.value")} error={err("factor.value")} onedit={props.onedit.clone()} />
-                    <SelectField path={p("factor.unit")} label={tr(lang, "Factor unit")} value={text("factor.unit")} options={factor_units} error={err("factor.unit")} onedit={props.onedit.clone()} />
+                    <NumberField path={p("factor.value")} label={tr!(lang, "Factor value")} value={text("factor.value")} error={err("factor.value")} onedit={props.onedit.clone()} />
+                    <SelectField path={p("factor.unit")} label={tr!(lang, "Factor unit")} value={text("factor.unit")} options={factor_units} error={err("factor.unit")} onedit={props.onedit.clone()} />
                     <div class="wide">
-                        <TextField path={p("factor.source")} label={tr(lang, "Source of this factor")} value={text("factor.source")} error={err("factor.source")} onedit={props.onedit.clone()} />
+                        <TextField path={p("factor.source")} label={tr!(lang, "Source of this factor")} value={text("factor.source")} error={err("factor.source")} onedit={props.onedit.clone()} />
                     </div>
                 }
             </div>
-            if let Some(source) = used { <p class="note" data-factor-used={row_path.clone()}>{ trf(lang, "Factor used: {0}", &[&source]) }</p> }
+            if let Some(source) = used { <p class="note" data-factor-used={row_path.clone()}>{ trf!(lang, "Factor used: {0}", &[&source]) }</p> }
         </div>
     }
 }
@@ -1082,10 +1082,10 @@ fn ErrorBanner(props: &ResultsProps) -> Html {
         <div class="status" role="status" aria-live="polite">
             if !errors.is_empty() {
                 <div class="banner" data-testid="error-banner">
-                    <p><strong>{ if errors.len() == 1 { tr(lang, "1 input needs attention").to_string() } else { trf(lang, "{0} inputs need attention", &[&errors.len().to_string()]) } }</strong>
-                    { tr(lang, " — the KPIs below are from your last valid input.") }</p>
+                    <p><strong>{ if errors.len() == 1 { tr!(lang, "1 input needs attention").to_string() } else { trf!(lang, "{0} inputs need attention", &[&errors.len().to_string()]) } }</strong>
+                    { tr!(lang, " — the KPIs below are from your last valid input.") }</p>
                     <ul>{ for errors.iter().map(|e| html! {
-                        <li data-error-path={e.path.clone()}>{ trf(lang, "{0}: {1}", &[&crate::i18n::field_name(lang, &e.path).unwrap_or_else(|| e.path.clone()), &e.message.render(lang)]) }</li>
+                        <li data-error-path={e.path.clone()}>{ trf!(lang, "{0}: {1}", &[&crate::i18n::field_name(lang, &e.path).unwrap_or_else(|| e.path.clone()), &e.message.render(lang)]) }</li>
                     }) }</ul>
                 </div>
             }
@@ -1103,10 +1103,10 @@ fn KpiTable(props: &ResultsProps) -> Html {
         let shown = k.display.clone().unwrap_or_else(|| "—".into());
         let published = match (&k.published, k.matches_published) {
             (Some(p), Some(true)) => {
-                html! { <span class="match" title={tr(lang, "The computed value, rounded as published, equals it")}>{ format!("{} ✓", published_display(p)) }</span> }
+                html! { <span class="match" title={tr!(lang, "The computed value, rounded as published, equals it")}>{ format!("{} ✓", published_display(p)) }</span> }
             }
             (Some(p), _) => {
-                html! { <span class="differs" title={tr(lang, "Differs from the computed value: see the checks below")}>{ format!("{} ≠", published_display(p)) }</span> }
+                html! { <span class="differs" title={tr!(lang, "Differs from the computed value: see the checks below")}>{ format!("{} ≠", published_display(p)) }</span> }
             }
             (None, _) => html! { <span class="none">{ "—" }</span> },
         };
@@ -1145,7 +1145,7 @@ fn KpiTable(props: &ResultsProps) -> Html {
                 }
                 <td class="how">{ how }
                     <button type="button" class="link working" aria-expanded={if is_open { "true" } else { "false" }} aria-controls={panel_id.clone()}
-                        data-working={k.id.id()} onclick={toggle}>{ if is_open { tr(lang, "Hide the working") } else { tr(lang, "Show the working") } }</button>
+                        data-working={k.id.id()} onclick={toggle}>{ if is_open { tr!(lang, "Hide the working") } else { tr!(lang, "Show the working") } }</button>
                 </td>
             </tr>
             if is_open {
@@ -1156,7 +1156,7 @@ fn KpiTable(props: &ResultsProps) -> Html {
     };
     let has_published = props.results.kpis.0.iter().any(|k| k.published.is_some());
     let prior_label = prior.map(|p| {
-        trf(
+        trf!(
             lang,
             "Prior ({0})",
             &[&p.period.clone().unwrap_or_default()],
@@ -1173,21 +1173,21 @@ fn KpiTable(props: &ResultsProps) -> Html {
     html! {
         <div class="table-wrap">
             <table class="kpis">
-                <caption class="sr-only">{ tr(lang, "Environmental KPIs, computed, with the published figures beside them") }</caption>
+                <caption class="sr-only">{ tr!(lang, "Environmental KPIs, computed, with the published figures beside them") }</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{ tr(lang, "HKEX") }</th>
-                        <th scope="col">{ tr(lang, "KPI") }</th>
-                        <th scope="col" class="num">{ tr(lang, "Computed") }</th>
-                        <th scope="col">{ tr(lang, "Unit") }</th>
-                        <th scope="col" class="num">{ if has_published { tr(lang, "Published") } else { "" } }</th>
-                        if let Some(label) = prior_label { <th scope="col" class="num">{ label }</th><th scope="col" class="num">{ tr(lang, "Change") }</th> }
-                        <th scope="col">{ tr(lang, "How it is obtained") }</th>
+                        <th scope="col">{ tr!(lang, "HKEX") }</th>
+                        <th scope="col">{ tr!(lang, "KPI") }</th>
+                        <th scope="col" class="num">{ tr!(lang, "Computed") }</th>
+                        <th scope="col">{ tr!(lang, "Unit") }</th>
+                        <th scope="col" class="num">{ if has_published { tr!(lang, "Published") } else { "" } }</th>
+                        if let Some(label) = prior_label { <th scope="col" class="num">{ label }</th><th scope="col" class="num">{ tr!(lang, "Change") }</th> }
+                        <th scope="col">{ tr!(lang, "How it is obtained") }</th>
                     </tr>
                 </thead>
                 <tbody>
-                    { group(tr(lang, "1. Emissions"), if lang == Lang::En { "排放物" } else { "" }, &KpiId::ALL[..8]) }
-                    { group(tr(lang, "2. Energy and resource use"), if lang == Lang::En { "能源及資源消耗" } else { "" }, &KpiId::ALL[8..]) }
+                    { group(tr!(lang, "1. Emissions"), if lang == Lang::En { "排放物" } else { "" }, &KpiId::ALL[..8]) }
+                    { group(tr!(lang, "2. Energy and resource use"), if lang == Lang::En { "能源及資源消耗" } else { "" }, &KpiId::ALL[8..]) }
                 </tbody>
             </table>
         </div>
@@ -1216,20 +1216,20 @@ fn Breakdowns(props: &ResultsProps) -> Html {
             <div class="table-wrap">
                 <table class="breakdown" data-breakdown={kind}>
                     <caption>{ tr(lang, title) }</caption>
-                    <thead><tr><th scope="col">{ "" }</th><th scope="col" class="num">{ tr(lang, "Lines") }</th><th scope="col" class="num">{ tr(lang, "t CO2e") }</th><th scope="col" class="num">{ tr(lang, "MWh") }</th></tr></thead>
+                    <thead><tr><th scope="col">{ "" }</th><th scope="col" class="num">{ tr!(lang, "Lines") }</th><th scope="col" class="num">{ tr!(lang, "t CO2e") }</th><th scope="col" class="num">{ tr!(lang, "MWh") }</th></tr></thead>
                     <tbody>
                         { for groups.iter().take(200).map(|g| html! {
                             <tr><th scope="row">{ name(&g.key) }</th><td class="num">{ g.rows }</td><td class="num">{ fmt(&g.ghg_t) }</td><td class="num">{ fmt(&g.energy_mwh) }</td></tr>
                         }) }
                     </tbody>
                 </table>
-                if groups.len() > 200 { <p class="note">{ trf(lang, "and {0} more", &[&(groups.len() - 200).to_string()]) }</p> }
+                if groups.len() > 200 { <p class="note">{ trf!(lang, "and {0} more", &[&(groups.len() - 200).to_string()]) }</p> }
             </div>
         }
     };
     let plain = |k: &str| {
         if k.is_empty() {
-            tr(lang, "(none)").to_string()
+            tr!(lang, "(none)").to_string()
         } else {
             k.to_string()
         }
@@ -1241,10 +1241,10 @@ fn Breakdowns(props: &ResultsProps) -> Html {
     let (open, ontoggle) = use_open();
     html! {
         <details class="breakdowns" data-testid="breakdowns" {ontoggle}>
-            <summary>{ trf(lang, "By site, month and source · data quality ({0})", &[&quality.len().to_string()]) }</summary>
+            <summary>{ trf!(lang, "By site, month and source · data quality ({0})", &[&quality.len().to_string()]) }</summary>
             if open {
                 <ul class="plain" data-testid="data-quality">
-                    if quality.is_empty() { <li class="info">{ tr(lang, "No missing months, outliers, duplicate rows or mixed units found.") }</li> }
+                    if quality.is_empty() { <li class="info">{ tr!(lang, "No missing months, outliers, duplicate rows or mixed units found.") }</li> }
                     { for quality.iter().map(|c| html! { <li class={c.level} data-quality={c.id.clone()}>{ c.message.render(lang) }</li> }) }
                 </ul>
                 { table("By site", "site", &b.by_site, &plain) }
@@ -1266,13 +1266,13 @@ fn ProductionTable(props: &ResultsProps) -> Html {
     html! {
         <div class="table-wrap">
             <table class="kpis production">
-                <caption>{ tr(lang, "Per unit of production") }</caption>
+                <caption>{ tr!(lang, "Per unit of production") }</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{ tr(lang, "KPI") }</th>
-                        <th scope="col" class="num">{ tr(lang, "Computed") }</th>
-                        <th scope="col">{ tr(lang, "Unit") }</th>
-                        <th scope="col">{ tr(lang, "How it is obtained") }</th>
+                        <th scope="col">{ tr!(lang, "KPI") }</th>
+                        <th scope="col" class="num">{ tr!(lang, "Computed") }</th>
+                        <th scope="col">{ tr!(lang, "Unit") }</th>
+                        <th scope="col">{ tr!(lang, "How it is obtained") }</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -1311,7 +1311,7 @@ fn Checks(props: &ResultsProps) -> Html {
     }
     html! {
         <section class="checks" aria-labelledby="checks-title">
-            <h3 id="checks-title">{ tr(lang, "Checks") }</h3>
+            <h3 id="checks-title">{ tr!(lang, "Checks") }</h3>
             <ul>
                 { for checks.iter().map(|c| html! {
                     <li class={c.level} data-check={c.id.clone()}><span class="badge">{ tr(lang, c.level) }</span>{ c.message.render(lang) }</li>
@@ -1329,15 +1329,15 @@ fn Trace(props: &ResultsProps) -> Html {
     let (open, ontoggle) = use_open();
     html! {
         <details class="trace" {ontoggle}>
-            <summary>{ trf(lang, "Calculation lines ({0})", &[&all.to_string()]) }</summary>
-            if all > SHOWN_LINES { <p class="note">{ trf(lang, "The first {0} of {1} lines; the calculation lines CSV has them all.", &[&SHOWN_LINES.to_string(), &all.to_string()]) }</p> }
+            <summary>{ trf!(lang, "Calculation lines ({0})", &[&all.to_string()]) }</summary>
+            if all > SHOWN_LINES { <p class="note">{ trf!(lang, "The first {0} of {1} lines; the calculation lines CSV has them all.", &[&SHOWN_LINES.to_string(), &all.to_string()]) }</p> }
             // Written only while open: 300 lines re-rendered on every keystroke for nobody.
             if open { <ol>
                 { for trace.iter().map(|t| html! {
                     <li data-trace={t.path.clone()}>
                         <p>{ t.text.render(lang) }</p>
-                        if let Some(c) = &t.conversion { <p class="note">{ trf(lang, "Conversion: {0}", &[&c.render(lang)]) }</p> }
-                        if let Some(f) = &t.factor { <p class="note" data-factor-source={t.path.clone()}>{ trf(lang, "Factor: {0}", &[&f.source.render(lang)]) }</p> }
+                        if let Some(c) = &t.conversion { <p class="note">{ trf!(lang, "Conversion: {0}", &[&c.render(lang)]) }</p> }
+                        if let Some(f) = &t.factor { <p class="note" data-factor-source={t.path.clone()}>{ trf!(lang, "Factor: {0}", &[&f.source.render(lang)]) }</p> }
                     </li>
                 }) }
             </ol> }
@@ -1386,34 +1386,34 @@ fn DetailsPanel(props: &ResultsProps) -> Html {
     };
     html! {
         <section class="details" aria-labelledby="details-title">
-            <h3 id="details-title">{ tr(lang, "Breakdown") }</h3>
+            <h3 id="details-title">{ tr!(lang, "Breakdown") }</h3>
             <dl class="facts">
-                <dt>{ tr(lang, "Effective grid factor (Σ t ÷ Σ MWh)") }</dt>
+                <dt>{ tr!(lang, "Effective grid factor (Σ t ÷ Σ MWh)") }</dt>
                 <dd data-detail="grid_factor_effective_t_per_mwh">{ format!("{} t CO2e/MWh", exact(&d.grid_factor_effective_t_per_mwh)) }</dd>
                 if let Some(market) = &d.scope2_market_t {
-                    <dt>{ tr(lang, "Scope 2, market-based") }</dt>
-                    <dd data-detail="scope2_market_t">{ format!("{} {}", fmt(market), tr(lang, "t CO2e")) }
+                    <dt>{ tr!(lang, "Scope 2, market-based") }</dt>
+                    <dd data-detail="scope2_market_t">{ format!("{} {}", fmt(market), tr!(lang, "t CO2e")) }
                         if let Some(m) = &d.scope2_market_method { <span class="note">{ format!(" — {}", m.render(lang)) }</span> }
                     </dd>
                 }
-                <dt>{ trf(lang, "Scope 1 by gas (GWP {0})", &[d.gwp]) }</dt>
+                <dt>{ trf!(lang, "Scope 1 by gas (GWP {0})", &[d.gwp]) }</dt>
                 <dd>{ for d.scope1_by_gas_t.iter().filter(|(_, v)| v.as_deref().is_some_and(|v| v != "0")).map(|(g, v)| html! {
-                    <span class="pill" data-detail={format!("scope1_{g}")}>{ format!("{g} {} {}", exact(v), tr(lang, "t")) }</span>
+                    <span class="pill" data-detail={format!("scope1_{g}")}>{ format!("{g} {} {}", exact(v), tr!(lang, "t")) }</span>
                 }) }</dd>
-                <dt>{ tr(lang, "Energy by source") }</dt>
+                <dt>{ tr!(lang, "Energy by source") }</dt>
                 <dd>{ for d.energy_by_source_mwh.iter().map(|(s, v)| html! {
-                    <span class="pill">{ format!("{} {} {}", label(s), fmt(v), tr(lang, "MWh")) }</span>
+                    <span class="pill">{ format!("{} {} {}", label(s), fmt(v), tr!(lang, "MWh")) }</span>
                 }) }</dd>
-                <dt>{ tr(lang, "Energy in standard coal (GB/T 2589-2008)") }</dt>
+                <dt>{ tr!(lang, "Energy in standard coal (GB/T 2589-2008)") }</dt>
                 <dd data-detail="energy_tce_total" title={d.energy_tce_method.render(lang)}>{ format!("{} tce", fmt(d.energy_tce.get("total").unwrap_or(&None))) }</dd>
                 if !d.waste_by_kind_t.is_empty() {
-                    <dt>{ tr(lang, "Waste by kind") }</dt>
+                    <dt>{ tr!(lang, "Waste by kind") }</dt>
                     <dd>{ for d.waste_by_kind_t.iter().map(|w| {
                         let name = waste::WasteKind::find(w.kind).map_or(w.kind, |k| waste_kind_name(lang, k));
-                        let class = if w.hazardous { tr(lang, "hazardous") } else { tr(lang, "non-hazardous") };
+                        let class = if w.hazardous { tr!(lang, "hazardous") } else { tr!(lang, "non-hazardous") };
                         html! {
                             <span class={classes!("pill", w.hazardous.then_some("hazardous"))} data-detail={format!("waste_{}", w.kind)}>
-                                { format!("{} {} {}", trf(lang, "{0} ({1})", &[name, class]), fmt(&w.t), tr(lang, "t")) }
+                                { format!("{} {} {}", trf!(lang, "{0} ({1})", &[name, class]), fmt(&w.t), tr!(lang, "t")) }
                             </span>
                         }
                     }) }</dd>
@@ -1431,9 +1431,9 @@ fn PublishedPanel(props: &ResultsProps) -> Html {
     };
     html! {
         <details class="published-check">
-            <summary>{ trf(lang, "What the published table implies ({0})", &[&pc.implied.len().to_string()]) }</summary>
+            <summary>{ trf!(lang, "What the published table implies ({0})", &[&pc.implied.len().to_string()]) }</summary>
             <table class="implied">
-                <thead><tr><th scope="col">{ tr(lang, "Implied") }</th><th scope="col" class="num">{ tr(lang, "Value") }</th><th scope="col" class="num">{ tr(lang, "Rounding range") }</th><th scope="col">{ tr(lang, "From") }</th></tr></thead>
+                <thead><tr><th scope="col">{ tr!(lang, "Implied") }</th><th scope="col" class="num">{ tr!(lang, "Value") }</th><th scope="col" class="num">{ tr!(lang, "Rounding range") }</th><th scope="col">{ tr!(lang, "From") }</th></tr></thead>
                 <tbody>
                     { for pc.implied.iter().map(|i| html! {
                         <tr data-implied={i.id.clone()}>
@@ -1459,17 +1459,17 @@ fn PrintAppendix(props: &ResultsProps) -> Html {
     let r = &props.results;
     html! {
         <section class="print-only appendix" aria-hidden="true">
-            <h3>{ tr(lang, "Appendix: method and factor sources") }</h3>
+            <h3>{ tr!(lang, "Appendix: method and factor sources") }</h3>
             if let Some(d) = &r.details {
-                <p>{ trf(lang, "GWP set {0}; Mainland grid factors {1}; energy in standard coal: {2}.", &[d.gwp, &d.grid_edition, &d.energy_tce_method.render(lang)]) }</p>
+                <p>{ trf!(lang, "GWP set {0}; Mainland grid factors {1}; energy in standard coal: {2}.", &[d.gwp, &d.grid_edition, &d.energy_tce_method.render(lang)]) }</p>
             }
-            if r.trace.len() + r.trace_omitted > SHOWN_LINES { <p>{ trf(lang, "The first {0} of {1} lines; the calculation lines CSV has them all.", &[&SHOWN_LINES.to_string(), &(r.trace.len() + r.trace_omitted).to_string()]) }</p> }
+            if r.trace.len() + r.trace_omitted > SHOWN_LINES { <p>{ trf!(lang, "The first {0} of {1} lines; the calculation lines CSV has them all.", &[&SHOWN_LINES.to_string(), &(r.trace.len() + r.trace_omitted).to_string()]) }</p> }
             <ol>{ for r.trace.iter().map(|t| html! {
                 <li>{ t.text.render(lang) }
                     if let Some(f) = &t.factor { { format!(" — {}", f.source.render(lang)) } }
                 </li>
             }) }</ol>
-            <h4>{ tr(lang, "How each KPI is obtained") }</h4>
+            <h4>{ tr!(lang, "How each KPI is obtained") }</h4>
             <ul>{ for r.kpis.0.iter().map(|k| html! {
                 <li>{ format!("{} {}: {}", k.hkex, kpi_name_text(lang, k.id), k.formula.as_ref().or(k.reason.as_ref()).map(|t| t.render(lang)).unwrap_or_default()) }</li>
             }) }</ul>
@@ -1505,27 +1505,27 @@ fn Working(props: &WorkingProps) -> Html {
     html! {
         <div class="working-panel" data-working-panel={props.id.id()}>
             <p><strong>{ format!("{} {} = ", k.hkex, kpi_name_text(lang, k.id)) }</strong>
-                { k.value.clone().map(|v| trf(lang, "{0} {1} (exact)", &[&v, k.unit])).or_else(|| k.reason.as_ref().map(|r| r.render(lang))).unwrap_or_default() }</p>
-            if let Some(f) = &k.formula { <p>{ trf(lang, "Formula: {0}", &[&f.render(lang)]) }</p> }
+                { k.value.clone().map(|v| trf!(lang, "{0} {1} (exact)", &[&v, k.unit])).or_else(|| k.reason.as_ref().map(|r| r.render(lang))).unwrap_or_default() }</p>
+            if let Some(f) = &k.formula { <p>{ trf!(lang, "Formula: {0}", &[&f.render(lang)]) }</p> }
             <ol>
                 { for lines.iter().map(|t| html! {
                     <li data-working-line={t.path.clone()}>
                         <p>{ t.text.render(lang) }</p>
-                        if let Some(c) = &t.conversion { <p class="note">{ trf(lang, "Conversion: {0}", &[&c.render(lang)]) }</p> }
+                        if let Some(c) = &t.conversion { <p class="note">{ trf!(lang, "Conversion: {0}", &[&c.render(lang)]) }</p> }
                         if let Some(f) = &t.factor {
                             <p class="note">
-                                { trf(lang, "Factor {0}: {1} {2}", &[&f.id.clone().unwrap_or_else(|| tr(lang, "(custom)").into()),
+                                { trf!(lang, "Factor {0}: {1} {2}", &[&f.id.clone().unwrap_or_else(|| tr!(lang, "(custom)").into()),
                                     &f.values.iter().map(|(g, v)| if *g == "value" { v.clone() } else { format!("{g} {v}") }).collect::<Vec<_>>().join(", "), &f.unit]) }
                                 { " " }
                                 <span class={classes!("status-badge", f.status.unwrap_or("custom"))}>{ tr(lang, f.status.unwrap_or("custom")) }</span>
                                 if let Some(g) = t.gwp { { format!(" · GWP {g}") } }
                             </p>
-                            <p class="note factor-source">{ trf(lang, "Factor: {0}", &[&f.source.render(lang)]) }</p>
+                            <p class="note factor-source">{ trf!(lang, "Factor: {0}", &[&f.source.render(lang)]) }</p>
                         }
                     </li>
                 }) }
             </ol>
-            if r.trace_omitted > 0 { <p class="note">{ trf(lang, "The first {0} lines are listed; the calculation lines CSV has all {1}.", &[&lines.len().to_string(), &(r.trace.len() + r.trace_omitted).to_string()]) }</p> }
+            if r.trace_omitted > 0 { <p class="note">{ trf!(lang, "The first {0} lines are listed; the calculation lines CSV has all {1}.", &[&lines.len().to_string(), &(r.trace.len() + r.trace_omitted).to_string()]) }</p> }
             if !checks.is_empty() {
                 <ul class="plain">{ for checks.iter().map(|c| html! { <li class={c.level}>{ c.message.render(lang) }</li> }) }</ul>
             }
@@ -1589,11 +1589,11 @@ fn PeriodTabs(props: &PeriodTabsProps) -> Html {
             on.emit("");
             dispatcher.dispatch(Action::RemovePeriod(key));
         });
-        html! { <button type="button" class="link" {onclick}>{ tr(lang, "Remove this period") }</button> }
+        html! { <button type="button" class="link" {onclick}>{ tr!(lang, "Remove this period") }</button> }
     });
     html! {
         <div class="periods">
-            <div role="tablist" aria-label={tr(lang, "Reporting periods")}>
+            <div role="tablist" aria-label={tr!(lang, "Reporting periods")}>
                 { tab("") }
                 if doc.get("prior").is_some() { { tab("prior") } }
                 if doc.get("base_year").is_some() { { tab("base_year") } }

@@ -36,13 +36,13 @@ pub(crate) fn period_checks(
             KpiId::GhgTotal,
             KpiId::GhgScope1,
             KpiId::GhgScope2,
-            Text::word("Scope 1 + Scope 2 = total GHG"),
+            crate::t!("Scope 1 + Scope 2 = total GHG"),
         ),
         (
             KpiId::EnergyTotal,
             KpiId::EnergyDirect,
             KpiId::EnergyIndirect,
-            Text::word("direct + indirect = total energy"),
+            crate::t!("direct + indirect = total energy"),
         ),
     ] {
         if let (Some(t), Some(x), Some(y)) = (get(total), get(a), get(b)) {

@@ -140,13 +140,13 @@ pub fn check(published: &[(KpiId, Decimal)]) -> PublishedCheck {
             KpiId::GhgTotal,
             KpiId::GhgScope1,
             KpiId::GhgScope2,
-            Text::word("Scope 1 + Scope 2"),
+            crate::t!("Scope 1 + Scope 2"),
         ),
         (
             KpiId::EnergyTotal,
             KpiId::EnergyDirect,
             KpiId::EnergyIndirect,
-            Text::word("direct + indirect energy"),
+            crate::t!("direct + indirect energy"),
         ),
     ] {
         if let (Some(t), Some(x), Some(y)) = (get(total), get(a), get(b)) {

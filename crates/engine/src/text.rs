@@ -1,9 +1,10 @@
 //! The engine's sentences in three languages. The engine writes every message (input errors,
 //! checks, reasons, formulas, trace lines) as a [`Text`]: an English template with `{0}`, `{1}`
 //! … and its arguments. JSON carries the English sentence (the contract's `message` is a
-//! string); the page renders the same [`Text`] in its language. Every template is in
-//! [`super::text_table::TABLE`] with Traditional and Simplified Chinese; a test reads the
-//! engine's source to make sure none is missing.
+//! string); the page renders the same [`Text`] in its language. Every template is in the one
+//! message catalogue ([`catalogue`]: the engine's part [`super::text_table::TABLE`], the page's
+//! [`super::text_page::PAGE`]) with Traditional and Simplified Chinese; `t!` refuses to build a
+//! literal the catalogue lacks.
 
 use serde::{Serialize, Serializer};
 use std::collections::HashMap;
@@ -105,31 +106,52 @@ impl From<&Text> for Arg {
     }
 }
 
+/// Fails the build where a literal is not in the message catalogue (see [`text::knows`]): the
+/// error points at the sentence, whose three languages go in `crates/engine/src/text_table.rs`
+/// (the engine's) or `crates/engine/src/text_page.rs` (the page's).
+///
+/// [`text::knows`]: crate::text::knows
+#[macro_export]
+macro_rules! known {
+    ($template:literal) => {
+        const _: () = assert!(
+            $crate::text::knows($template),
+            "this sentence is not in the message catalogue: add it, in English, Traditional and Simplified Chinese, to crates/engine/src/text_table.rs or text_page.rs"
+        );
+    };
+}
+
 /// A [`Text`] from a template literal and its arguments: `t!("{0} is zero", noun)`.
 #[macro_export]
 macro_rules! t {
     // Up to three arguments through one out-of-line constructor each: the allocation is
     // written once, not at each of the ~600 sentences (the page's wasm is smaller for it).
-    ($template:literal $(,)?) => {
+    // Each arm first checks, as the crate is built, that the catalogue has the template.
+    ($template:literal $(,)?) => {{
+        $crate::known!($template);
         $crate::text::Text::word($template)
-    };
-    ($template:literal, $a:expr $(,)?) => {
+    }};
+    ($template:literal, $a:expr $(,)?) => {{
+        $crate::known!($template);
         $crate::text::Text::with1($template, $crate::text::Arg::from($a))
-    };
-    ($template:literal, $a:expr, $b:expr $(,)?) => {
+    }};
+    ($template:literal, $a:expr, $b:expr $(,)?) => {{
+        $crate::known!($template);
         $crate::text::Text::with2($template, $crate::text::Arg::from($a), $crate::text::Arg::from($b))
-    };
-    ($template:literal, $a:expr, $b:expr, $c:expr $(,)?) => {
+    }};
+    ($template:literal, $a:expr, $b:expr, $c:expr $(,)?) => {{
+        $crate::known!($template);
         $crate::text::Text::with3(
             $template,
             $crate::text::Arg::from($a),
             $crate::text::Arg::from($b),
             $crate::text::Arg::from($c),
         )
-    };
-    ($template:literal $(, $arg:expr)* $(,)?) => {
+    }};
+    ($template:literal $(, $arg:expr)* $(,)?) => {{
+        $crate::known!($template);
         $crate::text::Text::new($template, vec![$($crate::text::Arg::from($arg)),*])
-    };
+    }};
 }
 
 impl Text {
@@ -207,10 +229,7 @@ impl Text {
 
     /// The templates in this sentence that the table lacks.
     pub fn untranslated(&self) -> Vec<&'static str> {
-        self.templates()
-            .into_iter()
-            .filter(|t| *t != "{0}" && !super::text_table::TABLE.iter().any(|(en, ..)| en == t))
-            .collect()
+        self.templates().into_iter().filter(|t| !knows(t)).collect()
     }
 
     /// Whether the English sentence contains `needle` (for tests and filters).
@@ -233,7 +252,52 @@ impl Serialize for Text {
 
 /// Why a result is missing when checked decimal arithmetic would leave its exact range.
 pub fn overflow() -> Text {
-    Text::word("the result is too large for exact decimal arithmetic")
+    crate::t!("the result is too large for exact decimal arithmetic")
+}
+
+/// The one message catalogue: the engine's sentences ([`super::text_table::TABLE`]) and the
+/// page's ([`super::text_page::PAGE`]), each entry English, Traditional, Simplified Chinese.
+pub fn catalogue() -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {
+    super::text_table::TABLE
+        .iter()
+        .chain(super::text_page::PAGE.iter())
+}
+
+/// Whether the catalogue has `en` (or it is `{0}`, a value shown as it is). A `const fn`, so
+/// that `t!` and the page's `tr!` check their literal when the crate is built: a sentence
+/// without its translations does not compile.
+#[allow(clippy::indexing_slicing)] // bounded by the loops; out of bounds would not compile
+pub const fn knows(en: &str) -> bool {
+    const fn same(a: &[u8], b: &[u8]) -> bool {
+        if a.len() != b.len() {
+            return false;
+        }
+        let mut i = 0;
+        while i < a.len() {
+            if a[i] != b[i] {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+    let en = en.as_bytes();
+    if same(en, b"{0}") {
+        return true;
+    }
+    let parts: [&[(&str, &str, &str)]; 2] = [super::text_table::TABLE, super::text_page::PAGE];
+    let mut p = 0;
+    while p < parts.len() {
+        let mut i = 0;
+        while i < parts[p].len() {
+            if same(parts[p][i].0.as_bytes(), en) {
+                return true;
+            }
+            i += 1;
+        }
+        p += 1;
+    }
+    false
 }
 
 /// `template` with each `{n}` replaced by what `arg(n, out)` writes; other braces are kept.
@@ -274,8 +338,7 @@ pub fn template_in(lang: Lang, en: &'static str) -> &'static str {
     }
     static INDEX: OnceLock<HashMap<&'static str, (&'static str, &'static str)>> = OnceLock::new();
     let index = INDEX.get_or_init(|| {
-        super::text_table::TABLE
-            .iter()
+        catalogue()
             .map(|(en, hant, hans)| (*en, (*hant, *hans)))
             .collect()
     });
@@ -350,12 +413,7 @@ fn static_template(written: &str) -> Option<&'static str> {
     if written == "{0}" {
         return Some("{0}");
     }
-    let index = INDEX.get_or_init(|| {
-        super::text_table::TABLE
-            .iter()
-            .map(|(en, ..)| (*en, ()))
-            .collect()
-    });
+    let index = INDEX.get_or_init(|| catalogue().map(|(en, ..)| (*en, ())).collect());
     index.get_key_value(written).map(|(k, _)| *k)
 }
 
@@ -419,77 +477,19 @@ pub fn table_problems(table: &[(&str, &str, &str)]) -> Vec<String> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use std::collections::HashSet;
 
-    /// Every string literal given to `t!(` or `Text::word(` in the crate's source.
-    fn templates_in_source() -> Vec<(String, String)> {
-        fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-            for entry in std::fs::read_dir(dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    walk(&path, out);
-                } else if path.extension().is_some_and(|e| e == "rs") {
-                    out.push(path);
-                }
-            }
-        }
-        let mut files = Vec::new();
-        // The engine's source, and the page's (it writes a few engine sentences of its own).
-        walk(
-            std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
-            &mut files,
-        );
-        walk(
-            std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../src")),
-            &mut files,
-        );
-
-        let mut found = Vec::new();
-        for path in files {
-            let source = std::fs::read_to_string(&path).unwrap();
-            for marker in ["t!(", "Text::word("] {
-                for (at, _) in source.match_indices(marker) {
-                    // Not `format!(` and not the marker quoted in this test.
-                    let before = source[..at].chars().next_back().unwrap_or(' ');
-                    if before.is_alphanumeric() || before == '_' || before == '"' {
-                        continue;
-                    }
-                    let rest = source[at + marker.len()..].trim_start();
-                    let Some(literal) = rest.strip_prefix('"') else {
-                        continue;
-                    };
-                    let mut end = 0;
-                    let bytes = literal.as_bytes();
-                    while end < bytes.len()
-                        && !(bytes[end] == b'"' && (end == 0 || bytes[end - 1] != b'\\'))
-                    {
-                        end += 1;
-                    }
-                    let text = literal[..end].replace("\\\"", "\"");
-                    found.push((path.display().to_string(), text));
-                }
-            }
-        }
-        found
-    }
-
+    /// The whole catalogue, both parts: no entry twice (within a part or across them), no
+    /// missing script, the same placeholders in each language. (That every literal `t!`, `tr!`
+    /// and `trf!` are given is in the catalogue is checked as the crates are built.)
     #[test]
-    fn every_engine_sentence_is_in_the_table_with_the_same_placeholders() {
-        let found = templates_in_source();
-        assert!(found.len() > 100, "only {} templates found", found.len());
-        let known: HashSet<&str> = super::super::text_table::TABLE
-            .iter()
-            .map(|(en, ..)| *en)
-            .collect();
-        let missing: Vec<_> = found
-            .iter()
-            .filter(|(_, t)| t != "{0}" && !known.contains(t.as_str()))
-            .collect();
-        assert!(
-            missing.is_empty(),
-            "not in the engine's table: {missing:#?}"
-        );
-        assert_table_is_complete(super::super::text_table::TABLE);
+    fn the_catalogue_is_complete() {
+        let all: Vec<(&str, &str, &str)> = catalogue().copied().collect();
+        assert!(all.len() > 500, "only {} entries", all.len());
+        assert_table_is_complete(&all);
+        assert!(knows("{0}") && knows("Inputs") && knows("{0} is zero"));
+        assert!(!knows("a sentence nobody translated") && !knows(""));
+        assert_eq!(template_in(Lang::ZhHant, "Inputs"), "輸入數據");
+        assert_eq!(template_in(Lang::ZhHans, "{0} is zero"), "{0}为零");
     }
 
     pub(crate) fn assert_table_is_complete(table: &[(&str, &str, &str)]) {
@@ -541,7 +541,7 @@ pub(crate) mod tests {
 
     #[test]
     fn nested_texts_render_in_the_same_language() {
-        let inner = Text::word("natural gas");
+        let inner = crate::t!("natural gas");
         let t = crate::t!("{0} has no calorific value", inner);
         assert_eq!(t.to_string(), "natural gas has no calorific value");
         assert_eq!(t.render(Lang::ZhHant), "天然氣沒有熱值");
