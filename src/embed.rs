@@ -11,7 +11,7 @@
 use crate::engine::{self, calc::Results};
 use crate::i18n::Lang;
 
-use crate::ui::{App, AppProps, Keys, Loaded, Setup, State};
+use crate::ui::{App, AppProps, Host, Keys, Loaded, Setup, State};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -40,7 +40,10 @@ pub fn start() {
         listen_to_parent();
         let props = AppProps {
             setup: Rc::new(Setup::page()),
-            link: None,
+            host: Rc::new(Host {
+                connect: Box::new(register_page),
+                update: Box::new(|state: &State| page_update(&state.last_good)),
+            }),
             lang: None,
         };
         yew::Renderer::<App>::with_root_and_props(root, props).render();
@@ -52,14 +55,14 @@ pub fn start() {
 
 /// Called by the page when it mounts, so that `EsgKpi.load` (and an allowed parent page) can
 /// replace its scenario and set its language.
-pub fn register_page(loader: Callback<Loaded>, lang: Callback<Lang>) {
+fn register_page(loader: Callback<Loaded>, lang: Callback<Lang>) {
     LOADER.with(|l| *l.borrow_mut() = Some(loader));
     PAGE_LANG.with(|l| *l.borrow_mut() = Some(lang));
 }
 
 /// Called by the page after every change: an allowed parent that said hello gets the new
 /// results when the KPIs change.
-pub fn page_update(last_good: &Rc<Results>) {
+fn page_update(last_good: &Rc<Results>) {
     let post = FRAME.with(|f| {
         let mut f = f.borrow_mut();
         let changed = f.0.as_ref().is_none_or(|r| !Rc::ptr_eq(r, last_good));
@@ -251,20 +254,14 @@ fn install_api() {
 /// Between an `<esg-kpi-calculator>` element and its calculator: what the element's
 /// properties read, how its `scenario` setter and `lang` attribute reach the app, and the
 /// events it dispatches on the element.
-pub struct ElementLink {
+struct ElementLink {
     host: web_sys::HtmlElement,
-    pub loader: RefCell<Option<Callback<Loaded>>>,
-    pub set_lang: RefCell<Option<Callback<Lang>>>,
+    loader: RefCell<Option<Callback<Loaded>>>,
+    set_lang: RefCell<Option<Callback<Lang>>>,
     /// The calculator's state as last rendered.
     state: RefCell<Option<State>>,
     /// A scenario set through the property and its results, until the calculator shows it.
     pending: RefCell<Option<(serde_json::Value, Rc<Results>)>>,
-}
-
-impl PartialEq for ElementLink {
-    fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self, other)
-    }
 }
 
 impl ElementLink {
@@ -275,7 +272,7 @@ impl ElementLink {
     /// The events carry the results the page shows: for a scenario of more than
     /// [`crate::ui::SHOWN_LINES`] activity lines, their trace has the first of them and
     /// `trace_omitted` counts the rest (`results` and `EsgKpi.calculate` have them all).
-    pub fn update(&self, state: &State) {
+    fn update(&self, state: &State) {
         self.pending.borrow_mut().take();
         let changed = self
             .state
@@ -334,9 +331,16 @@ fn mount_element(container: JsValue, host: JsValue, options: JsValue) -> JsValue
         state: RefCell::new(None),
         pending: RefCell::new(None),
     });
+    let (connected, updated) = (link.clone(), link.clone());
     let props = AppProps {
         setup: Rc::new(setup),
-        link: Some(link.clone()),
+        host: Rc::new(Host {
+            connect: Box::new(move |loader, lang| {
+                *connected.loader.borrow_mut() = Some(loader);
+                *connected.set_lang.borrow_mut() = Some(lang);
+            }),
+            update: Box::new(move |state: &State| updated.update(state)),
+        }),
         lang: text("lang").and_then(|t| Lang::from_tag(&t)),
     };
     let root = container.clone();

@@ -20,13 +20,29 @@ pub type KpiContext = UseReducerHandle<State>;
 
 pub use keep::{Keys, Setup};
 
+/// The calculator's host, as the host boundary (`crate::embed`: `window.EsgKpi`, the element,
+/// an iframe's parent) makes it. The app calls it and never names the boundary, so the
+/// boundary depends on the app and not the reverse.
+pub struct Host {
+    /// Called once, when the app mounts, with how a load reaches the app and how its language
+    /// is set.
+    pub connect: Box<dyn Fn(Callback<Loaded>, Callback<Lang>)>,
+    /// Called after every change of the app's state.
+    pub update: Box<dyn Fn(&State)>,
+}
+
+impl PartialEq for Host {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
 #[derive(Properties, Clone, PartialEq)]
 pub struct AppProps {
     /// How the calculator was started: the page, or an element's attributes.
     pub setup: Rc<Setup>,
-    /// An element's link to its JavaScript handle (`scenario`, `results`, events).
-    #[prop_or_default]
-    pub link: Option<Rc<crate::embed::ElementLink>>,
+    /// The page or element it runs in: how loads reach it and whom it tells of changes.
+    pub host: Rc<Host>,
     /// An element's `lang` attribute; it wins over a remembered choice.
     #[prop_or_default]
     pub lang: Option<Lang>,
@@ -190,7 +206,7 @@ pub fn App(props: &AppProps) -> Html {
         // How a load reaches this calculator: `EsgKpi.load` for the page, the element's
         // `scenario` property for an element (which can also change the language).
         let dispatcher = state.dispatcher();
-        let (link, lang_state) = (props.link.clone(), lang_state.clone());
+        let (host, lang_state) = (props.host.clone(), lang_state.clone());
         use_effect_with((), move |_| {
             let loader = Callback::from(move |(v, live): state::Loaded| {
                 dispatcher.dispatch(match live {
@@ -198,24 +214,13 @@ pub fn App(props: &AppProps) -> Html {
                     None => Action::Load(v),
                 })
             });
-            match link {
-                Some(link) => {
-                    *link.loader.borrow_mut() = Some(loader);
-                    *link.set_lang.borrow_mut() = Some(Callback::from(move |l| lang_state.set(l)));
-                }
-                None => {
-                    crate::embed::register_page(loader, Callback::from(move |l| lang_state.set(l)))
-                }
-            }
+            (host.connect)(loader, Callback::from(move |l| lang_state.set(l)));
         });
     }
     {
-        // Tell an element's host page what it holds now, and every change of the KPIs.
-        let link = props.link.clone();
-        use_effect_with((*state).clone(), move |state| match link {
-            Some(link) => link.update(state),
-            None => crate::embed::page_update(&state.last_good),
-        });
+        // Tell the host (the page's API and parent, or an element's host page) every change.
+        let host = props.host.clone();
+        use_effect_with((*state).clone(), move |state| (host.update)(state));
     }
     {
         // A large scenario edited: recompute 300 ms after the last keystroke.

@@ -36,6 +36,7 @@ pub mod saved;
 pub mod scenario;
 pub mod tally;
 pub mod text;
+#[cfg(feature = "page")]
 pub mod text_page;
 pub mod text_table;
 pub mod units;
