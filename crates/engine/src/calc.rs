@@ -11,267 +11,26 @@ use super::checks;
 use super::field::Figure;
 use super::kpi::{Denominator, KpiId};
 use super::library::Gas;
+pub(crate) use super::line::{add, line, line_name, line_number, Line};
+use super::line::{scope_number, waste_from_items};
 use super::number::{self, display, plain};
-use super::published::{self, PublishedCheck};
+use super::published;
+pub(crate) use super::results::Val;
+pub use super::results::{
+    Breakdowns, Check, Details, Group, KpiResult, Kpis, PeriodResults, ProductionIntensity,
+    Results, TraceFactor, TraceGas, TraceLine, WasteByKind, RESULTS_SCHEMA,
+};
 use super::scenario::{
-    self, EnergyRow, FactorChoice, Field, InputError, Instrument, Period, Scenario, WasteUnit,
+    self, FactorChoice, Field, InputError, Instrument, Period, Scenario, WasteUnit,
 };
 use super::tally::{Acc, NoTotal, Tally, GASES};
 use super::text::{overflow, Text};
-use super::units::{self, Converted, Source, KJ_PER_KGCE, KJ_PER_MWH};
+use super::units::{self, Source, KJ_PER_MWH};
 use super::waste::KINDS;
 use crate::t;
 use crate::DecOps as _;
 use rust_decimal::Decimal;
-use serde::ser::{SerializeMap, Serializer};
-use serde::Serialize;
 use std::collections::BTreeMap;
-
-pub const RESULTS_SCHEMA: &str = "esg-kpi-results/1";
-
-/// A value, or the reason it is unavailable, in words.
-pub(crate) type Val = Result<Decimal, Text>;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct KpiResult {
-    #[serde(skip)]
-    pub id: KpiId,
-    #[serde(skip)]
-    pub exact: Option<Decimal>,
-    /// The exact decimal result, not rounded.
-    pub value: Option<String>,
-    /// Rounded for people, as the report prints it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub display: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<Text>,
-    pub unit: &'static str,
-    pub hkex: &'static str,
-    /// How the value was obtained, with the numbers.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub formula: Option<Text>,
-    /// The figure a published report printed for this KPI, as written.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub published: Option<String>,
-    /// Whether the computed value, rounded as the published figure is, equals it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub matches_published: Option<bool>,
-}
-
-/// The KPIs in the report's order, serialised as a JSON object keyed by KPI id.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Kpis(pub Vec<KpiResult>);
-
-impl Kpis {
-    pub fn get(&self, id: KpiId) -> Option<&KpiResult> {
-        self.0.iter().find(|k| k.id == id)
-    }
-}
-
-impl Serialize for Kpis {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for k in &self.0 {
-            map.serialize_entry(k.id.id(), k)?;
-        }
-        map.end()
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Check {
-    pub id: String,
-    /// `info`, `warning` or `error`.
-    pub level: &'static str,
-    pub message: Text,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub kpi: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub path: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct TraceFactor {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-    /// `value` for a one-gas factor; per gas otherwise.
-    pub values: BTreeMap<&'static str, String>,
-    pub unit: String,
-    pub source: Text,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub status: Option<&'static str>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct TraceGas {
-    pub gas: &'static str,
-    pub t: String,
-    pub gwp: String,
-    pub co2e_t: String,
-}
-
-/// One calculated line: an input, how it was converted, which factor multiplied it, what it
-/// contributes, and to which KPIs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct TraceLine {
-    pub path: String,
-    pub kpis: Vec<&'static str>,
-    /// The whole line in words.
-    pub text: Text,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub site: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub scope: Option<u8>,
-    pub quantity: String,
-    pub unit: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub mwh: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub conversion: Option<Text>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub factor: Option<TraceFactor>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub gwp: Option<&'static str>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub gases: Vec<TraceGas>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub emissions_t: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub tce: Option<String>,
-}
-
-/// Figures beyond the sixteen KPIs: exact strings, `null` where unavailable.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Details {
-    pub gwp: &'static str,
-    pub grid_edition: String,
-    /// Tonnes of each gas from fuel burnt on site, and their CO2e.
-    pub scope1_by_gas_t: BTreeMap<&'static str, Option<String>>,
-    /// Location-based Scope 2 ÷ purchased MWh: the effective blended grid factor.
-    pub grid_factor_effective_t_per_mwh: Option<String>,
-    /// Market-based Scope 2, when the period has contractual instruments.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub scope2_market_t: Option<Option<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub scope2_market_method: Option<Text>,
-    pub energy_by_source_mwh: BTreeMap<&'static str, Option<String>>,
-    /// Scope 1 + Scope 2 by site, in the order sites first appear.
-    pub emissions_by_site_t: Vec<(String, Option<String>)>,
-    /// Scope 1 + 2 and energy per site, per month (the rows' own `period`) and per source,
-    /// each group in the order it first appears; each adds up to the KPI table's totals.
-    pub breakdowns: Breakdowns,
-    /// Tonnes of standard coal equivalent (GB/T 2589-2008).
-    pub energy_tce: BTreeMap<&'static str, Option<String>>,
-    pub energy_tce_method: Text,
-    /// Waste by kind, in tonnes, in the order of the kinds' list.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub waste_by_kind_t: Vec<WasteByKind>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
-pub struct Breakdowns {
-    pub by_site: Vec<Group>,
-    pub by_month: Vec<Group>,
-    pub by_source: Vec<Group>,
-}
-
-/// One group of activity rows and what it adds up to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Group {
-    /// The site, the month (`""`: rows without one) or the source id.
-    pub key: String,
-    pub rows: usize,
-    pub ghg_t: Option<String>,
-    pub energy_mwh: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct WasteByKind {
-    pub kind: &'static str,
-    pub hazardous: bool,
-    pub t: Option<String>,
-}
-
-/// An intensity per unit of production (HKEX's "e.g. per unit of production volume").
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ProductionIntensity {
-    /// `<kpi id>_per_production_unit`.
-    pub id: String,
-    /// The KPI divided.
-    pub of: &'static str,
-    pub value: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub display: Option<String>,
-    /// E.g. `t CO2e / tonne of product`.
-    pub unit: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<Text>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub formula: Option<Text>,
-}
-
-/// The results of one period.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct PeriodResults {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub period: Option<String>,
-    pub kpis: Kpis,
-    pub checks: Vec<Check>,
-    pub trace: Vec<TraceLine>,
-    /// Activity lines computed but not written into `trace` (see [`TraceLimit`]); 0 always
-    /// in the API's results.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub trace_omitted: usize,
-    pub details: Details,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub published_check: Option<PublishedCheck>,
-    /// What looks wrong in the activity rows: missing months, outliers, duplicates, units.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub data_quality: Vec<Check>,
-    /// Intensities per unit of production, when the period gives a production volume.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub per_production_unit: Vec<ProductionIntensity>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Results {
-    pub schema: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub period: Option<String>,
-    pub kpis: Kpis,
-    pub errors: Vec<InputError>,
-    pub checks: Vec<Check>,
-    pub trace: Vec<TraceLine>,
-    /// Activity lines computed but not written into `trace` (see [`TraceLimit`]); 0 always
-    /// in the API's results.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub trace_omitted: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub details: Option<Details>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub published_check: Option<PublishedCheck>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub per_production_unit: Vec<ProductionIntensity>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub data_quality: Vec<Check>,
-    /// Other periods (`prior`, `base_year`), each computed with its own denominators.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub periods: BTreeMap<&'static str, PeriodResults>,
-}
-
-fn is_zero(n: &usize) -> bool {
-    *n == 0
-}
-
-impl Results {
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_else(|e| {
-            format!("{{\"schema\":\"{RESULTS_SCHEMA}\",\"errors\":[{{\"path\":\"$\",\"message\":\"{e}\"}}]}}")
-        })
-    }
-}
 
 /// Calculates from scenario JSON text.
 pub fn calculate_json(text: &str) -> Results {
@@ -395,162 +154,6 @@ pub(crate) fn results_of(
         data_quality: current.data_quality,
         periods,
     }
-}
-
-/// One activity row, converted and multiplied.
-pub(crate) struct Line<'a> {
-    pub row: &'a EnergyRow,
-    pub converted: Result<Converted, Text>,
-    pub gases: Result<Vec<(Gas, Decimal, Decimal, Decimal)>, Text>,
-    pub emissions: Val,
-    pub tce: Val,
-    /// The period's prefix ("", "prior."), for the line's path.
-    pub prefix: &'a str,
-}
-
-impl Line<'_> {
-    /// `energy[3]`, `prior.energy[0]`: written when a message or the trace needs it, not for
-    /// every line of every recompute.
-    pub fn path(&self) -> String {
-        energy_path(self.prefix, self.row.index)
-    }
-
-    /// The line's MWh.
-    pub fn mwh(&self) -> Val {
-        self.converted.as_ref().map(|c| c.mwh).map_err(Clone::clone)
-    }
-
-    /// The line's tonnes of one gas (0 when its factor has none of it).
-    pub fn gas_tonnes(&self, gas: Gas) -> Val {
-        let gs = self.gases.as_ref().map_err(Clone::clone)?;
-        gs.iter()
-            .filter(|(g, ..)| *g == gas)
-            .try_fold(Decimal::ZERO, |acc, (_, t, ..)| acc.cadd(*t))
-            .ok_or_else(overflow)
-    }
-}
-
-/// The path of a period's energy row: `energy[3]`, `prior.energy[0]`.
-pub(crate) fn energy_path(prefix: &str, index: usize) -> String {
-    format!("{prefix}energy[{index}]")
-}
-
-/// An energy line as people name it in a sentence: “energy line 3 (Shenzhen plant)”,
-/// “prior-year energy line 1 (diesel)”.
-pub(crate) fn line_name(prefix: &str, row: &EnergyRow) -> Text {
-    let n = (row.index + 1).to_string();
-    let what = if row.site.trim().is_empty() {
-        row.source.noun()
-    } else {
-        Text::verbatim(row.site.trim())
-    };
-    match prefix {
-        "" => t!("energy line {0} ({1})", n, what),
-        "prior." => t!("prior-year energy line {0} ({1})", n, what),
-        _ => t!("base-year energy line {0} ({1})", n, what),
-    }
-}
-
-/// An energy line by its number alone, for a line that could not be read.
-pub(crate) fn line_number(prefix: &str, index: usize) -> Text {
-    let n = (index + 1).to_string();
-    match prefix {
-        "" => t!("energy line {0}", n),
-        "prior." => t!("prior-year energy line {0}", n),
-        _ => t!("base-year energy line {0}", n),
-    }
-}
-
-/// An error of a line's own arithmetic, naming the line when it is an overflow (which
-/// otherwise says only “too large”).
-fn at_line(e: Text, prefix: &str, row: &EnergyRow) -> Text {
-    if e == overflow() {
-        t!(
-            "{0} is too large for exact decimal arithmetic (at most about 7.9 × 10²⁸): check its quantity, unit and factor",
-            line_name(prefix, row)
-        )
-    } else {
-        e
-    }
-}
-
-pub(crate) fn line<'a>(row: &'a EnergyRow, p: &'a Period) -> Line<'a> {
-    let named = |e: Text| at_line(e, &p.prefix, row);
-    let converted = units::convert(
-        row.quantity,
-        row.unit,
-        row.source,
-        row.ncv.as_ref().map(|n| n.kj_per_unit),
-        row.density_kg_per_l
-            .or(row.default_density.map(|d| d.value)),
-    );
-    let gwp = p.settings.gwp;
-    let gases: Result<Vec<(Gas, Decimal, Decimal, Decimal)>, Text> =
-        match (&converted, row.factor.gases()) {
-            (Err(e), _) => Err(e.clone()),
-            (_, None) => Err(t!("{0} has no emission factor", line_name(&p.prefix, row))),
-            (Ok(c), Some((values, unit))) => c.in_basis(unit.per, row.source).and_then(|q| {
-                values
-                    .iter()
-                    .map(|(gas, v)| {
-                        let t = q
-                            .cmul(*v)
-                            .and_then(|x| x.cmul(unit.tonnes_scale()))
-                            .ok_or_else(overflow)?;
-                        let g = gwp.of(*gas);
-                        let co2e = t.cmul(g).ok_or_else(overflow)?;
-                        Ok((*gas, t, g, co2e))
-                    })
-                    .collect()
-            }),
-        };
-    let gases = gases.map_err(named);
-    let emissions = gases.as_ref().map_err(Clone::clone).and_then(
-        |gs: &Vec<(Gas, Decimal, Decimal, Decimal)>| {
-            gs.iter().try_fold(Decimal::ZERO, |acc, (_, _, _, co2e)| {
-                acc.cadd(*co2e).ok_or_else(|| named(overflow()))
-            })
-        },
-    );
-    let tce = converted
-        .as_ref()
-        .map_err(Clone::clone)
-        .and_then(|c| standard_coal(row, c))
-        .map_err(named);
-    let converted = converted.map_err(named);
-    Line {
-        row,
-        converted,
-        gases,
-        emissions,
-        tce,
-        prefix: &p.prefix,
-    }
-}
-
-/// Tonnes of standard coal equivalent (GB/T 2589-2008): electricity at its equivalent value
-/// 0.1229 kgce/kWh; a fuel at its table coefficient when it is at the default calorific value,
-/// otherwise its energy ÷ 29,307 kJ/kgce.
-fn standard_coal(row: &EnergyRow, c: &Converted) -> Val {
-    let ov = overflow;
-    let kgce = match (row.source, row.source.kgce_coefficient(), &row.ncv) {
-        (Source::Electricity, Some(coef), _) => c
-            .mwh
-            .cmul(Decimal::ONE_THOUSAND)
-            .and_then(|kwh| kwh.cmul(coef.value)),
-        (_, Some(coef), Some(ncv)) if !ncv.overridden => {
-            c.physical.and_then(|q| q.cmul(coef.value))
-        }
-        _ => c.kj.cdiv(KJ_PER_KGCE),
-    };
-    kgce.and_then(|k| k.cdiv(Decimal::ONE_THOUSAND))
-        .ok_or_else(ov)
-}
-
-pub(crate) fn add(a: &Val, b: &Val) -> Val {
-    let a = a.clone()?;
-    let b = b.clone()?;
-    a.cadd(b).ok_or_else(overflow)
 }
 
 /// Computes one period.
@@ -743,26 +346,6 @@ pub(crate) fn period_results_with(
         data_quality,
         per_production_unit,
     }
-}
-
-/// A waste category's total from its items, when it has any: `None` when it has none (the
-/// direct total is used), `Err` when an item could not be read.
-pub(crate) fn waste_from_items(p: &Period, hazardous: bool) -> Option<Val> {
-    let mut items = p
-        .waste_items
-        .iter()
-        .filter(|w| w.hazardous == hazardous)
-        .peekable();
-    if let Some(i) = p.invalid_waste_items.first() {
-        return Some(Err(t!(
-            "waste item {0} has an error",
-            format!("{}waste.items[{i}]", p.prefix)
-        )));
-    }
-    items.peek()?;
-    Some(items.try_fold(Decimal::ZERO, |acc, w| {
-        w.tonnes().and_then(|t| acc.cadd(t)).ok_or_else(overflow)
-    }))
 }
 
 /// The totals a production volume divides, in the KPI table's order.
@@ -1019,16 +602,6 @@ pub fn change_percent(now: &KpiResult, before: Option<&KpiResult>) -> Option<Dec
         return None;
     }
     n.csub(b)?.cdiv(b)?.cmul(Decimal::ONE_HUNDRED)
-}
-
-/// A scope's number inside a sentence: 1 and 2 in English, 一 and 二 in Chinese (範圍一).
-pub(crate) fn scope_number(scope: u8) -> Text {
-    let zh = match scope {
-        1 => "一",
-        2 => "二",
-        _ => "",
-    };
-    Text::names(scope.to_string(), zh, zh)
 }
 
 /// Whether `v`, rounded to as many places as the published figure `p` shows, is `p`.
@@ -1462,33 +1035,4 @@ fn waste_by_kind(p: &Period) -> Vec<WasteByKind> {
             })
         })
         .collect()
-}
-
-impl TraceLine {
-    /// A line for an input used as entered (no conversion, no factor).
-    fn simple(
-        path: String,
-        kpis: Vec<&'static str>,
-        text: Text,
-        quantity: Decimal,
-        unit: &str,
-    ) -> TraceLine {
-        TraceLine {
-            path,
-            kpis,
-            text,
-            site: None,
-            source: None,
-            scope: None,
-            quantity: quantity.normalize().to_string(),
-            unit: unit.into(),
-            mwh: None,
-            conversion: None,
-            factor: None,
-            gwp: None,
-            gases: Vec::new(),
-            emissions_t: None,
-            tce: None,
-        }
-    }
 }

@@ -3,11 +3,12 @@
 //! figures imply, implied factors against the chosen ones, missing denominators, and factors
 //! whose source is missing or unverified.
 
-use super::calc::{energy_path, line_name, scope_number, waste_from_items, Check, KpiResult, Val};
 use super::field::Figure;
 use super::kpi::{Denominator, KpiId};
+use super::line::{energy_path, line_name, scope_number, waste_from_items};
 use super::number::{self, display, plain};
 use super::published::{headcount_check, ratio_range};
+use super::results::{Check, KpiResult, Val};
 use super::scenario::{Field, Period};
 use super::tally::{month, Rows, SiteMonths, Tally};
 use super::text::Text;

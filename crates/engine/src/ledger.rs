@@ -38,8 +38,8 @@ use serde_json::{json, Map, Value};
 
 /// The largest text read: larger files are refused with a message, not half-read.
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
-/// The most rows one import takes.
-pub const MAX_ROWS: usize = 100_000;
+/// The most rows one import takes: as many lines as a scenario's list holds.
+pub const MAX_ROWS: usize = scenario::MAX_LINES;
 /// How far down a file the header row is looked for (title lines above it are skipped).
 const HEADER_SEARCH: usize = 20;
 

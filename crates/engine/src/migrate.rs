@@ -2,7 +2,7 @@
 //! forward one version at a time, newer or unknown ones are refused with a message (never
 //! guessed at), so nothing a user saved is silently misread.
 
-use super::scenario::InputError;
+use super::input::{kind_of, InputError};
 use super::text::Text;
 use crate::t;
 use serde_json::Value;
@@ -28,7 +28,7 @@ pub fn migrate(value: &Value) -> Result<Cow<'_, Value>, InputError> {
             return Err(error(t!(
                 "schema must be text such as \"{0}\", not {1}",
                 SCHEMA,
-                super::scenario::kind_of(other)
+                kind_of(other)
             )))
         }
     };

@@ -2,37 +2,16 @@
 //! denominators they imply (with the range their rounding allows), and where they disagree
 //! with each other. The 2018 report's table is the example.
 
-use super::calc::Check;
 use super::kpi::{Denominator, KpiId};
 use super::library::{self, GwpSet, Region};
 use super::number::{self, plain, printed_places};
+use super::results::Check;
+pub use super::results::{Implied, PublishedCheck};
 use super::text::Text;
 use super::units::{Source, KJ_PER_MWH};
 use crate::t;
 use crate::DecOps as _;
 use rust_decimal::Decimal;
-use serde::Serialize;
-
-/// One implied quantity: its central value and the range the printed figures' rounding allows.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Implied {
-    pub id: String,
-    pub what: Text,
-    pub value: String,
-    pub low: String,
-    pub high: String,
-    pub unit: &'static str,
-    pub formula: Text,
-    /// How it compares with the library, where that means something.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub comparison: Option<Text>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct PublishedCheck {
-    pub implied: Vec<Implied>,
-    pub checks: Vec<Check>,
-}
 
 /// Half a unit in the last printed place: the rounding a printed figure may hide. A figure
 /// printed to all 28 places hides less than the smallest decimal: no slack.

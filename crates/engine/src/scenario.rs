@@ -27,7 +27,7 @@ use super::waste::{WasteKind, KINDS};
 use crate::t;
 use crate::DecOps as _;
 use rust_decimal::Decimal;
-use serde::Serialize;
+
 use serde_json::{json, Map, Value};
 
 pub use super::migrate::SCHEMA;
@@ -35,12 +35,8 @@ pub use super::migrate::SCHEMA;
 /// The periods a scenario may hold besides the current one, with their keys.
 pub const OTHER_PERIODS: [(&str, &str); 2] = [("prior", "prior year"), ("base_year", "base year")];
 
-/// A problem with one input, located by its scenario path.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct InputError {
-    pub path: String,
-    pub message: Text,
-}
+pub(crate) use super::input::kind_of;
+pub use super::input::InputError;
 
 /// A numeric input: given, absent, or present but unusable (an [`InputError`] says why).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -341,10 +337,10 @@ pub fn read_json(text: &str) -> (Option<Scenario>, Vec<InputError>) {
     }
 }
 
-/// The most lines one list of a period may hold (energy lines, waste items, instruments): as
-/// many as a ledger import reads ([`super::ledger::MAX_ROWS`]), whether they come from a file,
-/// the API, a link or saved data. The page stays usable up to there (BENCHMARKS.md).
-pub const MAX_LINES: usize = super::ledger::MAX_ROWS;
+/// The most lines one list of a period may hold (energy lines, waste items, instruments),
+/// whether they come from a file, the API, a link or saved data; a ledger import reads as many
+/// rows. The page stays usable up to there (BENCHMARKS.md).
+pub const MAX_LINES: usize = 100_000;
 /// The largest scenario text read, in bytes: 100,000 energy lines written out take about
 /// 15 MB, so this is room to spare, and a mistaken multi-gigabyte argument is refused at once.
 pub const MAX_JSON_BYTES: usize = 64 * 1024 * 1024;
@@ -1419,17 +1415,6 @@ fn decimal_of(v: &Value) -> Result<Option<Decimal>, Text> {
         other => return Err(t!("expected a number, not {0}", kind_of(other))),
     };
     parsed.map_err(|e: NumberError| e.text())
-}
-
-pub(crate) fn kind_of(v: &Value) -> Text {
-    Text::word(match v {
-        Value::Null => "null",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    })
 }
 
 pub(crate) fn short(v: &Value) -> String {

@@ -14,8 +14,9 @@
 //! first appearance), the months each site has, each site and source's quantities in order
 //! (for medians), and the rows that repeat.
 
-use super::calc::{Line, Val};
 use super::exact::{Exact, TooLarge};
+use super::line::Line;
+use super::results::Val;
 use super::scenario::{EnergyRow, FactorChoice, Period};
 use super::text::Text;
 use super::units::{Source, Status};
@@ -263,13 +264,13 @@ impl Groups {
     }
 
     /// The groups as the results list them.
-    pub fn list(&self) -> Vec<super::calc::Group> {
+    pub fn list(&self) -> Vec<super::results::Group> {
         let groups: Vec<(&String, &Group)> =
             self.0.iter().filter(|(_, g)| !g.rows.is_empty()).collect();
         let firsts = groups.iter().map(|(_, g)| g.rows.first().unwrap_or(0));
         in_order(firsts)
             .filter_map(|at| groups.get(at))
-            .map(|(key, g)| super::calc::Group {
+            .map(|(key, g)| super::results::Group {
                 key: (*key).clone(),
                 rows: g.rows.len(),
                 ghg_t: g.text.0.clone(),
@@ -706,7 +707,7 @@ impl Tally {
     pub fn of_lines(p: &Period, keep: impl Fn(&EnergyRow) -> bool) -> Tally {
         let mut t = Tally::new(p);
         for r in p.energy.iter().filter(|r| keep(r)) {
-            t.put(&super::calc::line(r, p), Sign::Add);
+            t.put(&super::line::line(r, p), Sign::Add);
         }
         t.settle();
         t

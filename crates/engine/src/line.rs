@@ -1,0 +1,198 @@
+//! What one input contributes, before any total: an energy line converted and multiplied
+//! ([`Line`], [`line`]), how sentences name a line, and a waste category's total from its
+//! items. [`super::tally`] sums lines, [`super::calc`] writes the results from the sums.
+
+use super::library::Gas;
+use super::results::Val;
+use super::scenario::{EnergyRow, Period};
+use super::text::{overflow, Text};
+use super::units::{self, Converted, Source, KJ_PER_KGCE};
+use crate::t;
+use crate::DecOps as _;
+use rust_decimal::Decimal;
+
+/// One activity row, converted and multiplied.
+pub(crate) struct Line<'a> {
+    pub row: &'a EnergyRow,
+    pub converted: Result<Converted, Text>,
+    pub gases: Result<Vec<(Gas, Decimal, Decimal, Decimal)>, Text>,
+    pub emissions: Val,
+    pub tce: Val,
+    /// The period's prefix ("", "prior."), for the line's path.
+    pub prefix: &'a str,
+}
+
+impl Line<'_> {
+    /// `energy[3]`, `prior.energy[0]`: written when a message or the trace needs it, not for
+    /// every line of every recompute.
+    pub fn path(&self) -> String {
+        energy_path(self.prefix, self.row.index)
+    }
+
+    /// The line's MWh.
+    pub fn mwh(&self) -> Val {
+        self.converted.as_ref().map(|c| c.mwh).map_err(Clone::clone)
+    }
+
+    /// The line's tonnes of one gas (0 when its factor has none of it).
+    pub fn gas_tonnes(&self, gas: Gas) -> Val {
+        let gs = self.gases.as_ref().map_err(Clone::clone)?;
+        gs.iter()
+            .filter(|(g, ..)| *g == gas)
+            .try_fold(Decimal::ZERO, |acc, (_, t, ..)| acc.cadd(*t))
+            .ok_or_else(overflow)
+    }
+}
+
+/// The path of a period's energy row: `energy[3]`, `prior.energy[0]`.
+pub(crate) fn energy_path(prefix: &str, index: usize) -> String {
+    format!("{prefix}energy[{index}]")
+}
+
+/// An energy line as people name it in a sentence: “energy line 3 (Shenzhen plant)”,
+/// “prior-year energy line 1 (diesel)”.
+pub(crate) fn line_name(prefix: &str, row: &EnergyRow) -> Text {
+    let n = (row.index + 1).to_string();
+    let what = if row.site.trim().is_empty() {
+        row.source.noun()
+    } else {
+        Text::verbatim(row.site.trim())
+    };
+    match prefix {
+        "" => t!("energy line {0} ({1})", n, what),
+        "prior." => t!("prior-year energy line {0} ({1})", n, what),
+        _ => t!("base-year energy line {0} ({1})", n, what),
+    }
+}
+
+/// An energy line by its number alone, for a line that could not be read.
+pub(crate) fn line_number(prefix: &str, index: usize) -> Text {
+    let n = (index + 1).to_string();
+    match prefix {
+        "" => t!("energy line {0}", n),
+        "prior." => t!("prior-year energy line {0}", n),
+        _ => t!("base-year energy line {0}", n),
+    }
+}
+
+/// An error of a line's own arithmetic, naming the line when it is an overflow (which
+/// otherwise says only “too large”).
+pub(crate) fn at_line(e: Text, prefix: &str, row: &EnergyRow) -> Text {
+    if e == overflow() {
+        t!(
+            "{0} is too large for exact decimal arithmetic (at most about 7.9 × 10²⁸): check its quantity, unit and factor",
+            line_name(prefix, row)
+        )
+    } else {
+        e
+    }
+}
+
+pub(crate) fn line<'a>(row: &'a EnergyRow, p: &'a Period) -> Line<'a> {
+    let named = |e: Text| at_line(e, &p.prefix, row);
+    let converted = units::convert(
+        row.quantity,
+        row.unit,
+        row.source,
+        row.ncv.as_ref().map(|n| n.kj_per_unit),
+        row.density_kg_per_l
+            .or(row.default_density.map(|d| d.value)),
+    );
+    let gwp = p.settings.gwp;
+    let gases: Result<Vec<(Gas, Decimal, Decimal, Decimal)>, Text> =
+        match (&converted, row.factor.gases()) {
+            (Err(e), _) => Err(e.clone()),
+            (_, None) => Err(t!("{0} has no emission factor", line_name(&p.prefix, row))),
+            (Ok(c), Some((values, unit))) => c.in_basis(unit.per, row.source).and_then(|q| {
+                values
+                    .iter()
+                    .map(|(gas, v)| {
+                        let t = q
+                            .cmul(*v)
+                            .and_then(|x| x.cmul(unit.tonnes_scale()))
+                            .ok_or_else(overflow)?;
+                        let g = gwp.of(*gas);
+                        let co2e = t.cmul(g).ok_or_else(overflow)?;
+                        Ok((*gas, t, g, co2e))
+                    })
+                    .collect()
+            }),
+        };
+    let gases = gases.map_err(named);
+    let emissions = gases.as_ref().map_err(Clone::clone).and_then(
+        |gs: &Vec<(Gas, Decimal, Decimal, Decimal)>| {
+            gs.iter().try_fold(Decimal::ZERO, |acc, (_, _, _, co2e)| {
+                acc.cadd(*co2e).ok_or_else(|| named(overflow()))
+            })
+        },
+    );
+    let tce = converted
+        .as_ref()
+        .map_err(Clone::clone)
+        .and_then(|c| standard_coal(row, c))
+        .map_err(named);
+    let converted = converted.map_err(named);
+    Line {
+        row,
+        converted,
+        gases,
+        emissions,
+        tce,
+        prefix: &p.prefix,
+    }
+}
+
+/// Tonnes of standard coal equivalent (GB/T 2589-2008): electricity at its equivalent value
+/// 0.1229 kgce/kWh; a fuel at its table coefficient when it is at the default calorific value,
+/// otherwise its energy ÷ 29,307 kJ/kgce.
+fn standard_coal(row: &EnergyRow, c: &Converted) -> Val {
+    let ov = overflow;
+    let kgce = match (row.source, row.source.kgce_coefficient(), &row.ncv) {
+        (Source::Electricity, Some(coef), _) => c
+            .mwh
+            .cmul(Decimal::ONE_THOUSAND)
+            .and_then(|kwh| kwh.cmul(coef.value)),
+        (_, Some(coef), Some(ncv)) if !ncv.overridden => {
+            c.physical.and_then(|q| q.cmul(coef.value))
+        }
+        _ => c.kj.cdiv(KJ_PER_KGCE),
+    };
+    kgce.and_then(|k| k.cdiv(Decimal::ONE_THOUSAND))
+        .ok_or_else(ov)
+}
+
+pub(crate) fn add(a: &Val, b: &Val) -> Val {
+    let a = a.clone()?;
+    let b = b.clone()?;
+    a.cadd(b).ok_or_else(overflow)
+}
+
+/// A waste category's total from its items, when it has any: `None` when it has none (the
+/// direct total is used), `Err` when an item could not be read.
+pub(crate) fn waste_from_items(p: &Period, hazardous: bool) -> Option<Val> {
+    let mut items = p
+        .waste_items
+        .iter()
+        .filter(|w| w.hazardous == hazardous)
+        .peekable();
+    if let Some(i) = p.invalid_waste_items.first() {
+        return Some(Err(t!(
+            "waste item {0} has an error",
+            format!("{}waste.items[{i}]", p.prefix)
+        )));
+    }
+    items.peek()?;
+    Some(items.try_fold(Decimal::ZERO, |acc, w| {
+        w.tonnes().and_then(|t| acc.cadd(t)).ok_or_else(overflow)
+    }))
+}
+
+/// A scope's number inside a sentence: 1 and 2 in English, 一 and 二 in Chinese (範圍一).
+pub(crate) fn scope_number(scope: u8) -> Text {
+    let zh = match scope {
+        1 => "一",
+        2 => "二",
+        _ => "",
+    };
+    Text::names(scope.to_string(), zh, zh)
+}

@@ -1,0 +1,307 @@
+//! The results of the contract (`esg-kpi-results/1`, CONTRACT.md §4) as types: the KPIs, the
+//! checks, the calculation lines, the details and the periods. [`super::calc`] writes them;
+//! they serialise to the contract's JSON.
+
+use super::input::InputError;
+use super::kpi::KpiId;
+use super::text::Text;
+use rust_decimal::Decimal;
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+pub const RESULTS_SCHEMA: &str = "esg-kpi-results/1";
+
+/// A value, or the reason it is unavailable, in words.
+pub(crate) type Val = Result<Decimal, Text>;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KpiResult {
+    #[serde(skip)]
+    pub id: KpiId,
+    #[serde(skip)]
+    pub exact: Option<Decimal>,
+    /// The exact decimal result, not rounded.
+    pub value: Option<String>,
+    /// Rounded for people, as the report prints it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub display: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Text>,
+    pub unit: &'static str,
+    pub hkex: &'static str,
+    /// How the value was obtained, with the numbers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub formula: Option<Text>,
+    /// The figure a published report printed for this KPI, as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// Whether the computed value, rounded as the published figure is, equals it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matches_published: Option<bool>,
+}
+
+/// The KPIs in the report's order, serialised as a JSON object keyed by KPI id.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Kpis(pub Vec<KpiResult>);
+
+impl Kpis {
+    pub fn get(&self, id: KpiId) -> Option<&KpiResult> {
+        self.0.iter().find(|k| k.id == id)
+    }
+}
+
+impl Serialize for Kpis {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for k in &self.0 {
+            map.serialize_entry(k.id.id(), k)?;
+        }
+        map.end()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Check {
+    pub id: String,
+    /// `info`, `warning` or `error`.
+    pub level: &'static str,
+    pub message: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kpi: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TraceFactor {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// `value` for a one-gas factor; per gas otherwise.
+    pub values: BTreeMap<&'static str, String>,
+    pub unit: String,
+    pub source: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<&'static str>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TraceGas {
+    pub gas: &'static str,
+    pub t: String,
+    pub gwp: String,
+    pub co2e_t: String,
+}
+
+/// One calculated line: an input, how it was converted, which factor multiplied it, what it
+/// contributes, and to which KPIs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TraceLine {
+    pub path: String,
+    pub kpis: Vec<&'static str>,
+    /// The whole line in words.
+    pub text: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub site: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<u8>,
+    pub quantity: String,
+    pub unit: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mwh: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conversion: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub factor: Option<TraceFactor>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gwp: Option<&'static str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub gases: Vec<TraceGas>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub emissions_t: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tce: Option<String>,
+}
+
+/// Figures beyond the sixteen KPIs: exact strings, `null` where unavailable.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Details {
+    pub gwp: &'static str,
+    pub grid_edition: String,
+    /// Tonnes of each gas from fuel burnt on site, and their CO2e.
+    pub scope1_by_gas_t: BTreeMap<&'static str, Option<String>>,
+    /// Location-based Scope 2 ÷ purchased MWh: the effective blended grid factor.
+    pub grid_factor_effective_t_per_mwh: Option<String>,
+    /// Market-based Scope 2, when the period has contractual instruments.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope2_market_t: Option<Option<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope2_market_method: Option<Text>,
+    pub energy_by_source_mwh: BTreeMap<&'static str, Option<String>>,
+    /// Scope 1 + Scope 2 by site, in the order sites first appear.
+    pub emissions_by_site_t: Vec<(String, Option<String>)>,
+    /// Scope 1 + 2 and energy per site, per month (the rows' own `period`) and per source,
+    /// each group in the order it first appears; each adds up to the KPI table's totals.
+    pub breakdowns: Breakdowns,
+    /// Tonnes of standard coal equivalent (GB/T 2589-2008).
+    pub energy_tce: BTreeMap<&'static str, Option<String>>,
+    pub energy_tce_method: Text,
+    /// Waste by kind, in tonnes, in the order of the kinds' list.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub waste_by_kind_t: Vec<WasteByKind>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct Breakdowns {
+    pub by_site: Vec<Group>,
+    pub by_month: Vec<Group>,
+    pub by_source: Vec<Group>,
+}
+
+/// One group of activity rows and what it adds up to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Group {
+    /// The site, the month (`""`: rows without one) or the source id.
+    pub key: String,
+    pub rows: usize,
+    pub ghg_t: Option<String>,
+    pub energy_mwh: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WasteByKind {
+    pub kind: &'static str,
+    pub hazardous: bool,
+    pub t: Option<String>,
+}
+
+/// An intensity per unit of production (HKEX's "e.g. per unit of production volume").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ProductionIntensity {
+    /// `<kpi id>_per_production_unit`.
+    pub id: String,
+    /// The KPI divided.
+    pub of: &'static str,
+    pub value: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub display: Option<String>,
+    /// E.g. `t CO2e / tonne of product`.
+    pub unit: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub formula: Option<Text>,
+}
+
+/// The results of one period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PeriodResults {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    pub kpis: Kpis,
+    pub checks: Vec<Check>,
+    pub trace: Vec<TraceLine>,
+    /// Activity lines computed but not written into `trace` (see [`TraceLimit`]); 0 always
+    /// in the API's results.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub trace_omitted: usize,
+    pub details: Details,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published_check: Option<PublishedCheck>,
+    /// What looks wrong in the activity rows: missing months, outliers, duplicates, units.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub data_quality: Vec<Check>,
+    /// Intensities per unit of production, when the period gives a production volume.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub per_production_unit: Vec<ProductionIntensity>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Results {
+    pub schema: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    pub kpis: Kpis,
+    pub errors: Vec<InputError>,
+    pub checks: Vec<Check>,
+    pub trace: Vec<TraceLine>,
+    /// Activity lines computed but not written into `trace` (see [`TraceLimit`]); 0 always
+    /// in the API's results.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub trace_omitted: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub details: Option<Details>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published_check: Option<PublishedCheck>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub per_production_unit: Vec<ProductionIntensity>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub data_quality: Vec<Check>,
+    /// Other periods (`prior`, `base_year`), each computed with its own denominators.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub periods: BTreeMap<&'static str, PeriodResults>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+impl Results {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|e| {
+            format!("{{\"schema\":\"{RESULTS_SCHEMA}\",\"errors\":[{{\"path\":\"$\",\"message\":\"{e}\"}}]}}")
+        })
+    }
+}
+
+impl TraceLine {
+    /// A line for an input used as entered (no conversion, no factor).
+    pub(crate) fn simple(
+        path: String,
+        kpis: Vec<&'static str>,
+        text: Text,
+        quantity: Decimal,
+        unit: &str,
+    ) -> TraceLine {
+        TraceLine {
+            path,
+            kpis,
+            text,
+            site: None,
+            source: None,
+            scope: None,
+            quantity: quantity.normalize().to_string(),
+            unit: unit.into(),
+            mwh: None,
+            conversion: None,
+            factor: None,
+            gwp: None,
+            gases: Vec::new(),
+            emissions_t: None,
+            tce: None,
+        }
+    }
+}
+
+/// One implied quantity: its central value and the range the printed figures' rounding allows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Implied {
+    pub id: String,
+    pub what: Text,
+    pub value: String,
+    pub low: String,
+    pub high: String,
+    pub unit: &'static str,
+    pub formula: Text,
+    /// How it compares with the library, where that means something.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comparison: Option<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PublishedCheck {
+    pub implied: Vec<Implied>,
+    pub checks: Vec<Check>,
+}
