@@ -186,6 +186,19 @@ pub fn field_name(lang: Lang, path: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// Words the page chooses at run time and passes to [`tr`]: each is in the catalogue.
+    #[test]
+    fn words_chosen_at_run_time_are_in_the_catalogue() {
+        use crate::engine::results::Level;
+        for level in [Level::Info, Level::Warning, Level::Error] {
+            assert!(crate::engine::text::knows(level.id()), "{level}");
+            assert_ne!(tr(Lang::ZhHant, level.id()), level.id(), "{level}");
+        }
+        for f in Figure::ALL {
+            assert_ne!(f.label().render(Lang::ZhHans), f.label().render(Lang::En), "{f:?}");
+        }
+    }
+
     #[test]
     fn browser_languages_map_to_the_nearest() {
         assert_eq!(Lang::from_browser("zh-HK"), Lang::ZhHant);

@@ -377,7 +377,7 @@ fn checks_report_totals_published_factors_denominators_and_sources() {
         .checks
         .iter()
         .filter(|c| c.id.starts_with("total-equals"))
-        .all(|c| c.level == "info"));
+        .all(|c| c.level.id() == "info"));
 
     // The example's natural gas on the IPCC default instead of its implied factor: 3.59% off.
     let mut v = engine::example::example();

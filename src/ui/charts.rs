@@ -4,6 +4,7 @@
 
 use super::use_lang;
 use crate::engine::calc::percent_of;
+use crate::engine::results::Num;
 use crate::engine::DecOps as _;
 use crate::engine::{number, units, KpiId, Results};
 use crate::i18n::tr;
@@ -97,8 +98,8 @@ fn shorten(label: &str) -> String {
     }
 }
 
-fn dec(text: &Option<String>) -> Option<Decimal> {
-    text.as_deref().and_then(|s| s.parse().ok())
+fn dec(v: &Option<Num>) -> Option<Decimal> {
+    v.map(Num::get)
 }
 
 #[derive(Properties, PartialEq)]
@@ -110,7 +111,7 @@ pub struct ChartsProps {
 pub fn Charts(props: &ChartsProps) -> Html {
     let lang = use_lang();
     let r = &props.results;
-    let kpi = |id: KpiId| r.kpis.get(id).and_then(|k| k.exact);
+    let kpi = |id: KpiId| r.kpis.get(id).and_then(|k| k.exact());
     let share = |part: Decimal, whole: Option<Decimal>| {
         whole
             .and_then(|w| percent_of(part, w))
@@ -220,7 +221,7 @@ pub fn Charts(props: &ChartsProps) -> Html {
                             "now",
                         )
                     });
-                    let before = p.kpis.get(id).and_then(|k| k.exact).map(|v| {
+                    let before = p.kpis.get(id).and_then(|k| k.exact()).map(|v| {
                         (
                             p.period.clone().unwrap_or_else(|| "prior".into()),
                             v,

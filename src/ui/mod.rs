@@ -8,7 +8,8 @@ mod keep;
 mod state;
 
 use crate::engine::field::Figure;
-use crate::engine::{calc::KpiResult, library, path, units, waste, KpiId, Results};
+use crate::engine::results::{Num, Rounded};
+use crate::engine::{calc::KpiResult, library, number, path, units, waste, KpiId, Results};
 use crate::i18n::{tr, Lang};
 use fields::{NumberField, SelectField, TextField};
 pub use state::{kept, Action, Doc, Loaded, State, SHOWN_LINES};
@@ -412,7 +413,7 @@ fn Inputs(props: &InputsProps) -> Html {
             .trim()
             .to_string()
     };
-    let by_site: Vec<(String, Option<String>)> = period_details(&state.last_good, &prefix)
+    let by_site: Vec<(String, Option<Num>)> = period_details(&state.last_good, &prefix)
         .map(|d| d.emissions_by_site_t.clone())
         .unwrap_or_default()
         .into_iter()
@@ -545,9 +546,8 @@ fn Inputs(props: &InputsProps) -> Html {
                         .map(|j| path::text(doc, &format!("{prefix}energy[{j}].grid"))).find(|g| !g.is_empty());
                     let mut out: Vec<Html> = Vec::new();
                     if opens {
-                        let subtotal = by_site.iter().find(|(s, _)| *s == site).and_then(|(_, t)| t.as_deref())
-                            .and_then(|t| t.parse::<rust_decimal::Decimal>().ok())
-                            .map(|t| format!("{} {}", crate::engine::number::display(t), tr!(lang, "t CO2e")));
+                        let subtotal = by_site.iter().find(|(s, _)| *s == site).and_then(|(_, t)| *t)
+                            .map(|t| format!("{} {}", Rounded(t.get()), tr!(lang, "t CO2e")));
                         out.push(html! {
                             <h3 class="site-head" key={format!("h{i}")} data-site={site.clone()}>
                                 <span>{ title.clone() }</span>
@@ -1105,13 +1105,13 @@ fn KpiTable(props: &ResultsProps) -> Html {
     let prior = props.results.periods.get("prior");
     let columns = if prior.is_some() { 8 } else { 6 };
     let row = |k: &KpiResult| {
-        let shown = k.display.clone().unwrap_or_else(|| "—".into());
+        let shown = k.display.map_or_else(|| "—".into(), |d| d.to_string());
         let published = match (&k.published, k.matches_published) {
             (Some(p), Some(true)) => {
-                html! { <span class="match" title={tr!(lang, "The computed value, rounded as published, equals it")}>{ format!("{} ✓", published_display(p)) }</span> }
+                html! { <span class="match" title={tr!(lang, "The computed value, rounded as published, equals it")}>{ format!("{} ✓", number::published(*p)) }</span> }
             }
             (Some(p), _) => {
-                html! { <span class="differs" title={tr!(lang, "Differs from the computed value: see the checks below")}>{ format!("{} ≠", published_display(p)) }</span> }
+                html! { <span class="differs" title={tr!(lang, "Differs from the computed value: see the checks below")}>{ format!("{} ≠", number::published(*p)) }</span> }
             }
             (None, _) => html! { <span class="none">{ "—" }</span> },
         };
@@ -1138,14 +1138,14 @@ fn KpiTable(props: &ResultsProps) -> Html {
         let panel_id = format!("working-{}", k.id.id());
         html! {
             <>
-            <tr class={classes!(k.exact.is_none().then_some("unavailable"))}>
+            <tr class={classes!(k.value.is_none().then_some("unavailable"))}>
                 <td class="code">{ k.hkex }</td>
                 <th scope="row">{ kpi_name(lang, k.id) }</th>
-                <td class="num"><span data-kpi={k.id.id()} title={k.value.clone().map(|v| format!("exact: {v}"))}>{ shown }</span></td>
+                <td class="num"><span data-kpi={k.id.id()} title={k.value.map(|v| format!("exact: {v}"))}>{ shown }</span></td>
                 <td class="unit">{ tr(lang, k.unit) }</td>
                 <td class="num published">{ published }</td>
                 if prior.is_some() {
-                    <td class="num prior" data-prior-kpi={k.id.id()}>{ before.and_then(|b| b.display.clone()).unwrap_or_else(|| "—".into()) }</td>
+                    <td class="num prior" data-prior-kpi={k.id.id()}>{ before.and_then(|b| b.display).map_or_else(|| "—".into(), |d| d.to_string()) }</td>
                     <td class="num change" data-change-kpi={k.id.id()}>{ change.unwrap_or_else(|| "—".into()) }</td>
                 }
                 <td class="how">{ how }
@@ -1208,11 +1208,7 @@ fn Breakdowns(props: &ResultsProps) -> Html {
         return html! {};
     };
     let b = &d.breakdowns;
-    let fmt = |v: &Option<String>| {
-        v.as_deref()
-            .and_then(|s| s.parse::<rust_decimal::Decimal>().ok())
-            .map_or("—".to_string(), crate::engine::number::display)
-    };
+    let fmt = |v: &Option<Num>| v.map_or("—".to_string(), |v| Rounded(v.get()).to_string());
     let table = |title: &'static str,
                  kind: &'static str,
                  groups: &Vec<crate::engine::calc::Group>,
@@ -1250,7 +1246,7 @@ fn Breakdowns(props: &ResultsProps) -> Html {
             if open {
                 <ul class="plain" data-testid="data-quality">
                     if quality.is_empty() { <li class="info">{ tr!(lang, "No missing months, outliers, duplicate rows or mixed units found.") }</li> }
-                    { for quality.iter().map(|c| html! { <li class={c.level} data-quality={c.id.clone()}>{ c.message.render(lang) }</li> }) }
+                    { for quality.iter().map(|c| html! { <li class={c.level.id()} data-quality={c.id.clone()}>{ c.message.render(lang) }</li> }) }
                 </ul>
                 { table("By site", "site", &b.by_site, &plain) }
                 { table("By month", "month", &b.by_month, &plain) }
@@ -1287,7 +1283,7 @@ fn ProductionTable(props: &ResultsProps) -> Html {
                         html! {
                             <tr>
                                 <th scope="row">{ name }</th>
-                                <td class="num" data-intensity={i.id.clone()}>{ i.display.clone().unwrap_or_else(|| "—".into()) }</td>
+                                <td class="num" data-intensity={i.id.clone()}>{ i.display.map_or_else(|| "—".into(), |d| d.to_string()) }</td>
                                 <td>{ &i.unit }</td>
                                 <td class="how">{ how }</td>
                             </tr>
@@ -1296,14 +1292,6 @@ fn ProductionTable(props: &ResultsProps) -> Html {
                 </tbody>
             </table>
         </div>
-    }
-}
-
-/// A published figure as the report prints it (thousands separated, its own decimals).
-fn published_display(text: &str) -> String {
-    match text.parse::<rust_decimal::Decimal>() {
-        Ok(d) if d.abs() >= rust_decimal::Decimal::ONE => crate::engine::number::plain(d),
-        _ => text.to_string(),
     }
 }
 
@@ -1319,7 +1307,7 @@ fn Checks(props: &ResultsProps) -> Html {
             <h3 id="checks-title">{ tr!(lang, "Checks") }</h3>
             <ul>
                 { for checks.iter().map(|c| html! {
-                    <li class={c.level} data-check={c.id.clone()}><span class="badge">{ tr(lang, c.level) }</span>{ c.message.render(lang) }</li>
+                    <li class={c.level.id()} data-check={c.id.clone()}><span class="badge">{ tr(lang, c.level.id()) }</span>{ c.message.render(lang) }</li>
                 }) }
             </ul>
         </section>
@@ -1375,16 +1363,8 @@ fn DetailsPanel(props: &ResultsProps) -> Html {
     let Some(d) = &props.results.details else {
         return html! {};
     };
-    let fmt = |v: &Option<String>| {
-        v.as_deref()
-            .and_then(|s| s.parse::<rust_decimal::Decimal>().ok())
-            .map_or("—".to_string(), crate::engine::number::display)
-    };
-    let exact = |v: &Option<String>| {
-        v.as_deref()
-            .and_then(|s| s.parse::<rust_decimal::Decimal>().ok())
-            .map_or("—".to_string(), crate::engine::number::plain)
-    };
+    let fmt = |v: &Option<Num>| v.map_or("—".to_string(), |v| Rounded(v.get()).to_string());
+    let exact = |v: &Option<Num>| v.map_or("—".to_string(), |v| number::plain(v.get()));
     let label = |id: &str| {
         units::Source::from_id(id)
             .map_or_else(|| id.to_string(), |s| tr(lang, s.label()).to_string())
@@ -1402,7 +1382,7 @@ fn DetailsPanel(props: &ResultsProps) -> Html {
                     </dd>
                 }
                 <dt>{ trf!(lang, "Scope 1 by gas (GWP {0})", &[d.gwp]) }</dt>
-                <dd>{ for d.scope1_by_gas_t.iter().filter(|(_, v)| v.as_deref().is_some_and(|v| v != "0")).map(|(g, v)| html! {
+                <dd>{ for d.scope1_by_gas_t.iter().filter(|(_, v)| v.is_some_and(|v| !v.get().is_zero())).map(|(g, v)| html! {
                     <span class="pill" data-detail={format!("scope1_{g}")}>{ format!("{g} {} {}", exact(v), tr!(lang, "t")) }</span>
                 }) }</dd>
                 <dt>{ tr!(lang, "Energy by source") }</dt>
@@ -1452,7 +1432,7 @@ fn PublishedPanel(props: &ResultsProps) -> Html {
                     }) }
                 </tbody>
             </table>
-            <ul class="plain">{ for pc.checks.iter().map(|c| html! { <li class={c.level}>{ c.message.render(lang) }</li> }) }</ul>
+            <ul class="plain">{ for pc.checks.iter().map(|c| html! { <li class={c.level.id()}>{ c.message.render(lang) }</li> }) }</ul>
         </details>
     }
 }
@@ -1510,7 +1490,7 @@ fn Working(props: &WorkingProps) -> Html {
     html! {
         <div class="working-panel" data-working-panel={props.id.id()}>
             <p><strong>{ format!("{} {} = ", k.hkex, kpi_name_text(lang, k.id)) }</strong>
-                { k.value.clone().map(|v| trf!(lang, "{0} {1} (exact)", &[&v, k.unit])).or_else(|| k.reason.as_ref().map(|r| r.render(lang))).unwrap_or_default() }</p>
+                { k.value.map(|v| trf!(lang, "{0} {1} (exact)", &[&v.to_string(), k.unit])).or_else(|| k.reason.as_ref().map(|r| r.render(lang))).unwrap_or_default() }</p>
             if let Some(f) = &k.formula { <p>{ trf!(lang, "Formula: {0}", &[&f.render(lang)]) }</p> }
             <ol>
                 { for lines.iter().map(|t| html! {
@@ -1520,7 +1500,7 @@ fn Working(props: &WorkingProps) -> Html {
                         if let Some(f) = &t.factor {
                             <p class="note">
                                 { trf!(lang, "Factor {0}: {1} {2}", &[&f.id.clone().unwrap_or_else(|| tr!(lang, "(custom)").into()),
-                                    &f.values.iter().map(|(g, v)| if *g == "value" { v.clone() } else { format!("{g} {v}") }).collect::<Vec<_>>().join(", "), &f.unit]) }
+                                    &f.values.iter().map(|(g, v)| if *g == "value" { v.to_string() } else { format!("{g} {v}") }).collect::<Vec<_>>().join(", "), &f.unit]) }
                                 { " " }
                                 <span class={classes!("status-badge", f.status.unwrap_or("custom"))}>{ tr(lang, f.status.unwrap_or("custom")) }</span>
                                 if let Some(g) = t.gwp { { format!(" · GWP {g}") } }
@@ -1532,7 +1512,7 @@ fn Working(props: &WorkingProps) -> Html {
             </ol>
             if r.trace_omitted > 0 { <p class="note">{ trf!(lang, "The first {0} lines are listed; the calculation lines CSV has all {1}.", &[&lines.len().to_string(), &(r.trace.len() + r.trace_omitted).to_string()]) }</p> }
             if !checks.is_empty() {
-                <ul class="plain">{ for checks.iter().map(|c| html! { <li class={c.level}>{ c.message.render(lang) }</li> }) }</ul>
+                <ul class="plain">{ for checks.iter().map(|c| html! { <li class={c.level.id()}>{ c.message.render(lang) }</li> }) }</ul>
             }
         </div>
     }

@@ -19,7 +19,7 @@ fn kpi<'r>(r: &'r Results, id: &str) -> &'r engine::calc::KpiResult {
 pub fn value(r: &Results, id: &str) -> String {
     let k = kpi(r, id);
     k.value
-        .clone()
+        .map(|v| v.to_string())
         .unwrap_or_else(|| panic!("{id} has no value: {:?}; errors {:?}", k.reason, r.errors))
 }
 
@@ -28,7 +28,7 @@ pub fn value(r: &Results, id: &str) -> String {
 pub fn display(r: &Results, id: &str) -> String {
     let k = kpi(r, id);
     k.display
-        .clone()
+        .map(|v| v.to_string())
         .unwrap_or_else(|| panic!("{id} has no value: {:?}", k.reason))
 }
 

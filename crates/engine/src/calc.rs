@@ -17,8 +17,9 @@ use super::number::{self, display, plain};
 use super::published;
 pub(crate) use super::results::Val;
 pub use super::results::{
-    Breakdowns, Check, Details, Group, KpiResult, Kpis, PeriodResults, ProductionIntensity,
-    Results, TraceFactor, TraceGas, TraceLine, WasteByKind, RESULTS_SCHEMA,
+    Breakdowns, Check, Details, Group, KpiResult, Kpis, Level, Num, PeriodResults,
+    ProductionIntensity, Results, Rounded, TraceFactor, TraceGas, TraceLine, WasteByKind,
+    RESULTS_SCHEMA,
 };
 use super::scenario::{
     self, FactorChoice, Field, InputError, Instrument, Period, Scenario, WasteUnit,
@@ -377,8 +378,8 @@ fn production_intensities(p: &Period, totals: &dyn Fn(KpiId) -> Val) -> Vec<Prod
             });
             let (value, display, reason, formula) = match value {
                 Ok((n, v, r)) => (
-                    Some(r.normalize().to_string()),
-                    Some(display(r)),
+                    Some(Num(r)),
+                    Some(Rounded(r)),
                     None,
                     Some(Text::verbatim(format!(
                         "{} {} ÷ {} {}",
@@ -406,7 +407,7 @@ fn production_intensities(p: &Period, totals: &dyn Fn(KpiId) -> Val) -> Vec<Prod
 type Sum<'s> = dyn Fn(&Acc, &dyn Fn(&Line) -> Option<Decimal>) -> Val + 's;
 
 fn details(p: &Period, tally: &Tally, sum: &Sum, scope2: &Val, indirect: &Val) -> Details {
-    let text = |v: Val| v.ok().map(|d| d.normalize().to_string());
+    let text = |v: Val| v.ok().map(Num);
     let mut by_gas = BTreeMap::new();
     for (acc, gas) in tally.gases.iter().zip(GASES) {
         let tonnes = sum(acc, &|l: &Line| {
@@ -472,7 +473,7 @@ fn details(p: &Period, tally: &Tally, sum: &Sum, scope2: &Val, indirect: &Val) -
         energy_by_source_mwh: by_source,
         emissions_by_site_t: by_site
             .iter()
-            .map(|g| (g.key.clone(), g.ghg_t.clone()))
+            .map(|g| (g.key.clone(), g.ghg_t))
             .collect(),
         breakdowns: Breakdowns {
             by_site,
@@ -544,9 +545,8 @@ fn market_based(p: &Period, indirect: &Val, effective: &Val) -> Val {
 fn available(id: KpiId, v: Decimal, formula: Text) -> KpiResult {
     KpiResult {
         id,
-        exact: Some(v),
-        value: Some(v.normalize().to_string()),
-        display: Some(display(v)),
+        value: Some(v.into()),
+        display: Some(Rounded(v)),
         reason: None,
         unit: id.unit(),
         hkex: id.hkex(),
@@ -559,7 +559,6 @@ fn available(id: KpiId, v: Decimal, formula: Text) -> KpiResult {
 fn unavailable(id: KpiId, reason: Text) -> KpiResult {
     KpiResult {
         id,
-        exact: None,
         value: None,
         display: None,
         reason: Some(reason),
@@ -573,8 +572,8 @@ fn unavailable(id: KpiId, reason: Text) -> KpiResult {
 
 fn with_published(mut k: KpiResult, published: Option<Decimal>) -> KpiResult {
     if let Some(p) = published {
-        k.published = Some(p.to_string());
-        k.matches_published = k.exact.map(|v| rounds_to(v, p));
+        k.published = Some(p);
+        k.matches_published = k.exact().map(|v| rounds_to(v, p));
     }
     k
 }
@@ -597,7 +596,7 @@ pub fn percent_of(part: Decimal, whole: Decimal) -> Option<Decimal> {
 /// The change of a KPI against an earlier period, in percent; `None` without both values or
 /// when the earlier one is zero.
 pub fn change_percent(now: &KpiResult, before: Option<&KpiResult>) -> Option<Decimal> {
-    let (n, b) = (now.exact?, before?.exact?);
+    let (n, b) = (now.exact()?, before?.exact()?);
     if b.is_zero() {
         return None;
     }
@@ -751,11 +750,8 @@ pub(crate) fn trace_line(l: &Line, p: &Period) -> TraceLine {
     let factor = row.factor.gases().map(|(values, unit)| TraceFactor {
         id: row.factor.record_id(),
         values: match values.as_slice() {
-            [(_, v)] => BTreeMap::from([("value", v.normalize().to_string())]),
-            _ => values
-                .iter()
-                .map(|(g, v)| (g.id(), v.normalize().to_string()))
-                .collect(),
+            [(_, v)] => BTreeMap::from([("value", v.into())]),
+            _ => values.iter().map(|(g, v)| (g.id(), v.into())).collect(),
         },
         unit: unit.id(),
         source: row.factor.source(),
@@ -768,9 +764,9 @@ pub(crate) fn trace_line(l: &Line, p: &Period) -> TraceLine {
             gs.iter()
                 .map(|(g, t, gwp, co2e)| TraceGas {
                     gas: g.id(),
-                    t: t.normalize().to_string(),
-                    gwp: gwp.normalize().to_string(),
-                    co2e_t: co2e.normalize().to_string(),
+                    t: t.into(),
+                    gwp: gwp.into(),
+                    co2e_t: co2e.into(),
                 })
                 .collect()
         })
@@ -835,15 +831,15 @@ pub(crate) fn trace_line(l: &Line, p: &Period) -> TraceLine {
         site: Some(row.site.clone()),
         source: Some(row.source.id()),
         scope: Some(scope),
-        quantity: row.quantity.normalize().to_string(),
+        quantity: row.quantity.into(),
         unit: row.unit.id().into(),
-        mwh: mwh.map(|m| m.normalize().to_string()),
+        mwh: mwh.map(|m| m.into()),
         conversion: Some(conversion),
         factor,
         gwp: per_gas.then_some(p.settings.gwp.id()),
         gases,
-        emissions_t: l.emissions.as_ref().ok().map(|t| t.normalize().to_string()),
-        tce: l.tce.as_ref().ok().map(|t| t.normalize().to_string()),
+        emissions_t: l.emissions.as_ref().ok().map(|t| t.into()),
+        tce: l.tce.as_ref().ok().map(|t| t.into()),
     }
 }
 
@@ -1031,7 +1027,7 @@ fn waste_by_kind(p: &Period) -> Vec<WasteByKind> {
             Some(WasteByKind {
                 kind: k.id,
                 hazardous,
-                t: t.map(|t| t.normalize().to_string()),
+                t: t.map(|t| t.into()),
             })
         })
         .collect()

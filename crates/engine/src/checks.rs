@@ -8,7 +8,7 @@ use super::kpi::{Denominator, KpiId};
 use super::line::{energy_path, line_name, scope_number, waste_from_items};
 use super::number::{self, display, plain};
 use super::published::{headcount_check, ratio_range};
-use super::results::{Check, KpiResult, Val};
+use super::results::{Check, KpiResult, Level, Val};
 use super::scenario::{Field, Period};
 use super::tally::{month, Rows, SiteMonths, Tally};
 use super::text::Text;
@@ -28,7 +28,7 @@ pub(crate) fn period_checks(
     totals: &dyn Fn(KpiId) -> Val,
 ) -> Vec<Check> {
     let mut out = Vec::new();
-    let get = |id: KpiId| kpis.iter().find(|k| k.id == id).and_then(|k| k.exact);
+    let get = |id: KpiId| kpis.iter().find(|k| k.id == id).and_then(|k| k.exact());
     let published = |id: KpiId| p.published.iter().find(|(k, _)| *k == id).map(|(_, v)| *v);
 
     // Totals equal their parts.
@@ -50,7 +50,7 @@ pub(crate) fn period_checks(
             let ok = x.cadd(y) == Some(t);
             out.push(Check {
                 id: format!("total-equals-parts:{}", total.id()),
-                level: if ok { "info" } else { "error" },
+                level: if ok { Level::Info } else { Level::Error },
                 message: if ok {
                     t!("{0}: {1} + {2} = {3}", what, plain(x), plain(y), plain(t))
                 } else {
@@ -75,7 +75,7 @@ pub(crate) fn period_checks(
         if let (Ok(sum), Some(t)) = (acc.value(), get(id)) {
             out.push(Check {
                 id: format!("lines-equal-scope:{}", id.id()),
-                level: if sum == t { "info" } else { "error" },
+                level: if sum == t { Level::Info } else { Level::Error },
                 message: t!(
                     "The {0} Scope {1} calculation lines add up to {2} t CO2e, the Scope {1} total.",
                     acc.lines.to_string(),
@@ -94,20 +94,10 @@ pub(crate) fn period_checks(
         _ => None,
     };
     for k in kpis {
-        let (Some(p_text), Some(false), Some(v)) = (&k.published, k.matches_published, k.exact)
-        else {
+        let (Some(p), Some(false), Some(v)) = (k.published, k.matches_published, k.exact()) else {
             continue;
         };
-        let shown = p_text.parse::<Decimal>().map_or_else(
-            |_| p_text.clone(),
-            |d| {
-                if d.abs() >= Decimal::ONE {
-                    plain(d)
-                } else {
-                    p_text.clone()
-                }
-            },
-        );
+        let shown = number::published(p);
         let mut message = t!(
             "Published {0} {1}; computed {2} {1}.",
             shown,
@@ -124,7 +114,7 @@ pub(crate) fn period_checks(
                         number::rounded(r.1, 0),
                         den.unit_text(),
                         display(n),
-                        p_text,
+                        p.to_string(),
                         number::rounded(r.0, 0),
                         number::rounded(r.2, 0),
                     );
@@ -140,7 +130,7 @@ pub(crate) fn period_checks(
         }
         out.push(Check {
             id: format!("published-differs:{}", k.id.id()),
-            level: "warning",
+            level: Level::Warning,
             message,
             kpi: Some(k.id.id()),
             path: None,
@@ -180,7 +170,7 @@ pub(crate) fn period_checks(
         if diff.abs() > FACTOR_TOLERANCE_PERCENT {
             out.push(Check {
                 id: format!("implied-factor:{}", t_id.id()),
-                level: "warning",
+                level: Level::Warning,
                 message: t!(
                     "The published Scope {0} figures imply {1} t CO2e/MWh; the factors chosen here give {2} ({3}%, more than {4}%).",
                     scope_number(scope),
@@ -221,7 +211,7 @@ pub(crate) fn period_checks(
         let same = typed == sum;
         out.push(Check {
             id: format!("waste-items-total:{}", id.id()),
-            level: if same { "info" } else { "warning" },
+            level: if same { Level::Info } else { Level::Warning },
             message: if same {
                 t!(
                     "{0} ({1} t) equals the sum of its items.",
@@ -259,7 +249,7 @@ pub(crate) fn period_checks(
             .collect();
         out.push(Check {
             id: format!("denominator-missing:{}", den.path()),
-            level: "warning",
+            level: Level::Warning,
             message: if zero {
                 t!(
                     "The {0} is zero, so {1} cannot be computed.",
@@ -287,7 +277,7 @@ pub(crate) fn period_checks(
     if !tally.default_density.is_empty() {
         out.push(Check {
             id: "default-density".into(),
-            level: "info",
+            level: Level::Info,
             message: t!(
                 "In litres with the fuel's default density (see the calculation lines): {0}. Give the supplier's density (density_kg_per_l) if you have it.",
                 listed(p, &tally.default_density)
@@ -299,7 +289,7 @@ pub(crate) fn period_checks(
     if !tally.custom.is_empty() {
         out.push(Check {
             id: "custom-factor-without-source".into(),
-            level: "warning",
+            level: Level::Warning,
             message: t!(
                 "A custom factor with no source note: {0}. Say where each comes from (factor.source).",
                 listed(p, &tally.custom)
@@ -311,7 +301,7 @@ pub(crate) fn period_checks(
     for (id, name, rows) in tally.presets.list() {
         out.push(Check {
             id: format!("preset-factor:{id}"),
-            level: "info",
+            level: Level::Info,
             message: t!(
                 "The preset {1} ({2}): {0}. Choose another in fuel_factors or on the line if your method differs.",
                 listed(p, rows),
@@ -325,7 +315,7 @@ pub(crate) fn period_checks(
     for (id, status, rows) in tally.statuses.list() {
         out.push(Check {
             id: format!("factor-status:{id}"),
-            level: "warning",
+            level: Level::Warning,
             message: t!(
                 "{1}, whose value is {2} (not yet checked against its published source): {0}.",
                 listed(p, rows),
@@ -424,7 +414,7 @@ pub(crate) fn data_quality(p: &Period, tally: &Tally) -> Vec<Check> {
         if let Some((first, _)) = outside.first() {
             out.push(Check {
                 id: "quality:outside-period".into(),
-                level: "warning",
+                level: Level::Warning,
                 message: {
                     let list = named_of(&outside, count, |(i, m)| format!("{} ({m})", path(*i)));
                     if count == 1 {
@@ -473,7 +463,7 @@ pub(crate) fn data_quality(p: &Period, tally: &Tally) -> Vec<Check> {
             });
             out.push(Check {
                 id: "quality:missing-months".into(),
-                level: "warning",
+                level: Level::Warning,
                 message: if let Some(period) = named_period {
                     if gaps.len() == 1 {
                         t!("1 site has no rows for some months of the reporting period {0}: {1}.", period, named)
@@ -505,7 +495,7 @@ pub(crate) fn data_quality(p: &Period, tally: &Tally) -> Vec<Check> {
         });
         out.push(Check {
             id: "quality:outliers".into(),
-            level: "warning",
+            level: Level::Warning,
             message: if count == 1 {
                 t!("1 row is more than 10 times its site's median for that source: {0}. Check the unit (kWh or MWh?) and the decimal point.", named)
             } else {
@@ -521,7 +511,7 @@ pub(crate) fn data_quality(p: &Period, tally: &Tally) -> Vec<Check> {
         };
         out.push(Check {
             id: format!("quality:units:{site}:{}", source.id()),
-            level: "warning",
+            level: Level::Warning,
             message: t!("{0} reports {1} in several units ({2}): check that each row's unit is the meter's.", site, source.noun(), units),
             kpi: None,
             path: Some(path(index)),
@@ -541,7 +531,7 @@ pub(crate) fn data_quality(p: &Period, tally: &Tally) -> Vec<Check> {
         });
         out.push(Check {
             id: "quality:duplicates".into(),
-            level: "warning",
+            level: Level::Warning,
             message: if count == 1 {
                 t!("1 row repeats an earlier row exactly (site, period, source, quantity, unit): {0}. Counted twice unless removed.", named)
             } else {

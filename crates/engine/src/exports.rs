@@ -64,15 +64,15 @@ pub fn kpi_csv(r: &Results, lang: Lang) -> String {
             k.id.name_en().into(),
             k.id.name_zh_hant().into(),
             r.period.clone().unwrap_or_default(),
-            k.value.clone().unwrap_or_default(),
-            k.display.clone().unwrap_or_default(),
+            opt(&k.value),
+            opt(&k.display),
             k.unit.into(),
-            k.published.clone().unwrap_or_default(),
+            opt(&k.published),
             k.matches_published
                 .map(|m| m.to_string())
                 .unwrap_or_default(),
             prior.and_then(|p| p.period.clone()).unwrap_or_default(),
-            p.and_then(|p| p.value.clone()).unwrap_or_default(),
+            opt(&p.and_then(|p| p.value)),
             change_text(k, p),
             k.formula
                 .as_ref()
@@ -92,8 +92,8 @@ pub fn kpi_csv(r: &Results, lang: Lang) -> String {
             format!("{} per production unit", of.name_en()),
             format!("{}／每單位產量", of.name_zh_hant()),
             r.period.clone().unwrap_or_default(),
-            i.value.clone().unwrap_or_default(),
-            i.display.clone().unwrap_or_default(),
+            opt(&i.value),
+            opt(&i.display),
             i.unit.clone(),
             String::new(),
             String::new(),
@@ -149,9 +149,9 @@ pub fn trace_csv(r: &Results, lang: Lang) -> String {
                 t.site.clone().unwrap_or_default(),
                 t.source.unwrap_or_default().into(),
                 t.scope.map(|s| s.to_string()).unwrap_or_default(),
-                t.quantity.clone(),
+                t.quantity.to_string(),
                 t.unit.clone(),
-                t.mwh.clone().unwrap_or_default(),
+                opt(&t.mwh),
                 t.conversion
                     .as_ref()
                     .map(|c| c.render(lang))
@@ -169,13 +169,18 @@ pub fn trace_csv(r: &Results, lang: Lang) -> String {
                 f.map(|f| f.source.render(lang)).unwrap_or_default(),
                 f.and_then(|f| f.status).unwrap_or_default().into(),
                 t.gwp.unwrap_or_default().into(),
-                t.emissions_t.clone().unwrap_or_default(),
-                t.tce.clone().unwrap_or_default(),
+                opt(&t.emissions_t),
+                opt(&t.tce),
                 t.text.render(lang),
             ]);
         }
     }
     out
+}
+
+/// A figure as text, empty where there is none.
+fn opt<T: std::fmt::Display>(v: &Option<T>) -> String {
+    v.as_ref().map(T::to_string).unwrap_or_default()
 }
 
 /// The KPI table as Excel takes a paste: tab-separated, numbers as displayed but without
@@ -189,9 +194,9 @@ pub fn kpi_tsv(r: &Results) -> String {
             k.hkex,
             clean(k.id.name_en()),
             clean(k.id.name_zh_hant()),
-            k.display.as_deref().unwrap_or("").replace(',', ""),
+            opt(&k.display).replace(',', ""),
             k.unit,
-            k.published.as_deref().unwrap_or("")
+            opt(&k.published)
         );
     }
     out

@@ -11,9 +11,9 @@ use super::text::Text;
 /// let r = calculate_value(&example::example());
 /// let total = r.kpis.get(KpiId::GhgTotal).unwrap();
 /// assert_eq!((total.hkex, total.unit), ("A1.2", "t CO2e"));
-/// assert_eq!(total.display.as_deref(), Some("13,093.57")); // 271.69 + 12,821.88
+/// assert_eq!(total.display.unwrap().to_string(), "13,093.57"); // 271.69 + 12,821.88
 /// let water = r.kpis.get(KpiId::WaterPerEmployee).unwrap();
-/// assert_eq!(water.display.as_deref(), Some("6.77")); // 81,345.33 m³ ÷ 12,016 people
+/// assert_eq!(water.display.unwrap().to_string(), "6.77"); // 81,345.33 m³ ÷ 12,016 people
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum KpiId {

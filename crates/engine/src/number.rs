@@ -213,6 +213,15 @@ fn scale_by_power_of_ten(value: Decimal, exponent: i32) -> Option<Decimal> {
     }
 }
 
+/// A published figure as the report prints it: thousands separated, with its own decimals.
+pub fn published(value: Decimal) -> String {
+    if value.abs() >= Decimal::ONE {
+        plain(value)
+    } else {
+        value.to_string()
+    }
+}
+
 /// The report's way of printing a KPI: two decimals with thousands separators; below 0.01,
 /// two significant figures.
 ///

@@ -5,7 +5,7 @@
 use super::kpi::{Denominator, KpiId};
 use super::library::{self, GwpSet, Region};
 use super::number::{self, plain, printed_places};
-use super::results::Check;
+use super::results::{Check, Level, RoundedTo};
 pub use super::results::{Implied, PublishedCheck};
 use super::text::Text;
 use super::units::{Source, KJ_PER_MWH};
@@ -43,9 +43,9 @@ fn implied(
     Implied {
         id: id.into(),
         what,
-        value: number::rounded(range.1, dp),
-        low: number::rounded(range.0, dp),
-        high: number::rounded(range.2, dp),
+        value: RoundedTo(range.1, dp),
+        low: RoundedTo(range.0, dp),
+        high: RoundedTo(range.2, dp),
         unit,
         formula,
         comparison: None,
@@ -138,7 +138,7 @@ pub fn check(published: &[(KpiId, Decimal)]) -> PublishedCheck {
             let ok = sum.csub(t).is_some_and(|d| d.abs() <= slack);
             checks.push(Check {
                 id: format!("published-total:{}", total.id()),
-                level: if ok { "info" } else { "warning" },
+                level: if ok { Level::Info } else { Level::Warning },
                 message: if ok {
                     t!(
                         "Published {0} = {1} and the published total is {2}: consistent.",
@@ -311,7 +311,7 @@ pub fn headcount_check(implied: &[(KpiId, (Decimal, Decimal, Decimal))]) -> Opti
     }
     Some(Check {
         id: "headcount-inconsistent".into(),
-        level: "warning",
+        level: Level::Warning,
         message,
         kpi: None,
         path: None,

@@ -15,17 +15,118 @@ pub const RESULTS_SCHEMA: &str = "esg-kpi-results/1";
 /// A value, or the reason it is unavailable, in words.
 pub(crate) type Val = Result<Decimal, Text>;
 
+/// An exact figure of the results: a decimal inside, written to JSON as the contract's exact
+/// string (no trailing zeros: `13093.57`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Num(pub Decimal);
+
+impl Num {
+    pub fn get(self) -> Decimal {
+        self.0
+    }
+}
+
+impl From<Decimal> for Num {
+    fn from(d: Decimal) -> Num {
+        Num(d)
+    }
+}
+
+impl From<&Decimal> for Num {
+    fn from(d: &Decimal) -> Num {
+        Num(*d)
+    }
+}
+
+impl std::fmt::Display for Num {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0.normalize(), f)
+    }
+}
+
+impl Serialize for Num {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// A figure rounded for people, as a report prints it (`13,093.57`, `0.0010`): the exact
+/// decimal inside, rounded only when written ([`super::number::display`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rounded(pub Decimal);
+
+impl std::fmt::Display for Rounded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&super::number::display(self.0))
+    }
+}
+
+impl Serialize for Rounded {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// A figure of an explanation, rounded to a number of places for people (`145,484`): the
+/// decimal inside, rounded only when written ([`super::number::rounded`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RoundedTo(pub Decimal, pub u32);
+
+impl std::fmt::Display for RoundedTo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&super::number::rounded(self.0, self.1))
+    }
+}
+
+impl Serialize for RoundedTo {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// How much a check matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Level {
+    /// As the contract writes it: `info`, `warning`, `error` (also the page's word for it).
+    pub fn id(self) -> &'static str {
+        match self {
+            Level::Info => "info",
+            Level::Warning => "warning",
+            Level::Error => "error",
+        }
+    }
+}
+
+impl std::fmt::Display for Level {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// A decimal written as given (a published figure keeps its printed places: `0.090`).
+fn as_written<S: Serializer>(d: &Option<Decimal>, serializer: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => serializer.collect_str(d),
+        None => serializer.serialize_none(),
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct KpiResult {
     #[serde(skip)]
     pub id: KpiId,
-    #[serde(skip)]
-    pub exact: Option<Decimal>,
     /// The exact decimal result, not rounded.
-    pub value: Option<String>,
+    pub value: Option<Num>,
     /// Rounded for people, as the report prints it.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub display: Option<String>,
+    pub display: Option<Rounded>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<Text>,
     pub unit: &'static str,
@@ -34,8 +135,8 @@ pub struct KpiResult {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub formula: Option<Text>,
     /// The figure a published report printed for this KPI, as written.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "as_written")]
+    pub published: Option<Decimal>,
     /// Whether the computed value, rounded as the published figure is, equals it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub matches_published: Option<bool>,
@@ -44,6 +145,13 @@ pub struct KpiResult {
 /// The KPIs in the report's order, serialised as a JSON object keyed by KPI id.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Kpis(pub Vec<KpiResult>);
+
+impl KpiResult {
+    /// The exact value, where there is one.
+    pub fn exact(&self) -> Option<Decimal> {
+        self.value.map(Num::get)
+    }
+}
 
 impl Kpis {
     pub fn get(&self, id: KpiId) -> Option<&KpiResult> {
@@ -64,8 +172,7 @@ impl Serialize for Kpis {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Check {
     pub id: String,
-    /// `info`, `warning` or `error`.
-    pub level: &'static str,
+    pub level: Level,
     pub message: Text,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kpi: Option<&'static str>,
@@ -78,7 +185,7 @@ pub struct TraceFactor {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `value` for a one-gas factor; per gas otherwise.
-    pub values: BTreeMap<&'static str, String>,
+    pub values: BTreeMap<&'static str, Num>,
     pub unit: String,
     pub source: Text,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -88,9 +195,9 @@ pub struct TraceFactor {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TraceGas {
     pub gas: &'static str,
-    pub t: String,
-    pub gwp: String,
-    pub co2e_t: String,
+    pub t: Num,
+    pub gwp: Num,
+    pub co2e_t: Num,
 }
 
 /// One calculated line: an input, how it was converted, which factor multiplied it, what it
@@ -107,10 +214,10 @@ pub struct TraceLine {
     pub source: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<u8>,
-    pub quantity: String,
+    pub quantity: Num,
     pub unit: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub mwh: Option<String>,
+    pub mwh: Option<Num>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub conversion: Option<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -120,33 +227,33 @@ pub struct TraceLine {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub gases: Vec<TraceGas>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub emissions_t: Option<String>,
+    pub emissions_t: Option<Num>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tce: Option<String>,
+    pub tce: Option<Num>,
 }
 
-/// Figures beyond the sixteen KPIs: exact strings, `null` where unavailable.
+/// Figures beyond the sixteen KPIs: exact, `null` where unavailable.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Details {
     pub gwp: &'static str,
     pub grid_edition: String,
     /// Tonnes of each gas from fuel burnt on site, and their CO2e.
-    pub scope1_by_gas_t: BTreeMap<&'static str, Option<String>>,
+    pub scope1_by_gas_t: BTreeMap<&'static str, Option<Num>>,
     /// Location-based Scope 2 ÷ purchased MWh: the effective blended grid factor.
-    pub grid_factor_effective_t_per_mwh: Option<String>,
+    pub grid_factor_effective_t_per_mwh: Option<Num>,
     /// Market-based Scope 2, when the period has contractual instruments.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub scope2_market_t: Option<Option<String>>,
+    pub scope2_market_t: Option<Option<Num>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scope2_market_method: Option<Text>,
-    pub energy_by_source_mwh: BTreeMap<&'static str, Option<String>>,
+    pub energy_by_source_mwh: BTreeMap<&'static str, Option<Num>>,
     /// Scope 1 + Scope 2 by site, in the order sites first appear.
-    pub emissions_by_site_t: Vec<(String, Option<String>)>,
+    pub emissions_by_site_t: Vec<(String, Option<Num>)>,
     /// Scope 1 + 2 and energy per site, per month (the rows' own `period`) and per source,
     /// each group in the order it first appears; each adds up to the KPI table's totals.
     pub breakdowns: Breakdowns,
     /// Tonnes of standard coal equivalent (GB/T 2589-2008).
-    pub energy_tce: BTreeMap<&'static str, Option<String>>,
+    pub energy_tce: BTreeMap<&'static str, Option<Num>>,
     pub energy_tce_method: Text,
     /// Waste by kind, in tonnes, in the order of the kinds' list.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -166,15 +273,15 @@ pub struct Group {
     /// The site, the month (`""`: rows without one) or the source id.
     pub key: String,
     pub rows: usize,
-    pub ghg_t: Option<String>,
-    pub energy_mwh: Option<String>,
+    pub ghg_t: Option<Num>,
+    pub energy_mwh: Option<Num>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct WasteByKind {
     pub kind: &'static str,
     pub hazardous: bool,
-    pub t: Option<String>,
+    pub t: Option<Num>,
 }
 
 /// An intensity per unit of production (HKEX's "e.g. per unit of production volume").
@@ -184,9 +291,9 @@ pub struct ProductionIntensity {
     pub id: String,
     /// The KPI divided.
     pub of: &'static str,
-    pub value: Option<String>,
+    pub value: Option<Num>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub display: Option<String>,
+    pub display: Option<Rounded>,
     /// E.g. `t CO2e / tonne of product`.
     pub unit: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -272,7 +379,7 @@ impl TraceLine {
             site: None,
             source: None,
             scope: None,
-            quantity: quantity.normalize().to_string(),
+            quantity: Num(quantity),
             unit: unit.into(),
             mwh: None,
             conversion: None,
@@ -290,9 +397,9 @@ impl TraceLine {
 pub struct Implied {
     pub id: String,
     pub what: Text,
-    pub value: String,
-    pub low: String,
-    pub high: String,
+    pub value: RoundedTo,
+    pub low: RoundedTo,
+    pub high: RoundedTo,
     pub unit: &'static str,
     pub formula: Text,
     /// How it compares with the library, where that means something.

@@ -16,7 +16,7 @@
 
 use super::exact::{Exact, TooLarge};
 use super::line::Line;
-use super::results::Val;
+use super::results::{Num, Val};
 use super::scenario::{EnergyRow, FactorChoice, Period};
 use super::text::Text;
 use super::units::{Source, Status};
@@ -208,11 +208,11 @@ impl Part {
         self.unavailable += other.unavailable;
     }
 
-    fn text(&self) -> Option<String> {
+    fn num(&self) -> Option<Num> {
         if self.unavailable > 0 || self.broken {
             return None;
         }
-        self.sum.value().ok().map(|d| d.to_string())
+        self.sum.value().ok().map(Num)
     }
 }
 
@@ -223,7 +223,7 @@ struct Group {
     mwh: Part,
     /// `ghg` and `mwh` as the results write them, as of the last [`Groups::settle`]: a
     /// keystroke writes again only the groups of the line it changed.
-    text: (Option<String>, Option<String>),
+    text: (Option<Num>, Option<Num>),
     unsettled: bool,
 }
 
@@ -248,7 +248,7 @@ impl Groups {
 
     fn settle(&mut self) {
         for g in self.0.values_mut().filter(|g| g.unsettled) {
-            g.text = (g.ghg.text(), g.mwh.text());
+            g.text = (g.ghg.num(), g.mwh.num());
             g.unsettled = false;
         }
     }
@@ -273,8 +273,8 @@ impl Groups {
             .map(|(key, g)| super::results::Group {
                 key: (*key).clone(),
                 rows: g.rows.len(),
-                ghg_t: g.text.0.clone(),
-                energy_mwh: g.text.1.clone(),
+                ghg_t: g.text.0,
+                energy_mwh: g.text.1,
             })
             .collect()
     }
