@@ -43,8 +43,17 @@ import { join, resolve } from 'node:path';
  * calculation lines kept between edits (an edit writes again only its own) and the
  * data-quality warnings written from their first rows and a count instead of every row they
  * list, +1.5 KB (378.6 KB measured).
+ *
+ * Then down, to 375 KB (measured build against build, December 2026): one message catalogue
+ * and one table of figures −1.0 KB; typed results +1.2 KB (377.6 → 378.8); lines inserted and
+ * removed followed by renumbering (`Live::change_lines`, `Tally::shift`) +3.7 KB at first,
+ * brought to +0.9 KB by one reducer path for rows and non-generic `before` closures; then
+ * −5.4 KB by taking out sorts compiled once per element type: `number::order` for the few
+ * lists of decimals the results order, maps built by insertion instead of collected (a
+ * collected map sorts), and rust_decimal's `from_str` replaced by `from_str_radix(_, 10)`,
+ * which leaves its scientific-notation parser out (374.3 KB measured).
  */
-export const BUDGET = { targetKb: 200, limitKb: 379 };
+export const BUDGET = { targetKb: 200, limitKb: 375 };
 
 const dist = resolve(import.meta.dirname, '..', 'dist');
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;

@@ -195,7 +195,11 @@ mod tests {
             assert_ne!(tr(Lang::ZhHant, level.id()), level.id(), "{level}");
         }
         for f in Figure::ALL {
-            assert_ne!(f.label().render(Lang::ZhHans), f.label().render(Lang::En), "{f:?}");
+            assert_ne!(
+                f.label().render(Lang::ZhHans),
+                f.label().render(Lang::En),
+                "{f:?}"
+            );
         }
     }
 

@@ -680,6 +680,51 @@ fn fuzz_incremental_edits_for_a_bounded_time() {
                 .get("energy")
                 .and_then(Value::as_array)
                 .map_or(0, Vec::len);
+            // A line inserted (an awkward value, or a copy of another line) or removed.
+            if rng.below(4) == 0 {
+                use engine::live::Change;
+                let Some(list) = doc.get_mut("energy").and_then(Value::as_array_mut) else {
+                    continue;
+                };
+                let change = if !list.is_empty() && rng.below(2) == 0 {
+                    let at = rng.below(list.len());
+                    list.remove(at);
+                    Change::Removed(at)
+                } else {
+                    let at = rng.below(list.len() + 1);
+                    let new = match list.get(rng.below(list.len().max(1))) {
+                        Some(other) if rng.below(2) == 0 => other.clone(),
+                        _ => awkward(&mut rng),
+                    };
+                    list.insert(at, new);
+                    Change::Inserted(at)
+                };
+                let outcome = catch_unwind(AssertUnwindSafe(|| {
+                    let cost = live.changed_lines(&doc, "energy", change);
+                    let kept = live.results().to_json();
+                    let (read, errors) = engine::scenario::read(&doc);
+                    let full = match read {
+                        Some(s) => engine::calc::calculate_with(&s, errors, limit).to_json(),
+                        None => engine::calc::calculate_value_with(&doc, limit).0.to_json(),
+                    };
+                    (cost, kept == full)
+                }));
+                match outcome {
+                    Ok((cost, true)) => {
+                        by_difference += u64::from(cost != engine::live::Cost::Everything)
+                    }
+                    Ok((_, false)) => {
+                        let _ = std::panic::take_hook();
+                        panic!("the kept results differ from a full calculation after {change:?} (seed {seed}) in: {doc}");
+                    }
+                    Err(_) => {
+                        let _ = std::panic::take_hook();
+                        panic!("{change:?} panicked (seed {seed}) in: {doc}");
+                    }
+                }
+                edits += 1;
+                continue;
+            }
             let path = match rng.below(3) {
                 0 | 1 if rows > 0 => {
                     let field = FIELDS[rng.below(FIELDS.len())];

@@ -191,10 +191,14 @@ pub fn Charts(props: &ChartsProps) -> Html {
     // A chart of 600 stores is a grey wall: the largest sites, the rest in the breakdown.
     let all_sites = sites.len();
     let sites: Vec<Bar> = if all_sites > MOST_SITES {
-        let mut sorted = sites;
-        sorted.sort_by_key(|b| std::cmp::Reverse(b.value));
-        sorted.truncate(MOST_SITES);
-        sorted
+        // Largest first, equal ones in their order.
+        let keys: Vec<Decimal> = sites.iter().map(|b| -b.value).collect();
+        let mut sites: Vec<Option<Bar>> = sites.into_iter().map(Some).collect();
+        number::order(&keys)
+            .into_iter()
+            .take(MOST_SITES)
+            .filter_map(|i| sites.get_mut(i).and_then(Option::take))
+            .collect::<Vec<Bar>>()
     } else {
         sites
     };

@@ -542,8 +542,15 @@ fn Inputs(props: &InputsProps) -> Html {
                     let opens = i == start || site_of(i - 1) != site;
                     let closes = i + 1 == end || site_of(i + 1) != site;
                     let title = if site.is_empty() { tr!(lang, "Lines without a site").to_string() } else { site.clone() };
-                    let grid = (i..end).take_while(|j| site_of(*j) == site)
-                        .map(|j| path::text(doc, &format!("{prefix}energy[{j}].grid"))).find(|g| !g.is_empty());
+                    // The grid of the site's run of lines on this page, from its first line
+                    // (a line added at the site takes it, whichever line closes the run).
+                    let grid = if opens || closes {
+                        let first = (start..=i).rev().take_while(|j| site_of(*j) == site).last().unwrap_or(i);
+                        (first..end).take_while(|j| site_of(*j) == site)
+                            .map(|j| path::text(doc, &format!("{prefix}energy[{j}].grid"))).find(|g| !g.is_empty())
+                    } else {
+                        None
+                    };
                     let mut out: Vec<Html> = Vec::new();
                     if opens {
                         let subtotal = by_site.iter().find(|(s, _)| *s == site).and_then(|(_, t)| *t)

@@ -129,3 +129,71 @@ test('in a 6,000-line scenario, each keystroke in a line or a figure updates the
   assert.deepEqual(record.pageErrors, []);
   await close();
 });
+
+test('in a 6,000-line scenario, lines removed, duplicated and added update the KPIs, the errors and the calculation lines to what a full calculation gives', async () => {
+  const { page, record, close } = await openPage(env.browser, env.server.url);
+  const s = scenario();
+  await page.evaluate((s) => window.EsgKpi.load(s), s);
+  await page.getByTestId('energy-pager').waitFor();
+  await input(page, 'energy[4].quantity').fill('abc');
+  s.energy[4].quantity = 'abc';
+  await errorFor(page, 'energy[4].quantity').waitFor();
+  const shown = async () => {
+    const t = await kpiTexts(page);
+    return { total: t.ghg_total_t, scope1: t.ghg_scope1_t, energy: t.energy_total_mwh };
+  };
+  const want = async () => {
+    const e = await expected(page, s);
+    return { total: e.kpis.ghg_total_t, scope1: e.kpis.ghg_scope1_t, energy: e.kpis.energy_total_mwh };
+  };
+  const settled = async (w) => {
+    let got;
+    for (const end = Date.now() + 5000; Date.now() < end; await page.waitForTimeout(10)) {
+      got = await shown();
+      if (JSON.stringify(got) === JSON.stringify(w)) break;
+    }
+    return got;
+  };
+  // The invalid line keeps the KPIs at their last good values; fix it after the moves.
+  const lastGood = await shown();
+
+  // Line 2 removed: the invalid line moves up to line 4, its message with it.
+  await page.getByRole('button', { name: 'Remove energy line 2', exact: true }).click();
+  s.energy.splice(1, 1);
+  await errorFor(page, 'energy[3].quantity').waitFor();
+  assert.equal(await errorFor(page, 'energy[4].quantity').count(), 0, 'no message left at the old place');
+  assert.equal(await input(page, 'energy[3].quantity').inputValue(), 'abc');
+  assert.deepEqual(await shown(), lastGood, 'the last good results stay while a line is invalid');
+
+  // Line 1 duplicated (a new line 2): the invalid line is line 5 again.
+  await page.getByRole('button', { name: 'Duplicate energy line 1', exact: true }).click();
+  s.energy.splice(1, 0, { ...s.energy[0] });
+  await errorFor(page, 'energy[4].quantity').waitFor();
+
+  // Fixed: the KPIs are those of a full calculation of the scenario as it now is.
+  await input(page, 'energy[4].quantity').fill('30');
+  s.energy[4].quantity = '30';
+  let w = await want();
+  assert.deepEqual(await settled(w), w, 'after a removal, a duplicate and a fix');
+  assert.notDeepEqual(w, lastGood);
+
+  // A line added at the first site (electricity, on the site's grid, whichever line closes
+  // the site's run), typed in: the KPIs follow.
+  await page.getByRole('button', { name: '+ Add a line at Store 001', exact: true }).click();
+  const added = s.energy.filter((l) => l.site === 'Store 001').length;
+  s.energy.splice(added, 0, { site: 'Store 001', source: 'electricity', quantity: '', unit: 'kWh', grid: 'beijing' });
+  await input(page, `energy[${added}].quantity`).fill('123456');
+  s.energy[added].quantity = '123456';
+  w = await want();
+  assert.deepEqual(await settled(w), w, 'after a line added and typed in');
+
+  // The calculation lines the page keeps are renumbered with the lines: the first ones read
+  // as a full calculation writes them.
+  await page.locator('details.trace summary').click();
+  const lines = await page.locator('details.trace li[data-trace]').evaluateAll((ls) => ls.slice(0, 8).map((l) => [l.dataset.trace, l.querySelector('p').textContent]));
+  const full = await page.evaluate((s) => window.EsgKpi.calculate(s).trace.slice(0, 8).map((t) => [t.path, t.text]), s);
+  assert.equal(lines.length, 8);
+  assert.deepEqual(lines, full);
+  assert.deepEqual(record.pageErrors, []);
+  await close();
+});

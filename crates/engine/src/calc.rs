@@ -130,17 +130,14 @@ pub(crate) fn results_of(
     let tally = |i: usize| tallies.get(i).unwrap_or(&empty);
     let trace = |i: usize| traces.and_then(|t| t.get(i)).copied();
     let current = period_results_with(&s.current, tally(0), limit, trace(0));
-    let periods = s
-        .others
-        .iter()
-        .enumerate()
-        .map(|(i, (key, p))| {
-            (
-                *key,
-                period_results_with(p, tally(i + 1), limit, trace(i + 1)),
-            )
-        })
-        .collect();
+    // Inserted one by one: collecting into a map would sort (one more sort in the page's wasm).
+    let mut periods = BTreeMap::new();
+    for (i, (key, p)) in s.others.iter().enumerate() {
+        periods.insert(
+            *key,
+            period_results_with(p, tally(i + 1), limit, trace(i + 1)),
+        );
+    }
     Results {
         schema: RESULTS_SCHEMA,
         period: current.period,
@@ -625,7 +622,7 @@ fn total_formula(
     let lines_sum = |direct_lines: bool, ghg: bool| {
         let [direct, indirect] = &tally.ghg;
         let acc = if direct_lines { direct } else { indirect };
-        let only = acc.only_line().and_then(|i| line_at(p, i));
+        let only = tally.only_line(direct_lines).and_then(|i| line_at(p, i));
         match (acc.lines, only, direct_lines) {
             (0, _, true) => t!("no fuel lines"),
             (0, _, false) => t!("no electricity lines"),
@@ -749,9 +746,19 @@ pub(crate) fn trace_line(l: &Line, p: &Period) -> TraceLine {
     };
     let factor = row.factor.gases().map(|(values, unit)| TraceFactor {
         id: row.factor.record_id(),
-        values: match values.as_slice() {
-            [(_, v)] => BTreeMap::from([("value", v.into())]),
-            _ => values.iter().map(|(g, v)| (g.id(), v.into())).collect(),
+        values: {
+            let mut m = BTreeMap::new();
+            match values.as_slice() {
+                [(_, v)] => {
+                    m.insert("value", Num(*v));
+                }
+                _ => {
+                    for (g, v) in values {
+                        m.insert(g.id(), Num(v));
+                    }
+                }
+            }
+            m
         },
         unit: unit.id(),
         source: row.factor.source(),

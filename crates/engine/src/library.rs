@@ -9,7 +9,6 @@
 use super::units::{FactorUnit, Source, Status};
 use crate::DecOps as _;
 use rust_decimal::Decimal;
-use std::str::FromStr;
 use std::sync::OnceLock;
 
 /// A greenhouse gas, or a factor already in CO2 equivalent.
@@ -570,7 +569,8 @@ fn grid_table(id: &str) -> Option<&'static GridTable> {
 }
 
 fn dec(text: &str) -> Option<Decimal> {
-    Decimal::from_str(text).ok()
+    // The library's values have no exponent (see `number::parse`).
+    Decimal::from_str_radix(text, 10).ok()
 }
 
 /// A resolved grid factor for one region: value, how it was made, and its provenance.
@@ -914,6 +914,7 @@ pub fn find(id: &str) -> Option<&'static FactorRecord> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::str::FromStr;
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()

@@ -29,6 +29,9 @@ use std::borrow::Cow;
 pub enum Cost {
     /// One energy line read and computed again.
     Line,
+    /// An energy line inserted or removed: it, and the lines after it whose messages name
+    /// them by number, read again; the others renumbered.
+    Lines,
     /// A period's figures read again, its energy lines not.
     Figures,
     /// The whole document read and computed again.
@@ -153,27 +156,8 @@ impl Live {
     /// leaving the calculation as it was, when it would need the whole document read again
     /// (which the caller may rather do later: [`Live::new`]).
     pub fn edit(&mut self, doc: &Value, path: &str) -> Option<Cost> {
-        // A document of another schema version is migrated whole: read it again.
-        if !matches!(migrate::migrate(doc), Ok(Cow::Borrowed(_))) {
-            return None;
-        }
-        let (period, rest) = split_period(path);
-        let key = match period {
-            0 => None,
-            k => Some(OTHER_PERIODS.get(k - 1)?.0),
-        };
-        let obj = match key {
-            None => doc.as_object()?,
-            Some(key) => doc.get(key)?.as_object()?,
-        };
+        let (period, rest, at, obj) = self.locate(doc, path)?;
         let s = self.scenario.as_mut()?;
-        let (at, inherited) = match key {
-            None => (0, Settings::default()),
-            Some(key) => (
-                1 + s.others.iter().position(|(k, _)| *k == key)?,
-                s.current.settings.clone(),
-            ),
-        };
         let p = match at {
             0 => &mut s.current,
             i => &mut s.others.get_mut(i - 1)?.1,
@@ -191,13 +175,22 @@ impl Live {
                 return None;
             }
             edit_line(p, tally, &mut self.errors, period, index, rows.get(index)?);
-            retrace(p, trace, self.limit, index);
+            retrace(p, trace, self.limit, index, &|k| k == index);
             return Some(Cost::Line);
         }
         let first = rest.split(['.', '[']).next()?;
         if !outside_the_lines(first) {
             return None;
         }
+        // A period other than the current one inherits the current one's settings.
+        let inherited = match at {
+            0 => Settings::default(),
+            _ => s.current.settings.clone(),
+        };
+        let p = match at {
+            0 => &mut s.current,
+            i => &mut s.others.get_mut(i - 1)?.1,
+        };
         let (head, tail) = scenario::reread_figures(obj, p, &inherited);
         self.errors
             .retain(|e| !matches!(order(&e.path), (q, 0 | 2, _) if q == period));
@@ -211,6 +204,146 @@ impl Live {
         self.errors.splice(at..at, tail);
         Some(Cost::Figures)
     }
+}
+
+/// A line inserted into a period's list of energy lines, or removed from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// A line now at this index (the lines from there on were one place earlier).
+    Inserted(usize),
+    /// The line that was at this index (the lines after it move one place up).
+    Removed(usize),
+}
+
+impl Live {
+    /// Follows a line inserted into or removed from the energy list at `list` (`energy`,
+    /// `prior.energy`; `doc` already has the change), renumbering the others rather than
+    /// reading them again; anything else reads the whole document again.
+    pub fn changed_lines(&mut self, doc: &Value, list: &str, change: Change) -> Cost {
+        match self.change_lines(doc, list, change) {
+            Some(cost) => cost,
+            None => {
+                *self = Live::new(doc, self.limit);
+                Cost::Everything
+            }
+        }
+    }
+
+    /// [`Live::changed_lines`], or `None` (the calculation as it was) when the change needs
+    /// the whole document read again.
+    pub fn change_lines(&mut self, doc: &Value, list: &str, change: Change) -> Option<Cost> {
+        let (period, rest, at, obj) = self.locate(doc, list)?;
+        if rest != "energy" {
+            return None;
+        }
+        let rows = obj.get("energy")?.as_array()?;
+        let s = self.scenario.as_mut()?;
+        let p = match at {
+            0 => &mut s.current,
+            i => &mut s.others.get_mut(i - 1)?.1,
+        };
+        let tally = self.tallies.get_mut(at)?;
+        let trace = self.traces.get_mut(at)?;
+        let known = p.energy.len() + p.invalid_energy_rows.len();
+        // The list's length as the change leaves it, within what a list may hold (beyond, the
+        // reader says so of the whole list).
+        let (index, fits) = match change {
+            Change::Inserted(i) => (i, rows.len() == known + 1 && i < rows.len()),
+            Change::Removed(i) => (i, rows.len() + 1 == known && i < known),
+        };
+        if !fits || known > scenario::MAX_LINES || rows.len() > scenario::MAX_LINES {
+            return None;
+        }
+        // The removed line's contribution out.
+        if let Change::Removed(i) = change {
+            match p.energy.binary_search_by_key(&i, |r| r.index) {
+                Ok(at) => {
+                    if let Some(r) = p.energy.get(at) {
+                        tally.put(&line(r, p), Sign::Take);
+                    }
+                    p.energy.remove(at);
+                }
+                Err(_) => p.invalid_energy_rows.retain(|k| *k != i),
+            }
+        }
+        let to = |k: usize| match change {
+            Change::Inserted(i) if k >= i => k + 1,
+            Change::Removed(i) if k > i => k - 1,
+            _ => k,
+        };
+        // The input errors of the lines that move name them by number: taken out, and those
+        // lines read again below.
+        let mut again: Vec<usize> = Vec::new();
+        self.errors.retain(|e| match row_of(&e.path) {
+            Some((q, k)) if q == period && k >= index => {
+                if !matches!(change, Change::Removed(i) if k == i) {
+                    again.push(to(k));
+                }
+                false
+            }
+            _ => true,
+        });
+        for r in &mut p.energy {
+            r.index = to(r.index);
+        }
+        for k in &mut p.invalid_energy_rows {
+            *k = to(*k);
+        }
+        tally.shift(&to);
+        again.extend(
+            tally
+                .lines_with_errors()
+                .into_iter()
+                .filter(|k| *k >= index),
+        );
+        if let Change::Inserted(i) = change {
+            again.push(i);
+        }
+        again.sort_unstable();
+        again.dedup();
+        for k in again {
+            if let Some(row) = rows.get(k) {
+                edit_line(p, tally, &mut self.errors, period, k, row);
+            }
+        }
+        tally.settle();
+        retrace(p, trace, self.limit, index, &|k| k >= index);
+        Some(Cost::Lines)
+    }
+}
+
+impl Live {
+    /// Where a path of `doc` is: its period (0 the current, then [`OTHER_PERIODS`]), the rest
+    /// of the path, the period's place among the kept ones, and its JSON object. `None` when
+    /// the document is of another schema version (migrated whole: read it again) or the
+    /// period is not one the calculation has.
+    fn locate<'d, 'p>(
+        &self,
+        doc: &'d Value,
+        path: &'p str,
+    ) -> Option<(usize, &'p str, usize, &'d serde_json::Map<String, Value>)> {
+        if !matches!(migrate::migrate(doc), Ok(Cow::Borrowed(_))) {
+            return None;
+        }
+        let (period, rest) = split_period(path);
+        let s = self.scenario.as_ref()?;
+        let (at, obj) = match period {
+            0 => (0, doc.as_object()?),
+            k => {
+                let key = OTHER_PERIODS.get(k - 1)?.0;
+                let at = 1 + s.others.iter().position(|(q, _)| *q == key)?;
+                (at, doc.get(key)?.as_object()?)
+            }
+        };
+        Some((period, rest, at, obj))
+    }
+}
+
+/// An error's period and energy row, when its path is in a row (`prior.energy[3].unit`).
+fn row_of(path: &str) -> Option<(usize, usize)> {
+    let (period, rest) = split_period(path);
+    let (index, _) = row_index(rest.strip_prefix("energy")?)?;
+    Some((period, index))
 }
 
 /// Takes a line's old contribution out of the tally, reads the row again and puts its new one
@@ -248,7 +381,12 @@ fn edit_line(
                 p.invalid_energy_rows.remove(i);
             }
         }
-        (Err(_), None) => {}
+        // Invalid before and after (or a new line that is invalid).
+        (Err(_), None) => {
+            if let Err(i) = p.invalid_energy_rows.binary_search(&index) {
+                p.invalid_energy_rows.insert(i, index);
+            }
+        }
     }
     if let Ok(at) = p.energy.binary_search_by_key(&index, |r| r.index) {
         if let Some(r) = p.energy.get(at) {
@@ -261,13 +399,21 @@ fn edit_line(
     errors.splice(at..at, row_errors);
 }
 
-/// Brings a period's kept calculation lines up to date after line `edited` changed: nothing
-/// to do when it lies beyond them; otherwise the first lines again, each taken from what was
-/// kept except the edited one's (which may also have come in or gone out of them).
-fn retrace(p: &Period, kept: &mut Traced, limit: TraceLimit, edited: usize) {
+/// Brings a period's kept calculation lines up to date after the lines that `changed` says
+/// changed, the first of them `first` (one edited line, or every line from an inserted or
+/// removed one on): nothing to do when they all lie beyond the kept lines; otherwise the first
+/// lines again, each taken from what was kept unless it changed (a changed line may also have
+/// come in or gone out of them).
+fn retrace(
+    p: &Period,
+    kept: &mut Traced,
+    limit: TraceLimit,
+    first: usize,
+    changed: &dyn Fn(usize) -> bool,
+) {
     let shown = limit.shown(p.energy.len());
     let full = kept.rows.len() >= shown;
-    if full && kept.rows.last().is_some_and(|last| edited > *last) {
+    if full && kept.rows.last().is_some_and(|last| first > *last) {
         return;
     }
     let old_rows = std::mem::take(&mut kept.rows);
@@ -277,7 +423,7 @@ fn retrace(p: &Period, kept: &mut Traced, limit: TraceLimit, edited: usize) {
         .collect();
     for r in p.energy.iter().take(shown) {
         let reused = match old_rows.binary_search(&r.index) {
-            Ok(at) if r.index != edited => old_lines.get_mut(at).and_then(Option::take),
+            Ok(at) if !changed(r.index) => old_lines.get_mut(at).and_then(Option::take),
             _ => None,
         };
         kept.rows.push(r.index);

@@ -12,7 +12,6 @@ use super::text::Text;
 use crate::t;
 use crate::DecOps as _;
 use rust_decimal::{Decimal, RoundingStrategy};
-use std::str::FromStr;
 
 /// Rounding for display: half away from zero, as Excel and the report round.
 pub const DISPLAY_ROUNDING: RoundingStrategy = RoundingStrategy::MidpointAwayFromZero;
@@ -101,7 +100,10 @@ pub fn parse(text: &str) -> Result<Option<Decimal>, NumberError> {
     if int_digits > 29 {
         return Err(NumberError::TooLarge(shown()));
     }
-    let mut value = Decimal::from_str(&digits).map_err(|_| NumberError::TooLarge(shown()))?;
+    // Radix 10 exactly: the digits have no exponent, and `from_str`'s fallback to scientific
+    // notation would only add its parser to the page's wasm.
+    let mut value =
+        Decimal::from_str_radix(&digits, 10).map_err(|_| NumberError::TooLarge(shown()))?;
     value = scale_by_power_of_ten(value, exponent).ok_or_else(|| {
         if exponent > 0 {
             NumberError::TooLarge(shown())
@@ -213,6 +215,18 @@ fn scale_by_power_of_ten(value: Decimal, exponent: i32) -> Option<Decimal> {
     }
 }
 
+/// The positions of `keys` in ascending order, equal keys in their order: one small sort for
+/// the few lists of decimals the results order (a generic sort would be compiled once per
+/// element type into the page's wasm).
+pub fn order(keys: &[Decimal]) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::with_capacity(keys.len());
+    for (i, k) in keys.iter().enumerate() {
+        let at = out.partition_point(|j| keys.get(*j).is_some_and(|x| x <= k));
+        out.insert(at, i);
+    }
+    out
+}
+
 /// A published figure as the report prints it: thousands separated, with its own decimals.
 pub fn published(value: Decimal) -> String {
     if value.abs() >= Decimal::ONE {
@@ -295,6 +309,7 @@ pub fn printed_places(value: Decimal) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::str::FromStr;
 
     #[track_caller]
     fn ok(text: &str, expected: &str) {

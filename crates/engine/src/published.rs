@@ -215,10 +215,10 @@ fn compare_fuel(r: (Decimal, Decimal, Decimal)) -> Text {
             },
         ));
     }
-    parts.sort_by_key(|p| p.0);
-    let listed = parts
+    let keys: Vec<Decimal> = parts.iter().map(|p| p.0).collect();
+    let listed = number::order(&keys)
         .into_iter()
-        .map(|(_, s)| s)
+        .filter_map(|i| parts.get(i).map(|(_, s)| s.clone()))
         .reduce(|a, b| t!("{0}; {1}", a, b))
         .unwrap_or_else(|| Text::verbatim(""));
     t!("Natural-gas factors in the library: {0}.", listed)
@@ -244,11 +244,16 @@ fn compare_grid(r: (Decimal, Decimal, Decimal)) -> Text {
         t!("Within the rounding range: {0}.", matches.join(", "))
     };
     if let Some(edition) = library::grid_edition(library::DEFAULT_GRID_EDITION) {
-        let mut values: Vec<(Decimal, Region)> = Region::ALL
+        let found: Vec<(Decimal, Region)> = Region::ALL
             .into_iter()
             .filter_map(|reg| Some((library::regional_factor(edition, reg, half)?.value, reg)))
             .collect();
-        values.sort();
+        // By value, then in the regions' order.
+        let keys: Vec<Decimal> = found.iter().map(|(v, _)| *v).collect();
+        let values: Vec<(Decimal, Region)> = number::order(&keys)
+            .into_iter()
+            .filter_map(|i| found.get(i).copied())
+            .collect();
         let below = values.iter().rev().find(|(v, _)| *v <= r.1);
         let above = values.iter().find(|(v, _)| *v >= r.1);
         if let (Some(b), Some(a)) = (below, above) {

@@ -52,6 +52,13 @@ impl Rows {
         self.0.first().copied()
     }
 
+    /// Renumbers the rows (`to` keeps their order).
+    fn shift(&mut self, to: &dyn Fn(usize) -> usize) {
+        for i in &mut self.0 {
+            *i = to(*i);
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.0.len()
     }
@@ -92,8 +99,6 @@ pub(crate) struct Acc {
     errors: Vec<(usize, Text)>,
     /// Lines counted, with or without a figure.
     pub lines: usize,
-    /// The sum of their indices: the one line's index when there is one.
-    index_sum: usize,
 }
 
 /// Adds `v` to `sum` or takes it away; `false` when the sum leaves an i128.
@@ -126,14 +131,8 @@ impl Acc {
             },
         }
         match sign {
-            Sign::Add => {
-                self.lines += 1;
-                self.index_sum = self.index_sum.wrapping_add(index);
-            }
-            Sign::Take => {
-                self.lines = self.lines.saturating_sub(1);
-                self.index_sum = self.index_sum.wrapping_sub(index);
-            }
+            Sign::Add => self.lines += 1,
+            Sign::Take => self.lines = self.lines.saturating_sub(1),
         }
     }
 
@@ -146,11 +145,6 @@ impl Acc {
             return Err(NoTotal::TooLarge);
         }
         self.sum.value().map_err(|_| NoTotal::TooLarge)
-    }
-
-    /// The index of the one line counted, when there is exactly one.
-    pub fn only_line(&self) -> Option<usize> {
-        (self.lines == 1).then_some(self.index_sum)
     }
 
     /// The total of this and `other` together.
@@ -176,7 +170,6 @@ impl Acc {
         }
         self.broken |= other.broken;
         self.lines += other.lines;
-        self.index_sum = self.index_sum.wrapping_add(other.index_sum);
     }
 }
 
@@ -283,6 +276,12 @@ impl Groups {
     pub fn first(&self, key: &str) -> Option<usize> {
         self.0.get(key).and_then(|g| g.rows.first())
     }
+
+    fn shift(&mut self, to: &dyn Fn(usize) -> usize) {
+        for g in self.0.values_mut() {
+            g.rows.shift(to);
+        }
+    }
 }
 
 /// Lines sharing something (a preset factor, an unverified factor), in their order of first
@@ -307,6 +306,12 @@ impl Sets {
                     rows.put(index, sign);
                 }
             }
+        }
+    }
+
+    fn shift(&mut self, to: &dyn Fn(usize) -> usize) {
+        for (_, rows) in self.by_id.values_mut() {
+            rows.shift(to);
         }
     }
 
@@ -602,6 +607,23 @@ impl Quality {
         }
     }
 
+    fn shift(&mut self, to: &dyn Fn(usize) -> usize) {
+        self.outside.shift(to);
+        for m in self.meters.values_mut() {
+            m.rows.shift(to);
+            for (_, i) in &mut m.quantities {
+                *i = to(*i);
+            }
+            for (i, ..) in &mut m.outliers {
+                *i = to(*i);
+            }
+        }
+        for rows in self.same.values_mut() {
+            rows.shift(to);
+        }
+        self.later.shift(to);
+    }
+
     /// Sites and sources reported in several units: `(site, source id, units, first row)`, in
     /// order of site and source.
     pub fn mixed(&self) -> Vec<(&str, &str, &str, usize)> {
@@ -711,6 +733,66 @@ impl Tally {
         }
         t.settle();
         t
+    }
+
+    /// Renumbers the lines after one was inserted or removed (`to` keeps their order; a removed
+    /// line is taken away first). Lines whose figures name their line ("energy line 4 has no
+    /// emission factor") keep the old names until put again: [`Tally::lines_with_errors`].
+    pub(crate) fn shift(&mut self, to: &dyn Fn(usize) -> usize) {
+        self.each_acc(&mut |acc| {
+            for (i, _) in &mut acc.errors {
+                *i = to(*i);
+            }
+        });
+        self.sites.shift(to);
+        self.months.shift(to);
+        self.sources.shift(to);
+        self.custom.shift(to);
+        self.default_density.shift(to);
+        self.presets.shift(to);
+        self.statuses.shift(to);
+        self.quality.shift(to);
+    }
+
+    /// Every total of the tally.
+    fn each_acc(&mut self, f: &mut dyn FnMut(&mut Acc)) {
+        for acc in &mut self.ghg {
+            f(acc);
+        }
+        for acc in &mut self.mwh {
+            f(acc);
+        }
+        for acc in &mut self.tce {
+            f(acc);
+        }
+        for acc in &mut self.gases {
+            f(acc);
+        }
+        for (a, b) in &mut self.by_source {
+            f(a);
+            f(b);
+        }
+    }
+
+    /// The lines whose figure is unavailable (their reasons name them), in row order.
+    pub(crate) fn lines_with_errors(&mut self) -> Vec<usize> {
+        let mut rows = Vec::new();
+        self.each_acc(&mut |acc| rows.extend(acc.errors.iter().map(|(i, _)| *i)));
+        rows.sort_unstable();
+        rows.dedup();
+        rows
+    }
+
+    /// The one line of Scope 1 (`direct`) or Scope 2, when the scope has exactly one.
+    pub fn only_line(&self, direct: bool) -> Option<usize> {
+        let acc = self.ghg.get(usize::from(!direct))?;
+        if acc.lines != 1 {
+            return None;
+        }
+        Source::ALL
+            .iter()
+            .filter(|s| s.is_direct() == direct)
+            .find_map(|s| self.sources.first(s.id()))
     }
 
     /// Adds a line, or takes it away (with the figures it was added with).

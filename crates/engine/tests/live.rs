@@ -3,7 +3,7 @@
 //! the byte; and an edit of a line or a figure reads only that line or those figures.
 
 use esg_kpi_engine::calc::{calculate_with, TraceLimit};
-use esg_kpi_engine::live::{Cost, Live};
+use esg_kpi_engine::live::{Change, Cost, Live};
 use esg_kpi_engine::{path, scenario};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -80,9 +80,9 @@ enum Op {
     Row(bool, usize, (u8, usize, usize, usize)),
     /// A period's figure.
     Figure(u8, usize),
-    Insert(usize, (u8, usize, usize, usize)),
-    Append((u8, usize, usize, usize)),
-    Delete(usize),
+    Insert(bool, usize, (u8, usize, usize, usize)),
+    Append(bool, (u8, usize, usize, usize)),
+    Delete(bool, usize),
     /// A setting every line depends on.
     Setting(u8),
     Load(Vec<(u8, usize, usize, usize)>),
@@ -97,16 +97,63 @@ fn op() -> impl Strategy<Value = Op> {
         6 => (any::<bool>(), 0..40usize, 0..5u8, 0..24usize).prop_map(|(p, i, f, v)| Op::Field(p, i, f, v)),
         2 => (any::<bool>(), 0..40usize, spec()).prop_map(|(p, i, s)| Op::Row(p, i, s)),
         3 => (0..8u8, 0..12usize).prop_map(|(f, v)| Op::Figure(f, v)),
-        1 => (0..40usize, spec()).prop_map(|(i, s)| Op::Insert(i, s)),
-        1 => spec().prop_map(Op::Append),
-        1 => (0..40usize).prop_map(Op::Delete),
+        2 => (any::<bool>(), 0..40usize, spec()).prop_map(|(p, i, s)| Op::Insert(p, i, s)),
+        1 => (any::<bool>(), spec()).prop_map(|(p, s)| Op::Append(p, s)),
+        2 => (any::<bool>(), 0..40usize).prop_map(|(p, i)| Op::Delete(p, i)),
         1 => (0..4u8).prop_map(Op::Setting),
         1 => prop::collection::vec(spec(), 0..12).prop_map(Op::Load),
     ]
 }
 
+/// What the page reports of a change.
+enum Reported {
+    /// The path edited.
+    Path(String),
+    /// A line inserted into or removed from a list.
+    Lines(String, Change),
+    /// A document loaded.
+    Load,
+}
+
+/// Applies `op` to the document and says what the page would report.
+fn apply(d: &mut Value, op: &Op) -> Reported {
+    match apply_op(d, op) {
+        Some(at) => Reported::Path(at),
+        None => Reported::Load,
+    }
+}
+
+/// Applies an insert or a delete; `None` when `op` is neither.
+fn apply_lines(d: &mut Value, op: &Op) -> Option<Reported> {
+    let (prior, insert) = match op {
+        Op::Insert(p, i, s) => (*p, Some((Some(*i), *s))),
+        Op::Append(p, s) => (*p, Some((None, *s))),
+        Op::Delete(p, _) => (*p, None),
+        _ => return None,
+    };
+    let list = if prior && d.get("prior").is_some() {
+        "prior.energy"
+    } else {
+        "energy"
+    };
+    let rows = path::get_mut(d, list)?.as_array_mut()?;
+    Some(match (insert, op) {
+        (Some((at, (k, s, m, q))), _) => {
+            let at = at.map_or(rows.len(), |i| i % (rows.len() + 1));
+            rows.insert(at, row(k, s, m, q));
+            Reported::Lines(list.into(), Change::Inserted(at))
+        }
+        (None, Op::Delete(_, i)) if !rows.is_empty() => {
+            let at = i % rows.len();
+            rows.remove(at);
+            Reported::Lines(list.into(), Change::Removed(at))
+        }
+        _ => Reported::Path(list.into()),
+    })
+}
+
 /// Applies `op` to the document; the path the page would report, or `None` for a load.
-fn apply(d: &mut Value, op: &Op) -> Option<String> {
+fn apply_op(d: &mut Value, op: &Op) -> Option<String> {
     let list = |prior: bool| {
         if prior && d.get("prior").is_some() {
             "prior.energy"
@@ -182,26 +229,10 @@ fn apply(d: &mut Value, op: &Op) -> Option<String> {
             path::set(d, at, value);
             Some(at.to_string())
         }
-        Op::Insert(i, (k, s, m, q)) => {
-            let rows = d.get_mut("energy")?.as_array_mut()?;
-            let at = i % (rows.len() + 1);
-            rows.insert(at, row(*k, *s, *m, *q));
-            Some(format!("energy[{at}]"))
-        }
-        Op::Append((k, s, m, q)) => {
-            let rows = d.get_mut("energy")?.as_array_mut()?;
-            rows.push(row(*k, *s, *m, *q));
-            Some(format!("energy[{}]", rows.len() - 1))
-        }
-        Op::Delete(i) => {
-            let rows = d.get_mut("energy")?.as_array_mut()?;
-            if rows.is_empty() {
-                return Some("energy".into());
-            }
-            let at = i % rows.len();
-            rows.remove(at);
-            Some(format!("energy[{at}]"))
-        }
+        Op::Insert(..) | Op::Append(..) | Op::Delete(..) => match apply_lines(d, op) {
+            Some(Reported::Path(at) | Reported::Lines(at, _)) => Some(at),
+            _ => Some("energy".into()),
+        },
         Op::Setting(s) => {
             let (at, value) = match s {
                 0 => ("gwp", json!("AR6")),
@@ -254,8 +285,12 @@ proptest! {
         prop_assert_eq!(live.results().to_json(), full(&d, limit));
         for (step, op) in ops.iter().enumerate() {
             let had_prior = d.get("prior").is_some();
-            match apply(&mut d, op) {
-                Some(at) => {
+            let reported = match apply_lines(&mut d, op) {
+                Some(r) => r,
+                None => apply(&mut d, op),
+            };
+            match reported {
+                Reported::Path(at) => {
                     let cost = live.edited(&d, &at);
                     // A line's or a figure's edit never reads the document again (unless it
                     // makes the period it is in).
@@ -264,7 +299,12 @@ proptest! {
                         prop_assert_ne!(cost, Cost::Everything, "{:?} at {}", op, at);
                     }
                 }
-                None => live = Live::new(&d, limit),
+                // A line inserted or removed renumbers the others: never a reading of all.
+                Reported::Lines(list, change) => {
+                    let cost = live.changed_lines(&d, &list, change);
+                    prop_assert_eq!(cost, Cost::Lines, "{:?} in {}", change, list);
+                }
+                Reported::Load => live = Live::new(&d, limit),
             }
             let (a, b) = (live.results().to_json(), full(&d, limit));
             prop_assert!(a == b, "after step {} ({:?}) the results differ:\n{}", step, op, first_difference(&a, &b));
