@@ -229,6 +229,30 @@ async function editOnce(page, path, value, kpi, timeout) {
   return { dt: r.dt, longest: await longestTaskSince(page, r.t0) };
 }
 
+/**
+ * One line removed: clicks the button named "Remove energy line 1" (the widget's and the
+ * baseline's) from a task of the page's own and returns the ms from the click to the moment the
+ * DOM's `data-kpi=kpi` text differs, or null after `timeout` ms; then waits until idle.
+ */
+async function removeOnce(page, kpi, timeout) {
+  const r = await page.evaluate(({ kpi, timeout }) => new Promise((resolve) => {
+    const button = document.querySelector('button[aria-label="Remove energy line 1"]');
+    const el = () => document.querySelector(`[data-kpi="${kpi}"]`);
+    if (!button) { resolve({ error: 'no button "Remove energy line 1"' }); return; }
+    const before = el().textContent;
+    let t0 = 0, done = false;
+    const finish = (x) => { if (!done) { done = true; mo.disconnect(); clearTimeout(timer); resolve({ dt: x, t0 }); } };
+    const mo = new MutationObserver(() => { if (el() && el().textContent !== before) finish(performance.now() - t0); });
+    mo.observe(document, { subtree: true, childList: true, characterData: true });
+    const timer = setTimeout(() => finish(null), timeout);
+    setTimeout(() => { t0 = performance.now(); button.click(); }, 0);
+  }), { kpi, timeout });
+  if (r.error) throw new Error(r.error);
+  await page.waitForFunction(() => !document.querySelector('[data-testid="recalculating"]'), null, { timeout: 120_000 });
+  await idle(page);
+  return { dt: r.dt, longest: await longestTaskSince(page, r.t0) };
+}
+
 /** Two frames and a short pause. */
 const idle = (page) => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 30)))));
 
@@ -413,6 +437,7 @@ async function browserBenchmarks(results) {
     results.editLongestTask = { widget: {}, baseline: {} }; // the longest task of each edit cycle
     results.loadLongestTask = { widget: {}, baseline: {} }; // … of each load (to 1.5 s after it shows)
     results.usable = {};
+    results.removal = { widget: {}, baseline: {} }; // a line removed → KPI shown
     results.agreement = {};
     for (const size of SIZES) {
       const plan = editPlan(size);
@@ -452,6 +477,15 @@ async function browserBenchmarks(results) {
             results.editLongestTask[who][size] = longest;
             const st = stats(xs), lt = stats(longest);
             log(`edit → KPI, ${who}, ${size}: p50 ${ms(st.p50)}, p95 ${ms(st.p95)} (n=${st.n}); longest task p50 ${ms(lt.p50)}, p95 ${ms(lt.p95)}`);
+            if (size !== 'example') {
+              // Lines removed, the first each time (both pages name its button alike).
+              const removed = [];
+              for (let i = 0; i < REPS.edits[size]; i += 1) removed.push(await removeOnce(page, 'ghg_total_t', timeout));
+              results.removal[who][size] = { dt: removed.map((x) => x.dt), longest: removed.map((x) => x.longest) };
+              texts[who].removed = await kpiTexts(page);
+              const st = stats(removed.map((x) => x.dt));
+              log(`line removed → KPI, ${who}, ${size}: p50 ${ms(st.p50)}, p95 ${ms(st.p95)} (n=${st.n})`);
+            }
             if (size === 100000) {
               // After the edits (the KPI texts are compared above), in the same page: typing and paging.
               const u = (results.usable[who] = await usability(page, REPS.clicks));
@@ -467,6 +501,7 @@ async function browserBenchmarks(results) {
         kpis: Object.keys(texts.widget.loaded).length,
         loaded: diff(texts.widget.loaded, texts.baseline.loaded),
         edited: diff(texts.widget.edited, texts.baseline.edited),
+        removed: texts.widget.removed ? diff(texts.widget.removed, texts.baseline.removed) : null,
       };
     }
 
@@ -818,6 +853,12 @@ function report(r) {
       L.push(`| edit → KPI shown, ${rowsLabel(size)} | ${latency(a)} | ${latency(c)} | p50 ${ratio(a.p50, c.p50)}, p95 ${ratio(a.p95, c.p95)} |`);
     }
     for (const size of SIZES) {
+      const w = r.removal?.widget?.[size], b = r.removal?.baseline?.[size];
+      if (!w) continue;
+      const a = stats(w.dt), c = stats(b?.dt ?? []);
+      L.push(`| a line removed (its button clicked) → KPI shown, ${rowsLabel(size)} | ${latency(a)} | ${latency(c)} | p50 ${ratio(a.p50, c.p50)}, p95 ${ratio(a.p95, c.p95)} |`);
+    }
+    for (const size of SIZES) {
       const a = stats(r.editLongestTask.widget[size] ?? []), c = stats(r.editLongestTask.baseline[size] ?? []);
       if (!a.n) continue;
       const lt = (x) => `p50 ${task(x.p50)}, p95 ${task(x.p95)} (max ${task(x.max)}, n=${x.n})`;
@@ -856,7 +897,7 @@ function report(r) {
       L.push(`| memory ${label}: JS heap used + wasm memory (JS heap ${mb(heap('widget', size).median)} + wasm ${mb(wasmMem('widget', size).median)}) | ${spread(w1, mb)} | ${spread(b1, mb)} (JS heap; no wasm) | ${ratio(w1.median, b1.median)} |`);
     }
     L.push('');
-    L.push('Edit → KPI at every size: the widget updates the KPIs on the keystroke itself, by the difference the edited line makes (`crates/engine/src/live.rs`); it reads nothing else again, so the time grows with what the page shows (the first 300 calculation lines, breakdowns of up to 200 groups), not with the number of lines. Changes that need the whole scenario read again (a setting, a line inserted in the middle) still wait for a pause in typing from 2,000 lines on; this row does not measure them.', '');
+    L.push('Edit → KPI at every size: the widget updates the KPIs on the keystroke itself, by the difference the edited line makes (`crates/engine/src/live.rs`); it reads nothing else again, so the time grows with what the page shows (the first 300 calculation lines, breakdowns of up to 200 groups), not with the number of lines. A line added or removed renumbers the lines after it instead of reading them again (the rows "a line removed" below). Changes that need the whole scenario read again (a setting such as the GWP set) still wait for a pause in typing from 2,000 lines on; these rows do not measure them.', '');
   }
   if (r.native) {
     L.push('## Native engine', '');
@@ -895,7 +936,8 @@ function report(r) {
     for (const size of SIZES) {
       const a = r.agreement[size];
       if (!a) continue;
-      L.push(`- ${size === 'example' ? 'example' : `${Number(size).toLocaleString('en-US')} rows`}: widget and baseline show ${a.loaded.length || a.edited.length ? `DIFFERENT KPIs: ${[...a.loaded, ...a.edited].join('; ')}` : `the same ${a.kpis} KPI texts after the load and after the edits`}.`);
+      const differ = [...a.loaded, ...a.edited, ...(a.removed ?? [])];
+      L.push(`- ${size === 'example' ? 'example' : `${Number(size).toLocaleString('en-US')} rows`}: widget and baseline show ${differ.length ? `DIFFERENT KPIs: ${differ.join('; ')}` : `the same ${a.kpis} KPI texts after the load, after the edits${a.removed ? ' and after the lines removed' : ''}`}.`);
     }
     for (const who of ['widget', 'baseline']) {
       const u = r.usable?.[who];
@@ -913,6 +955,7 @@ function report(r) {
   L.push('- Sizes: the files the browser requested on a first visit (fresh context), read from disk; gzip is `zlib` level 9 of each file (the static server sends them uncompressed).');
   L.push('- Navigation → KPI table: a fresh browser context per load (empty cache and storage), one warm-up load not counted; `performance.now()` (0 = navigation start) when a MutationObserver installed before any page script sees `[data-kpi="ghg_total_t"]` read 13,093.57.');
   L.push('- Edit → KPI: in the page, set an energy quantity input (`energy[1].quantity` of the example, electricity in MWh; `energy[0].quantity` of the generated scenarios, electricity in kWh) to a new value, dispatch `input`, and time from just before the dispatch to the MutationObserver callback in which `[data-kpi="ghg_total_t"]` has a new text (DOM updated, before paint). Then wait until no "Recalculating" note is shown, two frames and 30 ms. The widget updates the edited line\'s contribution at once at every size (no pause); the baseline recomputes every line synchronously.');
+  L.push('- A line removed → KPI: after the edits (and before, at 100,000 rows, the typing and paging), click the button named “Remove energy line 1” (the widget\'s, and one the baseline page has for this) from a task of the page, and time from the click to the MutationObserver callback in which `[data-kpi="ghg_total_t"]` has a new text; as many times as edits. The widget renumbers the lines after it in its kept calculation (`Live::change_lines`); the baseline recomputes every line.');
   L.push('- Longest main-thread task: a `PerformanceObserver` of type `longtask` installed before any page script records every task of 50 ms or more; a figure is the longest task that overlaps the interval (an edit cycle: from the dispatch until idle again; a load: from the call until 1.5 s after the table shows the rows). "< 50 ms" means no task reached 50 ms, the observer\'s floor.');
   L.push(`- 100,000 rows usable: in the page used for the 100,000-row edits, after them: focus the first energy line's quantity, select its text, type “${TYPED}” with Playwright's keyboard (${TYPING_DELAY} ms between keys), wait until the KPI table shows the result and no "Recalculating" note is left; keystroke → frame = from each \`keydown\` event's timestamp to the next \`requestAnimationFrame\` callback. Then click "Next →" in \`[data-testid="energy-pager"]\` ${REPS.clicks} times (real mouse events) and time from the \`click\` event's timestamp to the MutationObserver callback in which the pager's text has changed.`);
   L.push('- Scenarios of N rows: `benches/baseline/generate.js` (sites × 12 months × electricity on a province grid, natural gas in m³, diesel in L), generated inside the page and loaded with `EsgKpi.load` (widget) or `loadScenario` (baseline).');

@@ -306,8 +306,10 @@
     const pages = Math.max(1, Math.ceil(rows.length / SHOWN_ROWS));
     page = Math.min(page, pages - 1);
     const start = page * SHOWN_ROWS;
+    // Each line with a button that removes it, named as the widget names its own.
     const lines = rows.slice(start, start + SHOWN_ROWS).map((r, j) =>
-      field(`energy[${start + j}].quantity`, `${r.site ?? ''} · ${r.source}${r.period ? ` · ${r.period}` : ''}`, r.unit)).join('');
+      field(`energy[${start + j}].quantity`, `${r.site ?? ''} · ${r.source}${r.period ? ` · ${r.period}` : ''}`, r.unit) +
+      `<button type="button" data-remove="${start + j}" aria-label="Remove energy line ${start + j + 1}">Remove</button>`).join('');
     // A pager like the widget's (benches/run.mjs clicks "Next →" with 100,000 rows loaded).
     const pager = rows.length > SHOWN_ROWS
       ? `<p class="pager" data-testid="energy-pager"><button type="button" data-page="${page - 1}"${page === 0 ? ' disabled' : ''}>← Previous</button> ` +
@@ -370,6 +372,8 @@
     $('#inputs').addEventListener('click', (e) => {
       const b = e.target.closest && e.target.closest('button[data-page]');
       if (b && !b.disabled) { page = Number(b.dataset.page); renderInputs(); }
+      const r = e.target.closest && e.target.closest('button[data-remove]');
+      if (r) { scenario.energy.splice(Number(r.dataset.remove), 1); renderInputs(); update(); }
     });
     $('#inputs').addEventListener('input', (e) => {
       const path = e.target.dataset && e.target.dataset.input;

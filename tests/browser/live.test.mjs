@@ -40,6 +40,16 @@ function display(exact) {
   return `${negative ? '-' : ''}${BigInt(cents.slice(0, -2)).toLocaleString('en-US')}.${cents.slice(-2)}`;
 }
 
+/** What `shown()` reads once it equals `w`, or after 5 s what it reads then. */
+async function settledTo(page, shown, w) {
+  let got;
+  for (const end = Date.now() + 5000; Date.now() < end; await page.waitForTimeout(10)) {
+    got = await shown();
+    if (JSON.stringify(got) === JSON.stringify(w)) break;
+  }
+  return got;
+}
+
 /** What EsgKpi.calculate shows for `s`, as the KPI table writes it (`display`, or the dash). */
 const expected = (page, s) => page.evaluate((s) => {
   const r = window.EsgKpi.calculate(s);
@@ -63,14 +73,7 @@ test('in a 6,000-line scenario, each keystroke in a line or a figure updates the
   };
   // The KPI table once the key has been handled (the render follows the keystroke's task;
   // there is no timer to wait for: `__pending` below proves none was set).
-  const settled = async (w) => {
-    let got;
-    for (const end = Date.now() + 5000; Date.now() < end; await page.waitForTimeout(10)) {
-      got = await shown();
-      if (JSON.stringify(got) === JSON.stringify(w)) break;
-    }
-    return got;
-  };
+  const settled = (w) => settledTo(page, shown, w);
   const want = (e) => ({ total: e.kpis.ghg_total_t, scope1: e.kpis.ghg_scope1_t, scope2: e.kpis.ghg_scope2_t, energy: e.kpis.energy_total_mwh, perEmployee: e.kpis.ghg_t_per_employee });
   const before = await shown();
   assert.deepEqual(before, want(await expected(page, s)), 'as loaded');
@@ -146,14 +149,7 @@ test('in a 6,000-line scenario, lines removed, duplicated and added update the K
     const e = await expected(page, s);
     return { total: e.kpis.ghg_total_t, scope1: e.kpis.ghg_scope1_t, energy: e.kpis.energy_total_mwh };
   };
-  const settled = async (w) => {
-    let got;
-    for (const end = Date.now() + 5000; Date.now() < end; await page.waitForTimeout(10)) {
-      got = await shown();
-      if (JSON.stringify(got) === JSON.stringify(w)) break;
-    }
-    return got;
-  };
+  const settled = (w) => settledTo(page, shown, w);
   // The invalid line keeps the KPIs at their last good values; fix it after the moves.
   const lastGood = await shown();
 

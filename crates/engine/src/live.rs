@@ -157,13 +157,13 @@ impl Live {
     /// (which the caller may rather do later: [`Live::new`]).
     pub fn edit(&mut self, doc: &Value, path: &str) -> Option<Cost> {
         let (period, rest, at, obj) = self.locate(doc, path)?;
-        let s = self.scenario.as_mut()?;
-        let p = match at {
-            0 => &mut s.current,
-            i => &mut s.others.get_mut(i - 1)?.1,
+        let limit = self.limit;
+        // A period other than the current one inherits the current one's settings.
+        let inherited = match at {
+            0 => Settings::default(),
+            _ => self.scenario.as_ref()?.current.settings.clone(),
         };
-        let tally = self.tallies.get_mut(at)?;
-        let trace = self.traces.get_mut(at)?;
+        let (p, tally, trace, errors) = self.parts(at)?;
         if let Some(r) = rest.strip_prefix("energy") {
             let (index, field) = row_index(r)?;
             if !(field.is_empty() || field.starts_with('.')) {
@@ -174,34 +174,20 @@ impl Live {
             if rows.len() != p.energy.len() + p.invalid_energy_rows.len() {
                 return None;
             }
-            edit_line(p, tally, &mut self.errors, period, index, rows.get(index)?);
-            retrace(p, trace, self.limit, index, &|k| k == index);
+            edit_line(p, tally, errors, period, index, rows.get(index)?);
+            retrace(p, trace, limit, index, &|k| k == index);
             return Some(Cost::Line);
         }
         let first = rest.split(['.', '[']).next()?;
         if !outside_the_lines(first) {
             return None;
         }
-        // A period other than the current one inherits the current one's settings.
-        let inherited = match at {
-            0 => Settings::default(),
-            _ => s.current.settings.clone(),
-        };
-        let p = match at {
-            0 => &mut s.current,
-            i => &mut s.others.get_mut(i - 1)?.1,
-        };
         let (head, tail) = scenario::reread_figures(obj, p, &inherited);
-        self.errors
-            .retain(|e| !matches!(order(&e.path), (q, 0 | 2, _) if q == period));
-        let at = self
-            .errors
-            .partition_point(|e| order(&e.path) < (period, 1, 0));
-        self.errors.splice(at..at, head);
-        let at = self
-            .errors
-            .partition_point(|e| order(&e.path) < (period, 2, 0));
-        self.errors.splice(at..at, tail);
+        errors.retain(|e| !matches!(order(&e.path), (q, 0 | 2, _) if q == period));
+        let at = errors.partition_point(|e| order(&e.path) < (period, 1, 0));
+        errors.splice(at..at, head);
+        let at = errors.partition_point(|e| order(&e.path) < (period, 2, 0));
+        errors.splice(at..at, tail);
         Some(Cost::Figures)
     }
 }
@@ -237,13 +223,8 @@ impl Live {
             return None;
         }
         let rows = obj.get("energy")?.as_array()?;
-        let s = self.scenario.as_mut()?;
-        let p = match at {
-            0 => &mut s.current,
-            i => &mut s.others.get_mut(i - 1)?.1,
-        };
-        let tally = self.tallies.get_mut(at)?;
-        let trace = self.traces.get_mut(at)?;
+        let limit = self.limit;
+        let (p, tally, trace, errors) = self.parts(at)?;
         let known = p.energy.len() + p.invalid_energy_rows.len();
         // The list's length as the change leaves it, within what a list may hold (beyond, the
         // reader says so of the whole list).
@@ -274,7 +255,7 @@ impl Live {
         // The input errors of the lines that move name them by number: taken out, and those
         // lines read again below.
         let mut again: Vec<usize> = Vec::new();
-        self.errors.retain(|e| match row_of(&e.path) {
+        errors.retain(|e| match row_of(&e.path) {
             Some((q, k)) if q == period && k >= index => {
                 if !matches!(change, Change::Removed(i) if k == i) {
                     again.push(to(k));
@@ -303,16 +284,40 @@ impl Live {
         again.dedup();
         for k in again {
             if let Some(row) = rows.get(k) {
-                edit_line(p, tally, &mut self.errors, period, k, row);
+                edit_line(p, tally, errors, period, k, row);
             }
         }
         tally.settle();
-        retrace(p, trace, self.limit, index, &|k| k >= index);
+        retrace(p, trace, limit, index, &|k| k >= index);
         Some(Cost::Lines)
     }
 }
 
+/// What the calculation keeps of one period, to change it: the period as read, its tally, its
+/// calculation lines, and the document's input errors.
+type Parts<'a> = (
+    &'a mut Period,
+    &'a mut Tally,
+    &'a mut Traced,
+    &'a mut Vec<InputError>,
+);
+
 impl Live {
+    /// The kept parts of the period at `at` (0 the current, then the others in their order).
+    fn parts(&mut self, at: usize) -> Option<Parts<'_>> {
+        let s = self.scenario.as_mut()?;
+        let p = match at {
+            0 => &mut s.current,
+            i => &mut s.others.get_mut(i - 1)?.1,
+        };
+        Some((
+            p,
+            self.tallies.get_mut(at)?,
+            self.traces.get_mut(at)?,
+            &mut self.errors,
+        ))
+    }
+
     /// Where a path of `doc` is: its period (0 the current, then [`OTHER_PERIODS`]), the rest
     /// of the path, the period's place among the kept ones, and its JSON object. `None` when
     /// the document is of another schema version (migrated whole: read it again) or the
