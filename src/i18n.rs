@@ -46,6 +46,20 @@ macro_rules! trf {
     }};
 }
 
+/// `count!(lang, n, "1 row", "{0} rows")`: a count with its noun, singular for 1, in the
+/// page's language; both literals checked against the catalogue as the crate is built.
+#[allow(unused_macros)]
+macro_rules! count {
+    ($lang:expr, $n:expr, $one:literal, $many:literal $(,)?) => {{
+        let n: usize = $n;
+        if n == 1 {
+            tr!($lang, $one).to_string()
+        } else {
+            trf!($lang, $many, &[&n.to_string()])
+        }
+    }};
+}
+
 /// The built-in example's notes (`notes` in `crates/engine/src/example_2018.json`, where each input of
 /// the 2018 report comes from) in the two Chinese scripts, by their English text. The scenario
 /// keeps its notes as written; the page shows these in the page's language.
@@ -201,6 +215,44 @@ mod tests {
                 "{f:?}"
             );
         }
+    }
+
+    /// Counts agree with their nouns: "1 row", "3 rows"; the same in Chinese, which has no
+    /// plural.
+    #[test]
+    fn counts_agree_with_their_nouns() {
+        assert_eq!(count!(Lang::En, 1, "1 row", "{0} rows"), "1 row");
+        assert_eq!(count!(Lang::En, 0, "1 row", "{0} rows"), "0 rows");
+        assert_eq!(count!(Lang::En, 3, "1 row", "{0} rows"), "3 rows");
+        assert_eq!(count!(Lang::ZhHant, 3, "1 row", "{0} rows"), "3 行");
+        assert_eq!(
+            count!(Lang::ZhHans, 1, "1 energy line", "{0} energy lines"),
+            "1 个能源项目"
+        );
+        let total = count!(Lang::En, 1, "1 total row", "{0} total rows");
+        assert_eq!(
+            trf!(Lang::En, "{0} left out.", &[&total]),
+            "1 total row left out."
+        );
+        let (lines, rows) = (
+            count!(Lang::En, 1, "1 energy line", "{0} energy lines"),
+            count!(Lang::En, 2, "1 row", "{0} rows"),
+        );
+        assert_eq!(
+            trf!(Lang::En, "Replace the {0} with {1}", &[&lines, &rows]),
+            "Replace the 1 energy line with 2 rows"
+        );
+        assert_eq!(
+            trf!(
+                Lang::ZhHant,
+                "Replace the {0} with {1}",
+                &[
+                    &count!(Lang::ZhHant, 1, "1 energy line", "{0} energy lines"),
+                    &count!(Lang::ZhHant, 2, "1 row", "{0} rows")
+                ]
+            ),
+            "以 2 行取代 1 個能源項目"
+        );
     }
 
     #[test]

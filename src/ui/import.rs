@@ -374,27 +374,35 @@ pub fn ImportRows() -> Html {
                 let mut said = if merged.replaced > 0 {
                     trf!(
                         lang,
-                        "Imported {0} rows from {1}, replacing {2} energy lines.",
+                        "Imported {0} from {1}, replacing {2}.",
                         &[
-                            &merged.added.to_string(),
+                            &count!(lang, merged.added, "1 row", "{0} rows"),
                             &from,
-                            &merged.replaced.to_string(),
+                            &count!(lang, merged.replaced, "1 energy line", "{0} energy lines"),
                         ],
                     )
                 } else {
                     trf!(
                         lang,
-                        "Imported {0} rows from {1}.",
-                        &[&merged.added.to_string(), &from],
+                        "Imported {0} from {1}.",
+                        &[&count!(lang, merged.added, "1 row", "{0} rows"), &from],
                     )
                 };
                 if merged.notes_removed > 0 {
                     said.push(' ');
-                    said.push_str(&trf!(
-                        lang,
-                        "{0} notes about the replaced lines were removed with them.",
-                        &[&merged.notes_removed.to_string()],
-                    ));
+                    said.push_str(&if merged.notes_removed == 1 {
+                        tr!(
+                            lang,
+                            "1 note about the replaced lines was removed with them."
+                        )
+                        .to_string()
+                    } else {
+                        trf!(
+                            lang,
+                            "{0} notes about the replaced lines were removed with them.",
+                            &[&merged.notes_removed.to_string()],
+                        )
+                    });
                 }
                 if replace && !merged.kept.is_empty() {
                     let kept: Vec<String> = merged.kept.iter().map(|k| k.render(lang)).collect();
@@ -596,7 +604,7 @@ pub fn ImportRows() -> Html {
         let text = |r: &Value, k: &str| r.get(k).and_then(Value::as_str).unwrap_or("").to_string();
         html! {
             <div class="read-rows" data-testid="import-rows">
-                <h4>{ trf!(lang, "The first {0} rows as they will be imported", &[&l.rows.len().min(SHOWN).to_string()]) }</h4>
+                <h4>{ if l.rows.len() == 1 { tr!(lang, "The row as it will be imported").to_string() } else { trf!(lang, "The first {0} rows as they will be imported", &[&l.rows.len().min(SHOWN).to_string()]) } }</h4>
                 <ol>
                     { for l.rows.iter().zip(&l.lines).zip(&l.readings).take(SHOWN).map(|((r, line), readings)| {
                         let factor = match r.get("factor") {
@@ -673,9 +681,9 @@ pub fn ImportRows() -> Html {
                 <div class="preview" data-testid="import-preview" role="region" aria-label={tr!(lang, "Import preview")}>
                     { view_sheets(p) }
                     <p data-import-summary="">
-                        { trf!(lang, "{0}: {1} rows read, {2} ready to import, {3} with problems (not imported).", &[&p.from, &l.read.to_string(), &l.rows.len().to_string(), &bad.to_string()]) }
-                        if !l.totals.is_empty() { { " " }{ trf!(lang, "{0} total rows left out.", &[&l.totals.len().to_string()]) } }
-                        if let Some(s) = &l.summed { { " " }<span data-summed="">{ trf!(lang, "{0} rows summed into {1} lines, one per site, month, source, unit and factor; each line's note says what it sums.", &[&s.rows.to_string(), &l.rows.len().to_string()]) }</span> }
+                        { trf!(lang, "{0}: {1} read, {2} ready to import, {3} with problems (not imported).", &[&p.from, &count!(lang, l.read, "1 row", "{0} rows"), &l.rows.len().to_string(), &bad.to_string()]) }
+                        if !l.totals.is_empty() { { " " }{ trf!(lang, "{0} left out.", &[&count!(lang, l.totals.len(), "1 total row", "{0} total rows")]) } }
+                        if let Some(s) = &l.summed { { " " }<span data-summed="">{ trf!(lang, "{0} summed into {1}, one per site, month, source, unit and factor; each line's note says what it sums.", &[&count!(lang, s.rows, "1 row", "{0} rows"), &count!(lang, l.rows.len(), "1 line", "{0} lines")]) }</span> }
                         if !p.encoding.is_empty() { { " " }{ trf!(lang, "Read as {0}.", &[p.encoding]) } }
                         if !l.unused_numeric.is_empty() { { " " }<span data-unused-numeric="">{ trf!(lang, "Numeric columns not used: {0}.", &[&l.unused_numeric.join(", ")]) }</span> }
                         if !other_unused.is_empty() { { " " }{ trf!(lang, "Columns not used: {0}.", &[&other_unused.join(", ")]) } }
@@ -712,8 +720,8 @@ pub fn ImportRows() -> Html {
                     }
                     <p class="actions">
                         if !l.rows.is_empty() {
-                            <button type="button" data-testid="import-add" onclick={apply(false)}>{ trf!(lang, "Add {0} rows to the energy lines", &[&l.rows.len().to_string()]) }</button>
-                            <button type="button" class="secondary" data-testid="import-replace" onclick={apply(true)}>{ trf!(lang, "Replace the {0} energy lines with {1} rows", &[&energy_lines.to_string(), &l.rows.len().to_string()]) }</button>
+                            <button type="button" data-testid="import-add" onclick={apply(false)}>{ trf!(lang, "Add {0} to the energy lines", &[&count!(lang, l.rows.len(), "1 row", "{0} rows")]) }</button>
+                            <button type="button" class="secondary" data-testid="import-replace" onclick={apply(true)}>{ trf!(lang, "Replace the {0} with {1}", &[&count!(lang, energy_lines, "1 energy line", "{0} energy lines"), &count!(lang, l.rows.len(), "1 row", "{0} rows")]) }</button>
                         }
                         <button type="button" class="secondary" data-testid="import-cancel" onclick={cancel.clone()}>{ tr!(lang, "Cancel") }</button>
                     </p>

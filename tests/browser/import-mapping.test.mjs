@@ -55,7 +55,7 @@ test('a CLP bill: title skipped, kWh (not HK$) is the quantity, bills split by d
   await choose(page, 'clp-bill-en.csv');
   await page.locator('[data-import-summary]').waitFor();
   assert.match(await page.locator('[data-import-title]').textContent(), /Header on line 3.*CLP Power Hong Kong/);
-  assert.match(await summary(page), /1 total rows left out/);
+  assert.match(await summary(page), /1 total row left out\./);
   assert.match(await page.locator('[data-unused-numeric]').textContent(), /Amount \(HK\$\)/);
   assert.equal(await page.getByTestId('map-2').inputValue(), 'quantity');
   assert.equal(await page.getByTestId('map-3').inputValue(), '');
@@ -166,7 +166,7 @@ for (const [where, url] of [['hosted', () => env.server.url], ['single file over
     const sheets = await page.getByTestId('workbook-sheet').locator('option').allTextContents();
     assert.deepEqual(sheets, ['Read me', 'Electricity 2025', '燃料']);
     assert.equal(await page.getByTestId('workbook-sheet').inputValue(), 'Electricity 2025');
-    assert.match(await summary(page), /facilities-workbook.xlsx · Electricity 2025: 7 rows read, 6 ready to import, 0 with problems.*1 total rows left out/);
+    assert.match(await summary(page), /facilities-workbook.xlsx · Electricity 2025: 7 rows read, 6 ready to import, 0 with problems.*1 total row left out\./);
     assert.match(await page.locator('[data-import-title]').textContent(), /Header on line 3.*ABC Holdings/);
     assert.match(await page.locator('[data-unused-numeric]').textContent(), /Amount \(HK\$\)/);
     const rows = await readRows(page);

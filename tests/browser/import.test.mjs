@@ -85,7 +85,7 @@ test('drag and drop, pasted cells, and files from Chinese Excel (GB18030, Big5)'
   };
   const gb = 'b5d8b5e32cc4dcd4b42cd3c3c1bf2cb5a5cebb0ab1b1bea9b5ea2cb5e7c1a62c22312c303030222cc7a7cddfcab10a';
   // The file names no grid: its one electricity row is not ready until one is chosen for it.
-  assert.match(await drop('simplified.csv', gb), /simplified.csv: 1 rows read, 0 ready to import, 1 with problems.*Read as GB18030/);
+  assert.match(await drop('simplified.csv', gb), /simplified.csv: 1 row read, 0 ready to import, 1 with problems.*Read as GB18030/);
   assert.match(await page.locator('[data-problem-line="2"]').textContent(), /no emission factor/);
   await page.getByTestId('grid-for-all').fill('北京');
   await page.getByTestId('grid-for-all').press('Enter');
