@@ -17,6 +17,15 @@ pub fn tr(lang: Lang, en: &'static str) -> &'static str {
     template_in(lang, en)
 }
 
+/// `n` with its noun: `one` ("1 row") for 1, else `many` ("{0} rows"). For literals, [`count!`].
+pub fn count(lang: Lang, n: usize, one: &'static str, many: &'static str) -> String {
+    if n == 1 {
+        tr(lang, one).to_string()
+    } else {
+        trf(lang, many, &[&n.to_string()])
+    }
+}
+
 /// [`tr`] with `{0}`, `{1}` … replaced by `args`. For a literal, [`trf!`].
 pub fn trf(lang: Lang, en: &'static str, args: &[&str]) -> String {
     fill(template_in(lang, en), |i, out| {
@@ -51,12 +60,9 @@ macro_rules! trf {
 #[allow(unused_macros)]
 macro_rules! count {
     ($lang:expr, $n:expr, $one:literal, $many:literal $(,)?) => {{
-        let n: usize = $n;
-        if n == 1 {
-            tr!($lang, $one).to_string()
-        } else {
-            trf!($lang, $many, &[&n.to_string()])
-        }
+        $crate::engine::known!($one);
+        $crate::engine::known!($many);
+        $crate::i18n::count($lang, $n, $one, $many)
     }};
 }
 

@@ -139,8 +139,7 @@ impl Ledger {
     /// Rows with a problem (each bad line counted once).
     pub fn lines_with_problems(&self) -> usize {
         let mut lines: Vec<usize> = self.problems.iter().map(|p| p.line).collect();
-        lines.sort_unstable();
-        lines.dedup();
+        super::order::sorted_rows(&mut lines);
         lines.len()
     }
 }

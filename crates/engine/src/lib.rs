@@ -32,6 +32,7 @@ pub mod line;
 pub mod live;
 pub mod migrate;
 pub mod number;
+pub mod order;
 pub mod path;
 pub mod published;
 pub mod results;

@@ -280,8 +280,7 @@ impl Live {
         if let Change::Inserted(i) = change {
             again.push(i);
         }
-        again.sort_unstable();
-        again.dedup();
+        crate::order::sorted_rows(&mut again);
         for k in again {
             if let Some(row) = rows.get(k) {
                 edit_line(p, tally, errors, period, k, row);

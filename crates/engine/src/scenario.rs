@@ -27,6 +27,7 @@ use super::waste::{WasteKind, KINDS};
 use crate::t;
 use crate::DecOps as _;
 use rust_decimal::Decimal;
+use std::rc::Rc;
 
 use serde_json::{json, Map, Value};
 
@@ -64,7 +65,8 @@ pub enum FactorChoice {
     /// From the row's grid and the period's grid edition.
     Grid {
         grid: String,
-        factor: GridFactor,
+        /// Shared by every row of the period on the same regional grid.
+        factor: Rc<GridFactor>,
         unit: FactorUnit,
         gas: Gas,
     },
@@ -433,6 +435,9 @@ struct Reader {
     errors: Vec<InputError>,
     /// Where the last period's errors after its energy rows begin.
     tail_from: usize,
+    /// The regional grid factors the period being read has used, each made once and shared by
+    /// its rows (a factor carries its citation: one copy per row would be most of a row).
+    grids: Vec<(Region, Rc<GridFactor>)>,
 }
 
 impl Reader {
@@ -598,6 +603,8 @@ impl Reader {
         inherited: &Settings,
         rows: bool,
     ) -> Period {
+        // Another period may have another grid edition.
+        self.grids.clear();
         if !at.is_empty() {
             if let Some(v) = obj.get("schema") {
                 self.error(
@@ -961,11 +968,21 @@ impl Reader {
         let record = |id: &str| library::find(id);
         let single = |r: &'static FactorRecord| FactorChoice::Library(r);
         if let Some(region) = region {
-            return match library::regional_factor(
-                settings.grid_edition,
-                region,
-                settings.grid_om_weight,
-            ) {
+            let known = self
+                .grids
+                .iter()
+                .find(|(r, _)| *r == region)
+                .map(|(_, f)| f.clone());
+            let made = known.or_else(|| {
+                let f = Rc::new(library::regional_factor(
+                    settings.grid_edition,
+                    region,
+                    settings.grid_om_weight,
+                )?);
+                self.grids.push((region, f.clone()));
+                Some(f)
+            });
+            return match made {
                 Some(factor) => FactorChoice::Grid {
                     grid: key.to_string(),
                     factor,

@@ -16,6 +16,7 @@
 
 use super::exact::{Exact, TooLarge};
 use super::line::Line;
+use super::order::{in_order, sorted_rows};
 use super::results::{Num, Val};
 use super::scenario::{EnergyRow, FactorChoice, Period};
 use super::text::Text;
@@ -44,8 +45,7 @@ impl Rows {
 
     fn merge(&mut self, other: &Rows) {
         self.0.extend_from_slice(&other.0);
-        self.0.sort_unstable();
-        self.0.dedup();
+        sorted_rows(&mut self.0);
     }
 
     pub fn first(&self) -> Option<usize> {
@@ -340,14 +340,6 @@ impl Sets {
     }
 }
 
-/// The positions of `keys` in the order of the keys (which differ): the one sort of the
-/// tally, on pairs of integers (one copy of sorting code in the page's wasm).
-fn in_order(keys: impl Iterator<Item = usize>) -> impl Iterator<Item = usize> {
-    let mut pairs: Vec<(usize, usize)> = keys.enumerate().map(|(at, k)| (k, at)).collect();
-    pairs.sort_unstable();
-    pairs.into_iter().map(|(_, at)| at)
-}
-
 /// A row's month, when its period is one (`2024-03`).
 pub(crate) fn month(period: &Option<String>) -> Option<&str> {
     period
@@ -597,7 +589,7 @@ impl Quality {
             self.same.entry(key.clone()).or_default().merge(rows);
         }
         let mut later: Vec<usize> = self.same.values().flat_map(|r| r.iter().skip(1)).collect();
-        later.sort_unstable();
+        sorted_rows(&mut later);
         self.later = Rows(later);
     }
 
@@ -778,8 +770,7 @@ impl Tally {
     pub(crate) fn lines_with_errors(&mut self) -> Vec<usize> {
         let mut rows = Vec::new();
         self.each_acc(&mut |acc| rows.extend(acc.errors.iter().map(|(i, _)| *i)));
-        rows.sort_unstable();
-        rows.dedup();
+        sorted_rows(&mut rows);
         rows
     }
 
