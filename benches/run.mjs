@@ -200,28 +200,37 @@ async function firstKpiTime(browser, url) {
 }
 
 /**
- * One edit: sets the input at `path` to `value`, dispatches `input`, and returns the ms from just
- * before the dispatch to the moment the DOM's `data-kpi=kpi` text differs (a MutationObserver on
- * the document), or null after `timeout` ms. Then waits until the page is idle again.
+ * Times one change made in a task of the page's own (work done inside CDP's evaluate is not
+ * reported as a long task): `act` is `{ input: path, value }` (sets the input and dispatches
+ * `input`) or `{ click: label }` (clicks the button of that `aria-label`). Returns the ms from
+ * just before the change to the moment the DOM's `data-kpi=kpi` text differs (a
+ * MutationObserver on the document), or null after `timeout` ms; then waits until the page is
+ * idle again, and gives the longest task since.
  */
-async function editOnce(page, path, value, kpi, timeout) {
-  const r = await page.evaluate(({ path, value, kpi, timeout }) => new Promise((resolve) => {
-    const input = document.querySelector(`[data-input="${path}"]`);
+async function timeToKpi(page, act, kpi, timeout) {
+  const r = await page.evaluate(({ act, kpi, timeout }) => new Promise((resolve) => {
+    const target = act.input !== undefined
+      ? document.querySelector(`[data-input="${act.input}"]`)
+      : document.querySelector(`button[aria-label="${act.click}"]`);
     const el = () => document.querySelector(`[data-kpi="${kpi}"]`);
-    if (!input) { resolve({ error: `no input ${path}` }); return; }
+    if (!target) { resolve({ error: `no ${act.input !== undefined ? `input ${act.input}` : `button "${act.click}"`}` }); return; }
     const before = el().textContent;
     let t0 = 0, done = false;
     const finish = (x) => { if (!done) { done = true; mo.disconnect(); clearTimeout(timer); resolve({ dt: x, t0 }); } };
     const mo = new MutationObserver(() => { if (el() && el().textContent !== before) finish(performance.now() - t0); });
     mo.observe(document, { subtree: true, childList: true, characterData: true });
     const timer = setTimeout(() => finish(null), timeout);
-    // From a task of the page's own (work done inside CDP's evaluate is not reported as a long task).
     setTimeout(() => {
-      input.value = value;
-      t0 = performance.now();
-      input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: value.slice(-1) }));
+      if (act.input !== undefined) {
+        target.value = act.value;
+        t0 = performance.now();
+        target.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: act.value.slice(-1) }));
+      } else {
+        t0 = performance.now();
+        target.click();
+      }
     }, 0);
-  }), { path, value, kpi, timeout });
+  }), { act, kpi, timeout });
   if (r.error) throw new Error(r.error);
   // Idle again: no pending recomputation note, two frames, and a short pause.
   await page.waitForFunction(() => !document.querySelector('[data-testid="recalculating"]'), null, { timeout: 120_000 });
@@ -229,29 +238,11 @@ async function editOnce(page, path, value, kpi, timeout) {
   return { dt: r.dt, longest: await longestTaskSince(page, r.t0) };
 }
 
-/**
- * One line removed: clicks the button named "Remove energy line 1" (the widget's and the
- * baseline's) from a task of the page's own and returns the ms from the click to the moment the
- * DOM's `data-kpi=kpi` text differs, or null after `timeout` ms; then waits until idle.
- */
-async function removeOnce(page, kpi, timeout) {
-  const r = await page.evaluate(({ kpi, timeout }) => new Promise((resolve) => {
-    const button = document.querySelector('button[aria-label="Remove energy line 1"]');
-    const el = () => document.querySelector(`[data-kpi="${kpi}"]`);
-    if (!button) { resolve({ error: 'no button "Remove energy line 1"' }); return; }
-    const before = el().textContent;
-    let t0 = 0, done = false;
-    const finish = (x) => { if (!done) { done = true; mo.disconnect(); clearTimeout(timer); resolve({ dt: x, t0 }); } };
-    const mo = new MutationObserver(() => { if (el() && el().textContent !== before) finish(performance.now() - t0); });
-    mo.observe(document, { subtree: true, childList: true, characterData: true });
-    const timer = setTimeout(() => finish(null), timeout);
-    setTimeout(() => { t0 = performance.now(); button.click(); }, 0);
-  }), { kpi, timeout });
-  if (r.error) throw new Error(r.error);
-  await page.waitForFunction(() => !document.querySelector('[data-testid="recalculating"]'), null, { timeout: 120_000 });
-  await idle(page);
-  return { dt: r.dt, longest: await longestTaskSince(page, r.t0) };
-}
+/** One edit: the input at `path` set to `value` (see `timeToKpi`). */
+const editOnce = (page, path, value, kpi, timeout) => timeToKpi(page, { input: path, value }, kpi, timeout);
+
+/** One line removed: the button "Remove energy line 1" clicked, the widget's and the baseline's. */
+const removeOnce = (page, kpi, timeout) => timeToKpi(page, { click: 'Remove energy line 1' }, kpi, timeout);
 
 /** Two frames and a short pause. */
 const idle = (page) => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 30)))));

@@ -80,10 +80,9 @@ pub struct Spec {
     pub label: &'static str,
     /// What a sentence calls it ("no floor area given"), also a message of the table.
     pub noun: &'static str,
-    /// Its unit, where it has a fixed one (a revenue in another currency takes the currency's).
+    /// Its unit, where it has a fixed one (a revenue in another currency takes the currency's;
+    /// a text figure has none).
     pub unit: Option<Unit>,
-    /// A number (read as an exact decimal), or text.
-    pub number: bool,
 }
 
 const M2: Unit = Unit::Symbol("m2", "m²");
@@ -109,7 +108,7 @@ impl Figure {
 
     /// The table.
     pub const fn spec(self) -> Spec {
-        const fn number(
+        const fn spec(
             path: &'static str,
             label: &'static str,
             noun: &'static str,
@@ -120,86 +119,79 @@ impl Figure {
                 label,
                 noun,
                 unit,
-                number: true,
-            }
-        }
-        const fn text(path: &'static str, label: &'static str, noun: &'static str) -> Spec {
-            Spec {
-                path,
-                label,
-                noun,
-                unit: None,
-                number: false,
             }
         }
         match self {
-            Figure::FloorArea => number(
+            Figure::FloorArea => spec(
                 "organisation.floor_area_m2",
                 "Floor area",
                 "floor area",
                 Some(M2),
             ),
-            Figure::Employees => number(
+            Figure::Employees => spec(
                 "organisation.employees",
                 "Employees",
                 "employees",
                 Some(Unit::Word("people")),
             ),
-            Figure::RevenueRmbMillion => number(
+            Figure::RevenueRmbMillion => spec(
                 "organisation.revenue_rmb_million",
                 "Revenue",
                 "revenue",
                 Some(Unit::Word("RMB million")),
             ),
-            Figure::RevenueCurrency => text(
+            Figure::RevenueCurrency => spec(
                 "organisation.revenue_currency",
                 "Revenue currency",
                 "revenue currency",
+                None,
             ),
             Figure::RevenueMillion => {
-                number("organisation.revenue_million", "Revenue", "revenue", None)
+                spec("organisation.revenue_million", "Revenue", "revenue", None)
             }
-            Figure::FxRmbPerUnit => number(
+            Figure::FxRmbPerUnit => spec(
                 "organisation.fx_rmb_per_unit",
                 "Exchange rate",
                 "exchange rate",
                 None,
             ),
-            Figure::FxSource => text(
+            Figure::FxSource => spec(
                 "organisation.fx_source",
                 "Source of the exchange rate",
                 "source of the exchange rate",
+                None,
             ),
-            Figure::ProductionQuantity => number(
+            Figure::ProductionQuantity => spec(
                 "organisation.production_quantity",
                 "Production volume (optional)",
                 "production volume",
                 None,
             ),
-            Figure::ProductionUnit => text(
+            Figure::ProductionUnit => spec(
                 "organisation.production_unit",
                 "Unit of production",
                 "unit of production",
+                None,
             ),
-            Figure::Water => number(
+            Figure::Water => spec(
                 "water_m3",
                 "Water consumption",
                 "water consumption",
                 Some(M3),
             ),
-            Figure::HazardousWaste => number(
+            Figure::HazardousWaste => spec(
                 "waste.hazardous_t",
                 "Hazardous waste",
                 "hazardous waste",
                 Some(T),
             ),
-            Figure::NonHazardousWaste => number(
+            Figure::NonHazardousWaste => spec(
                 "waste.non_hazardous_t",
                 "Non-hazardous waste",
                 "non-hazardous waste",
                 Some(T),
             ),
-            Figure::Packaging => number(
+            Figure::Packaging => spec(
                 "packaging_t",
                 "Packaging material",
                 "packaging material",

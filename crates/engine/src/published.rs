@@ -100,7 +100,7 @@ pub fn check(published: &[(KpiId, Decimal)]) -> PublishedCheck {
         let Some(r) = ratio_range(n, i) else { continue };
         let what = t!("{0} implied by {1}", den.noun(), k.name_text());
         implied_list.push(implied(
-            &format!("{}:{}", den_id(den), k.id()),
+            &format!("{}:{}", den.figure().key(), k.id()),
             what,
             r,
             0,
@@ -163,10 +163,6 @@ pub fn check(published: &[(KpiId, Decimal)]) -> PublishedCheck {
         implied: implied_list,
         checks,
     }
-}
-
-fn den_id(d: Denominator) -> &'static str {
-    d.figure().key()
 }
 
 /// Compares an implied Scope 1 factor with the natural-gas presets (the report burns natural
