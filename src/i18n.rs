@@ -8,7 +8,6 @@
 //! [`crate::engine::text::Text`] (`t!`, checked the same way), and a word chosen at run time
 //! (a region's label) with [`tr`], whose words tests take from their own tables.
 
-use crate::engine::field::Figure;
 pub use crate::engine::text::Lang;
 use crate::engine::text::{fill, template_in};
 
@@ -136,72 +135,6 @@ pub fn note_text(lang: Lang, note: &str) -> &str {
     }
 }
 
-/// Each input's label, by its path within its period or within its line (`quantity` of
-/// `energy[2]`): the names the page shows beside the fields. A period's figures
-/// (`organisation.employees`) are labelled in the engine's table ([`Figure`]).
-const FIELD_LABELS: &[(&str, &str)] = &[
-    ("gwp", "GWP set (100-year)"),
-    ("grid_edition", "Mainland grid-factor edition"),
-    (
-        "grid_om_weight",
-        "Combined margin: operating-margin weight w",
-    ),
-    ("site", "Site"),
-    ("source", "Source"),
-    ("quantity", "Quantity"),
-    ("unit", "Unit"),
-    ("density_kg_per_l", "Density"),
-    ("factor", "Emission factor"),
-    ("grid", "Grid"),
-    ("factor.value", "Factor value"),
-    ("factor.unit", "Factor unit"),
-    ("factor.source", "Source of this factor"),
-    ("kind", "Kind of waste"),
-    ("hazardous", "Counts as"),
-];
-
-/// The English name of a period by its key (`""` the current one, `prior`, `base_year`), for
-/// [`tr`].
-pub fn period_name(key: &str) -> &'static str {
-    match key {
-        "" => "Current period",
-        "prior" => "Prior year",
-        _ => "Base year",
-    }
-}
-
-/// What the page calls the input at a scenario path, for the list of input errors:
-/// `prior.energy[2].quantity` is "Prior year · Energy line 3 · Quantity". `None` for a path the
-/// page shows no field for (the list then shows the path itself).
-pub fn field_name(lang: Lang, path: &str) -> Option<String> {
-    let mut parts = Vec::new();
-    let mut rest = path;
-    for (key, _) in crate::engine::scenario::OTHER_PERIODS {
-        if let Some(r) = rest.strip_prefix(key).and_then(|r| r.strip_prefix('.')) {
-            parts.push(tr(lang, period_name(key)).to_string());
-            rest = r;
-        }
-    }
-    for (list, name) in [
-        ("energy[", "Energy line {0}"),
-        ("waste.items[", "Waste item {0}"),
-    ] {
-        if let Some(r) = rest.strip_prefix(list) {
-            let (index, r) = r.split_once(']')?;
-            let line = index.parse::<usize>().ok()?.checked_add(1)?;
-            parts.push(trf(lang, name, &[&line.to_string()]));
-            rest = r.strip_prefix('.').unwrap_or(r);
-        }
-    }
-    if let Some(figure) = Figure::from_path(rest) {
-        parts.push(figure.label().render(lang));
-    } else if !rest.is_empty() {
-        let (_, label) = FIELD_LABELS.iter().find(|(p, _)| *p == rest)?;
-        parts.push(tr(lang, label).to_string());
-    }
-    (!parts.is_empty()).then(|| parts.join(" · "))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -213,13 +146,6 @@ mod tests {
         for level in [Level::Info, Level::Warning, Level::Error] {
             assert!(crate::engine::text::knows(level.id()), "{level}");
             assert_ne!(tr(Lang::ZhHant, level.id()), level.id(), "{level}");
-        }
-        for f in Figure::ALL {
-            assert_ne!(
-                f.label().render(Lang::ZhHans),
-                f.label().render(Lang::En),
-                "{f:?}"
-            );
         }
     }
 
@@ -271,68 +197,6 @@ mod tests {
         assert_eq!(Lang::from_browser("en-GB"), Lang::En);
         assert_eq!(trf(Lang::ZhHant, "Line {0}", &["3"]), "項目 3");
         assert_eq!(tr(Lang::ZhHans, "Natural gas"), "天然气");
-    }
-
-    #[test]
-    fn field_names_are_the_labels_beside_the_fields() {
-        for (lang, path, name) in [
-            (Lang::ZhHant, "organisation.floor_area_m2", "樓面面積"),
-            (Lang::En, "organisation.floor_area_m2", "Floor area"),
-            (
-                Lang::En,
-                "prior.energy[2].quantity",
-                "Prior year · Energy line 3 · Quantity",
-            ),
-            (
-                Lang::ZhHans,
-                "energy[0].factor.source",
-                "能源项目 1 · 因子来源",
-            ),
-            (
-                Lang::En,
-                "base_year.waste.items[9]",
-                "Base year · Waste item 10",
-            ),
-            (
-                Lang::En,
-                "energy[0].factor.unit",
-                "Energy line 1 · Factor unit",
-            ),
-        ] {
-            assert_eq!(field_name(lang, path).as_deref(), Some(name), "{path}");
-        }
-        // No field of the page's: the caller shows the path.
-        for path in [
-            "",
-            "energy",
-            "energy[x].unit",
-            "energy[3",
-            "published.ghg_total_t",
-            "prior.nothing",
-            "energy[18446744073709551615]",
-        ] {
-            assert_eq!(field_name(Lang::En, path), None, "{path}");
-        }
-        // Every label is translated, and every one is a label the page shows (in its source).
-        let page: String = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/src/ui"))
-            .unwrap()
-            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-            .collect();
-        for (path, label) in FIELD_LABELS {
-            assert!(
-                crate::engine::text::knows(label),
-                "{label} is not translated"
-            );
-            assert!(
-                page.contains(&format!("\"{label}\"")),
-                "the page has no label {label} ({path})"
-            );
-            let leaf = path.rsplit('.').next().unwrap();
-            assert!(
-                page.contains(&format!("{path}\"")) || page.contains(&format!("(\"{leaf}\")")),
-                "the page has no field {path}"
-            );
-        }
     }
 
     #[test]

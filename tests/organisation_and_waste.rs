@@ -246,7 +246,7 @@ fn a_bad_waste_item_is_located_and_its_totals_wait_for_it() {
     assert!(error_at(&r, "waste.items[5]").contains("must be an object"));
     assert_eq!(
         reason(&r, "non_hazardous_waste_t"),
-        "waste item waste.items[1] has an error"
+        "waste item 2 has an error"
     );
 }
 

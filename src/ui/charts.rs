@@ -4,6 +4,7 @@
 
 use super::use_lang;
 use crate::engine::calc::percent_of;
+use crate::engine::period::PeriodId;
 use crate::engine::results::Num;
 use crate::engine::DecOps as _;
 use crate::engine::{number, units, KpiId, Results};
@@ -211,7 +212,7 @@ pub fn Charts(props: &ChartsProps) -> Html {
     } else {
         tr!(lang, "GHG emissions by site (t CO2e)").to_string()
     };
-    let prior = r.periods.get("prior");
+    let prior = r.periods.get(PeriodId::Prior.key());
     let compare: Vec<Bar> = prior
         .map(|p| {
             [KpiId::GhgTotal, KpiId::EnergyTotal, KpiId::Water]
@@ -220,14 +221,18 @@ pub fn Charts(props: &ChartsProps) -> Html {
                 .flat_map(|(group, id)| {
                     let now = kpi(id).map(|v| {
                         (
-                            r.period.clone().unwrap_or_else(|| "this period".into()),
+                            r.period
+                                .clone()
+                                .unwrap_or_else(|| PeriodId::Current.name().render(lang)),
                             v,
                             "now",
                         )
                     });
                     let before = p.kpis.get(id).and_then(|k| k.exact()).map(|v| {
                         (
-                            p.period.clone().unwrap_or_else(|| "prior".into()),
+                            p.period
+                                .clone()
+                                .unwrap_or_else(|| PeriodId::Prior.name().render(lang)),
                             v,
                             "before",
                         )

@@ -7,7 +7,8 @@ mod import;
 mod keep;
 mod state;
 
-use crate::engine::field::Figure;
+use crate::engine::field::{Figure, Input};
+use crate::engine::period::PeriodId;
 use crate::engine::results::{Num, Rounded};
 use crate::engine::{calc::KpiResult, library, number, path, units, waste, KpiId, Results};
 use crate::i18n::{tr, Lang};
@@ -243,19 +244,15 @@ pub fn App(props: &AppProps) -> Html {
             dispatcher.dispatch(Action::Edit { path, text })
         })
     };
-    // Which period the inputs show: "" (current), "prior" or "base_year".
-    let editing = use_state(|| "");
-    if !editing.is_empty() && state.doc.get().get(*editing).is_none() {
-        editing.set("");
+    // Which period the inputs show.
+    let editing = use_state(PeriodId::default);
+    if *editing != PeriodId::Current && state.doc.get().get(editing.key()).is_none() {
+        editing.set(PeriodId::Current);
     }
-    let prefix = if editing.is_empty() {
-        String::new()
-    } else {
-        format!("{}.", *editing)
-    };
+    let prefix = editing.prefix();
     let select_period = {
         let editing = editing.clone();
-        Callback::from(move |key: &'static str| editing.set(key))
+        Callback::from(move |id: PeriodId| editing.set(id))
     };
     let name = path::text(&state.doc.get(), "name");
     let period = path::text(&state.doc.get(), &format!("{prefix}period"));
@@ -309,7 +306,7 @@ pub fn App(props: &AppProps) -> Html {
                     <PeriodTabs selected={*editing} onselect={select_period} />
                     <div id="period-panel" role="tabpanel" aria-label={tr!(lang, "Inputs of the selected period")}>
                         <TextField path={format!("{prefix}period")} label={tr!(lang, "Reporting period (year)")} value={period} onedit={onedit.clone()} />
-                        <Inputs {onedit} prefix={prefix.clone()} />
+                        <Inputs {onedit} period={*editing} />
                     </div>
                     </fieldset>
                 </section>
@@ -343,7 +340,7 @@ struct InputsProps {
     onedit: Callback<(String, String)>,
     /// "" for the current period, "prior." or "base_year." for the others.
     #[prop_or_default]
-    prefix: String,
+    period: PeriodId,
 }
 
 /// The inputs, in the order of the report: denominators, energy lines (A1.2, A2.1), waste
@@ -356,10 +353,10 @@ fn Inputs(props: &InputsProps) -> Html {
     };
     let doc = state.doc.get();
     let doc = &*doc;
-    let prefix = props.prefix.clone();
+    let (period, prefix) = (props.period, props.period.prefix());
     // A figure's input, labelled and with its unit from the engine's table of figures.
     let num = |f: Figure| {
-        let p = f.at(&prefix);
+        let p = f.at(period);
         let unit = f.unit().map(|u| u.text().render(lang)).unwrap_or_default();
         html! {
             <NumberField path={p.clone()} label={f.label().render(lang)} {unit} value={path::text(doc, &p)}
@@ -413,7 +410,7 @@ fn Inputs(props: &InputsProps) -> Html {
             .trim()
             .to_string()
     };
-    let by_site: Vec<(String, Option<Num>)> = period_details(&state.last_good, &prefix)
+    let by_site: Vec<(String, Option<Num>)> = period_details(&state.last_good, period)
         .map(|d| d.emissions_by_site_t.clone())
         .unwrap_or_default()
         .into_iter()
@@ -425,11 +422,11 @@ fn Inputs(props: &InputsProps) -> Html {
         serde_json::json!({ "site": "", "kind": "general_refuse", "quantity": "", "unit": "t" }),
     );
     let has_items = |hazardous: bool| {
-        period_details(&state.current, &prefix)
+        period_details(&state.current, period)
             .is_some_and(|d| d.waste_by_kind_t.iter().any(|w| w.hazardous == hazardous))
     };
     let waste_total = |f: Figure, hazardous: bool| {
-        let p = f.at(&prefix);
+        let p = f.at(period);
         let unit = f.unit().map(|u| u.text().render(lang)).unwrap_or_default();
         let note = if has_items(hazardous) {
             Some(AttrValue::from(tr!(
@@ -445,17 +442,17 @@ fn Inputs(props: &InputsProps) -> Html {
                 {note} onedit={props.onedit.clone()} />
         }
     };
-    let currency = path::text(doc, &Figure::RevenueCurrency.at(&prefix)).to_ascii_uppercase();
+    let currency = path::text(doc, &Figure::RevenueCurrency.at(period)).to_ascii_uppercase();
     let currency = if currency.is_empty() || currency == "CNY" {
         "RMB".to_string()
     } else {
         currency
     };
     let set_currency = {
-        let (dispatcher, prefix) = (state.dispatcher(), prefix.clone());
+        let dispatcher = state.dispatcher();
         Callback::from(move |(_, value): (String, String)| {
             dispatcher.dispatch(Action::SetCurrency {
-                prefix: prefix.clone(),
+                period,
                 currency: value,
             })
         })
@@ -468,7 +465,7 @@ fn Inputs(props: &InputsProps) -> Html {
         currencies.push((currency.clone().into(), currency.clone().into()));
     }
     let text_field = |f: Figure| {
-        let p = f.at(&prefix);
+        let p = f.at(period);
         html! {
             <TextField path={p.clone()} label={f.label().render(lang)} value={path::text(doc, &p)}
                 error={state.error_at(&p, lang).map(AttrValue::from)} onedit={props.onedit.clone()} />
@@ -478,7 +475,7 @@ fn Inputs(props: &InputsProps) -> Html {
         num(Figure::RevenueRmbMillion)
     } else {
         let (amount, rate) = (Figure::RevenueMillion, Figure::FxRmbPerUnit);
-        let at = |f: Figure| f.at(&prefix);
+        let at = |f: Figure| f.at(period);
         html! {
             <>
                 <NumberField path={at(amount)} label={amount.label().render(lang)} unit={trf!(lang, "{0} million", &[&currency])}
@@ -493,10 +490,10 @@ fn Inputs(props: &InputsProps) -> Html {
             </>
         }
     };
-    let production_unit = path::text(doc, &Figure::ProductionUnit.at(&prefix));
+    let production_unit = path::text(doc, &Figure::ProductionUnit.at(period));
     let (currency_at, production_at) = (
-        Figure::RevenueCurrency.at(&prefix),
-        Figure::ProductionQuantity.at(&prefix),
+        Figure::RevenueCurrency.at(period),
+        Figure::ProductionQuantity.at(period),
     );
     html! {
         <>
@@ -563,10 +560,10 @@ fn Inputs(props: &InputsProps) -> Html {
                             </h3>
                         });
                     }
-                    out.push(html! { <EnergyRowEditor key={format!("r{i}")} index={i} prefix={prefix.clone()} onedit={props.onedit.clone()} /> });
+                    out.push(html! { <EnergyRowEditor key={format!("r{i}")} index={i} {period} onedit={props.onedit.clone()} /> });
                     if closes {
                         let add_here = {
-                            let (dispatcher, prefix, site, grid) = (state.dispatcher(), prefix.clone(), site.clone(), grid.clone());
+                            let (dispatcher, prefix, site, grid) = (state.dispatcher(), prefix, site.clone(), grid.clone());
                             Callback::from(move |_| {
                                 let mut row = serde_json::json!({ "site": site, "source": "electricity", "quantity": "", "unit": "kWh" });
                                 if let Some(g) = &grid { row["grid"] = serde_json::json!(g); }
@@ -585,7 +582,7 @@ fn Inputs(props: &InputsProps) -> Html {
                 <legend>{ tr!(lang, "1. Emissions — waste (A1.3, A1.4)") }</legend>
                 { waste_total(Figure::HazardousWaste, true) }
                 { waste_total(Figure::NonHazardousWaste, false) }
-                { for (0..waste_items).map(|i| html! { <WasteItemEditor index={i} prefix={prefix.clone()} onedit={props.onedit.clone()} /> }) }
+                { for (0..waste_items).map(|i| html! { <WasteItemEditor index={i} {period} onedit={props.onedit.clone()} /> }) }
                 <button type="button" class="secondary" onclick={add_waste}>{ tr!(lang, "+ Add waste by kind") }</button>
             </fieldset>
             <fieldset class="group">
@@ -597,18 +594,11 @@ fn Inputs(props: &InputsProps) -> Html {
     }
 }
 
-/// The details of the period whose inputs show (`prefix` "" or "prior." …).
-fn period_details<'r>(
-    results: &'r Results,
-    prefix: &str,
-) -> Option<&'r crate::engine::calc::Details> {
-    if prefix.is_empty() {
-        results.details.as_ref()
-    } else {
-        results
-            .periods
-            .get(prefix.trim_end_matches('.'))
-            .map(|p| &p.details)
+/// The details of the period whose inputs show.
+fn period_details(results: &Results, period: PeriodId) -> Option<&crate::engine::calc::Details> {
+    match period {
+        PeriodId::Current => results.details.as_ref(),
+        id => results.periods.get(id.key()).map(|p| &p.details),
     }
 }
 
@@ -632,7 +622,7 @@ const CURRENCIES: [&str; 9] = [
 #[derive(Properties, PartialEq)]
 struct WasteItemProps {
     index: usize,
-    prefix: String,
+    period: PeriodId,
     onedit: Callback<(String, String)>,
 }
 
@@ -645,10 +635,10 @@ fn WasteItemEditor(props: &WasteItemProps) -> Html {
     };
     let doc = state.doc.get();
     let doc = &*doc;
-    let (i, prefix) = (props.index, props.prefix.clone());
+    let (i, prefix) = (props.index, props.period.prefix());
     let row = format!("{prefix}waste.items[{i}]");
-    let p = |f: &str| format!("{row}.{f}");
-    let err = |f: &str| state.error_at(&p(f), lang).map(AttrValue::from);
+    let p = |f: Input| f.in_line(&row);
+    let err = |f: Input| state.error_at(&p(f), lang).map(AttrValue::from);
     let kinds: Vec<(AttrValue, AttrValue)> = waste::KINDS
         .iter()
         .map(|k| {
@@ -663,9 +653,9 @@ fn WasteItemEditor(props: &WasteItemProps) -> Html {
             )
         })
         .collect();
-    let kind_id = path::text(doc, &p("kind"));
+    let kind_id = path::text(doc, &p(Input::Kind));
     let default_hazardous = waste::WasteKind::find(&kind_id).map(|k| k.hazardous);
-    let class_value = match path::get(doc, &p("hazardous")) {
+    let class_value = match path::get(doc, &p(Input::Hazardous)) {
         Some(serde_json::Value::Bool(true)) => "true",
         Some(serde_json::Value::Bool(false)) => "false",
         _ => "auto",
@@ -735,11 +725,11 @@ fn WasteItemEditor(props: &WasteItemProps) -> Html {
             </div>
             if let Some(e) = row_error { <p class="error" data-error-for={row.clone()}>{ e }</p> }
             <div class="row-grid">
-                <SelectField path={p("kind")} label={tr!(lang, "Kind of waste")} value={kind_id.clone()} options={kinds} error={err("kind")} onedit={props.onedit.clone()} />
-                <NumberField path={p("quantity")} label={tr!(lang, "Quantity")} value={path::text(doc, &p("quantity"))} error={err("quantity")} onedit={props.onedit.clone()} />
-                <SelectField path={p("unit")} label={tr!(lang, "Unit")} value={match path::text(doc, &p("unit")).as_str() { "" => "t".to_string(), u => u.to_string() }} options={units} error={err("unit")} onedit={props.onedit.clone()} />
-                <SelectField path={p("hazardous")} label={tr!(lang, "Counts as")} value={class_value} options={classes} error={err("hazardous")} onedit={set_class} />
-                <TextField path={p("site")} label={tr!(lang, "Site")} value={path::text(doc, &p("site"))} error={err("site")} onedit={props.onedit.clone()} />
+                <SelectField path={p(Input::Kind)} label={Input::Kind.label().render(lang)} value={kind_id.clone()} options={kinds} error={err(Input::Kind)} onedit={props.onedit.clone()} />
+                <NumberField path={p(Input::Quantity)} label={Input::Quantity.label().render(lang)} value={path::text(doc, &p(Input::Quantity))} error={err(Input::Quantity)} onedit={props.onedit.clone()} />
+                <SelectField path={p(Input::Unit)} label={Input::Unit.label().render(lang)} value={match path::text(doc, &p(Input::Unit)).as_str() { "" => "t".to_string(), u => u.to_string() }} options={units} error={err(Input::Unit)} onedit={props.onedit.clone()} />
+                <SelectField path={p(Input::Hazardous)} label={Input::Hazardous.label().render(lang)} value={class_value} options={classes} error={err(Input::Hazardous)} onedit={set_class} />
+                <TextField path={p(Input::Site)} label={Input::Site.label().render(lang)} value={path::text(doc, &p(Input::Site))} error={err(Input::Site)} onedit={props.onedit.clone()} />
             </div>
         </div>
     }
@@ -754,7 +744,7 @@ fn Method(props: &InputsProps) -> Html {
     };
     let doc = state.doc.get();
     let doc = &*doc;
-    let gwp = path::text(doc, "gwp");
+    let gwp = path::text(doc, Input::Gwp.key());
     let gwp_options = options(
         std::iter::once((
             String::new(),
@@ -766,7 +756,7 @@ fn Method(props: &InputsProps) -> Html {
                 .map(|g| (g.id().to_string(), g.id().to_string())),
         ),
     );
-    let edition = path::text(doc, "grid_edition");
+    let edition = path::text(doc, Input::GridEdition.key());
     let edition_options = options(
         std::iter::once((
             String::new(),
@@ -794,11 +784,11 @@ fn Method(props: &InputsProps) -> Html {
     html! {
         <fieldset class="group">
             <legend>{ tr!(lang, "Method — global warming potentials and grid factors") }</legend>
-            <SelectField path="gwp" label={tr!(lang, "GWP set (100-year)")} value={gwp} options={gwp_options} error={state.error_at("gwp", lang).map(AttrValue::from)} onedit={props.onedit.clone()} />
-            <SelectField path="grid_edition" label={tr!(lang, "Mainland grid-factor edition")} value={edition} options={edition_options} error={state.error_at("grid_edition", lang).map(AttrValue::from)} onedit={props.onedit.clone()} />
+            <SelectField path={Input::Gwp.key()} label={Input::Gwp.label().render(lang)} value={gwp} options={gwp_options} error={state.error_at(Input::Gwp.key(), lang).map(AttrValue::from)} onedit={props.onedit.clone()} />
+            <SelectField path={Input::GridEdition.key()} label={Input::GridEdition.label().render(lang)} value={edition} options={edition_options} error={state.error_at(Input::GridEdition.key(), lang).map(AttrValue::from)} onedit={props.onedit.clone()} />
             if combined {
-                <NumberField path="grid_om_weight" label={tr!(lang, "Combined margin: operating-margin weight w")} value={path::text(doc, "grid_om_weight")}
-                    error={state.error_at("grid_om_weight", lang).map(AttrValue::from)}
+                <NumberField path={Input::GridOmWeight.key()} label={Input::GridOmWeight.label().render(lang)} value={path::text(doc, Input::GridOmWeight.key())}
+                    error={state.error_at(Input::GridOmWeight.key(), lang).map(AttrValue::from)}
                     note={Some(AttrValue::from(tr!(lang, "CM = w·OM + (1−w)·BM; 0.5 by default, 0.75 for wind and solar projects. Blank = 0.5.")))}
                     onedit={props.onedit.clone()} />
             }
@@ -816,7 +806,7 @@ fn note(lang: Lang, doc: &serde_json::Value, p: &str) -> Option<AttrValue> {
 #[derive(Properties, PartialEq)]
 struct EnergyRowProps {
     index: usize,
-    prefix: String,
+    period: PeriodId,
     onedit: Callback<(String, String)>,
 }
 
@@ -879,7 +869,7 @@ fn EnergyRowEditor(props: &EnergyRowProps) -> Html {
         return html! {};
     };
     let i = props.index;
-    let prefix = props.prefix.clone();
+    let (period, prefix) = (props.period, props.period.prefix());
     let row_path = format!("{prefix}energy[{i}]");
     let doc = state.doc.get();
     let row = path::get(&doc, &row_path).cloned().unwrap_or_default();
@@ -891,14 +881,12 @@ fn EnergyRowEditor(props: &EnergyRowProps) -> Html {
         .filter(|e| e.path == row_path || e.path.starts_with(&within))
         .map(|e| (e.path.clone(), e.message.render(lang)))
         .collect();
-    let used = state
-        .factor_source(prefix.strip_suffix('.'), i)
-        .map(|t| t.render(lang));
+    let used = state.factor_source(period, i).map(|t| t.render(lang));
     let quantity_note = note(lang, &doc, &format!("{row_path}.quantity"));
     // The row itself renders only when what it shows changed: with 50 lines on a page, a
     // keystroke in one re-renders one.
     html! {
-        <EnergyRowView {i} {prefix} {row} {errors} {used} {quantity_note}
+        <EnergyRowView {i} {period} {row} {errors} {used} {quantity_note}
             onedit={props.onedit.clone()} dispatcher={state.dispatcher()} />
     }
 }
@@ -906,7 +894,7 @@ fn EnergyRowEditor(props: &EnergyRowProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct EnergyRowViewProps {
     i: usize,
-    prefix: String,
+    period: PeriodId,
     /// The row's JSON, as typed.
     row: serde_json::Value,
     /// Errors at the row and its fields: (path, message in the page's language).
@@ -922,10 +910,10 @@ fn EnergyRowView(props: &EnergyRowViewProps) -> Html {
     let lang = use_lang();
     let row = &props.row;
     let i = props.i;
-    let prefix = props.prefix.clone();
+    let prefix = props.period.prefix();
     let row_path = format!("{prefix}energy[{i}]");
-    let p = |field: &str| format!("{row_path}.{field}");
-    let text = |field: &str| path::text(row, field);
+    let p = |f: Input| f.in_line(&row_path);
+    let text = |f: Input| path::text(row, f.key());
     let error_at = |path: &str| {
         props
             .errors
@@ -933,8 +921,8 @@ fn EnergyRowView(props: &EnergyRowViewProps) -> Html {
             .find(|(p, _)| p == path)
             .map(|(_, m)| m.clone())
     };
-    let err = |field: &str| error_at(&p(field)).map(AttrValue::from);
-    let source_id = text("source");
+    let err = |f: Input| error_at(&p(f)).map(AttrValue::from);
+    let source_id = text(Input::Source);
     let source = units::Source::from_id(&source_id);
     let sources = options(
         units::Source::ALL
@@ -960,7 +948,6 @@ fn EnergyRowView(props: &EnergyRowViewProps) -> Html {
     );
     let duplicate = {
         let dispatcher = props.dispatcher.clone();
-        let prefix = prefix.clone();
         Callback::from(move |_| {
             dispatcher.dispatch(Action::DuplicateRow {
                 list: format!("{prefix}energy"),
@@ -970,7 +957,6 @@ fn EnergyRowView(props: &EnergyRowViewProps) -> Html {
     };
     let remove = {
         let dispatcher = props.dispatcher.clone();
-        let prefix = prefix.clone();
         Callback::from(move |_| {
             dispatcher.dispatch(Action::RemoveRow {
                 list: format!("{prefix}energy"),
@@ -1047,32 +1033,32 @@ fn EnergyRowView(props: &EnergyRowViewProps) -> Html {
             </div>
             if let Some(e) = row_error { <p class="error" data-error-for={row_path.clone()}>{ e }</p> }
             <div class="row-grid">
-                <TextField path={p("site")} label={tr!(lang, "Site")} value={text("site")} error={err("site")} onedit={props.onedit.clone()} />
-                <SelectField path={p("source")} label={tr!(lang, "Source")} value={source_id.clone()} options={sources} error={err("source")} onedit={props.onedit.clone()} />
-                <NumberField path={p("quantity")} label={tr!(lang, "Quantity")} value={text("quantity")} error={err("quantity")} note={props.quantity_note.clone()} onedit={props.onedit.clone()} />
-                <SelectField path={p("unit")} label={tr!(lang, "Unit")} value={text("unit")} options={quantity_units} error={err("unit")} onedit={props.onedit.clone()} />
-                if text("unit") == "L" || !text("density_kg_per_l").is_empty() || err("density_kg_per_l").is_some() {
-                    <NumberField path={p("density_kg_per_l")} label={tr!(lang, "Density")} unit={tr!(lang, "kg/L")} value={text("density_kg_per_l")} error={err("density_kg_per_l")} onedit={props.onedit.clone()} />
+                <TextField path={p(Input::Site)} label={Input::Site.label().render(lang)} value={text(Input::Site)} error={err(Input::Site)} onedit={props.onedit.clone()} />
+                <SelectField path={p(Input::Source)} label={Input::Source.label().render(lang)} value={source_id.clone()} options={sources} error={err(Input::Source)} onedit={props.onedit.clone()} />
+                <NumberField path={p(Input::Quantity)} label={Input::Quantity.label().render(lang)} value={text(Input::Quantity)} error={err(Input::Quantity)} note={props.quantity_note.clone()} onedit={props.onedit.clone()} />
+                <SelectField path={p(Input::Unit)} label={Input::Unit.label().render(lang)} value={text(Input::Unit)} options={quantity_units} error={err(Input::Unit)} onedit={props.onedit.clone()} />
+                if text(Input::Unit) == "L" || !text(Input::Density).is_empty() || err(Input::Density).is_some() {
+                    <NumberField path={p(Input::Density)} label={Input::Density.label().render(lang)} unit={tr!(lang, "kg/L")} value={text(Input::Density)} error={err(Input::Density)} onedit={props.onedit.clone()} />
                 }
                 <div class="wide field">
                     <label for={search_id.clone()}>{ tr!(lang, "Search the factor library") }</label>
                     <input id={search_id} type="search" placeholder={tr!(lang, "e.g. 2016 east, CLP, IPCC diesel")} value={(*search).clone()} oninput={on_search} />
                 </div>
                 <div class="wide">
-                    <SelectField path={p("factor")} label={tr!(lang, "Emission factor")} value={mode.clone()} options={options(modes)} error={err("factor")} onedit={set_factor} />
+                    <SelectField path={p(Input::Factor)} label={Input::Factor.label().render(lang)} value={mode.clone()} options={options(modes)} error={err(Input::Factor)} onedit={set_factor} />
                 </div>
                 // A grid that no longer applies (the line's source changed) is shown with its
                 // message, so that it can be cleared where it is.
-                if (mode == "auto" && electricity) || err("grid").is_some() {
+                if (mode == "auto" && electricity) || err(Input::Grid).is_some() {
                     <div class="wide">
-                        <SelectField path={p("grid")} label={tr!(lang, "Grid")} value={text("grid")} options={grid_options(lang)} error={err("grid")} onedit={props.onedit.clone()} />
+                        <SelectField path={p(Input::Grid)} label={Input::Grid.label().render(lang)} value={text(Input::Grid)} options={grid_options(lang)} error={err(Input::Grid)} onedit={props.onedit.clone()} />
                     </div>
                 }
                 if mode == "custom" {
-                    <NumberField path={p("factor.value")} label={tr!(lang, "Factor value")} value={text("factor.value")} error={err("factor.value")} onedit={props.onedit.clone()} />
-                    <SelectField path={p("factor.unit")} label={tr!(lang, "Factor unit")} value={text("factor.unit")} options={factor_units} error={err("factor.unit")} onedit={props.onedit.clone()} />
+                    <NumberField path={p(Input::FactorValue)} label={Input::FactorValue.label().render(lang)} value={text(Input::FactorValue)} error={err(Input::FactorValue)} onedit={props.onedit.clone()} />
+                    <SelectField path={p(Input::FactorUnit)} label={Input::FactorUnit.label().render(lang)} value={text(Input::FactorUnit)} options={factor_units} error={err(Input::FactorUnit)} onedit={props.onedit.clone()} />
                     <div class="wide">
-                        <TextField path={p("factor.source")} label={tr!(lang, "Source of this factor")} value={text("factor.source")} error={err("factor.source")} onedit={props.onedit.clone()} />
+                        <TextField path={p(Input::FactorSource)} label={Input::FactorSource.label().render(lang)} value={text(Input::FactorSource)} error={err(Input::FactorSource)} onedit={props.onedit.clone()} />
                     </div>
                 }
             </div>
@@ -1097,7 +1083,7 @@ fn ErrorBanner(props: &ResultsProps) -> Html {
                     <p><strong>{ if errors.len() == 1 { tr!(lang, "1 input needs attention").to_string() } else { trf!(lang, "{0} inputs need attention", &[&errors.len().to_string()]) } }</strong>
                     { tr!(lang, " — the KPIs below are from your last valid input.") }</p>
                     <ul>{ for errors.iter().map(|e| html! {
-                        <li data-error-path={e.path.clone()}>{ trf!(lang, "{0}: {1}", &[&crate::i18n::field_name(lang, &e.path).unwrap_or_else(|| e.path.clone()), &e.message.render(lang)]) }</li>
+                        <li data-error-path={e.path.clone()}>{ trf!(lang, "{0}: {1}", &[&crate::engine::field::name_of(&e.path).map_or_else(|| e.path.clone(), |n| n.render(lang)), &e.message.render(lang)]) }</li>
                     }) }</ul>
                 </div>
             }
@@ -1109,7 +1095,7 @@ fn ErrorBanner(props: &ResultsProps) -> Html {
 fn KpiTable(props: &ResultsProps) -> Html {
     let lang = use_lang();
     let open = use_state(|| None::<KpiId>);
-    let prior = props.results.periods.get("prior");
+    let prior = props.results.periods.get(PeriodId::Prior.key());
     let columns = if prior.is_some() { 8 } else { 6 };
     let row = |k: &KpiResult| {
         let shown = k.display.map_or_else(|| "—".into(), |d| d.to_string());
@@ -1527,8 +1513,8 @@ fn Working(props: &WorkingProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct PeriodTabsProps {
-    selected: &'static str,
-    onselect: Callback<&'static str>,
+    selected: PeriodId,
+    onselect: Callback<PeriodId>,
 }
 
 /// The periods of the scenario: current, prior year, base year; add or remove the latter two.
@@ -1540,59 +1526,51 @@ fn PeriodTabs(props: &PeriodTabsProps) -> Html {
     };
     let doc = state.doc.get();
     let doc = &*doc;
-    let label = |key: &str| {
-        let year = path::text(
-            doc,
-            &if key.is_empty() {
-                "period".to_string()
-            } else {
-                format!("{key}.period")
-            },
-        );
-        let name = tr(lang, crate::i18n::period_name(key));
+    let label = |id: PeriodId| {
+        let year = path::text(doc, &format!("{}period", id.prefix()));
+        let name = id.name().render(lang);
         if year.is_empty() {
             name.to_string()
         } else {
             format!("{name} ({year})")
         }
     };
-    let tab = |key: &'static str| {
-        let selected = props.selected == key;
+    let tab = |id: PeriodId| {
+        let selected = props.selected == id;
         let onclick = {
             let on = props.onselect.clone();
-            Callback::from(move |_| on.emit(key))
+            Callback::from(move |_| on.emit(id))
         };
         html! {
             <button type="button" role="tab" aria-selected={if selected { "true" } else { "false" }} aria-controls="period-panel"
-                class={classes!("tab", selected.then_some("selected"))} data-period-tab={key} {onclick}>{ label(key) }</button>
+                class={classes!("tab", selected.then_some("selected"))} data-period-tab={id.key()} {onclick}>{ label(id) }</button>
         }
     };
-    let add = |key: &'static str, text: &'static str| {
+    let add = |id: PeriodId, text: &'static str| {
         let (dispatcher, on) = (state.dispatcher(), props.onselect.clone());
         let onclick = Callback::from(move |_| {
-            dispatcher.dispatch(Action::AddPeriod(key));
-            on.emit(key);
+            dispatcher.dispatch(Action::AddPeriod(id));
+            on.emit(id);
         });
-        html! { <button type="button" class="link" {onclick}>{ tr(lang, text) }</button> }
+        html! { <button type="button" class="link" {onclick}>{ text }</button> }
     };
-    let remove = (!props.selected.is_empty()).then(|| {
-        let (dispatcher, on, key) = (state.dispatcher(), props.onselect.clone(), props.selected);
+    let remove = (props.selected != PeriodId::Current).then(|| {
+        let (dispatcher, on, id) = (state.dispatcher(), props.onselect.clone(), props.selected);
         let onclick = Callback::from(move |_| {
-            on.emit("");
-            dispatcher.dispatch(Action::RemovePeriod(key));
+            on.emit(PeriodId::Current);
+            dispatcher.dispatch(Action::RemovePeriod(id));
         });
         html! { <button type="button" class="link" {onclick}>{ tr!(lang, "Remove this period") }</button> }
     });
     html! {
         <div class="periods">
             <div role="tablist" aria-label={tr!(lang, "Reporting periods")}>
-                { tab("") }
-                if doc.get("prior").is_some() { { tab("prior") } }
-                if doc.get("base_year").is_some() { { tab("base_year") } }
+                { tab(PeriodId::Current) }
+                { for PeriodId::OTHERS.into_iter().filter(|id| doc.get(id.key()).is_some()).map(tab) }
             </div>
             <div class="period-actions">
-                if doc.get("prior").is_none() { { add("prior", "+ Add the prior year") } }
-                if doc.get("base_year").is_none() { { add("base_year", "+ Add a base year") } }
+                if doc.get(PeriodId::Prior.key()).is_none() { { add(PeriodId::Prior, tr!(lang, "+ Add the prior year")) } }
+                if doc.get(PeriodId::BaseYear.key()).is_none() { { add(PeriodId::BaseYear, tr!(lang, "+ Add a base year")) } }
                 { for remove }
             </div>
         </div>

@@ -8,6 +8,7 @@
 
 use crate::engine::field::Figure;
 use crate::engine::live::{Change, Live};
+use crate::engine::period::PeriodId;
 use crate::engine::{self, path, units, Results, TraceLimit};
 use crate::i18n::Lang;
 use serde_json::{json, Value};
@@ -160,10 +161,10 @@ pub enum Action {
         path: String,
         value: Option<Value>,
     },
-    /// Chooses the revenue's currency for a period (`prefix` "" or "prior." …), moving the
+    /// Chooses the revenue's currency for a period, moving the
     /// amount typed between `revenue_rmb_million` and `revenue_million` so it is not lost.
     SetCurrency {
-        prefix: String,
+        period: PeriodId,
         currency: String,
     },
     /// Adds a row to a list (`energy`, `prior.energy`, `waste.items`): at `at`, or at the end.
@@ -182,8 +183,9 @@ pub enum Action {
         index: usize,
     },
     /// Adds an empty prior or base-year period (`prior`, `base_year`).
-    AddPeriod(&'static str),
-    RemovePeriod(&'static str),
+    /// Adds the prior year or the base year (the current period is always there).
+    AddPeriod(PeriodId),
+    RemovePeriod(PeriodId),
     /// Replaces the scenario (the built-in example, an import, a link, or `EsgKpi.load`),
     /// keeping the one it replaces for [`Action::UndoLoad`]; with its calculation when the
     /// caller has made it ([`kept`]).
@@ -222,13 +224,14 @@ impl State {
     /// The source of the factor an energy row (`energy[3]`, `prior.energy[0]`) is computed
     /// with, when it has one: from the scenario as read, so that it is there for every row,
     /// not only those in the trace shown.
-    pub fn factor_source(&self, period: Option<&str>, index: usize) -> Option<engine::text::Text> {
+    pub fn factor_source(
+        &self,
+        period: engine::period::PeriodId,
+        index: usize,
+    ) -> Option<engine::text::Text> {
         let live = self.live.0.try_borrow().ok()?;
         let s = live.scenario()?;
-        let p = match period {
-            None => &s.current,
-            Some(key) => &s.others.iter().find(|(k, _)| *k == key)?.1,
-        };
+        let p = s.periods().find(|p| p.id == period)?;
         let at = p.energy.binary_search_by_key(&index, |r| r.index).ok()?;
         let row = p.energy.get(at)?;
         row.factor.gases().map(|_| row.factor.source())
@@ -312,8 +315,8 @@ fn rows<'d>(doc: &'d mut Value, list: &str) -> Option<&'d mut Vec<Value>> {
 
 /// Moves the revenue typed for one currency to the field of the other, so switching the
 /// currency keeps the figure (the exchange rate and its source stay for switching back).
-fn set_currency(doc: &mut Value, prefix: &str, currency: &str) -> bool {
-    let at = |f: Figure| f.at(prefix);
+fn set_currency(doc: &mut Value, period: PeriodId, currency: &str) -> bool {
+    let at = |f: Figure| f.at(period);
     let rmb = matches!(currency, "RMB" | "CNY" | "");
     let (from, to) = if rmb {
         (Figure::RevenueMillion, Figure::RevenueRmbMillion)
@@ -498,21 +501,25 @@ impl Reducible for State {
                 Some(v) => path::set(doc, &path, v),
                 None => path::remove(doc, &path),
             }),
-            Action::SetCurrency { prefix, currency } => {
-                Box::new(move |doc| set_currency(doc, &prefix, &currency))
+            Action::SetCurrency { period, currency } => {
+                Box::new(move |doc| set_currency(doc, period, &currency))
             }
             Action::AddRow { .. } | Action::DuplicateRow { .. } | Action::RemoveRow { .. } => {
                 return self.rows_changed(action);
             }
-            Action::AddPeriod(key) => Box::new(move |doc| {
-                doc.get(key).is_none()
+            Action::AddPeriod(id) => Box::new(move |doc| {
+                let key = id.key();
+                id != PeriodId::Current
+                    && doc.get(key).is_none()
                     && path::set(
                         doc,
                         key,
                         json!({ "period": "", "organisation": {}, "energy": [] }),
                     )
             }),
-            Action::RemovePeriod(key) => Box::new(move |doc| path::remove(doc, key)),
+            Action::RemovePeriod(id) => {
+                Box::new(move |doc| id != PeriodId::Current && path::remove(doc, id.key()))
+            }
             Action::Load(value) => {
                 let mut next = State::new(value);
                 next.undo = Some(self.doc.clone());

@@ -132,9 +132,9 @@ pub(crate) fn results_of(
     let current = period_results_with(&s.current, tally(0), limit, trace(0));
     // Inserted one by one: collecting into a map would sort (one more sort in the page's wasm).
     let mut periods = BTreeMap::new();
-    for (i, (key, p)) in s.others.iter().enumerate() {
+    for (i, p) in s.others.iter().enumerate() {
         periods.insert(
-            *key,
+            p.id.key(),
             period_results_with(p, tally(i + 1), limit, trace(i + 1)),
         );
     }
@@ -188,7 +188,7 @@ fn total_reason(p: &Period, why: NoTotal, pick: &dyn Fn(&Line) -> Option<Decimal
             match largest {
                 Some((_, r)) => t!(
                     "the total is too large for exact decimal arithmetic; its largest line is {0}: check its quantity and unit",
-                    line_name(&p.prefix, r)
+                    line_name(p.id, r)
                 ),
                 None => overflow(),
             }
@@ -226,7 +226,7 @@ pub(crate) fn period_results_with(
     let rows_broken: Val = match p.invalid_energy_rows.first() {
         Some(i) => Err(t!(
             "{0} has an input error (see its message)",
-            line_number(&p.prefix, *i)
+            line_number(p.id, *i)
         )),
         None => Ok(Decimal::ZERO),
     };
@@ -911,7 +911,7 @@ fn scalar_trace(p: &Period) -> Vec<TraceLine> {
             let Field::Given(v) = f else { return None };
             let unit = figure.unit()?;
             Some(TraceLine::simple(
-                figure.at(&p.prefix),
+                figure.at(p.id),
                 kpis.iter().map(|k| k.id()).collect(),
                 t!(
                     "{0} = {1} {2}, as entered",
@@ -933,7 +933,7 @@ fn scalar_trace(p: &Period) -> Vec<TraceLine> {
                 None => t!("no source given"),
             };
             out.push(TraceLine::simple(
-                Figure::RevenueMillion.at(&p.prefix),
+                Figure::RevenueMillion.at(p.id),
                 vec![KpiId::PackagingPerRevenue.id()],
                 t!(
                     "organisation.revenue_million = {0} {1} million × {2} RMB per {1} (exchange rate; {3}) = {4} RMB million",
@@ -951,7 +951,7 @@ fn scalar_trace(p: &Period) -> Vec<TraceLine> {
     if let Some(prod) = &p.production {
         if let Field::Given(v) = prod.quantity {
             out.push(TraceLine::simple(
-                Figure::ProductionQuantity.at(&p.prefix),
+                Figure::ProductionQuantity.at(p.id),
                 Vec::new(),
                 t!(
                     "organisation.production_quantity = {0} {1}, as entered (divides the intensities per unit of production)",
@@ -1006,7 +1006,7 @@ fn waste_trace(p: &Period) -> Vec<TraceLine> {
                 ),
             };
             let mut line = TraceLine::simple(
-                format!("{}waste.items[{}]", p.prefix, w.index),
+                format!("{}waste.items[{}]", p.id.prefix(), w.index),
                 kpis,
                 text,
                 w.quantity,

@@ -227,7 +227,7 @@ pub(crate) fn period_checks(
                 )
             },
             kpi: Some(id.id()),
-            path: Some(figure.at(&p.prefix)),
+            path: Some(figure.at(p.id)),
         });
     }
 
@@ -264,7 +264,7 @@ pub(crate) fn period_checks(
                 )
             },
             kpi: None,
-            path: Some(format!("{}{}", p.prefix, den.path())),
+            path: Some(format!("{}{}", p.id.prefix(), den.path())),
         });
     }
 
@@ -272,7 +272,7 @@ pub(crate) fn period_checks(
     // each row, so that 100,000 rows on one grid give one warning.
     let path = |rows: &Rows, field: &str| {
         rows.first()
-            .map(|i| format!("{}.{field}", energy_path(&p.prefix, i)))
+            .map(|i| format!("{}.{field}", energy_path(p.id, i)))
     };
     if !tally.default_density.is_empty() {
         out.push(Check {
@@ -341,7 +341,7 @@ fn listed(p: &Period, rows: &Rows) -> Text {
         .iter()
         .take(SHOWN)
         .filter_map(row)
-        .map(|r| line_name(&p.prefix, r));
+        .map(|r| line_name(p.id, r));
     let Some(first) = named.next() else {
         return Text::verbatim("");
     };
@@ -382,7 +382,7 @@ fn named_of<T>(first: &[T], total: usize, show: impl Fn(&T) -> String) -> Text {
 pub(crate) fn data_quality(p: &Period, tally: &Tally) -> Vec<Check> {
     let q = &tally.quality;
     let mut out = Vec::new();
-    let path = |index: usize| energy_path(&p.prefix, index);
+    let path = |index: usize| energy_path(p.id, index);
     let row = |i: usize| {
         let at = p.energy.binary_search_by_key(&i, |r| r.index).ok()?;
         p.energy.get(at)

@@ -4,6 +4,7 @@
 use super::calc::{change_percent, KpiResult, Results};
 use super::kpi::KpiId;
 use super::number;
+use super::period::PeriodId;
 use super::text::Lang;
 
 /// A CSV cell: quoted where needed, and defused where a spreadsheet would run it as a formula
@@ -35,7 +36,7 @@ fn change_text(now: &KpiResult, before: Option<&KpiResult>) -> String {
 /// The KPI table: one row per KPI, with the prior period and the change where there is one;
 /// the working (`how`) in `lang`.
 pub fn kpi_csv(r: &Results, lang: Lang) -> String {
-    let prior = r.periods.get("prior");
+    let prior = r.periods.get(PeriodId::Prior.key());
     let mut out = String::from(BOM);
     out += &line(
         &[

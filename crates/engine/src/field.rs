@@ -8,6 +8,7 @@
 //! Paths are the contract's (CONTRACT.md §3); a period other than the current one prefixes
 //! them (`prior.water_m3`).
 
+use crate::period::PeriodId;
 use crate::text::Text;
 
 /// A figure of a period.
@@ -205,9 +206,9 @@ impl Figure {
         self.spec().path
     }
 
-    /// Its path in the period whose prefix is `prefix` (`""`, `"prior."`).
-    pub fn at(self, prefix: &str) -> String {
-        format!("{prefix}{}", self.path())
+    /// Its path in a period: `prior.water_m3`.
+    pub fn at(self, period: PeriodId) -> String {
+        format!("{}{}", period.prefix(), self.path())
     }
 
     /// The object of the period that holds it (`organisation`, `waste`), if not the period.
@@ -251,6 +252,150 @@ impl Figure {
     }
 }
 
+/// The lists of lines a period holds, by their place in the period's JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum List {
+    Energy,
+    WasteItems,
+}
+
+impl List {
+    pub const ALL: [List; 2] = [List::Energy, List::WasteItems];
+
+    /// Where the list sits within a period: `energy`, `waste.items`.
+    pub const fn path(self) -> &'static str {
+        match self {
+            List::Energy => "energy",
+            List::WasteItems => "waste.items",
+        }
+    }
+
+    /// Its `n`th line (from 1) as a field's name says it: "Energy line 3".
+    pub fn item(self, n: usize) -> Text {
+        let n = n.to_string();
+        match self {
+            List::Energy => crate::t!("Energy line {0}", n),
+            List::WasteItems => crate::t!("Waste item {0}", n),
+        }
+    }
+}
+
+/// An input of a line (an energy line, a waste item) or a setting of a period, by its key
+/// within the line or the period: with [`Figure`], every input the page shows. The page reads
+/// each one's key for its `data-input` path and its label for the text beside it, and
+/// [`name_of`] names an input error's path with the same labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    Gwp,
+    GridEdition,
+    GridOmWeight,
+    Site,
+    Source,
+    Quantity,
+    Unit,
+    Density,
+    Factor,
+    Grid,
+    FactorValue,
+    FactorUnit,
+    FactorSource,
+    Kind,
+    Hazardous,
+}
+
+impl Input {
+    pub const ALL: [Input; 15] = [
+        Input::Gwp,
+        Input::GridEdition,
+        Input::GridOmWeight,
+        Input::Site,
+        Input::Source,
+        Input::Quantity,
+        Input::Unit,
+        Input::Density,
+        Input::Factor,
+        Input::Grid,
+        Input::FactorValue,
+        Input::FactorUnit,
+        Input::FactorSource,
+        Input::Kind,
+        Input::Hazardous,
+    ];
+
+    /// (key, label): the table.
+    const fn spec(self) -> (&'static str, &'static str) {
+        match self {
+            Input::Gwp => ("gwp", "GWP set (100-year)"),
+            Input::GridEdition => ("grid_edition", "Mainland grid-factor edition"),
+            Input::GridOmWeight => (
+                "grid_om_weight",
+                "Combined margin: operating-margin weight w",
+            ),
+            Input::Site => ("site", "Site"),
+            Input::Source => ("source", "Source"),
+            Input::Quantity => ("quantity", "Quantity"),
+            Input::Unit => ("unit", "Unit"),
+            Input::Density => ("density_kg_per_l", "Density"),
+            Input::Factor => ("factor", "Emission factor"),
+            Input::Grid => ("grid", "Grid"),
+            Input::FactorValue => ("factor.value", "Factor value"),
+            Input::FactorUnit => ("factor.unit", "Factor unit"),
+            Input::FactorSource => ("factor.source", "Source of this factor"),
+            Input::Kind => ("kind", "Kind of waste"),
+            Input::Hazardous => ("hazardous", "Counts as"),
+        }
+    }
+
+    /// Its key within its line or period: `quantity`, `factor.value`, `gwp`.
+    pub const fn key(self) -> &'static str {
+        self.spec().0
+    }
+
+    /// Its label beside its input.
+    pub fn label(self) -> Text {
+        Text::word(self.spec().1)
+    }
+
+    /// Its path in a line: `energy[2].quantity`.
+    pub fn in_line(self, line: &str) -> String {
+        format!("{line}.{}", self.key())
+    }
+
+    pub fn from_key(key: &str) -> Option<Input> {
+        Input::ALL.into_iter().find(|i| i.key() == key)
+    }
+}
+
+/// An input's path as the page names the input: `prior.energy[2].quantity` is "Prior year ·
+/// Energy line 3 · Quantity", `organisation.floor_area_m2` "Floor area". `None` for a path of
+/// no input (a list, a published figure), which the caller shows as it is.
+pub fn name_of(path: &str) -> Option<Text> {
+    let (period, mut rest) = PeriodId::of_path(path);
+    let mut parts = Vec::new();
+    if period != PeriodId::Current {
+        parts.push(period.name());
+    }
+    for list in List::ALL {
+        if let Some(r) = rest
+            .strip_prefix(list.path())
+            .and_then(|r| r.strip_prefix('['))
+        {
+            let (index, r) = r.split_once(']')?;
+            let n = index.parse::<usize>().ok()?.checked_add(1)?;
+            parts.push(list.item(n));
+            rest = r.strip_prefix('.').unwrap_or(r);
+        }
+    }
+    if let Some(figure) = Figure::from_path(rest) {
+        parts.push(figure.label());
+    } else if !rest.is_empty() {
+        parts.push(Input::from_key(rest)?.label());
+    }
+    parts
+        .into_iter()
+        .reduce(|named, part| crate::t!("{0} · {1}", named, part))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -275,10 +420,72 @@ mod tests {
     }
 
     #[test]
+    fn every_input_is_named_in_three_languages_and_found_by_its_key() {
+        for i in Input::ALL {
+            assert_eq!(Input::from_key(i.key()), Some(i));
+            let label = i.label();
+            assert!(label.untranslated().is_empty(), "{i:?}");
+            assert_ne!(label.render(Lang::ZhHant), label.render(Lang::En), "{i:?}");
+        }
+        for list in List::ALL {
+            assert!(list.item(1).untranslated().is_empty(), "{list:?}");
+        }
+    }
+
+    #[test]
+    fn paths_are_named_as_the_page_labels_their_inputs() {
+        for (lang, path, name) in [
+            (Lang::ZhHant, "organisation.floor_area_m2", "樓面面積"),
+            (Lang::En, "organisation.floor_area_m2", "Floor area"),
+            (
+                Lang::En,
+                "prior.energy[2].quantity",
+                "Prior year · Energy line 3 · Quantity",
+            ),
+            (
+                Lang::ZhHans,
+                "energy[0].factor.source",
+                "能源项目 1 · 因子来源",
+            ),
+            (
+                Lang::En,
+                "base_year.waste.items[9]",
+                "Base year · Waste item 10",
+            ),
+            (
+                Lang::En,
+                "energy[0].factor.unit",
+                "Energy line 1 · Factor unit",
+            ),
+            (Lang::En, "prior.water_m3", "Prior year · Water consumption"),
+            (Lang::En, "prior", "Prior year"),
+            (Lang::En, "gwp", "GWP set (100-year)"),
+        ] {
+            assert_eq!(
+                name_of(path).map(|t| t.render(lang)).as_deref(),
+                Some(name),
+                "{path}"
+            );
+        }
+        // No input: the caller shows the path.
+        for path in [
+            "",
+            "energy",
+            "energy[x].unit",
+            "energy[3",
+            "published.ghg_total_t",
+            "prior.nothing",
+            "energy[18446744073709551615]",
+        ] {
+            assert_eq!(name_of(path), None, "{path}");
+        }
+    }
+
+    #[test]
     fn paths_are_distinct_and_found_again() {
         for f in Figure::ALL {
             assert_eq!(Figure::from_path(f.path()), Some(f));
-            assert_eq!(f.at("prior."), format!("prior.{}", f.path()));
+            assert_eq!(f.at(PeriodId::Prior), format!("prior.{}", f.path()));
             let rebuilt = match f.object() {
                 Some(o) => format!("{o}.{}", f.key()),
                 None => f.key().to_string(),

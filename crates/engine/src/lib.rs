@@ -34,6 +34,7 @@ pub mod migrate;
 pub mod number;
 pub mod order;
 pub mod path;
+pub mod period;
 pub mod published;
 pub mod results;
 pub mod saved;

@@ -3,6 +3,7 @@
 //! items. [`super::tally`] sums lines, [`super::calc`] writes the results from the sums.
 
 use super::library::Gas;
+use super::period::PeriodId;
 use super::results::Val;
 use super::scenario::{EnergyRow, Period};
 use super::text::{overflow, Text};
@@ -18,15 +19,15 @@ pub(crate) struct Line<'a> {
     pub gases: Result<Vec<(Gas, Decimal, Decimal, Decimal)>, Text>,
     pub emissions: Val,
     pub tce: Val,
-    /// The period's prefix ("", "prior."), for the line's path.
-    pub prefix: &'a str,
+    /// The line's period, for its path.
+    pub period: PeriodId,
 }
 
 impl Line<'_> {
     /// `energy[3]`, `prior.energy[0]`: written when a message or the trace needs it, not for
     /// every line of every recompute.
     pub fn path(&self) -> String {
-        energy_path(self.prefix, self.row.index)
+        energy_path(self.period, self.row.index)
     }
 
     /// The line's MWh.
@@ -45,43 +46,43 @@ impl Line<'_> {
 }
 
 /// The path of a period's energy row: `energy[3]`, `prior.energy[0]`.
-pub(crate) fn energy_path(prefix: &str, index: usize) -> String {
-    format!("{prefix}energy[{index}]")
+pub(crate) fn energy_path(period: PeriodId, index: usize) -> String {
+    format!("{}energy[{index}]", period.prefix())
 }
 
 /// An energy line as people name it in a sentence: “energy line 3 (Shenzhen plant)”,
 /// “prior-year energy line 1 (diesel)”.
-pub(crate) fn line_name(prefix: &str, row: &EnergyRow) -> Text {
+pub(crate) fn line_name(period: PeriodId, row: &EnergyRow) -> Text {
     let n = (row.index + 1).to_string();
     let what = if row.site.trim().is_empty() {
         row.source.noun()
     } else {
         Text::verbatim(row.site.trim())
     };
-    match prefix {
-        "" => t!("energy line {0} ({1})", n, what),
-        "prior." => t!("prior-year energy line {0} ({1})", n, what),
-        _ => t!("base-year energy line {0} ({1})", n, what),
+    match period {
+        PeriodId::Current => t!("energy line {0} ({1})", n, what),
+        PeriodId::Prior => t!("prior-year energy line {0} ({1})", n, what),
+        PeriodId::BaseYear => t!("base-year energy line {0} ({1})", n, what),
     }
 }
 
 /// An energy line by its number alone, for a line that could not be read.
-pub(crate) fn line_number(prefix: &str, index: usize) -> Text {
+pub(crate) fn line_number(period: PeriodId, index: usize) -> Text {
     let n = (index + 1).to_string();
-    match prefix {
-        "" => t!("energy line {0}", n),
-        "prior." => t!("prior-year energy line {0}", n),
-        _ => t!("base-year energy line {0}", n),
+    match period {
+        PeriodId::Current => t!("energy line {0}", n),
+        PeriodId::Prior => t!("prior-year energy line {0}", n),
+        PeriodId::BaseYear => t!("base-year energy line {0}", n),
     }
 }
 
 /// An error of a line's own arithmetic, naming the line when it is an overflow (which
 /// otherwise says only “too large”).
-pub(crate) fn at_line(e: Text, prefix: &str, row: &EnergyRow) -> Text {
+pub(crate) fn at_line(e: Text, period: PeriodId, row: &EnergyRow) -> Text {
     if e == overflow() {
         t!(
             "{0} is too large for exact decimal arithmetic (at most about 7.9 × 10²⁸): check its quantity, unit and factor",
-            line_name(prefix, row)
+            line_name(period, row)
         )
     } else {
         e
@@ -89,7 +90,7 @@ pub(crate) fn at_line(e: Text, prefix: &str, row: &EnergyRow) -> Text {
 }
 
 pub(crate) fn line<'a>(row: &'a EnergyRow, p: &'a Period) -> Line<'a> {
-    let named = |e: Text| at_line(e, &p.prefix, row);
+    let named = |e: Text| at_line(e, p.id, row);
     let converted = units::convert(
         row.quantity,
         row.unit,
@@ -102,7 +103,7 @@ pub(crate) fn line<'a>(row: &'a EnergyRow, p: &'a Period) -> Line<'a> {
     let gases: Result<Vec<(Gas, Decimal, Decimal, Decimal)>, Text> =
         match (&converted, row.factor.gases()) {
             (Err(e), _) => Err(e.clone()),
-            (_, None) => Err(t!("{0} has no emission factor", line_name(&p.prefix, row))),
+            (_, None) => Err(t!("{0} has no emission factor", line_name(p.id, row))),
             (Ok(c), Some((values, unit))) => c.in_basis(unit.per, row.source).and_then(|q| {
                 values
                     .iter()
@@ -138,7 +139,7 @@ pub(crate) fn line<'a>(row: &'a EnergyRow, p: &'a Period) -> Line<'a> {
         gases,
         emissions,
         tce,
-        prefix: &p.prefix,
+        period: p.id,
     }
 }
 
@@ -176,10 +177,7 @@ pub(crate) fn waste_from_items(p: &Period, hazardous: bool) -> Option<Val> {
         .filter(|w| w.hazardous == hazardous)
         .peekable();
     if let Some(i) = p.invalid_waste_items.first() {
-        return Some(Err(t!(
-            "waste item {0} has an error",
-            format!("{}waste.items[{i}]", p.prefix)
-        )));
+        return Some(Err(t!("waste item {0} has an error", (i + 1).to_string())));
     }
     items.peek()?;
     Some(items.try_fold(Decimal::ZERO, |acc, w| {

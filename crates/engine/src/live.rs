@@ -19,7 +19,8 @@
 use super::calc::{self, line, Results, TraceLimit, TraceLine};
 use super::field::Figure;
 use super::migrate;
-use super::scenario::{self, InputError, Period, Scenario, Settings, OTHER_PERIODS};
+use super::period::PeriodId;
+use super::scenario::{self, InputError, Period, Scenario, Settings};
 use super::tally::{Sign, Tally};
 use serde_json::Value;
 use std::borrow::Cow;
@@ -53,26 +54,13 @@ pub struct Live {
 
 /// Where an error's path sits in the order the reader writes errors: period, then the
 /// period's figures (0), its energy rows by index (1), its instruments (2).
-fn order(path: &str) -> (usize, u8, usize) {
-    let (period, rest) = split_period(path);
+fn order(path: &str) -> (PeriodId, u8, usize) {
+    let (period, rest) = PeriodId::of_path(path);
     match rest.strip_prefix("energy") {
         Some(r) => (period, 1, row_index(r).map_or(0, |(i, _)| i)),
         None if rest.starts_with("instruments") => (period, 2, 0),
         None => (period, 0, 0),
     }
-}
-
-/// A path's period (0 the current, then [`OTHER_PERIODS`] in order) and the rest of it.
-fn split_period(path: &str) -> (usize, &str) {
-    for (k, (key, _)) in OTHER_PERIODS.iter().enumerate() {
-        if path == *key {
-            return (k + 1, "");
-        }
-        if let Some(rest) = path.strip_prefix(key).and_then(|r| r.strip_prefix('.')) {
-            return (k + 1, rest);
-        }
-    }
-    (0, path)
 }
 
 /// `[3].quantity` → `(3, ".quantity")`.
@@ -159,8 +147,8 @@ impl Live {
         let (period, rest, at, obj) = self.locate(doc, path)?;
         let limit = self.limit;
         // A period other than the current one inherits the current one's settings.
-        let inherited = match at {
-            0 => Settings::default(),
+        let inherited = match period {
+            PeriodId::Current => Settings::default(),
             _ => self.scenario.as_ref()?.current.settings.clone(),
         };
         let (p, tally, trace, errors) = self.parts(at)?;
@@ -307,7 +295,7 @@ impl Live {
         let s = self.scenario.as_mut()?;
         let p = match at {
             0 => &mut s.current,
-            i => &mut s.others.get_mut(i - 1)?.1,
+            i => s.others.get_mut(i - 1)?,
         };
         Some((
             p,
@@ -317,26 +305,26 @@ impl Live {
         ))
     }
 
-    /// Where a path of `doc` is: its period (0 the current, then [`OTHER_PERIODS`]), the rest
-    /// of the path, the period's place among the kept ones, and its JSON object. `None` when
+    /// Where a path of `doc` is: its period, the rest of the path, the period's place among
+    /// the kept ones (0 the current, then the others the scenario has), and its JSON object.
+    /// `None` when
     /// the document is of another schema version (migrated whole: read it again) or the
     /// period is not one the calculation has.
     fn locate<'d, 'p>(
         &self,
         doc: &'d Value,
         path: &'p str,
-    ) -> Option<(usize, &'p str, usize, &'d serde_json::Map<String, Value>)> {
+    ) -> Option<(PeriodId, &'p str, usize, &'d serde_json::Map<String, Value>)> {
         if !matches!(migrate::migrate(doc), Ok(Cow::Borrowed(_))) {
             return None;
         }
-        let (period, rest) = split_period(path);
+        let (period, rest) = PeriodId::of_path(path);
         let s = self.scenario.as_ref()?;
         let (at, obj) = match period {
-            0 => (0, doc.as_object()?),
-            k => {
-                let key = OTHER_PERIODS.get(k - 1)?.0;
-                let at = 1 + s.others.iter().position(|(q, _)| *q == key)?;
-                (at, doc.get(key)?.as_object()?)
+            PeriodId::Current => (0, doc.as_object()?),
+            id => {
+                let at = 1 + s.others.iter().position(|q| q.id == id)?;
+                (at, doc.get(id.key())?.as_object()?)
             }
         };
         Some((period, rest, at, obj))
@@ -344,8 +332,8 @@ impl Live {
 }
 
 /// An error's period and energy row, when its path is in a row (`prior.energy[3].unit`).
-fn row_of(path: &str) -> Option<(usize, usize)> {
-    let (period, rest) = split_period(path);
+fn row_of(path: &str) -> Option<(PeriodId, usize)> {
+    let (period, rest) = PeriodId::of_path(path);
     let (index, _) = row_index(rest.strip_prefix("energy")?)?;
     Some((period, index))
 }
@@ -356,7 +344,7 @@ fn edit_line(
     p: &mut Period,
     tally: &mut Tally,
     errors: &mut Vec<InputError>,
-    period: usize,
+    period: PeriodId,
     index: usize,
     row: &Value,
 ) {

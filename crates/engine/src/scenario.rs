@@ -31,10 +31,9 @@ use std::rc::Rc;
 
 use serde_json::{json, Map, Value};
 
-pub use super::migrate::SCHEMA;
+use super::period::PeriodId;
 
-/// The periods a scenario may hold besides the current one, with their keys.
-pub const OTHER_PERIODS: [(&str, &str); 2] = [("prior", "prior year"), ("base_year", "base year")];
+pub use super::migrate::SCHEMA;
 
 pub(crate) use super::input::kind_of;
 pub use super::input::InputError;
@@ -263,8 +262,8 @@ impl WasteItem {
 /// One reporting period's inputs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Period {
-    /// `""` for the current period, `"prior."` or `"base_year."` for the others.
-    pub prefix: String,
+    /// Which period it is.
+    pub id: PeriodId,
     pub name: Option<String>,
     pub period: Option<String>,
     pub settings: Settings,
@@ -312,13 +311,15 @@ impl Period {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scenario {
     pub current: Period,
-    pub others: Vec<(&'static str, Period)>,
+    /// The prior year and the base year, those the scenario has, in [`PeriodId::OTHERS`]'s
+    /// order.
+    pub others: Vec<Period>,
 }
 
 impl Scenario {
     /// The current period, then the others in their order.
     pub fn periods(&self) -> impl Iterator<Item = &Period> {
-        std::iter::once(&self.current).chain(self.others.iter().map(|(_, p)| p))
+        std::iter::once(&self.current).chain(&self.others)
     }
 }
 
@@ -388,14 +389,11 @@ pub fn read(value: &Value) -> (Option<Scenario>, Vec<InputError>) {
         );
         return (None, r.errors);
     };
-    let current = r.period(root, "", &Settings::default(), true);
+    let current = r.period(root, PeriodId::Current, &Settings::default(), true);
     let mut others = Vec::new();
-    for (key, _) in OTHER_PERIODS {
-        if let Some(obj) = r.object(root, key, key) {
-            others.push((
-                key,
-                r.period(obj, &format!("{key}."), &current.settings, true),
-            ));
+    for id in PeriodId::OTHERS {
+        if let Some(obj) = r.object(root, id.key(), id.key()) {
+            others.push(r.period(obj, id, &current.settings, true));
         }
     }
     (Some(Scenario { current, others }), r.errors)
@@ -410,7 +408,7 @@ pub(crate) fn reread_figures(
     inherited: &Settings,
 ) -> (Vec<InputError>, Vec<InputError>) {
     let mut r = Reader::default();
-    let mut p = r.period(obj, &old.prefix, inherited, false);
+    let mut p = r.period(obj, old.id, inherited, false);
     let tail_from = r.tail_from;
     std::mem::swap(&mut p.energy, &mut old.energy);
     std::mem::swap(&mut p.invalid_energy_rows, &mut old.invalid_energy_rows);
@@ -426,7 +424,7 @@ pub(crate) fn reread_row(
     row: &Value,
 ) -> (Option<EnergyRow>, Vec<InputError>) {
     let mut r = Reader::default();
-    let read = r.energy_row(&p.prefix, index, row, p);
+    let read = r.energy_row(p.id.prefix(), index, row, p);
     (read, r.errors)
 }
 
@@ -495,8 +493,8 @@ impl Reader {
     }
 
     /// A figure's number, from the object that holds it (see [`Figure`]).
-    fn figure(&mut self, parent: Option<&Map<String, Value>>, f: Figure, at: &str) -> Field {
-        self.number(parent, f.key(), &f.at(at))
+    fn figure(&mut self, parent: Option<&Map<String, Value>>, f: Figure, id: PeriodId) -> Field {
+        self.number(parent, f.key(), &f.at(id))
     }
 
     /// A figure's text, from the object that holds it.
@@ -504,9 +502,9 @@ impl Reader {
         &mut self,
         parent: Option<&Map<String, Value>>,
         f: Figure,
-        at: &str,
+        id: PeriodId,
     ) -> Option<String> {
-        parent.and_then(|o| self.text(o, f.key(), &f.at(at)))
+        parent.and_then(|o| self.text(o, f.key(), &f.at(id)))
     }
 
     fn settings(&mut self, obj: &Map<String, Value>, at: &str, inherited: &Settings) -> Settings {
@@ -599,10 +597,11 @@ impl Reader {
     fn period(
         &mut self,
         obj: &Map<String, Value>,
-        at: &str,
+        id: PeriodId,
         inherited: &Settings,
         rows: bool,
     ) -> Period {
+        let at = id.prefix();
         // Another period may have another grid edition.
         self.grids.clear();
         if !at.is_empty() {
@@ -619,19 +618,19 @@ impl Reader {
         let waste = self.object(obj, "waste", &p("waste"));
         let period_label = self.text(obj, "period", &p("period"));
         let mut period = Period {
-            prefix: at.to_string(),
+            id,
             name: self.text(obj, "name", &p("name")),
-            floor_area_m2: self.figure(org, Figure::FloorArea, at),
-            employees: self.figure(org, Figure::Employees, at),
+            floor_area_m2: self.figure(org, Figure::FloorArea, id),
+            employees: self.figure(org, Figure::Employees, id),
             revenue_rmb_million: Field::Missing,
             revenue_foreign: None,
             production: None,
-            water_m3: self.figure(Some(obj), Figure::Water, at),
-            hazardous_waste_t: self.figure(waste, Figure::HazardousWaste, at),
-            non_hazardous_waste_t: self.figure(waste, Figure::NonHazardousWaste, at),
+            water_m3: self.figure(Some(obj), Figure::Water, id),
+            hazardous_waste_t: self.figure(waste, Figure::HazardousWaste, id),
+            non_hazardous_waste_t: self.figure(waste, Figure::NonHazardousWaste, id),
             waste_items: Vec::new(),
             invalid_waste_items: Vec::new(),
-            packaging_t: self.figure(Some(obj), Figure::Packaging, at),
+            packaging_t: self.figure(Some(obj), Figure::Packaging, id),
             published: self.published(obj, at),
             energy: Vec::new(),
             invalid_energy_rows: Vec::new(),
@@ -640,8 +639,8 @@ impl Reader {
             settings,
             period: period_label,
         };
-        (period.revenue_rmb_million, period.revenue_foreign) = self.revenue(org, at);
-        period.production = self.production(org, at);
+        (period.revenue_rmb_million, period.revenue_foreign) = self.revenue(org, id);
+        period.production = self.production(org, id);
         if let Some(w) = waste {
             match w.get("items") {
                 None | Some(Value::Null) => {}
@@ -1187,17 +1186,17 @@ impl Reader {
     fn revenue(
         &mut self,
         org: Option<&Map<String, Value>>,
-        at: &str,
+        id: PeriodId,
     ) -> (Field, Option<ForeignRevenue>) {
-        let p = |f: Figure| f.at(at);
-        let rmb = self.figure(org, Figure::RevenueRmbMillion, at);
+        let p = |f: Figure| f.at(id);
+        let rmb = self.figure(org, Figure::RevenueRmbMillion, id);
         let currency = self
-            .figure_text(org, Figure::RevenueCurrency, at)
+            .figure_text(org, Figure::RevenueCurrency, id)
             .map(|c| c.trim().to_ascii_uppercase())
             .filter(|c| !c.is_empty());
         match currency.as_deref() {
             None | Some("RMB" | "CNY") => {
-                if let Field::Given(_) = self.figure(org, Figure::RevenueMillion, at) {
+                if let Field::Given(_) = self.figure(org, Figure::RevenueMillion, id) {
                     self.error(
                         &p(Figure::RevenueMillion),
                         t!("revenue_million needs its currency (revenue_currency); revenue in RMB goes in revenue_rmb_million"),
@@ -1213,8 +1212,8 @@ impl Reader {
                         t!("give revenue either in RMB million (revenue_rmb_million) or in {0} million (revenue_million), not both", c),
                     );
                 }
-                let amount = self.figure(org, Figure::RevenueMillion, at);
-                let mut rate = self.figure(org, Figure::FxRmbPerUnit, at);
+                let amount = self.figure(org, Figure::RevenueMillion, id);
+                let mut rate = self.figure(org, Figure::FxRmbPerUnit, id);
                 match rate {
                     Field::Given(r) if r.is_zero() => {
                         self.error(
@@ -1233,7 +1232,7 @@ impl Reader {
                     _ => {}
                 }
                 let rate_source = self
-                    .figure_text(org, Figure::FxSource, at)
+                    .figure_text(org, Figure::FxSource, id)
                     .filter(|s| !s.trim().is_empty());
                 (
                     Field::Missing,
@@ -1256,10 +1255,10 @@ impl Reader {
     }
 
     /// The production volume and its unit, for intensities per unit produced.
-    fn production(&mut self, org: Option<&Map<String, Value>>, at: &str) -> Option<Production> {
-        let quantity = self.figure(org, Figure::ProductionQuantity, at);
+    fn production(&mut self, org: Option<&Map<String, Value>>, id: PeriodId) -> Option<Production> {
+        let quantity = self.figure(org, Figure::ProductionQuantity, id);
         let unit = self
-            .figure_text(org, Figure::ProductionUnit, at)
+            .figure_text(org, Figure::ProductionUnit, id)
             .map(|u| u.trim().to_string())
             .filter(|u| !u.is_empty());
         match (quantity, unit) {
@@ -1267,7 +1266,7 @@ impl Reader {
             (quantity, Some(unit)) => Some(Production { quantity, unit }),
             (quantity, None) => {
                 self.error(
-                    &Figure::ProductionUnit.at(at),
+                    &Figure::ProductionUnit.at(id),
                     t!("name the unit of production (e.g. tonnes of product, vehicles, rooms sold)"),
                 );
                 Some(Production {
@@ -1668,9 +1667,9 @@ pub fn to_value(s: &Scenario) -> Value {
     let mut root = Map::new();
     root.insert("schema".into(), json!(SCHEMA));
     root.extend(period_value(&s.current, None));
-    for (key, p) in &s.others {
+    for p in &s.others {
         root.insert(
-            (*key).into(),
+            p.id.key().into(),
             Value::Object(period_value(p, Some(&s.current.settings))),
         );
     }
