@@ -406,7 +406,9 @@ fn checks_report_totals_published_factors_denominators_and_sources() {
         .iter()
         .find(|c| c.id == "denominator-missing:organisation.revenue_rmb_million")
         .unwrap();
-    assert!(missing.message.contains("packaging_t_per_rmb_million"));
+    assert!(missing
+        .message
+        .contains("Revenue: not given, so these cannot be computed: packaging material per RMB million of revenue."));
     let custom = r
         .checks
         .iter()

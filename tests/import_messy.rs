@@ -370,7 +370,7 @@ fn missing_months_are_checked_against_the_reporting_year_and_rows_outside_it_fla
     ));
     assert_eq!(
         say("quality:outside-period"),
-        "1 row is dated outside the reporting period 2025: energy[6] (2024-12). Check the month, or the period."
+        "1 row is dated outside the reporting period 2025: energy line 7 (2024-12). Check the month, or the period."
     );
     // Without a period, the months the other sites have, as before.
     let r = calculate_value(

@@ -292,8 +292,8 @@ fn data_quality_finds_missing_months_outliers_duplicates_and_mixed_units() {
         find("quality:missing-months"),
         "1 site has no rows for some months the others have: B (2018-02)."
     );
-    assert!(find("quality:outliers").starts_with("1 row is more than 10 times its site's median for that source: energy[3] 10,500 (median 110)"));
-    assert!(find("quality:duplicates").starts_with("1 row repeats an earlier row exactly (site, period, source, quantity, unit): energy[7] = energy[6]"));
+    assert!(find("quality:outliers").starts_with("1 row is more than 10 times its site's median for that source: energy line 4: 10,500 (median 110)"));
+    assert!(find("quality:duplicates").starts_with("1 row repeats an earlier row exactly (site, period, source, quantity, unit): energy line 8 repeats energy line 7"));
     assert_eq!(find("quality:units:C:natural_gas"), "C reports natural gas in several units (GJ, m3): check that each row's unit is the meter's.");
     assert_eq!(r.data_quality.len(), 4);
 }
@@ -313,7 +313,7 @@ fn a_long_data_quality_list_names_five_and_counts_the_rest() {
     assert_eq!(
         d.message.to_string(),
         "7 rows repeat an earlier row exactly (site, period, source, quantity, unit): \
-         energy[1] = energy[0]; energy[2] = energy[0]; energy[3] = energy[0]; energy[4] = energy[0]; energy[5] = energy[0]; and 2 more. \
+         energy line 2 repeats energy line 1; energy line 3 repeats energy line 1; energy line 4 repeats energy line 1; energy line 5 repeats energy line 1; energy line 6 repeats energy line 1; and 2 more. \
          Counted twice unless removed."
     );
 }

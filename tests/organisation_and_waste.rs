@@ -220,7 +220,7 @@ fn a_typed_total_beside_items_is_checked_and_the_items_win() {
     assert_eq!(check.level.id(), "warning");
     assert_eq!(
         check.message.to_string(),
-        "waste.non_hazardous_t is 3 t, but its items add up to 2 t; the items are used."
+        "Non-hazardous waste is 3 t, but its items add up to 2 t; the items are used."
     );
     assert!(
         r.trace.iter().all(|t| t.path != "waste.non_hazardous_t"),

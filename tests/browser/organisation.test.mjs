@@ -58,7 +58,7 @@ test('waste by kind: items give the total, kg become t, a typed total is only co
   assert.equal((await kpiTexts(page)).non_hazardous_waste_t, '2.50', '2,500 kg of food waste');
   assert.equal((await kpiTexts(page)).hazardous_waste_t, '1.16', 'no hazardous items: the typed total stands');
   const check = page.locator('[data-check="waste-items-total:non_hazardous_waste_t"]');
-  assert.match(await check.textContent(), /waste.non_hazardous_t is 1,027.17 t, but its items add up to 2.5 t; the items are used/);
+  assert.match(await check.textContent(), /Non-hazardous waste is 1,027.17 t, but its items add up to 2.5 t; the items are used/);
   // The calculation lines are written when their panel is opened.
   await openTrace(page);
   assert.match(await page.locator('[data-trace="waste.items[0]"]').textContent(), /Food waste 2,500 kg = 2.5 t \(non-hazardous\)/);

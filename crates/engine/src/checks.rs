@@ -5,7 +5,7 @@
 
 use super::field::Figure;
 use super::kpi::{Denominator, KpiId};
-use super::line::{energy_path, line_name, scope_number, waste_from_items};
+use super::line::{energy_path, line_name, line_number, scope_number, waste_from_items};
 use super::number::{self, display, plain};
 use super::published::{headcount_check, ratio_range};
 use super::results::{Check, KpiResult, Level, Val};
@@ -51,8 +51,16 @@ pub(crate) fn period_checks(
             out.push(Check {
                 id: format!("total-equals-parts:{}", total.id()),
                 level: if ok { Level::Info } else { Level::Error },
+                // Rounded for people when they agree (the exact figures are the KPIs' values);
+                // every digit when they do not, since the difference may be in the last.
                 message: if ok {
-                    t!("{0}: {1} + {2} = {3}", what, plain(x), plain(y), plain(t))
+                    t!(
+                        "{0}: {1} + {2} = {3}",
+                        what,
+                        display(x),
+                        display(y),
+                        display(t)
+                    )
                 } else {
                     t!(
                         "{0}: {1} + {2} = {3} — MISMATCH",
@@ -73,15 +81,31 @@ pub(crate) fn period_checks(
         (2, KpiId::GhgScope2, &tally.ghg[1]),
     ] {
         if let (Ok(sum), Some(t)) = (acc.value(), get(id)) {
+            let (n, scope) = (acc.lines.to_string(), scope_number(scope));
             out.push(Check {
                 id: format!("lines-equal-scope:{}", id.id()),
                 level: if sum == t { Level::Info } else { Level::Error },
-                message: t!(
-                    "The {0} Scope {1} calculation lines add up to {2} t CO2e, the Scope {1} total.",
-                    acc.lines.to_string(),
-                    scope_number(scope),
-                    plain(sum)
-                ),
+                message: match acc.lines {
+                    _ if sum != t => t!(
+                        "The {0} Scope {1} calculation lines add up to {2} t CO2e, but the Scope {1} total is {3} t CO2e.",
+                        n,
+                        scope,
+                        plain(sum),
+                        plain(t)
+                    ),
+                    0 => t!("There are no Scope {0} calculation lines, and the Scope {0} total is 0 t CO2e.", scope),
+                    1 => t!(
+                        "The one Scope {0} calculation line gives {1} t CO2e, the Scope {0} total.",
+                        scope,
+                        display(sum)
+                    ),
+                    _ => t!(
+                        "The {0} Scope {1} calculation lines add up to {2} t CO2e, the Scope {1} total.",
+                        n,
+                        scope,
+                        display(sum)
+                    ),
+                },
                 kpi: Some(id.id()),
                 path: None,
             });
@@ -204,7 +228,6 @@ pub(crate) fn period_checks(
             KpiId::NonHazardousWaste,
         ),
     ] {
-        let path = figure.path();
         let (Field::Given(typed), Some(Ok(sum))) = (typed, waste_from_items(p, hazardous)) else {
             continue;
         };
@@ -215,13 +238,13 @@ pub(crate) fn period_checks(
             message: if same {
                 t!(
                     "{0} ({1} t) equals the sum of its items.",
-                    path,
+                    figure.label(),
                     plain(typed)
                 )
             } else {
                 t!(
                     "{0} is {1} t, but its items add up to {2} t; the items are used.",
-                    path,
+                    figure.label(),
                     plain(typed),
                     plain(sum)
                 )
@@ -242,25 +265,27 @@ pub(crate) fn period_checks(
             Field::Given(v) if v.is_zero() => true,
             _ => continue,
         };
-        let needing: Vec<&str> = KpiId::ALL
+        let needing = KpiId::ALL
             .iter()
             .filter(|k| k.denominator() == Some(den))
-            .map(|k| k.id())
-            .collect();
+            .map(|k| k.name_text())
+            .reduce(|list, next| t!("{0}, {1}", list, next))
+            .unwrap_or_else(|| Text::verbatim(""));
+        let label = den.figure().label();
         out.push(Check {
             id: format!("denominator-missing:{}", den.path()),
             level: Level::Warning,
             message: if zero {
                 t!(
-                    "The {0} is zero, so {1} cannot be computed.",
-                    den.noun(),
-                    needing.join(", ")
+                    "{0}: zero, so these cannot be computed: {1}.",
+                    label,
+                    needing
                 )
             } else {
                 t!(
-                    "The {0} is not given, so {1} cannot be computed.",
-                    den.noun(),
-                    needing.join(", ")
+                    "{0}: not given, so these cannot be computed: {1}.",
+                    label,
+                    needing
                 )
             },
             kpi: None,
@@ -279,7 +304,7 @@ pub(crate) fn period_checks(
             id: "default-density".into(),
             level: Level::Info,
             message: t!(
-                "In litres with the fuel's default density (see the calculation lines): {0}. Give the supplier's density (density_kg_per_l) if you have it.",
+                "In litres with the fuel's default density (see the calculation lines): {0}. Give the supplier's density on the line if you have it.",
                 listed(p, &tally.default_density)
             ),
             kpi: None,
@@ -356,22 +381,22 @@ fn listed(p: &Period, rows: &Rows) -> Text {
 const NAMED: usize = 5;
 
 /// The first [`NAMED`] items, and how many more there are.
-fn named<T>(items: &[T], show: impl Fn(&T) -> String) -> Text {
+fn named<T>(items: &[T], show: impl Fn(&T) -> Text) -> Text {
     named_of(items, items.len(), show)
 }
 
 /// The first [`NAMED`] of `total` items (`first` holds at least those), and how many more
 /// there are.
-fn named_of<T>(first: &[T], total: usize, show: impl Fn(&T) -> String) -> Text {
+fn named_of<T>(first: &[T], total: usize, show: impl Fn(&T) -> Text) -> Text {
     let list = first
         .iter()
         .take(NAMED)
         .map(show)
-        .collect::<Vec<_>>()
-        .join("; ");
+        .reduce(|list, next| t!("{0}; {1}", list, next))
+        .unwrap_or_else(|| Text::verbatim(""));
     match total.checked_sub(NAMED).filter(|more| *more > 0) {
         Some(more) => t!("{0}; and {1} more", list, more.to_string()),
-        None => Text::verbatim(list),
+        None => list,
     }
 }
 
@@ -383,6 +408,7 @@ pub(crate) fn data_quality(p: &Period, tally: &Tally) -> Vec<Check> {
     let q = &tally.quality;
     let mut out = Vec::new();
     let path = |index: usize| energy_path(p.id, index);
+    let name = |index: usize| line_number(p.id, index);
     let row = |i: usize| {
         let at = p.energy.binary_search_by_key(&i, |r| r.index).ok()?;
         p.energy.get(at)
@@ -416,7 +442,7 @@ pub(crate) fn data_quality(p: &Period, tally: &Tally) -> Vec<Check> {
                 id: "quality:outside-period".into(),
                 level: Level::Warning,
                 message: {
-                    let list = named_of(&outside, count, |(i, m)| format!("{} ({m})", path(*i)));
+                    let list = named_of(&outside, count, |(i, m)| t!("{0} ({1})", name(*i), *m));
                     if count == 1 {
                         t!("1 row is dated outside the reporting period {0}: {1}. Check the month, or the period.", period, list)
                     } else {
@@ -459,7 +485,7 @@ pub(crate) fn data_quality(p: &Period, tally: &Tally) -> Vec<Check> {
         };
         if let Some((first, _)) = gaps.first() {
             let named = named(&gaps, |(site, s)| {
-                format!("{site} ({})", missing(s).join(", "))
+                Text::verbatim(format!("{site} ({})", missing(s).join(", ")))
             });
             out.push(Check {
                 id: "quality:missing-months".into(),
@@ -491,7 +517,7 @@ pub(crate) fn data_quality(p: &Period, tally: &Tally) -> Vec<Check> {
     let (outliers, count) = q.outliers(NAMED);
     if let Some((first, ..)) = outliers.first() {
         let named = named_of(&outliers, count, |(i, q, m)| {
-            format!("{} {} (median {})", path(*i), plain(*q), plain(*m))
+            t!("{0}: {1} (median {2})", name(*i), plain(*q), plain(*m))
         });
         out.push(Check {
             id: "quality:outliers".into(),
@@ -527,7 +553,7 @@ pub(crate) fn data_quality(p: &Period, tally: &Tally) -> Vec<Check> {
         .collect();
     if let Some((_, second)) = duplicates.first() {
         let named = named_of(&duplicates, count, |(a, b)| {
-            format!("{} = {}", path(*b), path(*a))
+            t!("{0} repeats {1}", name(*b), name(*a))
         });
         out.push(Check {
             id: "quality:duplicates".into(),

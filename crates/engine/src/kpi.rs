@@ -194,11 +194,21 @@ impl KpiId {
 
     /// The KPI's name inside a sentence, in all three languages.
     pub fn name_text(self) -> Text {
-        Text::names(
-            self.name_en().to_ascii_lowercase(),
-            self.name_zh_hant(),
-            self.name_zh_hans(),
-        )
+        // "Total GHG emissions" → "total GHG emissions"; a name that starts with an acronym
+        // ("GHG emissions per m²") keeps it.
+        let en = self.name_en();
+        let mut chars = en.chars();
+        let en = match (chars.next(), chars.next()) {
+            (Some(first), Some(second)) if second.is_lowercase() => {
+                format!(
+                    "{}{}",
+                    first.to_lowercase(),
+                    en.get(first.len_utf8()..).unwrap_or("")
+                )
+            }
+            _ => en.to_string(),
+        };
+        Text::names(en, self.name_zh_hant(), self.name_zh_hans())
     }
 
     pub fn name_en(self) -> &'static str {

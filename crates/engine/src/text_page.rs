@@ -200,7 +200,6 @@ pub const PAGE: &[(&str, &str, &str)] = &[
     // Factor statuses, chosen at run time
     ("custom", "自訂", "自定义"),
     ("Waste by kind", "按類別劃分的廢棄物", "按类别划分的废弃物"),
-    ("{0} ({1})", "{0}（{1}）", "{0}（{1}）"),
     ("Lines without a site", "未註明地點的項目", "未注明地点的项目"),
     ("grid {0}", "電網 {0}", "电网 {0}"),
     ("+ Add a line at {0}", "+ 在{0}新增項目", "+ 在{0}新增项目"),
