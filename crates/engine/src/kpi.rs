@@ -196,18 +196,14 @@ impl KpiId {
     pub fn name_text(self) -> Text {
         // "Total GHG emissions" → "total GHG emissions"; a name that starts with an acronym
         // ("GHG emissions per m²") keeps it.
-        let en = self.name_en();
-        let mut chars = en.chars();
-        let en = match (chars.next(), chars.next()) {
-            (Some(first), Some(second)) if second.is_lowercase() => {
-                format!(
-                    "{}{}",
-                    first.to_lowercase(),
-                    en.get(first.len_utf8()..).unwrap_or("")
-                )
+        // (ASCII only: the English names are, and Unicode's case tables would cost the page
+        // several KB.)
+        let mut en = self.name_en().to_string();
+        if en.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase) {
+            if let Some(first) = en.get_mut(..1) {
+                first.make_ascii_lowercase();
             }
-            _ => en.to_string(),
-        };
+        }
         Text::names(en, self.name_zh_hant(), self.name_zh_hans())
     }
 
