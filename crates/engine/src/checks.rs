@@ -328,7 +328,7 @@ pub(crate) fn period_checks(
             id: format!("preset-factor:{id}"),
             level: Level::Info,
             message: t!(
-                "The preset {1} ({2}): {0}. Choose another in fuel_factors or on the line if your method differs.",
+                "The preset {1} ({2}): {0}. If your method differs, choose another emission factor on the line (or, in the scenario JSON, for every line of the fuel in fuel_factors).",
                 listed(p, rows),
                 id,
                 name

@@ -50,7 +50,7 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("{0} This calculation uses one headcount, {1} people, for every per-employee KPI.", "{0}本計算所有人均指標均採用同一僱員人數：{1} 人。", "{0}本计算所有人均指标均采用同一雇员人数：{1} 人。"),
     ("The published Scope {0} figures imply {1} t CO2e/MWh; the factors chosen here give {2} ({3}%, more than {4}%).", "報告披露的範圍{0}數字推算排放因子為 {1} t CO2e/MWh；此處所選因子得 {2}（{3}%，超過 {4}%）。", "报告披露的范围{0}数字推算排放因子为 {1} t CO2e/MWh；此处所选因子得 {2}（{3}%，超过 {4}%）。"),
     ("A custom factor with no source note: {0}. Say where each comes from (factor.source).", "{0} 使用了沒有來源說明的自訂因子；請註明每個因子的出處（factor.source）。", "{0} 使用了没有来源说明的自定义因子；请注明每个因子的出处（factor.source）。"),
-    ("The preset {1} ({2}): {0}. Choose another in fuel_factors or on the line if your method differs.", "{0} 使用預設因子 {1}（{2}）；如方法不同，請在 fuel_factors 或該項目另選。", "{0} 使用默认因子 {1}（{2}）；如方法不同，请在 fuel_factors 或该项目另选。"),
+    ("The preset {1} ({2}): {0}. If your method differs, choose another emission factor on the line (or, in the scenario JSON, for every line of the fuel in fuel_factors).", "{0} 使用預設因子 {1}（{2}）。如方法不同，請在該項目另選排放因子（或在情景 JSON 的 fuel_factors 中為該燃料的所有項目選擇）。", "{0} 使用默认因子 {1}（{2}）。如方法不同，请在该项目另选排放因子（或在情景 JSON 的 fuel_factors 中为该燃料的所有项目选择）。"),
     ("{1}, whose value is {2} (not yet checked against its published source): {0}.", "{0} 使用 {1}，其數值狀態為「{2}」（尚未與公開來源核對）。", "{0} 使用 {1}，其数值状态为“{2}”（尚未与公开来源核对）。"),
     ("{0} and {1} more", "{0} 及另外 {1} 項", "{0} 及另外 {1} 项"),
     ("people", "人", "人"),
