@@ -125,7 +125,7 @@ pub(crate) fn period_checks(
         let mut message = t!(
             "Published {0} {1}; computed {2} {1}.",
             shown,
-            k.unit,
+            k.id.unit_text(),
             display(v)
         );
         if let (Some(num), Some(den)) = (k.id.numerator(), k.id.denominator()) {

@@ -167,6 +167,11 @@ impl KpiId {
         }
     }
 
+    /// Its unit in a sentence, in the sentence's language ("MWh/person", "兆瓦時/人").
+    pub fn unit_text(self) -> Text {
+        Text::word(self.unit())
+    }
+
     pub fn denominator(self) -> Option<Denominator> {
         match self {
             KpiId::GhgIntensityPerM2 => Some(Denominator::FloorArea),
@@ -278,6 +283,30 @@ impl KpiId {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A KPI's unit and its name in a sentence are in the engine's catalogue in the three
+    /// languages (the command line, with no page, says them too).
+    #[test]
+    fn units_and_names_in_sentences_are_translated() {
+        use crate::text::Lang;
+        for k in KpiId::ALL {
+            let unit = k.unit_text();
+            assert!(unit.untranslated().is_empty(), "{k:?}");
+            assert_ne!(unit.render(Lang::ZhHant), unit.render(Lang::En), "{k:?}");
+            assert_ne!(
+                k.name_text().render(Lang::ZhHans),
+                k.name_text().render(Lang::En)
+            );
+        }
+        assert_eq!(
+            KpiId::GhgIntensityPerM2.name_text().render(Lang::En),
+            "GHG emissions per m² of floor area"
+        );
+        assert_eq!(
+            KpiId::GhgTotal.name_text().render(Lang::En),
+            "total GHG emissions (Scope 1 and 2)"
+        );
+    }
 
     #[test]
     fn ids_round_trip_and_are_the_contracts() {

@@ -97,16 +97,7 @@ pub const PAGE: &[(&str, &str, &str)] = &[
     ("China Southern grid (南方)", "南方電網", "南方电网"),
     // Units
     ("m²", "平方米", "平方米"),
-    ("t", "噸", "吨"),
-    ("m³", "立方米", "立方米"),
     ("kg/L", "千克/升", "千克/升"),
-    ("t CO2e", "噸二氧化碳當量", "吨二氧化碳当量"),
-    ("t CO2e/m²", "噸二氧化碳當量/平方米", "吨二氧化碳当量/平方米"),
-    ("t/person", "噸/人", "吨/人"),
-    ("MWh", "兆瓦時", "兆瓦时"),
-    ("MWh/person", "兆瓦時/人", "兆瓦时/人"),
-    ("m³/person", "立方米/人", "立方米/人"),
-    ("t/RMB million", "噸/人民幣百萬元", "吨/人民币百万元"),
     // KPI table
     ("Environmental KPIs, computed, with the published figures beside them", "環境關鍵績效指標計算結果，並列已公布數字", "环境关键绩效指标计算结果，并列已公布数字"),
     ("HKEX", "港交所", "港交所"),
