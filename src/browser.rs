@@ -219,8 +219,13 @@ async fn workbook_module() -> Result<wasm_bindgen::JsValue, String> {
     module("__esgKpiWorkbook", "esg-kpi-workbook", "workbook reader").await
 }
 
+/// How many records a step of the import reader reads before the page takes a task of its
+/// own: at some 10–30 µs a record in the reader's wasm, a step stays far under 200 ms.
+const READ_STEP: u32 = 4_000;
+
 /// Reads a ledger with the import reader (crates/reader: the engine's `ledger::read` in a wasm
-/// module of its own, loaded on the first import, so that a first visit does not carry it).
+/// module of its own, loaded on the first import, so that a first visit does not carry it), a
+/// step of [`READ_STEP`] records at a time, so that a 100,000-row file never freezes the page.
 pub async fn read_ledger(
     text: &str,
     options: &crate::engine::ledger::Options,
@@ -235,16 +240,28 @@ pub async fn read_ledger(
     let reader = module("__esgKpiReader", "esg-kpi-reader", "import reader")
         .await
         .map_err(refused)?;
-    let read: js_sys::Function = js_sys::Reflect::get(&reader, &"read".into())
+    let read: js_sys::Function = js_sys::Reflect::get(&reader, &"read_in_steps".into())
         .map_err(why)
-        .and_then(|f| f.dyn_into().map_err(|_| "it has no read".to_string()))
+        .and_then(|f| {
+            f.dyn_into()
+                .map_err(|_| "it has no read_in_steps".to_string())
+        })
         .map_err(refused)?;
-    let answer = read
-        .call2(
-            &reader,
-            &text.into(),
-            &wire::options_to_json(options).into(),
-        )
+    // The import's "Working…" note shows the share done (its `data-progress`, by the style).
+    let progress = gloo::utils::document()
+        .query_selector("[data-testid=\"import-busy\"]")
+        .ok()
+        .flatten()
+        .map_or(wasm_bindgen::JsValue::NULL, Into::into);
+    let args = js_sys::Array::of4(
+        &text.into(),
+        &wire::options_to_json(options).into(),
+        &READ_STEP.into(),
+        &progress,
+    );
+    let reading = read.apply(&reader, &args).map_err(why).map_err(refused)?;
+    let answer = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(reading))
+        .await
         .map_err(why)
         .map_err(refused)?;
     wire::result_from_json(&answer.as_string().unwrap_or_default())

@@ -19,6 +19,8 @@ pub mod names;
 pub mod numbers;
 pub mod periods;
 pub mod sum;
+#[cfg(test)]
+mod tests;
 pub mod wire;
 
 use super::field::Figure;
@@ -204,56 +206,414 @@ pub fn parse(text: &str) -> Result<Ledger, Problem> {
 }
 
 /// Reads a ledger with the user's choices. `Err` when the text as a whole cannot be one
-/// (empty, binary, too large, no header the calculator knows).
+/// (empty, binary, too large, no header the calculator knows). A [`Reading`] stepped to its
+/// end: the page steps one itself, a little at a time, and gets this same ledger.
 pub fn read(text: &str, options: &Options) -> Result<Ledger, Problem> {
-    if text.len() > MAX_BYTES {
-        return Err(too_large(text.len()));
-    }
-    let text = text_of(text)?;
-    let delimiter = delimiter_of(text);
-    let records = records_of(text, delimiter, 0);
-    let (head, at) = Head::find(&records, delimiter, options)?;
-    let data = records.get(at + 1..).unwrap_or_default();
-    let mut survey = Survey::default();
-    for (_, cells) in data {
-        survey.add(&head, cells);
-    }
-    let mut ledger = head.ledger(&survey, options);
-    let mut rows = Rows::new(&head, &ledger, options, Some(MAX_ROWS));
-    for (line, cells) in data {
-        if !rows.take(&mut ledger, *line, cells) {
-            break;
-        }
-    }
-    if ledger.read == 0 {
-        return Err(whole(t!("the file has its header line but no rows")));
-    }
-    check_with_the_reader(&mut ledger, options.reporting_period.as_deref());
-    if let Some(how) = &options.sum {
-        sum_rows(&mut ledger, how);
-    }
-    Ok(ledger)
+    Reading::new(text, options).finish()
 }
 
-/// The ledger's rows summed by site, month, source, unit and factor: each line keeps the
-/// readings of its first row; rows that repeat an earlier one exactly are said in a notice
-/// (summing would otherwise hide what the page's duplicate check finds among lines).
-fn sum_rows(ledger: &mut Ledger, how: &SumRows) {
-    if ledger.rows.is_empty() {
-        return;
+/// How many rows the scenario reader checks at a time (a step of a [`Reading`] checks at
+/// most this many). Fixed, so that the reading is the same whatever the steps.
+const CHECK_ROWS: usize = 2_000;
+
+/// A ledger read a step at a time, so that a page reads a large file without holding its
+/// main thread for seconds: each [`Reading::step`] does at most `budget` records of one pass
+/// (the records split from the text, the survey of their cells, the rows read, the rows
+/// checked by the scenario reader), then returns. Stepped to its end it is [`read`], with any
+/// budget: a property test holds that.
+pub struct Reading {
+    options: Options,
+    state: Pass,
+    /// Records done in the pass under way, and of how many (for a progress bar).
+    done: usize,
+}
+
+enum Pass {
+    /// Records split from the text, from byte `at` (a record's start, on line `line`).
+    Split {
+        text: String,
+        at: usize,
+        line: usize,
+        delimiter: char,
+        records: Vec<(usize, Vec<String>)>,
+    },
+    /// The header found; the data records' cells counted for the number format and dates.
+    Survey {
+        records: Vec<(usize, Vec<String>)>,
+        head: Box<Head>,
+        next: usize,
+        survey: Survey,
+    },
+    /// Each data record read into a row (or a problem, or a total row left out).
+    Rows {
+        records: Vec<(usize, Vec<String>)>,
+        next: usize,
+        ledger: Box<Ledger>,
+        rows: Box<Rows>,
+    },
+    /// The rows summed by site, month, source, unit and factor, when the user asked.
+    Sum {
+        ledger: Box<Ledger>,
+        how: SumRows,
+        summing: Box<Summing>,
+    },
+    /// The rows checked by the scenario reader, [`CHECK_ROWS`] at a time.
+    Check {
+        ledger: Box<Ledger>,
+        unchecked: std::collections::VecDeque<(Value, usize, Vec<Text>)>,
+        checked: Checked,
+    },
+    Done(Result<Box<Ledger>, Problem>),
+}
+
+/// What the checked parts of a ledger gave.
+#[derive(Debug, Clone, Default)]
+struct Checked {
+    rows: Vec<Value>,
+    lines: Vec<usize>,
+    readings: Vec<Vec<Text>>,
+    problems: Vec<Problem>,
+    refused: Vec<(usize, Value)>,
+}
+
+impl Reading {
+    /// A reading of `text` with the user's choices; nothing is read until the first step.
+    pub fn new(text: &str, options: &Options) -> Reading {
+        let state = if text.len() > MAX_BYTES {
+            Pass::Done(Err(too_large(text.len())))
+        } else {
+            match text_of(text) {
+                Ok(text) => Pass::Split {
+                    delimiter: delimiter_of(text),
+                    text: text.to_string(),
+                    at: 0,
+                    line: 1,
+                    records: Vec::new(),
+                },
+                Err(p) => Pass::Done(Err(p)),
+            }
+        };
+        Reading {
+            options: options.clone(),
+            state,
+            done: 0,
+        }
     }
-    let mut sums = sum::Sums::default();
-    let mut first_readings: std::collections::HashMap<usize, Vec<Text>> =
-        std::collections::HashMap::new();
-    for ((row, line), readings) in ledger.rows.iter().zip(&ledger.lines).zip(&ledger.readings) {
-        match sums.add(row, *line) {
+
+    /// How far the reading is: the pass under way (1 to 5: split, survey, rows, check, sum;
+    /// 6 when done) and the share of it done, in percent.
+    pub fn progress(&self) -> (u8, u8) {
+        let share = |done: usize, of: usize| {
+            u8::try_from(done.saturating_mul(100) / of.max(1))
+                .unwrap_or(100)
+                .min(100)
+        };
+        match &self.state {
+            Pass::Split { text, at, .. } => (1, share(*at, text.len())),
+            Pass::Survey { records, next, .. } => (2, share(*next, records.len())),
+            Pass::Rows { records, next, .. } => (3, share(*next, records.len())),
+            Pass::Check { unchecked, .. } => (4, share(self.done, unchecked.len() + self.done)),
+            Pass::Sum {
+                ledger, summing, ..
+            } => (5, share(summing.next, ledger.rows.len())),
+            Pass::Done(_) => (6, 100),
+        }
+    }
+
+    /// Whether the reading is done ([`Reading::finish`] then gives it at once).
+    pub fn is_done(&self) -> bool {
+        matches!(self.state, Pass::Done(_))
+    }
+
+    /// The reading: the steps left, all at once.
+    pub fn finish(mut self) -> Result<Ledger, Problem> {
+        while !self.step(usize::MAX) {}
+        match self.state {
+            Pass::Done(done) => done.map(|l| *l),
+            _ => Err(whole(t!("the file is empty"))),
+        }
+    }
+
+    /// Reads at most `budget` more records (at least one) of the pass under way; true once the
+    /// reading is done.
+    pub fn step(&mut self, budget: usize) -> bool {
+        let budget = budget.max(1);
+        let options = &self.options;
+        let placeholder = Pass::Done(Err(whole(Text::verbatim(""))));
+        let state = std::mem::replace(&mut self.state, placeholder);
+        self.state = match state {
+            Pass::Split {
+                text,
+                at,
+                line,
+                delimiter,
+                mut records,
+            } => {
+                let (at, line) = split_some(&text, at, line, delimiter, &mut records, budget);
+                if at < text.len() {
+                    Pass::Split {
+                        text,
+                        at,
+                        line,
+                        delimiter,
+                        records,
+                    }
+                } else {
+                    records.retain(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()));
+                    match Head::find(&records, delimiter, options) {
+                        Ok((head, at)) => Pass::Survey {
+                            records: records.split_off((at + 1).min(records.len())),
+                            head: Box::new(head),
+                            next: 0,
+                            survey: Survey::default(),
+                        },
+                        Err(p) => Pass::Done(Err(p)),
+                    }
+                }
+            }
+            Pass::Survey {
+                records,
+                head,
+                next,
+                mut survey,
+            } => {
+                let end = next.saturating_add(budget).min(records.len());
+                for (_, cells) in records.get(next..end).unwrap_or_default() {
+                    survey.add(&head, cells);
+                }
+                if end < records.len() {
+                    Pass::Survey {
+                        records,
+                        head,
+                        next: end,
+                        survey,
+                    }
+                } else {
+                    let ledger = head.ledger(&survey, options);
+                    let rows = Rows::new(&head, &ledger, options, Some(MAX_ROWS));
+                    Pass::Rows {
+                        records,
+                        next: 0,
+                        ledger: Box::new(ledger),
+                        rows: Box::new(rows),
+                    }
+                }
+            }
+            Pass::Rows {
+                records,
+                mut next,
+                mut ledger,
+                mut rows,
+            } => {
+                let end = next.saturating_add(budget).min(records.len());
+                let mut more = true;
+                while next < end && more {
+                    if let Some((line, cells)) = records.get(next) {
+                        more = rows.take(&mut ledger, *line, cells);
+                    }
+                    next += 1;
+                }
+                if more && next < records.len() {
+                    Pass::Rows {
+                        records,
+                        next,
+                        ledger,
+                        rows,
+                    }
+                } else if ledger.read == 0 {
+                    Pass::Done(Err(whole(t!("the file has its header line but no rows"))))
+                } else {
+                    self.done = 0;
+                    let unchecked = std::mem::take(&mut ledger.rows)
+                        .into_iter()
+                        .zip(std::mem::take(&mut ledger.lines))
+                        .zip(std::mem::take(&mut ledger.readings))
+                        .map(|((row, line), readings)| (row, line, readings))
+                        .collect();
+                    Pass::Check {
+                        ledger,
+                        unchecked,
+                        checked: Checked::default(),
+                    }
+                }
+            }
+            Pass::Check {
+                mut ledger,
+                mut unchecked,
+                mut checked,
+            } => {
+                let mut left = budget;
+                while left > 0 && !unchecked.is_empty() {
+                    let n = CHECK_ROWS.min(unchecked.len());
+                    let part: Vec<_> = unchecked.drain(..n).collect();
+                    check_part(&ledger, part, options, &mut checked);
+                    self.done += n;
+                    left = left.saturating_sub(n);
+                }
+                if unchecked.is_empty() {
+                    finish(&mut ledger, checked);
+                    match &options.sum {
+                        Some(how) => Pass::Sum {
+                            ledger,
+                            how: how.clone(),
+                            summing: Box::default(),
+                        },
+                        None => Pass::Done(Ok(ledger)),
+                    }
+                } else {
+                    Pass::Check {
+                        ledger,
+                        unchecked,
+                        checked,
+                    }
+                }
+            }
+            Pass::Sum {
+                mut ledger,
+                how,
+                mut summing,
+            } => {
+                if sum_some(&mut ledger, &mut summing, budget) {
+                    sum_finish(&mut ledger, *summing, &how);
+                    Pass::Done(Ok(ledger))
+                } else {
+                    Pass::Sum {
+                        ledger,
+                        how,
+                        summing,
+                    }
+                }
+            }
+            done @ Pass::Done(_) => done,
+        };
+        self.is_done()
+    }
+}
+
+/// Checks a part of a ledger's rows with the scenario reader, as [`check_with_the_reader`]
+/// checks a whole ledger, into what the parts so far gave.
+fn check_part(
+    ledger: &Ledger,
+    part: Vec<(Value, usize, Vec<Text>)>,
+    options: &Options,
+    checked: &mut Checked,
+) {
+    let (mut rows, mut lines, mut readings) = (Vec::new(), Vec::new(), Vec::new());
+    for (row, line, r) in part {
+        rows.push(row);
+        lines.push(line);
+        readings.push(r);
+    }
+    let mut piece = Ledger {
+        rows,
+        lines,
+        readings,
+        mapping: ledger.mapping.clone(),
+        headers: ledger.headers.clone(),
+        ..ledger_shell(ledger)
+    };
+    check_with_the_reader(&mut piece, options.reporting_period.as_deref());
+    checked.rows.append(&mut piece.rows);
+    checked.lines.append(&mut piece.lines);
+    checked.readings.append(&mut piece.readings);
+    checked.problems.append(&mut piece.problems);
+    checked.refused.append(&mut piece.refused);
+}
+
+/// The ledger's small facts, with none of its lists: the shell a part is checked in.
+fn ledger_shell(l: &Ledger) -> Ledger {
+    Ledger {
+        rows: Vec::new(),
+        lines: Vec::new(),
+        readings: Vec::new(),
+        problems: Vec::new(),
+        refused: Vec::new(),
+        totals: Vec::new(),
+        read: l.read,
+        delimiter: l.delimiter,
+        header_line: l.header_line,
+        title: Vec::new(),
+        headers: Vec::new(),
+        sample: Vec::new(),
+        mapping: Vec::new(),
+        proposed: Vec::new(),
+        missing: Vec::new(),
+        ignored_columns: Vec::new(),
+        unused_numeric: Vec::new(),
+        numbers: l.numbers.clone(),
+        dates: l.dates,
+        dates_decided: l.dates_decided,
+        notices: Vec::new(),
+        summed: None,
+    }
+}
+
+/// The checked parts put back into the ledger (their problems among the reading's, in line
+/// order, as [`check_with_the_reader`] puts them).
+fn finish(ledger: &mut Ledger, checked: Checked) {
+    let Checked {
+        rows,
+        lines,
+        readings,
+        mut problems,
+        mut refused,
+    } = checked;
+    ledger.rows = rows;
+    ledger.lines = lines;
+    ledger.readings = readings;
+    if !problems.is_empty() || !refused.is_empty() {
+        ledger.problems.append(&mut problems);
+        ledger.refused.append(&mut refused);
+        ledger.problems.sort_by_key(|p| p.line);
+        ledger.problems.dedup();
+    }
+}
+
+/// The ledger's rows summed by site, month, source, unit and factor, a step at a time
+/// ([`sum_some`], then [`sum_finish`]): each line keeps the readings of its first row; rows
+/// that repeat an earlier one exactly are said in a notice (summing would otherwise hide what
+/// the page's duplicate check finds among lines).
+/// Rows summed so far ([`sum_some`]), and each line's first readings.
+#[derive(Debug, Default)]
+struct Summing {
+    sums: sum::Sums,
+    first_readings: std::collections::HashMap<usize, Vec<Text>>,
+    next: usize,
+}
+
+/// Sums at most `budget` more of the ledger's rows; true once every row is summed.
+fn sum_some(ledger: &mut Ledger, s: &mut Summing, budget: usize) -> bool {
+    let end = s.next.saturating_add(budget).min(ledger.rows.len());
+    for i in s.next..end {
+        let (Some(row), Some(line), Some(readings)) = (
+            ledger.rows.get(i),
+            ledger.lines.get(i),
+            ledger.readings.get(i),
+        ) else {
+            continue;
+        };
+        match s.sums.add(row, *line) {
             Ok(()) => {
-                first_readings
+                s.first_readings
                     .entry(*line)
                     .or_insert_with(|| readings.clone());
             }
             Err(p) => ledger.problems.push(p),
         }
+    }
+    s.next = end;
+    end >= ledger.rows.len()
+}
+
+/// The summed rows in place of the rows, once [`sum_some`] has summed them all.
+fn sum_finish(ledger: &mut Ledger, s: Summing, how: &SumRows) {
+    let Summing {
+        sums,
+        first_readings,
+        ..
+    } = s;
+    if ledger.rows.is_empty() {
+        return;
     }
     let repeats = sums.repeats();
     let rows = sums.rows_added();
@@ -1721,15 +2081,31 @@ fn delimiter_of(text: &str) -> char {
 /// breaks inside quotes kept), each with the line it starts on.
 fn split_records(text: &str, delimiter: char) -> Vec<(usize, Vec<String>)> {
     let mut out = Vec::new();
+    split_some(text, 0, 1, delimiter, &mut out, usize::MAX);
+    out
+}
+
+/// Splits records from byte `at` of `text` (where a record starts, on line `line`) into
+/// `out`, until `max` records are out or the text ends; the byte and the line where the next
+/// record starts (`text.len()` once the text has ended). A record's start is outside any
+/// quoted cell, so splitting resumes there exactly as if it had not stopped.
+fn split_some(
+    text: &str,
+    at: usize,
+    mut line: usize,
+    delimiter: char,
+    out: &mut Vec<(usize, Vec<String>)>,
+    max: usize,
+) -> (usize, usize) {
     let mut cells = Vec::new();
     let mut cell = String::new();
     let mut quoted = false;
-    let mut line = 1;
-    let mut start = 1;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut start = line;
+    let mut taken = 0usize;
+    let mut chars = text.get(at..).unwrap_or_default().char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
         match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
+            (true, '"') if chars.peek().map(|(_, c)| *c) == Some('"') => {
                 cell.push('"');
                 chars.next();
             }
@@ -1746,6 +2122,10 @@ fn split_records(text: &str, delimiter: char) -> Vec<(usize, Vec<String>)> {
                 out.push((start, std::mem::take(&mut cells)));
                 line += 1;
                 start = line;
+                taken += 1;
+                if taken >= max {
+                    return (at + i + 1, line);
+                }
             }
             (false, d) if d == delimiter => cells.push(std::mem::take(&mut cell)),
             (_, c) => {
@@ -1760,7 +2140,7 @@ fn split_records(text: &str, delimiter: char) -> Vec<(usize, Vec<String>)> {
         cells.push(cell);
         out.push((start, cells));
     }
-    out
+    (text.len(), line)
 }
 
 /// The energy rows of a scenario as a ledger CSV that [`parse`] reads back to the same rows:
