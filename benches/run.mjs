@@ -496,17 +496,22 @@ async function browserBenchmarks(results) {
       };
     }
 
+    /** The widget's page with its import panel open. */
+    const openImport = async (page) => {
+      await retry('widget page', async () => {
+        await page.goto(distUrl);
+        await page.waitForFunction(() => window.__firstKpi !== undefined, null, { timeout: 60_000 });
+      });
+      if (!(await page.locator('details.import').evaluate((d) => d.open))) await page.locator('details.import > summary').click();
+    };
+
     // -- import of the 21,600-row CSV: to the preview, then to the confirmed import -------------
     results.import = { preview: [], confirmed: [], status: [], rows: null };
     for (let i = 0; i < REPS.imports; i += 1) {
       noteBuild(`import ${i + 1}`);
       const { page, close } = await newPage(browser);
       try {
-        await retry('widget page', async () => {
-          await page.goto(distUrl);
-          await page.waitForFunction(() => window.__firstKpi !== undefined, null, { timeout: 60_000 });
-        });
-        if (!(await page.locator('details.import').evaluate((d) => d.open))) await page.locator('details.import > summary').click();
+        await openImport(page);
         await page.evaluate(() => {
           const imp = (window.__imp = {});
           document.addEventListener('change', (e) => { if (e.target.id === 'import-rows') imp.change = performance.now(); }, true);
@@ -560,11 +565,7 @@ async function browserBenchmarks(results) {
       noteBuild(`100,000-row import ${i + 1}`);
       const { page, close } = await newPage(browser);
       try {
-        await retry('widget page', async () => {
-          await page.goto(distUrl);
-          await page.waitForFunction(() => window.__firstKpi !== undefined, null, { timeout: 60_000 });
-        });
-        if (!(await page.locator('details.import').evaluate((d) => d.open))) await page.locator('details.import > summary').click();
+        await openImport(page);
         // The reader module loaded first (a small file), so that what is timed is the reading.
         await page.locator('#import-rows').setInputFiles({ name: 'one.csv', mimeType: 'text/csv', buffer: Buffer.from('site,month,source,quantity,unit,grid\nA,2025-01,electricity,1,kWh,guangdong\n') });
         await page.locator('[data-import-summary]').waitFor({ timeout: 60_000 });
