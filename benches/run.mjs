@@ -557,7 +557,7 @@ async function browserBenchmarks(results) {
       const out = ['site,month,source,quantity,unit,grid'];
       for (let i = 0; i < results.bigImport.rows; i += 1) {
         const e = i % 3 !== 0;
-        out.push(`${sites[i % 5]},2025-${String(1 + (Math.floor(i / 5) % 12)).padStart(2, '0')},${e ? 'electricity' : 'diesel'},${1 + (i % 997)}.${i % 10},${e ? 'kWh' : 'L'},${e ? 'guangdong' : ''}`);
+        out.push(`${sites[i % 5]},2018-${String(1 + (Math.floor(i / 5) % 12)).padStart(2, '0')},${e ? 'electricity' : 'diesel'},${1 + (i % 997)}.${i % 10},${e ? 'kWh' : 'L'},${e ? 'guangdong' : ''}`);
       }
       return Buffer.from(out.join('\n') + '\n');
     })();
