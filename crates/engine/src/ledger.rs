@@ -212,19 +212,19 @@ pub fn read(text: &str, options: &Options) -> Result<Ledger, Problem> {
     Reading::new(text, options).finish()
 }
 
-/// How many rows the scenario reader checks at a time (a step of a [`Reading`] checks at
-/// most this many). Fixed, so that the reading is the same whatever the steps.
+/// How many rows the scenario reader checks at a time: a [`Reading`] checks its rows in parts
+/// of this many, whatever its steps.
 const CHECK_ROWS: usize = 2_000;
 
 /// A ledger read a step at a time, so that a page reads a large file without holding its
 /// main thread for seconds: each [`Reading::step`] does at most `budget` records of one pass
 /// (the records split from the text, the survey of their cells, the rows read, the rows
-/// checked by the scenario reader), then returns. Stepped to its end it is [`read`], with any
-/// budget: a property test holds that.
+/// checked by the scenario reader, the rows summed when asked), then returns. Stepped to its
+/// end it is [`read`], with any budget: a property test holds that.
 pub struct Reading {
     options: Options,
     state: Pass,
-    /// Records done in the pass under way, and of how many (for a progress bar).
+    /// Rows checked so far, for [`Reading::progress`] (the check pass hands its rows on).
     done: usize,
 }
 
