@@ -446,7 +446,7 @@ impl Reading {
                 while left > 0 && !unchecked.is_empty() {
                     let n = CHECK_ROWS.min(unchecked.len());
                     let part: Vec<_> = unchecked.drain(..n).collect();
-                    check_part(&ledger, part, options, &mut checked);
+                    check_part(&mut ledger, part, options, &mut checked);
                     self.done += n;
                     left = left.saturating_sub(n);
                 }
@@ -491,61 +491,27 @@ impl Reading {
 }
 
 /// Checks a part of a ledger's rows with the scenario reader, as [`check_with_the_reader`]
-/// checks a whole ledger, into what the parts so far gave.
+/// checks a whole ledger, into what the parts so far gave: the part is put in the ledger (whose
+/// rows the check pass has taken out) and checked there, the ledger's own problems set aside.
 fn check_part(
-    ledger: &Ledger,
+    ledger: &mut Ledger,
     part: Vec<(Value, usize, Vec<Text>)>,
     options: &Options,
     checked: &mut Checked,
 ) {
-    let (mut rows, mut lines, mut readings) = (Vec::new(), Vec::new(), Vec::new());
     for (row, line, r) in part {
-        rows.push(row);
-        lines.push(line);
-        readings.push(r);
+        ledger.rows.push(row);
+        ledger.lines.push(line);
+        ledger.readings.push(r);
     }
-    let mut piece = Ledger {
-        rows,
-        lines,
-        readings,
-        mapping: ledger.mapping.clone(),
-        headers: ledger.headers.clone(),
-        ..ledger_shell(ledger)
-    };
-    check_with_the_reader(&mut piece, options.reporting_period.as_deref());
-    checked.rows.append(&mut piece.rows);
-    checked.lines.append(&mut piece.lines);
-    checked.readings.append(&mut piece.readings);
-    checked.problems.append(&mut piece.problems);
-    checked.refused.append(&mut piece.refused);
-}
-
-/// The ledger's small facts, with none of its lists: the shell a part is checked in.
-fn ledger_shell(l: &Ledger) -> Ledger {
-    Ledger {
-        rows: Vec::new(),
-        lines: Vec::new(),
-        readings: Vec::new(),
-        problems: Vec::new(),
-        refused: Vec::new(),
-        totals: Vec::new(),
-        read: l.read,
-        delimiter: l.delimiter,
-        header_line: l.header_line,
-        title: Vec::new(),
-        headers: Vec::new(),
-        sample: Vec::new(),
-        mapping: Vec::new(),
-        proposed: Vec::new(),
-        missing: Vec::new(),
-        ignored_columns: Vec::new(),
-        unused_numeric: Vec::new(),
-        numbers: l.numbers.clone(),
-        dates: l.dates,
-        dates_decided: l.dates_decided,
-        notices: Vec::new(),
-        summed: None,
-    }
+    let own = std::mem::take(&mut ledger.problems);
+    check_with_the_reader(ledger, options.reporting_period.as_deref());
+    checked.rows.append(&mut ledger.rows);
+    checked.lines.append(&mut ledger.lines);
+    checked.readings.append(&mut ledger.readings);
+    checked.problems.append(&mut ledger.problems);
+    checked.refused.append(&mut ledger.refused);
+    ledger.problems = own;
 }
 
 /// The checked parts put back into the ledger (their problems among the reading's, in line
