@@ -531,7 +531,10 @@ fn Inputs(props: &InputsProps) -> Html {
                         </label>
                     </p>
                 }
-                { for (start..end).flat_map(|i| {
+                // A list of its own (a fragment): the html! macro splices a `for` into the
+                // children around it, and Yew matches a list by keys only when every child has
+                // one (else by place from the end, remaking every editor above a removed line).
+                <>{ for (start..end).flat_map(|i| {
                     // Lines stay in the scenario's order (typing a site never moves the line being
                     // typed in); a heading opens each run of lines at one site, with the site's
                     // total, and a button closes it to add a line there.
@@ -549,18 +552,21 @@ fn Inputs(props: &InputsProps) -> Html {
                         None
                     };
                     let mut out: Vec<Html> = Vec::new();
+                    // Keyed by the line's id: a line added or removed above moves the editors
+                    // below rather than filling each with its neighbour's line.
+                    let key = state.line_key(period, i);
                     if opens {
                         let subtotal = by_site.iter().find(|(s, _)| *s == site).and_then(|(_, t)| *t)
                             .map(|t| format!("{} {}", Rounded(t.get()), tr!(lang, "t CO2e")));
                         out.push(html! {
-                            <h3 class="site-head" key={format!("h{i}")} data-site={site.clone()}>
+                            <h3 class="site-head" key={format!("h{key}")} data-site={site.clone()}>
                                 <span>{ title.clone() }</span>
                                 if let Some(g) = &grid { <span class="note">{ trf!(lang, "grid {0}", &[g]) }</span> }
                                 if let Some(t) = subtotal { <span class="note" data-site-total={site.clone()}>{ t }</span> }
                             </h3>
                         });
                     }
-                    out.push(html! { <EnergyRowEditor key={format!("r{i}")} index={i} {period} onedit={props.onedit.clone()} /> });
+                    out.push(html! { <EnergyRowEditor key={key.clone()} index={i} {period} onedit={props.onedit.clone()} /> });
                     if closes {
                         let add_here = {
                             let (dispatcher, prefix, site, grid) = (state.dispatcher(), prefix, site.clone(), grid.clone());
@@ -571,11 +577,11 @@ fn Inputs(props: &InputsProps) -> Html {
                             })
                         };
                         out.push(html! {
-                            <button key={format!("a{i}")} type="button" class="link add-at-site" onclick={add_here}>{ trf!(lang, "+ Add a line at {0}", &[&title]) }</button>
+                            <button key={format!("a{key}")} type="button" class="link add-at-site" onclick={add_here}>{ trf!(lang, "+ Add a line at {0}", &[&title]) }</button>
                         });
                     }
                     out
-                }) }
+                }) }</>
                 <button type="button" class="secondary" onclick={add}>{ tr!(lang, "+ Add an energy line") }</button>
             </fieldset>
             <fieldset class="group">

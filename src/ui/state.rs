@@ -105,6 +105,15 @@ impl Kept {
     fn of(live: Live) -> Kept {
         Kept(Rc::new(RefCell::new(live)))
     }
+
+    /// The calculation of `doc` read again, keeping this one's line ids where a list's length
+    /// is unchanged ([`Live::read_again`]).
+    fn again(&self, doc: &Value) -> Kept {
+        match self.0.try_borrow() {
+            Ok(live) => Kept::of(live.read_again(doc)),
+            Err(_) => Kept::new(doc),
+        }
+    }
 }
 
 /// The calculation of a document as the page keeps it (its trace as far as the page shows).
@@ -237,6 +246,22 @@ impl State {
         row.factor.gases().map(|_| row.factor.source())
     }
 
+    /// What the page keys line `index` of a period's energy list by: its line id, which stays
+    /// with the line when lines before it are added or removed (so its editor moves rather
+    /// than being filled again); its position when the calculation has no id for it.
+    pub fn line_key(&self, period: engine::period::PeriodId, index: usize) -> String {
+        let id = self
+            .live
+            .0
+            .try_borrow()
+            .ok()
+            .and_then(|live| live.line_ids(period).get(index).copied());
+        match id {
+            Some(id) => format!("l{}", id.get()),
+            None => format!("r{index}"),
+        }
+    }
+
     /// The KPI table's results with every calculation line (for the exports and the
     /// element's `results`): the results shown when they already have them all, else
     /// computed again from the document they came from.
@@ -297,7 +322,7 @@ impl State {
 
     /// The state after a change the calculation follows by reading the document again.
     fn with_doc(&self, doc: Doc, before: &dyn Fn() -> Value) -> Self {
-        let live = Kept::new(&doc.get());
+        let live = self.live.again(&doc.get());
         self.followed(doc, live, before)
     }
 
@@ -475,7 +500,7 @@ impl Reducible for State {
                     return self;
                 }
                 let doc = self.doc.touched();
-                let live = Kept::new(&doc.get());
+                let live = self.live.again(&doc.get());
                 // The document before the paused edits was kept when they began.
                 return Rc::new(self.followed(doc, live, &|| Value::Null));
             }

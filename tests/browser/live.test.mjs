@@ -193,3 +193,54 @@ test('in a 6,000-line scenario, lines removed, duplicated and added update the K
   assert.deepEqual(record.pageErrors, []);
   await close();
 });
+
+test('a line keeps its editor: lines removed or added above it, a setting changed, its editor moves with it and keeps what was typed', async () => {
+  const { page, record, close } = await openPage(env.browser, env.server.url);
+  const s = scenario();
+  s.energy = s.energy.slice(0, 12);
+  await page.evaluate((s) => window.EsgKpi.load(s), s);
+  await input(page, 'energy[4].quantity').waitFor();
+  // Each line's quantity field marked with the line's quantity: what its element was made for.
+  const mark = () => page.locator('[data-input$="].quantity"]').evaluateAll((els) => els.forEach((el) => { el.__line = el.value; }));
+  const marks = () => page.locator('[data-input$="].quantity"]').evaluateAll((els) => els.map((el) => [el.value, el.__line ?? null]));
+  const own = (got) => got.every(([value, line]) => value === line);
+  await mark();
+  const first = await marks();
+  assert.equal(first.length, 12);
+
+  // Line 2 removed: the eleven others keep their elements, each now one place up.
+  await page.getByRole('button', { name: 'Remove energy line 2', exact: true }).click();
+  s.energy.splice(1, 1);
+  await page.waitForFunction(() => document.querySelectorAll('[data-input$="].quantity"]').length === 11);
+  let got = await marks();
+  assert.deepEqual(got.map(([v]) => v), s.energy.map((l) => l.quantity));
+  assert.ok(own(got), `every field is the one made for its line: ${JSON.stringify(got)}`);
+  assert.equal(await input(page, 'energy[3].quantity').inputValue(), s.energy[3].quantity);
+
+  // A line duplicated above: a new element for the copy, the others kept.
+  await page.getByRole('button', { name: 'Duplicate energy line 1', exact: true }).click();
+  s.energy.splice(1, 0, { ...s.energy[0] });
+  await page.waitForFunction(() => document.querySelectorAll('[data-input$="].quantity"]').length === 12);
+  got = await marks();
+  assert.deepEqual(got.map(([v]) => v), s.energy.map((l) => l.quantity));
+  assert.equal(got[1][1], null, 'the copy has an element of its own');
+  assert.ok(own([got[0], ...got.slice(2)]), JSON.stringify(got));
+
+  // A setting every line depends on (the whole scenario read again): still the same elements.
+  await input(page, 'gwp').selectOption('AR6');
+  await page.waitForTimeout(100);
+  got = await marks();
+  assert.ok(own([got[0], ...got.slice(2)]), JSON.stringify(got));
+
+  // Something typed in a line below a removed one stays in that line.
+  await input(page, 'energy[6].quantity').fill('4321');
+  s.energy[6].quantity = '4321';
+  await page.getByRole('button', { name: 'Remove energy line 3', exact: true }).click();
+  s.energy.splice(2, 1);
+  await page.waitForFunction(() => document.querySelectorAll('[data-input$="].quantity"]').length === 11);
+  assert.equal(await input(page, 'energy[5].quantity').inputValue(), '4321');
+  got = await marks();
+  assert.deepEqual(got.map(([v]) => v), s.energy.map((l) => l.quantity));
+  assert.deepEqual(record.pageErrors, []);
+  await close();
+});

@@ -39,10 +39,38 @@ pub enum Cost {
     Everything,
 }
 
+/// A line's identity within a kept calculation. Its position changes when lines are inserted
+/// or removed before it (and the messages that name it by number follow); its id does not:
+/// an edit of any line, a line inserted or removed elsewhere, a setting changed, keep it. A
+/// line inserted gets an id no line of the calculation has had. What the page keys a line's
+/// editor by, so that removing line 3 moves the editors after it instead of refilling each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct LineId(u64);
+
+impl LineId {
+    pub fn get(self) -> u64 {
+        self.0
+    }
+}
+
+/// `n` ids never given before, from `next` on.
+fn fresh(next: &mut u64, n: usize) -> Vec<LineId> {
+    let mut ids = Vec::with_capacity(n);
+    for _ in 0..n {
+        *next = next.saturating_add(1);
+        ids.push(LineId(*next));
+    }
+    ids
+}
+
 /// A scenario's calculation, kept between edits.
 #[derive(Debug, Clone)]
 pub struct Live {
     scenario: Option<Scenario>,
+    /// Each kept period's line ids (as `tallies`), by row: the document's rows, read or not.
+    ids: Vec<Vec<LineId>>,
+    /// The last id given.
+    next: u64,
     /// The current period's tally, then the other periods' in their order.
     tallies: Vec<Tally>,
     /// Each period's calculation lines as far as `limit`, by row index: an edit writes again
@@ -82,8 +110,21 @@ fn outside_the_lines(first: &str) -> bool {
 }
 
 impl Live {
-    /// Reads and calculates a document, writing the trace as far as `limit`.
+    /// Reads and calculates a document, writing the trace as far as `limit`. Each line gets a
+    /// new id.
     pub fn new(doc: &Value, limit: TraceLimit) -> Live {
+        Live::read(doc, limit, None)
+    }
+
+    /// A new calculation of `doc` (as [`Live::new`]) that keeps this one's line ids for each
+    /// period whose number of lines is unchanged: what follows a change the calculation
+    /// cannot follow line by line (a setting, a paused run of typing). A period whose lines
+    /// were added or removed meanwhile gets new ids.
+    pub fn read_again(&self, doc: &Value) -> Live {
+        Live::read(doc, self.limit, Some(self))
+    }
+
+    fn read(doc: &Value, limit: TraceLimit, before: Option<&Live>) -> Live {
         let (scenario, errors) = scenario::read(doc);
         let tallies = scenario
             .as_ref()
@@ -96,12 +137,36 @@ impl Live {
                 })
                 .collect()
         });
-        Live {
+        let mut live = Live {
             scenario,
+            ids: Vec::new(),
+            next: 0,
             tallies,
             traces,
             errors,
             limit,
+        };
+        live.name_lines(before);
+        live
+    }
+
+    /// Gives each period's lines their ids: `before`'s for a period with as many lines, new
+    /// ones otherwise.
+    #[inline(never)]
+    fn name_lines(&mut self, before: Option<&Live>) {
+        let Some(s) = &self.scenario else {
+            return;
+        };
+        self.next = before.map_or(0, |b| b.next);
+        for p in s.periods() {
+            let rows = p.energy.len() + p.invalid_energy_rows.len();
+            let kept = before.map_or(&[][..], |b| b.line_ids(p.id));
+            let ids = if kept.len() == rows {
+                kept.to_vec()
+            } else {
+                fresh(&mut self.next, rows)
+            };
+            self.ids.push(ids);
         }
     }
 
@@ -128,13 +193,22 @@ impl Live {
         self.scenario.as_ref()
     }
 
+    /// The ids of a period's lines, by row (empty when the calculation has no such period).
+    pub fn line_ids(&self, period: PeriodId) -> &[LineId] {
+        self.scenario
+            .as_ref()
+            .and_then(|s| s.periods().position(|p| p.id == period))
+            .and_then(|at| self.ids.get(at))
+            .map_or(&[], Vec::as_slice)
+    }
+
     /// Follows a change of `doc` at `path` (which `doc` already has), reading again only what
     /// it touched.
     pub fn edited(&mut self, doc: &Value, path: &str) -> Cost {
         match self.edit(doc, path) {
             Some(cost) => cost,
             None => {
-                *self = Live::new(doc, self.limit);
+                *self = self.read_again(doc);
                 Cost::Everything
             }
         }
@@ -197,7 +271,7 @@ impl Live {
         match self.change_lines(doc, list, change) {
             Some(cost) => cost,
             None => {
-                *self = Live::new(doc, self.limit);
+                *self = self.read_again(doc);
                 Cost::Everything
             }
         }
@@ -276,6 +350,18 @@ impl Live {
         }
         tally.settle();
         retrace(p, trace, limit, index, &|k| k >= index);
+        if let Some(ids) = self.ids.get_mut(at) {
+            match change {
+                Change::Inserted(i) => {
+                    let new = fresh(&mut self.next, 1);
+                    ids.splice(i.min(ids.len())..i.min(ids.len()), new);
+                }
+                Change::Removed(i) if i < ids.len() => {
+                    ids.remove(i);
+                }
+                Change::Removed(_) => {}
+            }
+        }
         Some(Cost::Lines)
     }
 }

@@ -3,10 +3,12 @@
 //! the byte; and an edit of a line or a figure reads only that line or those figures.
 
 use esg_kpi_engine::calc::{calculate_with, TraceLimit};
-use esg_kpi_engine::live::{Change, Cost, Live};
+use esg_kpi_engine::live::{Change, Cost, LineId, Live};
+use esg_kpi_engine::period::PeriodId;
 use esg_kpi_engine::{path, scenario};
 use proptest::prelude::*;
 use serde_json::{json, Value};
+use std::collections::BTreeSet;
 
 const SITES: [&str; 4] = ["Plant A", "Plant B", "Office", ""];
 const MONTHS: [&str; 6] = ["2024-01", "2024-02", "2024-03", "2023-12", "March", ""];
@@ -283,11 +285,19 @@ proptest! {
         let mut d = doc(spec_rows(&rows), spec_rows(&prior), label);
         let mut live = Live::new(&d, limit);
         prop_assert_eq!(live.results().to_json(), full(&d, limit));
+        // Every id the calculation has given, to tell a new one.
+        let mut given: BTreeSet<LineId> = ids(&live).into_iter().flat_map(|(_, v)| v).collect();
         for (step, op) in ops.iter().enumerate() {
             let had_prior = d.get("prior").is_some();
+            let before = ids(&live);
             let reported = match apply_lines(&mut d, op) {
                 Some(r) => r,
                 None => apply(&mut d, op),
+            };
+            let loaded = matches!(reported, Reported::Load);
+            let lines = match &reported {
+                Reported::Lines(list, change) => Some((PeriodId::of_path(list).0, *change)),
+                _ => None,
             };
             match reported {
                 Reported::Path(at) => {
@@ -308,8 +318,54 @@ proptest! {
             }
             let (a, b) = (live.results().to_json(), full(&d, limit));
             prop_assert!(a == b, "after step {} ({:?}) the results differ:\n{}", step, op, first_difference(&a, &b));
+            // Line ids: one per row of each list, distinct; an inserted line's new, a removed
+            // line's gone, every other line's the same whatever the change.
+            let after = ids(&live);
+            if loaded {
+                given.clear();
+            }
+            for (period, now) in &after {
+                let rows = path::get(&d, &format!("{}energy", period.prefix()))
+                    .and_then(Value::as_array)
+                    .map_or(0, Vec::len);
+                prop_assert_eq!(now.len(), rows, "{:?} after {:?}", period, op);
+                prop_assert_eq!(now.iter().collect::<BTreeSet<_>>().len(), now.len());
+                let was = before.iter().find(|(p, _)| p == period).map(|(_, v)| v.clone());
+                match (was, lines) {
+                    (Some(mut was), Some((q, change))) if q == *period => {
+                        match change {
+                            Change::Inserted(i) => {
+                                let new = now[i];
+                                prop_assert!(!given.contains(&new), "line {} took a used id", i);
+                                was.insert(i, new);
+                            }
+                            Change::Removed(i) => {
+                                was.remove(i);
+                            }
+                        }
+                        prop_assert_eq!(&was, now, "{:?} in {:?}", change, period);
+                    }
+                    (Some(was), _) if !loaded && was.len() == now.len() => {
+                        prop_assert_eq!(&was, now, "{:?} after {:?}", period, op);
+                    }
+                    _ => prop_assert!(now.iter().all(|id| !given.contains(id)), "{:?} after {:?}", period, op),
+                }
+            }
+            given.extend(after.into_iter().flat_map(|(_, v)| v));
         }
     }
+}
+
+/// Each period's line ids, as the calculation keeps them.
+fn ids(live: &Live) -> Vec<(PeriodId, Vec<LineId>)> {
+    PeriodId::ALL
+        .into_iter()
+        .filter(|p| {
+            live.scenario()
+                .is_some_and(|s| s.periods().any(|q| q.id == *p))
+        })
+        .map(|p| (p, live.line_ids(p).to_vec()))
+        .collect()
 }
 
 fn first_difference(a: &str, b: &str) -> String {
