@@ -588,7 +588,9 @@ fn Inputs(props: &InputsProps) -> Html {
                 <legend>{ tr!(lang, "1. Emissions — waste (A1.3, A1.4)") }</legend>
                 { waste_total(Figure::HazardousWaste, true) }
                 { waste_total(Figure::NonHazardousWaste, false) }
-                { for (0..waste_items).map(|i| html! { <WasteItemEditor index={i} {period} onedit={props.onedit.clone()} /> }) }
+                // A list of its own, keyed by place (waste items have no ids): an item removed
+                // leaves the totals above and the items before it as they are.
+                <>{ for (0..waste_items).map(|i| html! { <WasteItemEditor key={i} index={i} {period} onedit={props.onedit.clone()} /> }) }</>
                 <button type="button" class="secondary" onclick={add_waste}>{ tr!(lang, "+ Add waste by kind") }</button>
             </fieldset>
             <fieldset class="group">

@@ -48,6 +48,28 @@ test('a production volume adds intensities per unit of production', async () => 
   await close();
 });
 
+test('a waste item removed leaves the totals above it and the items before it as they were: their fields, and what was typed in them', async () => {
+  const { page, record, close } = await openPage(env.browser, env.server.url);
+  await page.evaluate(() => window.EsgKpi.load({ organisation: { employees: '10' }, waste: { hazardous_t: '1', non_hazardous_t: '9',
+    items: ['paper', 'food_waste', 'plastics'].map((kind, i) => ({ kind, quantity: String(i + 1), unit: 't' })) } }));
+  await input(page, 'waste.items[2].quantity').waitFor();
+  const fields = ['waste.hazardous_t', 'waste.non_hazardous_t', 'waste.items[0].quantity', 'waste.items[1].quantity'];
+  await page.evaluate((fields) => fields.forEach((f) => { document.querySelector(`[data-input="${f}"]`).__made = f; }), fields);
+  await page.getByRole('button', { name: 'Remove Waste item 3', exact: true }).click();
+  await page.waitForFunction(() => !document.querySelector('[data-input="waste.items[2].quantity"]'));
+  const made = await page.evaluate((fields) => fields.map((f) => document.querySelector(`[data-input="${f}"]`)?.__made ?? null), fields);
+  assert.deepEqual(made, fields, 'each field is still the element it was');
+  assert.equal(await input(page, 'waste.items[1].quantity').inputValue(), '2');
+  // An item removed above: the item below takes its place, its own values shown.
+  await page.getByRole('button', { name: 'Remove Waste item 1', exact: true }).click();
+  await page.waitForFunction(() => !document.querySelector('[data-input="waste.items[1].quantity"]'));
+  assert.equal(await input(page, 'waste.items[0].quantity').inputValue(), '2');
+  assert.equal(await input(page, 'waste.items[0].kind').inputValue(), 'food_waste');
+  assert.equal(await page.evaluate(() => document.querySelector('[data-input="waste.hazardous_t"]').__made), 'waste.hazardous_t');
+  assert.deepEqual(record.pageErrors, []);
+  await close();
+});
+
 test('waste by kind: items give the total, kg become t, a typed total is only compared, and the class can be overridden', async () => {
   const { page, record, close } = await openPage(env.browser, env.server.url);
   assert.equal((await kpiTexts(page)).non_hazardous_waste_t, '1,027.17');
