@@ -24,6 +24,7 @@ pub mod example;
 pub mod exports;
 pub mod field;
 pub mod frame;
+pub mod fugitive;
 pub mod input;
 pub mod kpi;
 pub mod ledger;
