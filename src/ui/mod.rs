@@ -727,8 +727,8 @@ fn WasteItemEditor(props: &WasteItemProps) -> Html {
             <div class="row-head">
                 <span class="row-title">{ label.clone() }</span>
                 <span>
-                    <button type="button" class="link" onclick={duplicate} aria-label={trf!(lang, "Duplicate {0}", &[&label])}>{ tr!(lang, "Duplicate") }</button>
-                    <button type="button" class="link" onclick={remove} aria-label={trf!(lang, "Remove {0}", &[&label])}>{ tr!(lang, "Remove") }</button>
+                    <button type="button" class="link" onclick={duplicate} aria-label={trf!(lang, "Duplicate waste item {0}", &[&(i + 1).to_string()])}>{ tr!(lang, "Duplicate") }</button>
+                    <button type="button" class="link" onclick={remove} aria-label={trf!(lang, "Remove waste item {0}", &[&(i + 1).to_string()])}>{ tr!(lang, "Remove") }</button>
                 </span>
             </div>
             if let Some(e) = row_error { <p class="error" data-error-for={row.clone()}>{ e }</p> }

@@ -55,13 +55,13 @@ test('a waste item removed leaves the totals above it and the items before it as
   await input(page, 'waste.items[2].quantity').waitFor();
   const fields = ['waste.hazardous_t', 'waste.non_hazardous_t', 'waste.items[0].quantity', 'waste.items[1].quantity'];
   await page.evaluate((fields) => fields.forEach((f) => { document.querySelector(`[data-input="${f}"]`).__made = f; }), fields);
-  await page.getByRole('button', { name: 'Remove Waste item 3', exact: true }).click();
+  await page.getByRole('button', { name: 'Remove waste item 3', exact: true }).click();
   await page.waitForFunction(() => !document.querySelector('[data-input="waste.items[2].quantity"]'));
   const made = await page.evaluate((fields) => fields.map((f) => document.querySelector(`[data-input="${f}"]`)?.__made ?? null), fields);
   assert.deepEqual(made, fields, 'each field is still the element it was');
   assert.equal(await input(page, 'waste.items[1].quantity').inputValue(), '2');
   // An item removed above: the item below takes its place, its own values shown.
-  await page.getByRole('button', { name: 'Remove Waste item 1', exact: true }).click();
+  await page.getByRole('button', { name: 'Remove waste item 1', exact: true }).click();
   await page.waitForFunction(() => !document.querySelector('[data-input="waste.items[1].quantity"]'));
   assert.equal(await input(page, 'waste.items[0].quantity').inputValue(), '2');
   assert.equal(await input(page, 'waste.items[0].kind').inputValue(), 'food_waste');

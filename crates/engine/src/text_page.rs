@@ -214,8 +214,8 @@ pub const PAGE: &[(&str, &str, &str)] = &[
     ("Per unit of production", "每單位產量", "每单位产量"),
     ("{0} million", "百萬{0}", "百万{0}"),
     ("RMB per 1 {0}", "每 1 {0} 兌人民幣", "每 1 {0} 兑人民币"),
-    ("Duplicate {0}", "複製{0}", "复制{0}"),
-    ("Remove {0}", "刪除{0}", "删除{0}"),
+    ("Duplicate waste item {0}", "複製廢棄物項目 {0}", "复制废弃物项目 {0}"),
+    ("Remove waste item {0}", "刪除廢棄物項目 {0}", "删除废弃物项目 {0}"),
     // Importing activity rows
     ("pasted cells", "貼上的儲存格", "粘贴的单元格"),
     ("Nothing was imported; your inputs are as they were.", "沒有匯入任何數據；你的輸入保持不變。", "没有导入任何数据；你的输入保持不变。"),
