@@ -353,8 +353,8 @@ impl Live {
         if let Some(ids) = self.ids.get_mut(at) {
             match change {
                 Change::Inserted(i) => {
-                    let new = fresh(&mut self.next, 1);
-                    ids.splice(i.min(ids.len())..i.min(ids.len()), new);
+                    self.next = self.next.saturating_add(1);
+                    ids.insert(i.min(ids.len()), LineId(self.next));
                 }
                 Change::Removed(i) if i < ids.len() => {
                     ids.remove(i);
