@@ -55,8 +55,17 @@ import { join, resolve } from 'node:path';
  * with their nouns +0.5 KB and grid factors shared by the rows +0.1 KB; and −1.6 KB by sorting
  * row indices through the one sort over integer pairs (`order.rs`) instead of one of their
  * own (373.3 KB measured): the limit down to 374 KB.
+ *
+ * Raised a fourth time, from 374 to 398 KB, by issue 17's fugitive emissions (measured build
+ * against build, 373.7 → 397.4 KB, +23.7 KB): the catalogue of 37 gases with their GWPs in
+ * four IPCC sets and aliases, 16 blends, 10 kinds of equipment with their leak rates and
+ * sources; the refrigerant lines read, checked, worked out, traced and added to the
+ * breakdowns; their editor on the page; about 45 new sentences in three languages. Before
+ * wasm-opt the engine's share is about two thirds (`period_results_with` +11 KB,
+ * `Reader::period` +10 KB, data +18 KB). Issue 19 owns the way down (Chinese tables on
+ * demand, the first view rendered at build time).
  */
-export const BUDGET = { targetKb: 200, limitKb: 374 };
+export const BUDGET = { targetKb: 200, limitKb: 398 };
 
 const dist = resolve(import.meta.dirname, '..', 'dist');
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;

@@ -10,7 +10,9 @@ mod state;
 use crate::engine::field::{Figure, Input};
 use crate::engine::period::PeriodId;
 use crate::engine::results::{Num, Rounded};
-use crate::engine::{calc::KpiResult, library, number, path, units, waste, KpiId, Results};
+use crate::engine::{
+    calc::KpiResult, fugitive, library, number, path, units, waste, KpiId, Results,
+};
 use crate::i18n::{tr, Lang};
 use fields::{NumberField, SelectField, TextField};
 pub use state::{kept, Action, Doc, Loaded, State, SHOWN_LINES};
@@ -417,6 +419,11 @@ fn Inputs(props: &InputsProps) -> Html {
         .map(|(s, t)| (s.trim().to_string(), t))
         .collect();
     let waste_items = length("waste.items");
+    let refrigerants = length("refrigerants");
+    let add_refrigerant = add_row(
+        "refrigerants",
+        serde_json::json!({ "site": "", "gas": "R-410A", "quantity": "", "unit": "kg" }),
+    );
     let add_waste = add_row(
         "waste.items",
         serde_json::json!({ "site": "", "kind": "general_refuse", "quantity": "", "unit": "t" }),
@@ -584,6 +591,12 @@ fn Inputs(props: &InputsProps) -> Html {
                 }) }</>
                 <button type="button" class="secondary" onclick={add}>{ tr!(lang, "+ Add an energy line") }</button>
             </fieldset>
+            <fieldset class="group" data-testid="refrigerants">
+                <legend>{ tr!(lang, "Refrigerants and other fugitive gases — Scope 1 (A1.2)") }</legend>
+                <p class="note">{ tr!(lang, "What was released in the year: in practice what was added to refill the equipment. Without refill records, the equipment's charge × an annual leak rate (screening). CFCs and HCFCs such as R-22 are reported beside the scopes.") }</p>
+                <>{ for (0..refrigerants).map(|i| html! { <RefrigerantEditor key={i} index={i} {period} onedit={props.onedit.clone()} /> }) }</>
+                <button type="button" class="secondary" onclick={add_refrigerant}>{ tr!(lang, "+ Add a refrigerant line") }</button>
+            </fieldset>
             <fieldset class="group">
                 <legend>{ tr!(lang, "1. Emissions — waste (A1.3, A1.4)") }</legend>
                 { waste_total(Figure::HazardousWaste, true) }
@@ -737,6 +750,143 @@ fn WasteItemEditor(props: &WasteItemProps) -> Html {
                 <NumberField path={p(Input::Quantity)} label={Input::Quantity.label().render(lang)} value={path::text(doc, &p(Input::Quantity))} error={err(Input::Quantity)} onedit={props.onedit.clone()} />
                 <SelectField path={p(Input::Unit)} label={Input::Unit.label().render(lang)} value={match path::text(doc, &p(Input::Unit)).as_str() { "" => "t".to_string(), u => u.to_string() }} options={units} error={err(Input::Unit)} onedit={props.onedit.clone()} />
                 <SelectField path={p(Input::Hazardous)} label={Input::Hazardous.label().render(lang)} value={class_value} options={classes} error={err(Input::Hazardous)} onedit={set_class} />
+                <TextField path={p(Input::Site)} label={Input::Site.label().render(lang)} value={path::text(doc, &p(Input::Site))} error={err(Input::Site)} onedit={props.onedit.clone()} />
+            </div>
+        </div>
+    }
+}
+
+/// One line of fugitive emissions: the gas, how much was released (or the charge and its leak
+/// rate), where.
+#[component]
+fn RefrigerantEditor(props: &WasteItemProps) -> Html {
+    let lang = use_lang();
+    let Some(state) = use_context::<KpiContext>() else {
+        return html! {};
+    };
+    let doc = state.doc.get();
+    let doc = &*doc;
+    let (i, prefix) = (props.index, props.period.prefix());
+    let row = format!("{prefix}refrigerants[{i}]");
+    let p = |f: Input| f.in_line(&row);
+    let err = |f: Input| state.error_at(&p(f), lang).map(AttrValue::from);
+    let typed = path::text(doc, &p(Input::Gas));
+    let found = fugitive::Refrigerant::find(&typed);
+    let gas_value = found.map_or(typed.clone(), |g| g.id().to_string());
+    let beside = tr!(lang, "beside the scopes");
+    let mut gases = vec![(String::new(), tr!(lang, "— choose the gas —").to_string())];
+    gases.extend(
+        fugitive::BLENDS
+            .iter()
+            .map(|b| (b.id.to_string(), b.id.to_string())),
+    );
+    gases.extend(fugitive::SPECIES.iter().map(|g| {
+        let name = match g.aliases.first() {
+            Some(a) => format!("{} ({a})", g.id),
+            None => g.id.to_string(),
+        };
+        let label = if g.family.in_scopes() {
+            name
+        } else {
+            format!("{name} — {beside}")
+        };
+        (g.id.to_string(), label)
+    }));
+    let screening = path::get(doc, &p(Input::Charge)).is_some();
+    let set_method = {
+        let (dispatcher, row) = (state.dispatcher(), row.clone());
+        let current = path::get(doc, &row).cloned();
+        Callback::from(move |(_, value): (String, String)| {
+            let Some(serde_json::Value::Object(mut m)) = current.clone() else {
+                return;
+            };
+            // The number typed moves to the other field, so it is not lost.
+            if value == "screening" {
+                let q = m.remove("quantity").unwrap_or(serde_json::json!(""));
+                m.insert("charge".into(), q);
+                m.entry("equipment")
+                    .or_insert(serde_json::json!("air_conditioning"));
+            } else {
+                let q = m.remove("charge").unwrap_or(serde_json::json!(""));
+                m.remove("equipment");
+                m.remove("leak_rate_percent");
+                m.insert("quantity".into(), q);
+            }
+            dispatcher.dispatch(Action::SetJson {
+                path: row.clone(),
+                value: Some(serde_json::Value::Object(m)),
+            })
+        })
+    };
+    let methods = vec![
+        (
+            AttrValue::from("refill"),
+            AttrValue::from(tr!(lang, "Quantity released (refill records)")),
+        ),
+        (
+            AttrValue::from("screening"),
+            AttrValue::from(tr!(lang, "Charge × annual leak rate (screening)")),
+        ),
+    ];
+    let equipment_id = path::text(doc, &p(Input::Equipment));
+    let equipment = fugitive::Equipment::find(&equipment_id);
+    let mut kinds = vec![(
+        String::new(),
+        tr!(lang, "— its own leak rate —").to_string(),
+    )];
+    kinds.extend(fugitive::EQUIPMENT.iter().map(|e| {
+        let name = match lang {
+            Lang::En => e.names[0],
+            Lang::ZhHant => e.names[1],
+            Lang::ZhHans => e.names[2],
+        };
+        (e.id.to_string(), format!("{name} ({} %)", e.rate_percent()))
+    }));
+    let units = vec![
+        (AttrValue::from("kg"), AttrValue::from(tr!(lang, "kg"))),
+        (AttrValue::from("t"), AttrValue::from(tr!(lang, "t"))),
+    ];
+    let list = format!("{prefix}refrigerants");
+    let action = |remove: bool| {
+        let (dispatcher, list) = (state.dispatcher(), list.clone());
+        Callback::from(move |_| {
+            let list = list.clone();
+            dispatcher.dispatch(if remove {
+                Action::RemoveRow { list, index: i }
+            } else {
+                Action::DuplicateRow { list, index: i }
+            })
+        })
+    };
+    let n = (i + 1).to_string();
+    let label = trf!(lang, "Refrigerant line {0}", &[&n]);
+    let row_error = state.error_at(&row, lang);
+    let number = |f: Input, note: Option<AttrValue>| {
+        html! {
+            <NumberField path={p(f)} label={f.label().render(lang)} value={path::text(doc, &p(f))} error={err(f)} {note} onedit={props.onedit.clone()} />
+        }
+    };
+    html! {
+        <div class="energy-row refrigerant-row" role="group" aria-label={label.clone()} data-row={row.clone()}>
+            <div class="row-head">
+                <span class="row-title">{ label.clone() }</span>
+                <span>
+                    <button type="button" class="link" onclick={action(false)} aria-label={trf!(lang, "Duplicate refrigerant line {0}", &[&n])}>{ tr!(lang, "Duplicate") }</button>
+                    <button type="button" class="link" onclick={action(true)} aria-label={trf!(lang, "Remove refrigerant line {0}", &[&n])}>{ tr!(lang, "Remove") }</button>
+                </span>
+            </div>
+            if let Some(e) = row_error { <p class="error" data-error-for={row.clone()}>{ e }</p> }
+            <div class="row-grid">
+                <SelectField path={p(Input::Gas)} label={Input::Gas.label().render(lang)} value={gas_value} options={options(gases)} error={err(Input::Gas)} onedit={props.onedit.clone()} />
+                <SelectField path={row.clone()} label={tr!(lang, "How it is known")} value={if screening { "screening" } else { "refill" }} options={methods} onedit={set_method} />
+                if screening {
+                    { number(Input::Charge, None) }
+                    <SelectField path={p(Input::Equipment)} label={Input::Equipment.label().render(lang)} value={equipment_id.clone()} options={options(kinds)} error={err(Input::Equipment)} onedit={props.onedit.clone()} />
+                    { number(Input::LeakRate, equipment.map(|e| AttrValue::from(trf!(lang, "Empty: {0} % a year (range {1})", &[&e.rate_percent().to_string(), e.range])))) }
+                } else {
+                    { number(Input::Quantity, None) }
+                }
+                <SelectField path={p(Input::Unit)} label={Input::Unit.label().render(lang)} value={path::text(doc, &p(Input::Unit))} options={units} error={err(Input::Unit)} onedit={props.onedit.clone()} />
                 <TextField path={p(Input::Site)} label={Input::Site.label().render(lang)} value={path::text(doc, &p(Input::Site))} error={err(Input::Site)} onedit={props.onedit.clone()} />
             </div>
         </div>
@@ -1236,8 +1386,10 @@ fn Breakdowns(props: &ResultsProps) -> Html {
             k.to_string()
         }
     };
-    let source = |k: &str| {
-        units::Source::from_id(k).map_or(k.to_string(), |s| tr(lang, s.label()).to_string())
+    let source = |k: &str| match units::Source::from_id(k) {
+        Some(s) => tr(lang, s.label()).to_string(),
+        None if k == "refrigerants" => tr!(lang, "Refrigerants").to_string(),
+        None => k.to_string(),
     };
     let quality = &r.data_quality;
     let (open, ontoggle) = use_open();
@@ -1386,6 +1538,14 @@ fn DetailsPanel(props: &ResultsProps) -> Html {
                 <dd>{ for d.scope1_by_gas_t.iter().filter(|(_, v)| v.is_some_and(|v| !v.get().is_zero())).map(|(g, v)| html! {
                     <span class="pill" data-detail={format!("scope1_{g}")}>{ format!("{g} {} {}", exact(v), tr!(lang, "t")) }</span>
                 }) }</dd>
+                if let Some(f) = &d.fugitive {
+                    <dt>{ tr!(lang, "Fugitive emissions (refrigerants), Scope 1") }</dt>
+                    <dd data-detail="fugitive_scope1_t">{ format!("{} {}", fmt(&f.scope1_t), tr!(lang, "t CO2e")) }</dd>
+                    if f.beside_scopes_t.is_none_or(|t| !t.get().is_zero()) {
+                        <dt>{ tr!(lang, "Reported beside the scopes (CFCs, HCFCs, halons, HFOs)") }</dt>
+                        <dd data-detail="beside_scopes_t">{ format!("{} {}", fmt(&f.beside_scopes_t), tr!(lang, "t CO2e")) }</dd>
+                    }
+                }
                 <dt>{ tr!(lang, "Energy by source") }</dt>
                 <dd>{ for d.energy_by_source_mwh.iter().map(|(s, v)| html! {
                     <span class="pill">{ format!("{} {} {}", label(s), fmt(v), tr!(lang, "MWh")) }</span>

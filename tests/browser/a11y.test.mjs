@@ -36,11 +36,14 @@ for (const [name, target] of [['hosted page', () => env.server.url], ['single fi
   }
 }
 
-test('axe finds no serious or critical problem with every optional part showing (foreign revenue and its error, production intensities, a waste item, undo, Chinese)', async () => {
+test('axe finds no serious or critical problem with every optional part showing (foreign revenue and its error, production intensities, a waste item, refrigerant lines measured and screened, undo, Chinese)', async () => {
   const r = await axe(env.server.url, 'dark', async (page) => {
     await page.evaluate(() => EsgKpi.load({ organisation: { employees: '5', production_quantity: '10', production_unit: 't' }, water_m3: '3',
-      waste: { items: [{ kind: 'paper', quantity: '1' }] } }));
+      waste: { items: [{ kind: 'paper', quantity: '1' }] },
+      refrigerants: [{ gas: 'R-410A', quantity: '5', unit: 'kg' }, { gas: 'R-22', charge: '12', equipment: 'chiller', unit: 'kg' }] }));
     await page.locator('[data-intensity]').first().waitFor();
+    await input(page, 'refrigerants[1].charge').fill('12 kg');
+    await page.locator('[data-error-for="refrigerants[1].charge"]').waitFor();
     await input(page, 'organisation.revenue_currency').selectOption('HKD');
     await input(page, 'organisation.revenue_million').fill('5');
     await page.locator('[data-error-for="organisation.fx_rmb_per_unit"]').waitFor();

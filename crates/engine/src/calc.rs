@@ -15,11 +15,12 @@ pub(crate) use super::line::{add, line, line_name, line_number, Line};
 use super::line::{scope_number, waste_from_items};
 use super::number::{self, display, plain};
 use super::published;
+use super::released;
 pub(crate) use super::results::Val;
 pub use super::results::{
-    Breakdowns, Check, Details, Group, KpiResult, Kpis, Level, Num, PeriodResults,
-    ProductionIntensity, Results, Rounded, TraceFactor, TraceGas, TraceLine, WasteByKind,
-    RESULTS_SCHEMA,
+    Breakdowns, Check, Details, Fugitive, FugitiveGas, Group, KpiResult, Kpis, Level, Num,
+    PeriodResults, ProductionIntensity, Results, Rounded, TraceFactor, TraceGas, TraceLine,
+    WasteByKind, RESULTS_SCHEMA,
 };
 use super::scenario::{
     self, FactorChoice, Field, InputError, Instrument, Period, Scenario, WasteUnit,
@@ -238,7 +239,16 @@ pub(crate) fn period_results_with(
     let mwh_of = |l: &Line| l.mwh().ok();
     let [s1, s2] = &tally.ghg;
     let [mwh1, mwh2] = &tally.mwh;
-    let scope1 = sum(s1, &|l| ghg_of(l).filter(|_| l.row.source.is_direct()));
+    let fugitive = released::totals(p);
+    let fugitive_scope1: Val = match &fugitive {
+        None => Ok(Decimal::ZERO),
+        Some(Ok(f)) => Ok(f.scope1),
+        Some(Err(e)) => Err(e.clone()),
+    };
+    let scope1 = add(
+        &sum(s1, &|l| ghg_of(l).filter(|_| l.row.source.is_direct())),
+        &fugitive_scope1,
+    );
     let scope2 = sum(s2, &|l| ghg_of(l).filter(|_| !l.row.source.is_direct()));
     let total_ghg = add(&scope1, &scope2);
     let direct = sum(mwh1, &|l| mwh_of(l).filter(|_| l.row.source.is_direct()));
@@ -312,7 +322,13 @@ pub(crate) fn period_results_with(
                 Ok(v) => available(
                     id,
                     v,
-                    total_formula(id, p, tally, &scope1, &scope2, &direct, &indirect),
+                    total_formula(
+                        id,
+                        p,
+                        tally,
+                        [&scope1, &scope2, &direct, &indirect],
+                        fugitive.as_ref().and_then(|f| f.as_ref().ok()),
+                    ),
                 ),
                 Err(reason) => unavailable(id, reason),
             },
@@ -320,16 +336,18 @@ pub(crate) fn period_results_with(
         kpis.push(with_published(result, published));
     }
 
-    let details = details(p, tally, &sum, &scope2, &indirect);
+    let fugitive = fugitive.as_ref().map(|f| f.as_ref().ok());
+    let details = details(p, tally, &sum, &scope2, &indirect, fugitive);
     let lines = p.energy.len();
     let shown = limit.shown(lines);
     let mut trace: Vec<TraceLine> = match traced {
         Some(lines) => lines.to_vec(),
         None => lines_traced(p, limit).map(|(_, t)| t).collect(),
     };
+    trace.extend(p.refrigerants.iter().filter_map(|r| released::trace(p, r)));
     trace.extend(waste_trace(p));
     trace.extend(scalar_trace(p));
-    let checks = checks::period_checks(p, &kpis, tally, &totals);
+    let checks = checks::period_checks(p, &kpis, tally, &totals, fugitive.flatten());
     let published_check = (!p.published.is_empty()).then(|| published::check(&p.published));
     let per_production_unit = production_intensities(p, &totals);
     let data_quality = checks::data_quality(p, tally);
@@ -403,14 +421,33 @@ fn production_intensities(p: &Period, totals: &dyn Fn(KpiId) -> Val) -> Vec<Prod
 
 type Sum<'s> = dyn Fn(&Acc, &dyn Fn(&Line) -> Option<Decimal>) -> Val + 's;
 
-fn details(p: &Period, tally: &Tally, sum: &Sum, scope2: &Val, indirect: &Val) -> Details {
+fn details(
+    p: &Period,
+    tally: &Tally,
+    sum: &Sum,
+    scope2: &Val,
+    indirect: &Val,
+    fugitive: Option<Option<&released::Totals>>,
+) -> Details {
     let text = |v: Val| v.ok().map(Num);
     let mut by_gas = BTreeMap::new();
     for (acc, gas) in tally.gases.iter().zip(GASES) {
-        let tonnes = sum(acc, &|l: &Line| {
+        let mut tonnes = sum(acc, &|l: &Line| {
             l.gas_tonnes(gas).ok().filter(|_| l.row.source.is_direct())
         });
+        // Fugitive CO2 joins the fuels'.
+        let extra = match (fugitive, gas) {
+            (Some(None), Gas::Co2) => Err(t!("a refrigerant line has an error")),
+            (Some(Some(f)), Gas::Co2) => Ok(f.by_group.get("CO2").map_or(Decimal::ZERO, |g| g.0)),
+            _ => Ok(Decimal::ZERO),
+        };
+        tonnes = add(&tonnes, &extra);
         by_gas.insert(gas.id(), text(tonnes));
+    }
+    if let Some(Some(f)) = fugitive {
+        for (group, (t, _)) in f.by_group.iter().filter(|(g, _)| **g != "CO2") {
+            by_gas.insert(group, Some(Num(*t)));
+        }
     }
     let effective = match (scope2, indirect) {
         (Ok(t), Ok(mwh)) if !mwh.is_zero() => t.cdiv(*mwh).ok_or_else(overflow),
@@ -459,7 +496,14 @@ fn details(p: &Period, tally: &Tally, sum: &Sum, scope2: &Val, indirect: &Val) -
     all.merge(tce2);
     tce.insert("total", text(sum(&all, &tce_of)));
     // Sites in the order they first appear; the chart's emissions by site are the same sums.
-    let by_site = tally.sites.list();
+    let (mut by_site, mut by_month, mut by_source_groups) = (
+        tally.sites.list(),
+        tally.months.list(),
+        tally.sources.list(),
+    );
+    if let Some(Some(f)) = fugitive {
+        released::add_to_breakdowns(f, &mut by_site, &mut by_month, &mut by_source_groups);
+    }
     Details {
         gwp: p.settings.gwp.id(),
         grid_edition: p.settings.grid_edition_id.clone(),
@@ -474,9 +518,29 @@ fn details(p: &Period, tally: &Tally, sum: &Sum, scope2: &Val, indirect: &Val) -
             .collect(),
         breakdowns: Breakdowns {
             by_site,
-            by_month: tally.months.list(),
-            by_source: tally.sources.list(),
+            by_month,
+            by_source: by_source_groups,
         },
+        fugitive: fugitive.map(|f| Fugitive {
+            scope1_t: f.map(|f| Num(f.scope1)),
+            beside_scopes_t: f.map(|f| Num(f.beside)),
+            by_gas: f
+                .map(|f| {
+                    f.by_group
+                        .iter()
+                        .map(|(g, (t, c))| {
+                            (
+                                *g,
+                                FugitiveGas {
+                                    t: Num(*t),
+                                    co2e_t: Num(*c),
+                                },
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+        }),
         energy_tce: tce,
         waste_by_kind_t: waste_by_kind(p),
         energy_tce_method: t!("GB/T 2589-2008: electricity at its equivalent value 0.1229 kgce/kWh; fuels at the standard's coefficients (natural gas 1.3300 kgce/m³, diesel 1.4571 and petrol 1.4714 kgce/kg) at their default calorific values, otherwise energy ÷ 29,307 kJ/kgce"),
@@ -609,10 +673,8 @@ fn total_formula(
     id: KpiId,
     p: &Period,
     tally: &Tally,
-    s1: &Val,
-    s2: &Val,
-    direct: &Val,
-    indirect: &Val,
+    [s1, s2, direct, indirect]: [&Val; 4],
+    fugitive: Option<&released::Totals>,
 ) -> Text {
     let both = |a: &Val, b: &Val, scopes: bool| match (a, b, scopes) {
         (Ok(a), Ok(b), true) => t!("Scope 1 {0} + Scope 2 {1}", display(*a), display(*b)),
@@ -640,7 +702,19 @@ fn total_formula(
     match id {
         KpiId::GhgTotal => both(s1, s2, true),
         KpiId::EnergyTotal => both(direct, indirect, false),
-        KpiId::GhgScope1 => lines_sum(true, true),
+        KpiId::GhgScope1 => match fugitive {
+            Some(f) if tally.ghg[0].lines == 0 => t!(
+                "sum of {0} refrigerant lines (see the calculation lines)",
+                f.lines.to_string()
+            ),
+            Some(f) => t!(
+                "{0}; and {1} refrigerant lines, {2} t CO2e",
+                lines_sum(true, true),
+                f.lines.to_string(),
+                display(f.scope1)
+            ),
+            None => lines_sum(true, true),
+        },
         KpiId::EnergyDirect => lines_sum(true, false),
         KpiId::GhgScope2 => lines_sum(false, true),
         KpiId::EnergyIndirect => lines_sum(false, false),

@@ -8,6 +8,7 @@ use super::kpi::{Denominator, KpiId};
 use super::line::{energy_path, line_name, line_number, scope_number, waste_from_items};
 use super::number::{self, display, plain};
 use super::published::{headcount_check, ratio_range};
+use super::released;
 use super::results::{Check, KpiResult, Level, Val};
 use super::scenario::{Field, Period};
 use super::tally::{month, Rows, SiteMonths, Tally};
@@ -26,6 +27,7 @@ pub(crate) fn period_checks(
     kpis: &[KpiResult],
     tally: &Tally,
     totals: &dyn Fn(KpiId) -> Val,
+    fugitive: Option<&released::Totals>,
 ) -> Vec<Check> {
     let mut out = Vec::new();
     let get = |id: KpiId| kpis.iter().find(|k| k.id == id).and_then(|k| k.exact());
@@ -80,12 +82,19 @@ pub(crate) fn period_checks(
         (1, KpiId::GhgScope1, &tally.ghg[0]),
         (2, KpiId::GhgScope2, &tally.ghg[1]),
     ] {
-        if let (Ok(sum), Some(t)) = (acc.value(), get(id)) {
-            let (n, scope) = (acc.lines.to_string(), scope_number(scope));
+        // Scope 1's lines are its fuel lines and its refrigerant lines.
+        let (extra_lines, extra) = match fugitive.filter(|_| scope == 1) {
+            Some(f) => (f.lines, f.scope1),
+            None => (0, Decimal::ZERO),
+        };
+        let lines = acc.lines + extra_lines;
+        let sum = acc.value().ok().and_then(|s| s.cadd(extra));
+        if let (Some(sum), Some(t)) = (sum, get(id)) {
+            let (n, scope) = (lines.to_string(), scope_number(scope));
             out.push(Check {
                 id: format!("lines-equal-scope:{}", id.id()),
                 level: if sum == t { Level::Info } else { Level::Error },
-                message: match acc.lines {
+                message: match lines {
                     _ if sum != t => t!(
                         "The {0} Scope {1} calculation lines add up to {2} t CO2e, but the Scope {1} total is {3} t CO2e.",
                         n,

@@ -257,16 +257,18 @@ impl Figure {
 pub enum List {
     Energy,
     WasteItems,
+    Refrigerants,
 }
 
 impl List {
-    pub const ALL: [List; 2] = [List::Energy, List::WasteItems];
+    pub const ALL: [List; 3] = [List::Energy, List::WasteItems, List::Refrigerants];
 
     /// Where the list sits within a period: `energy`, `waste.items`.
     pub const fn path(self) -> &'static str {
         match self {
             List::Energy => "energy",
             List::WasteItems => "waste.items",
+            List::Refrigerants => "refrigerants",
         }
     }
 
@@ -276,6 +278,7 @@ impl List {
         match self {
             List::Energy => crate::t!("Energy line {0}", n),
             List::WasteItems => crate::t!("Waste item {0}", n),
+            List::Refrigerants => crate::t!("Refrigerant line {0}", n),
         }
     }
 }
@@ -301,10 +304,14 @@ pub enum Input {
     FactorSource,
     Kind,
     Hazardous,
+    Gas,
+    Charge,
+    Equipment,
+    LeakRate,
 }
 
 impl Input {
-    pub const ALL: [Input; 15] = [
+    pub const ALL: [Input; 19] = [
         Input::Gwp,
         Input::GridEdition,
         Input::GridOmWeight,
@@ -320,6 +327,10 @@ impl Input {
         Input::FactorSource,
         Input::Kind,
         Input::Hazardous,
+        Input::Gas,
+        Input::Charge,
+        Input::Equipment,
+        Input::LeakRate,
     ];
 
     /// (key, label): the table.
@@ -343,6 +354,10 @@ impl Input {
             Input::FactorSource => ("factor.source", "Source of this factor"),
             Input::Kind => ("kind", "Kind of waste"),
             Input::Hazardous => ("hazardous", "Counts as"),
+            Input::Gas => ("gas", "Gas"),
+            Input::Charge => ("charge", "Charge (kept in the equipment)"),
+            Input::Equipment => ("equipment", "Kind of equipment"),
+            Input::LeakRate => ("leak_rate_percent", "Annual leak rate (%)"),
         }
     }
 

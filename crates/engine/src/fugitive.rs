@@ -47,6 +47,21 @@ impl Family {
     }
 }
 
+impl Family {
+    /// Its group among the GHG Protocol's seven gases (`HFCs`, `SF6`); `None` for a gas
+    /// outside them.
+    pub fn group(self) -> Option<&'static str> {
+        match self {
+            Family::Co2 => Some("CO2"),
+            Family::Hfc => Some("HFCs"),
+            Family::Pfc => Some("PFCs"),
+            Family::Sf6 => Some("SF6"),
+            Family::Nf3 => Some("NF3"),
+            _ => None,
+        }
+    }
+}
+
 /// One GWP value: digits, decimal places, and how sure it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Value(i64, u32, Status);
@@ -214,6 +229,14 @@ impl Refrigerant {
         }
     }
 
+    /// Its gases and their mass percentages (a pure gas: itself, 100).
+    pub fn parts(self) -> Vec<(&'static Species, Decimal)> {
+        match self {
+            Refrigerant::Pure(g) => vec![(g, Decimal::ONE_HUNDRED)],
+            Refrigerant::Blend(b) => b.parts().collect(),
+        }
+    }
+
     /// CO2e per unit of mass in `set`: a pure gas's GWP, or a blend's computed from its
     /// components (a component without a GWP in the set counts 0 and is named in
     /// `left_out`); `NoGwp` when nothing of the gas has one in the set.
@@ -223,10 +246,7 @@ impl Refrigerant {
             set,
         };
         let hundred = Decimal::ONE_HUNDRED;
-        let parts: Vec<(&'static Species, Decimal)> = match self {
-            Refrigerant::Pure(g) => vec![(g, hundred)],
-            Refrigerant::Blend(b) => b.parts().collect(),
-        };
+        let parts = self.parts();
         let mut out = Gwp {
             value: Decimal::ZERO,
             in_scopes: Decimal::ZERO,
@@ -263,6 +283,159 @@ impl Refrigerant {
         Ok(out)
     }
 }
+
+/// A kind of equipment, with the annual leak rate the screening method assumes for it when a
+/// site has no refill records: released = charge × rate.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Equipment {
+    pub id: &'static str,
+    /// English, Traditional Chinese, Simplified Chinese.
+    pub names: [&'static str; 3],
+    /// Percent of the charge per year (digits, decimal places).
+    rate: (i64, u32),
+    /// The range the source gives, as it prints it.
+    pub range: &'static str,
+    pub status: Status,
+    pub source: &'static str,
+}
+
+impl Equipment {
+    /// The default annual leak rate, in percent of the charge.
+    pub fn rate_percent(&self) -> Decimal {
+        Decimal::new(self.rate.0, self.rate.1)
+    }
+
+    pub fn find(id: &str) -> Option<&'static Equipment> {
+        let k = key(id);
+        EQUIPMENT.iter().find(|e| key(e.id) == k)
+    }
+}
+
+/// The refrigeration and air-conditioning rates: the upper end of each range, as a screening
+/// estimate should not understate (the research note, section 4).
+const GPG_2000: &str = "IPCC Good Practice Guidance 2000, default assumptions for \
+    refrigeration and air-conditioning equipment (annual leak rate, % of charge), as reproduced \
+    in the GHG Protocol HFC tool's Table 2; the upper end of the range is taken";
+
+const SGEC_FIRE: &str = "US EPA Simplified GHG Emissions Calculator, fire suppression \
+    screening leak rates (atomic6-org/ghg @ feea44a, fire_suppression_leak_rates_factors.json)";
+
+macro_rules! equipment {
+    ($id:literal, $en:literal, $hant:literal, $hans:literal, $rate:expr, $range:literal, $status:ident, $source:expr) => {
+        Equipment {
+            id: $id,
+            names: [$en, $hant, $hans],
+            rate: $rate,
+            range: $range,
+            status: Status::$status,
+            source: $source,
+        }
+    };
+}
+
+/// Every kind of equipment the screening method knows.
+pub static EQUIPMENT: &[Equipment] = &[
+    equipment!(
+        "domestic_refrigeration",
+        "Domestic refrigerator",
+        "家用雪櫃",
+        "家用冰箱",
+        (5, 1),
+        "0.1–0.5 %",
+        Verified,
+        GPG_2000
+    ),
+    equipment!(
+        "stand_alone_commercial",
+        "Stand-alone commercial refrigeration",
+        "獨立式商用製冷設備",
+        "独立式商用制冷设备",
+        (10, 0),
+        "1–10 %",
+        Verified,
+        GPG_2000
+    ),
+    equipment!(
+        "commercial_refrigeration",
+        "Medium and large commercial refrigeration",
+        "中大型商用製冷系統",
+        "中大型商用制冷系统",
+        (30, 0),
+        "10–30 %",
+        Verified,
+        GPG_2000
+    ),
+    equipment!(
+        "transport_refrigeration",
+        "Transport refrigeration",
+        "運輸製冷設備",
+        "运输制冷设备",
+        (50, 0),
+        "15–50 %",
+        Verified,
+        GPG_2000
+    ),
+    equipment!(
+        "industrial_refrigeration",
+        "Industrial refrigeration and cold storage",
+        "工業製冷及冷庫",
+        "工业制冷及冷库",
+        (25, 0),
+        "7–25 %",
+        Verified,
+        GPG_2000
+    ),
+    equipment!(
+        "chiller",
+        "Chiller",
+        "冷水機組",
+        "冷水机组",
+        (15, 0),
+        "2–15 %",
+        Verified,
+        GPG_2000
+    ),
+    equipment!(
+        "air_conditioning",
+        "Air conditioner or heat pump (residential, commercial)",
+        "空調或熱泵（住宅、商業）",
+        "空调或热泵（住宅、商业）",
+        (5, 0),
+        "1–5 %",
+        Verified,
+        GPG_2000
+    ),
+    equipment!(
+        "mobile_air_conditioning",
+        "Vehicle air conditioning",
+        "車輛空調",
+        "车辆空调",
+        (20, 0),
+        "10–20 %",
+        Verified,
+        GPG_2000
+    ),
+    equipment!(
+        "fire_suppression_fixed",
+        "Fixed fire suppression system",
+        "固定式滅火系統",
+        "固定式灭火系统",
+        (35, 1),
+        "3.5 %",
+        Secondary,
+        SGEC_FIRE
+    ),
+    equipment!(
+        "fire_suppression_portable",
+        "Portable fire extinguisher",
+        "手提式滅火筒",
+        "手提式灭火器",
+        (25, 1),
+        "2.5 %",
+        Secondary,
+        SGEC_FIRE
+    ),
+];
 
 macro_rules! gas {
     ($id:literal, [$($alias:literal),*], $family:ident, $sar:expr, $ar4:expr, $ar5:expr, $ar6:expr) => {

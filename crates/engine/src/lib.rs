@@ -37,6 +37,7 @@ pub mod order;
 pub mod path;
 pub mod period;
 pub mod published;
+mod released;
 pub mod results;
 pub mod saved;
 pub mod scenario;

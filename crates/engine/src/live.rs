@@ -101,12 +101,12 @@ fn row_index(rest: &str) -> Option<(usize, &str)> {
 
 /// Whether `first`, the first key of a path within a period, holds what the energy lines do not
 /// depend on: a [`Figure`] (or the object that holds it), the published figures, the
-/// instruments, the name.
+/// instruments, the refrigerant lines, the name.
 fn outside_the_lines(first: &str) -> bool {
     Figure::ALL
         .into_iter()
         .any(|f| f.object().unwrap_or(f.key()) == first)
-        || ["published", "instruments", "name"].contains(&first)
+        || ["published", "instruments", "name", "refrigerants"].contains(&first)
 }
 
 impl Live {

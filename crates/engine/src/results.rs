@@ -238,7 +238,11 @@ pub struct Details {
     pub gwp: &'static str,
     pub grid_edition: String,
     /// Tonnes of each gas from fuel burnt on site, and their CO2e.
+    /// With refrigerant lines, also the tonnes of each group of the seven gases (`HFCs`, `SF6`).
     pub scope1_by_gas_t: BTreeMap<&'static str, Option<Num>>,
+    /// Fugitive emissions, when the period has refrigerant lines.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fugitive: Option<Fugitive>,
     /// Location-based Scope 2 ÷ purchased MWh: the effective blended grid factor.
     pub grid_factor_effective_t_per_mwh: Option<Num>,
     /// Market-based Scope 2, when the period has contractual instruments.
@@ -265,6 +269,23 @@ pub struct Breakdowns {
     pub by_site: Vec<Group>,
     pub by_month: Vec<Group>,
     pub by_source: Vec<Group>,
+}
+
+/// A period's fugitive emissions (`refrigerants`): `null` figures when a line has an error.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fugitive {
+    /// In Scope 1 (the GHG Protocol's seven gases), t CO2e.
+    pub scope1_t: Option<Num>,
+    /// Reported beside the scopes (CFCs, HCFCs such as R-22, halons, HFOs), t CO2e.
+    pub beside_scopes_t: Option<Num>,
+    /// Each group of the seven gases released: tonnes and t CO2e.
+    pub by_gas: BTreeMap<&'static str, FugitiveGas>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FugitiveGas {
+    pub t: Num,
+    pub co2e_t: Num,
 }
 
 /// One group of activity rows and what it adds up to.

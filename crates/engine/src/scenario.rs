@@ -17,6 +17,7 @@
 //!   denominators.
 
 use super::field::Figure;
+use super::fugitive::{Equipment, Gwp, Refrigerant, EQUIPMENT};
 use super::kpi::KpiId;
 use super::library::{self, FactorRecord, Gas, GridEdition, GridFactor, GwpSet, Region};
 use super::migrate;
@@ -259,6 +260,58 @@ impl WasteItem {
     }
 }
 
+/// How much of a gas a refrigerant row released.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Release {
+    /// What was released, in practice what was added to refill the equipment.
+    Measured(Decimal),
+    /// The screening method: the equipment's charge × an annual leak rate (percent), the
+    /// equipment kind's default unless the row gives its own.
+    Screening {
+        charge: Decimal,
+        equipment: Option<&'static Equipment>,
+        rate_percent: Decimal,
+        rate_given: bool,
+    },
+}
+
+/// One line of fugitive emissions (`refrigerants[i]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RefrigerantRow {
+    pub index: usize,
+    pub site: String,
+    pub gas: Refrigerant,
+    /// The gas's GWP in the period's set.
+    pub gwp: Gwp,
+    pub gwp_set: GwpSet,
+    pub release: Release,
+    pub unit: WasteUnit,
+    pub note: Option<String>,
+}
+
+impl RefrigerantRow {
+    /// The mass released, in the row's unit; `None` beyond exact decimal range.
+    pub fn released(&self) -> Option<Decimal> {
+        match &self.release {
+            Release::Measured(q) => Some(*q),
+            Release::Screening {
+                charge,
+                rate_percent,
+                ..
+            } => charge.cmul(*rate_percent)?.cdiv(Decimal::ONE_HUNDRED),
+        }
+    }
+
+    /// The mass released in tonnes.
+    pub fn tonnes(&self) -> Option<Decimal> {
+        let q = self.released()?;
+        match self.unit {
+            WasteUnit::T => Some(q),
+            WasteUnit::Kg => q.cdiv(Decimal::ONE_THOUSAND),
+        }
+    }
+}
+
 /// One reporting period's inputs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Period {
@@ -286,6 +339,9 @@ pub struct Period {
     /// Waste by kind; where a category has items, its total is their sum.
     pub waste_items: Vec<WasteItem>,
     pub invalid_waste_items: Vec<usize>,
+    /// Fugitive emissions, by gas.
+    pub refrigerants: Vec<RefrigerantRow>,
+    pub invalid_refrigerants: Vec<usize>,
     pub packaging_t: Field,
     /// Figures a published report printed, to compare the computed KPIs with.
     pub published: Vec<(KpiId, Decimal)>,
@@ -630,6 +686,8 @@ impl Reader {
             non_hazardous_waste_t: self.figure(waste, Figure::NonHazardousWaste, id),
             waste_items: Vec::new(),
             invalid_waste_items: Vec::new(),
+            refrigerants: Vec::new(),
+            invalid_refrigerants: Vec::new(),
             packaging_t: self.figure(Some(obj), Figure::Packaging, id),
             published: self.published(obj, at),
             energy: Vec::new(),
@@ -661,6 +719,25 @@ impl Reader {
                     t!("waste items must be a list, not {0}", kind_of(other)),
                 ),
             }
+        }
+        match obj.get("refrigerants") {
+            None | Some(Value::Null) => {}
+            Some(Value::Array(items)) if too_many(p("refrigerants"), items.len()).is_some() => {
+                self.errors.extend(too_many(p("refrigerants"), items.len()));
+                period.invalid_refrigerants.push(0);
+            }
+            Some(Value::Array(items)) => {
+                for (index, item) in items.iter().enumerate() {
+                    match self.refrigerant(at, index, item, period.settings.gwp) {
+                        Some(parsed) => period.refrigerants.push(parsed),
+                        None => period.invalid_refrigerants.push(index),
+                    }
+                }
+            }
+            Some(other) => self.error(
+                &p("refrigerants"),
+                t!("refrigerants must be a list, not {0}", kind_of(other)),
+            ),
         }
         match obj.get("energy").filter(|_| rows) {
             None | Some(Value::Null) => {}
@@ -1362,6 +1439,161 @@ impl Reader {
         })
     }
 
+    fn refrigerant(
+        &mut self,
+        at: &str,
+        index: usize,
+        item: &Value,
+        set: GwpSet,
+    ) -> Option<RefrigerantRow> {
+        let base = format!("{at}refrigerants[{index}]");
+        let p = |field: &str| format!("{base}.{field}");
+        let Some(obj) = item.as_object() else {
+            self.error(
+                &base,
+                t!(
+                    "a refrigerant line must be an object, not {0}",
+                    kind_of(item)
+                ),
+            );
+            return None;
+        };
+        let before = self.errors.len();
+        let site = self.text(obj, "site", &p("site")).unwrap_or_default();
+        let gas = match self.text(obj, "gas", &p("gas")) {
+            Some(g) if !g.trim().is_empty() => match Refrigerant::find(&g) {
+                Some(found) => match found.gwp(set) {
+                    Ok(gwp) => Some((found, gwp)),
+                    Err(_) => {
+                        self.error(
+                            &p("gas"),
+                            t!(
+                                "{0} has no GWP in {1}; choose a GWP set that gives one (AR6 gives the most)",
+                                found.id(),
+                                set.id()
+                            ),
+                        );
+                        None
+                    }
+                },
+                None => {
+                    self.error(
+                        &p("gas"),
+                        t!(
+                            "unknown gas “{0}”; write its ASHRAE designation (R-410A, R-32, R-134a, R-404A, R-22) or SF6, NF3, CO2",
+                            g.trim()
+                        ),
+                    );
+                    None
+                }
+            },
+            _ => {
+                self.error(&p("gas"), t!("choose the gas (R-410A, R-32, SF6 …)"));
+                None
+            }
+        };
+        let unit = match obj.get("unit").and_then(Value::as_str).map(str::trim) {
+            Some("kg") => Some(WasteUnit::Kg),
+            Some("t") => Some(WasteUnit::T),
+            None | Some("") => {
+                self.error(&p("unit"), t!("choose the unit: kg or t"));
+                None
+            }
+            Some(other) => {
+                self.error(
+                    &p("unit"),
+                    t!("a refrigerant is weighed in kg or t, not “{0}”", other),
+                );
+                None
+            }
+        };
+        let quantity = self.number(Some(obj), "quantity", &p("quantity"));
+        let charge = self.number(Some(obj), "charge", &p("charge"));
+        let rate = self.number(Some(obj), "leak_rate_percent", &p("leak_rate_percent"));
+        let equipment = match self.text(obj, "equipment", &p("equipment")) {
+            Some(e) if !e.trim().is_empty() => {
+                let found = Equipment::find(&e);
+                if found.is_none() {
+                    let known: Vec<_> = EQUIPMENT.iter().map(|k| k.id).collect();
+                    self.error(
+                        &p("equipment"),
+                        t!(
+                            "unknown kind of equipment “{0}”; use one of: {1}",
+                            e.trim(),
+                            known.join(", ")
+                        ),
+                    );
+                }
+                found
+            }
+            _ => None,
+        };
+        let release = match (quantity, charge) {
+            (Field::Given(_), Field::Given(_)) => {
+                self.error(
+                    &p("charge"),
+                    t!("give the quantity released or the equipment's charge (the screening method), not both"),
+                );
+                None
+            }
+            (Field::Given(q), _) => Some(Release::Measured(q)),
+            (_, Field::Given(charge)) => match (rate, equipment) {
+                (Field::Given(r), _) if r > Decimal::ONE_HUNDRED => {
+                    self.error(
+                        &p("leak_rate_percent"),
+                        t!("a leak rate is a percentage of the charge per year: at most 100"),
+                    );
+                    None
+                }
+                (Field::Given(r), e) => Some(Release::Screening {
+                    charge,
+                    equipment: e,
+                    rate_percent: r,
+                    rate_given: true,
+                }),
+                (Field::Missing, Some(e)) => Some(Release::Screening {
+                    charge,
+                    equipment: Some(e),
+                    rate_percent: e.rate_percent(),
+                    rate_given: false,
+                }),
+                (Field::Missing, None) => {
+                    self.error(
+                        &p("equipment"),
+                        t!("choose the kind of equipment (it gives the annual leak rate) or give the leak rate"),
+                    );
+                    None
+                }
+                (Field::Invalid, _) => None,
+            },
+            (Field::Missing, Field::Missing) => {
+                self.error(
+                    &p("quantity"),
+                    t!("enter the quantity released (refilled), or the equipment's charge for the screening method"),
+                );
+                None
+            }
+            _ => None,
+        };
+        let note = self
+            .text(obj, "note", &p("note"))
+            .filter(|n| !n.trim().is_empty());
+        if self.errors.len() > before {
+            return None;
+        }
+        let (gas, gwp) = gas?;
+        Some(RefrigerantRow {
+            index,
+            site,
+            gas,
+            gwp,
+            gwp_set: set,
+            release: release?,
+            unit: unit?,
+            note,
+        })
+    }
+
     fn instrument(&mut self, path: &str, item: &Value) -> Option<Instrument> {
         let Some(obj) = item.as_object() else {
             self.error(
@@ -1635,6 +1867,11 @@ fn period_value(p: &Period, inherited: Option<&Settings>) -> Map<String, Value> 
         ]),
     );
     put(Figure::Packaging.key(), field(p.packaging_t));
+    put(
+        "refrigerants",
+        (!p.refrigerants.is_empty())
+            .then(|| Value::Array(p.refrigerants.iter().map(refrigerant_value).collect())),
+    );
     if !p.published.is_empty() {
         let map: Map<String, Value> = p
             .published
@@ -1656,6 +1893,36 @@ fn waste_item_value(w: &WasteItem) -> Value {
         m.insert("hazardous".into(), json!(w.hazardous));
     }
     if let Some(n) = &w.note {
+        m.insert("note".into(), json!(n));
+    }
+    Value::Object(m)
+}
+
+fn refrigerant_value(r: &RefrigerantRow) -> Value {
+    let mut m = Map::new();
+    m.insert("site".into(), json!(r.site));
+    m.insert("gas".into(), json!(r.gas.id()));
+    match &r.release {
+        Release::Measured(q) => {
+            m.insert("quantity".into(), json!(q.to_string()));
+        }
+        Release::Screening {
+            charge,
+            equipment,
+            rate_percent,
+            rate_given,
+        } => {
+            m.insert("charge".into(), json!(charge.to_string()));
+            if let Some(e) = equipment {
+                m.insert("equipment".into(), json!(e.id));
+            }
+            if *rate_given {
+                m.insert("leak_rate_percent".into(), json!(rate_percent.to_string()));
+            }
+        }
+    }
+    m.insert("unit".into(), json!(r.unit.id()));
+    if let Some(n) = &r.note {
         m.insert("note".into(), json!(n));
     }
     Value::Object(m)

@@ -98,7 +98,7 @@ fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         6 => (any::<bool>(), 0..40usize, 0..5u8, 0..24usize).prop_map(|(p, i, f, v)| Op::Field(p, i, f, v)),
         2 => (any::<bool>(), 0..40usize, spec()).prop_map(|(p, i, s)| Op::Row(p, i, s)),
-        3 => (0..8u8, 0..12usize).prop_map(|(f, v)| Op::Figure(f, v)),
+        3 => (0..10u8, 0..12usize).prop_map(|(f, v)| Op::Figure(f, v)),
         2 => (any::<bool>(), 0..40usize, spec()).prop_map(|(p, i, s)| Op::Insert(p, i, s)),
         1 => (any::<bool>(), spec()).prop_map(|(p, s)| Op::Append(p, s)),
         2 => (any::<bool>(), 0..40usize).prop_map(|(p, i)| Op::Delete(p, i)),
@@ -223,6 +223,14 @@ fn apply_op(d: &mut Value, op: &Op) -> Option<String> {
                     json!([{ "type": "certificates", "mwh": (["1", "zz", "999999"][v % 3]) }]),
                 ),
                 6 => ("prior.organisation.employees", json!(["8", "", "?"][v % 3])),
+                8 => (
+                    "refrigerants",
+                    json!([
+                        { "site": SITES[v % SITES.len()], "gas": (["R-410A", "R-22", "R-1234yf", "nope"][v % 4]), "quantity": (["5", "0.5", "x"][v % 3]), "unit": "kg" },
+                        { "gas": "R-32", "charge": "12", "equipment": (["chiller", "", "air_conditioning"][v % 3]), "unit": "kg" }
+                    ]),
+                ),
+                9 => ("refrigerants", json!("not a list")),
                 _ => (
                     "waste.items",
                     json!([{ "kind": "paper", "quantity": (["3", "w"][v % 2]), "unit": "t", "hazardous": false }]),
