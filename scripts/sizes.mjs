@@ -62,10 +62,13 @@ import { join, resolve } from 'node:path';
  * sources; the refrigerant lines read, checked, worked out, traced and added to the
  * breakdowns; their editor on the page; about 45 new sentences in three languages. Before
  * wasm-opt the engine's share is about two thirds (`period_results_with` +11 KB,
- * `Reader::period` +10 KB, data +18 KB). Issue 19 owns the way down (Chinese tables on
- * demand, the first view rendered at build time).
+ * `Reader::period` +10 KB, data +18 KB). Then 405 KB: vehicles and mobile machinery (the
+ * mobile presets, distance × fuel economy, "Burnt in" and "Litres from" on the page), the
+ * towngas switch, CLP's 2019–2023 factors and China's 2021–2023 national ones, +6.7 KB
+ * (404.1 KB measured). Issue 19 owns the way down (Chinese tables on demand, the first view
+ * rendered at build time).
  */
-export const BUDGET = { targetKb: 200, limitKb: 398 };
+export const BUDGET = { targetKb: 200, limitKb: 405 };
 
 const dist = resolve(import.meta.dirname, '..', 'dist');
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;

@@ -193,7 +193,14 @@ fn electricity_rows_take_their_grid_factor_from_province_region_edition_and_weig
         ),
         ("hk-electric", json!({ "period": "2018" }), "800"),
         ("hk-electric", json!({ "period": "2020" }), "710"),
-        ("clp", json!({ "period": "2019" }), "490"),
+        ("clp", json!({ "period": "2019" }), "500"),
+        ("clp", json!({ "period": "2020" }), "370"),
+        ("clp", json!({ "period": "2023" }), "390"),
+        (
+            "cn-national",
+            json!({ "national_grid": "cn-national-2023-mee-nbs" }),
+            "530.6",
+        ),
         ("hk-default", json!({}), "700"),
     ];
     for (grid, settings, t) in cases {
@@ -623,4 +630,30 @@ fn litres_without_a_density_take_the_fuels_cited_default_and_say_so() {
         { "source": "diesel", "quantity": "1000", "unit": "L", "density_kg_per_l": "0.85" }
     ] }));
     assert!(own.checks.iter().all(|c| c.id != "default-density"));
+}
+
+/// The README counts the library's records by status; the count follows the library.
+#[test]
+fn the_readme_counts_the_library_as_it_is() {
+    use engine::units::Status;
+    let all = engine::library::all();
+    let count = |s: Status| all.iter().filter(|r| r.status == s).count();
+    let expected = format!(
+        "{} records ({} verified, {} secondary, {} unverified)",
+        all.len(),
+        count(Status::Verified),
+        count(Status::Secondary),
+        count(Status::Unverified)
+    );
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let flat = readme.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains(&expected), "README.md should say: {expected}");
+    // The refrigerant catalogue is counted beside it.
+    let gases = format!(
+        "{} gases and {} blends",
+        engine::fugitive::SPECIES.len(),
+        engine::fugitive::BLENDS.len()
+    );
+    assert!(flat.contains(&gases), "README.md should say: {gases}");
 }

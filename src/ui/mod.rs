@@ -935,6 +935,16 @@ fn Method(props: &InputsProps) -> Html {
     } else {
         edition.clone()
     };
+    let towngas = vec![
+        (
+            AttrValue::from(""),
+            AttrValue::from(tr!(lang, "Scope 1: fuel burnt on site (GHG Protocol)")),
+        ),
+        (
+            AttrValue::from("scope2"),
+            AttrValue::from(tr!(lang, "Scope 2: energy bought (HK EPD/EMSD guidelines)")),
+        ),
+    ];
     let combined = matches!(
         library::grid_edition(&effective),
         Some(library::GridEdition::CombinedMargin { .. })
@@ -950,6 +960,7 @@ fn Method(props: &InputsProps) -> Html {
                     note={Some(AttrValue::from(tr!(lang, "CM = w·OM + (1−w)·BM; 0.5 by default, 0.75 for wind and solar projects. Blank = 0.5.")))}
                     onedit={props.onedit.clone()} />
             }
+            <SelectField path={Input::TowngasScope.key()} label={Input::TowngasScope.label().render(lang)} value={path::text(doc, Input::TowngasScope.key())} options={towngas} error={state.error_at(Input::TowngasScope.key(), lang).map(AttrValue::from)} onedit={props.onedit.clone()} />
         </fieldset>
     }
 }
@@ -1178,6 +1189,56 @@ fn EnergyRowView(props: &EnergyRowViewProps) -> Html {
             })
         })
     };
+    // A fuel that can be a vehicle's or a machine's (the IPCC's mobile tables have it).
+    let can_move =
+        source.is_some_and(|s| library::default_mobile_factor(s, library::Mobile::Road).is_some());
+    let uses = vec![
+        (
+            AttrValue::from(""),
+            AttrValue::from(tr!(lang, "Stationary: boiler, generator, kitchen")),
+        ),
+        (
+            AttrValue::from("road"),
+            AttrValue::from(tr!(lang, "Road vehicle")),
+        ),
+        (
+            AttrValue::from("off_road"),
+            AttrValue::from(tr!(lang, "Mobile machinery (off-road)")),
+        ),
+    ];
+    let by_distance = row.get("distance_km").is_some() || row.get("l_per_100km").is_some();
+    let litres_from = vec![
+        (
+            AttrValue::from("litres"),
+            AttrValue::from(tr!(lang, "Fuel bought or logged")),
+        ),
+        (
+            AttrValue::from("distance"),
+            AttrValue::from(tr!(lang, "Distance × fuel economy")),
+        ),
+    ];
+    let set_by = {
+        let (dispatcher, row_path, row) = (props.dispatcher.clone(), row_path.clone(), row.clone());
+        Callback::from(move |(_, value): (String, String)| {
+            let serde_json::Value::Object(mut m) = row.clone() else {
+                return;
+            };
+            if value == "distance" {
+                m.remove("quantity");
+                m.insert("distance_km".into(), serde_json::json!(""));
+                m.insert("l_per_100km".into(), serde_json::json!(""));
+                m.insert("unit".into(), serde_json::json!("L"));
+            } else {
+                m.remove("distance_km");
+                m.remove("l_per_100km");
+                m.insert("quantity".into(), serde_json::json!(""));
+            }
+            dispatcher.dispatch(Action::SetJson {
+                path: row_path.clone(),
+                value: Some(serde_json::Value::Object(m)),
+            })
+        })
+    };
     let used = props.used.clone();
     let row_error = error_at(&row_path);
     html! {
@@ -1193,7 +1254,19 @@ fn EnergyRowView(props: &EnergyRowViewProps) -> Html {
             <div class="row-grid">
                 <TextField path={p(Input::Site)} label={Input::Site.label().render(lang)} value={text(Input::Site)} error={err(Input::Site)} onedit={props.onedit.clone()} />
                 <SelectField path={p(Input::Source)} label={Input::Source.label().render(lang)} value={source_id.clone()} options={sources} error={err(Input::Source)} onedit={props.onedit.clone()} />
-                <NumberField path={p(Input::Quantity)} label={Input::Quantity.label().render(lang)} value={text(Input::Quantity)} error={err(Input::Quantity)} note={props.quantity_note.clone()} onedit={props.onedit.clone()} />
+                if can_move || !text(Input::Mobile).is_empty() {
+                    <SelectField path={p(Input::Mobile)} label={Input::Mobile.label().render(lang)} value={text(Input::Mobile)} options={uses} error={err(Input::Mobile)} onedit={props.onedit.clone()} />
+                }
+                if by_distance {
+                    <NumberField path={p(Input::DistanceKm)} label={Input::DistanceKm.label().render(lang)} unit={tr!(lang, "km")} value={text(Input::DistanceKm)} error={err(Input::DistanceKm)} onedit={props.onedit.clone()} />
+                    <NumberField path={p(Input::Economy)} label={Input::Economy.label().render(lang)} unit={tr!(lang, "L/100 km")} value={text(Input::Economy)} error={err(Input::Economy)} onedit={props.onedit.clone()} />
+                }
+                if !by_distance || !text(Input::Quantity).is_empty() || err(Input::Quantity).is_some() {
+                    <NumberField path={p(Input::Quantity)} label={Input::Quantity.label().render(lang)} value={text(Input::Quantity)} error={err(Input::Quantity)} note={props.quantity_note.clone()} onedit={props.onedit.clone()} />
+                }
+                if text(Input::Mobile) == "road" {
+                    <SelectField path={format!("{row_path}.by")} label={tr!(lang, "Litres from")} value={if by_distance { "distance" } else { "litres" }} options={litres_from} onedit={set_by} />
+                }
                 <SelectField path={p(Input::Unit)} label={Input::Unit.label().render(lang)} value={text(Input::Unit)} options={quantity_units} error={err(Input::Unit)} onedit={props.onedit.clone()} />
                 if text(Input::Unit) == "L" || !text(Input::Density).is_empty() || err(Input::Density).is_some() {
                     <NumberField path={p(Input::Density)} label={Input::Density.label().render(lang)} unit={tr!(lang, "kg/L")} value={text(Input::Density)} error={err(Input::Density)} onedit={props.onedit.clone()} />

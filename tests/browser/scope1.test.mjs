@@ -1,5 +1,6 @@
-// Scope 1 beyond the fuels, as a person enters it on the page: a refrigerant topped up (or
-// estimated from its charge), in each language, with its calculation line and its errors.
+// Scope 1 beyond the stationary fuels, as a person enters it on the page: a refrigerant topped
+// up (or estimated from its charge) and a van (its litres, or its distance × fuel economy), in
+// each language, with their calculation lines and their errors.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setUp, kpiTexts, openPage, input, errorFor, openTrace, REPORT_2018 } from './harness.mjs';
@@ -8,12 +9,31 @@ const env = setUp();
 
 // The built-in example computes on AR5: R-410A = 50 % × 677 + 50 % × 3,170 = 1,923.5.
 const LANGUAGES = [
-  { lang: 'en', add: '+ Add a refrigerant line', remove: 'Remove refrigerant line 1', line: /R-410A 5 kg = 0\.005 t × GWP 1,923\.5 \(AR5\) = 9\.6175 t CO2e; Scope 1/ },
-  { lang: 'zh-Hant', add: '+ 新增冷媒項目', remove: '刪除冷媒項目 1', line: /R-410A 5 kg = 0\.005 噸 × GWP 1,923\.5（AR5）= 9\.6175 噸二氧化碳當量；範圍一/ },
-  { lang: 'zh-Hans', add: '+ 添加制冷剂项目', remove: '删除制冷剂项目 1', line: /R-410A 5 kg = 0\.005 吨 × GWP 1,923\.5（AR5）= 9\.6175 吨二氧化碳当量；范围一/ },
+  { lang: 'en', addLine: '+ Add an energy line', burnt: 'Burnt in', van: /Diesel .* Scope 1: .*diesel-ipcc2006-road/, add: '+ Add a refrigerant line', remove: 'Remove refrigerant line 1', line: /R-410A 5 kg = 0\.005 t × GWP 1,923\.5 \(AR5\) = 9\.6175 t CO2e; Scope 1/ },
+  { lang: 'zh-Hant', addLine: '+ 加入能源項目', burnt: '燃燒用途', van: /柴油.*範圍一.*diesel-ipcc2006-road/, add: '+ 新增冷媒項目', remove: '刪除冷媒項目 1', line: /R-410A 5 kg = 0\.005 噸 × GWP 1,923\.5（AR5）= 9\.6175 噸二氧化碳當量；範圍一/ },
+  { lang: 'zh-Hans', addLine: '+ 加入能源项目', burnt: '燃烧用途', van: /柴油.*范围一.*diesel-ipcc2006-road/, add: '+ 添加制冷剂项目', remove: '删除制冷剂项目 1', line: /R-410A 5 kg = 0\.005 吨 × GWP 1,923\.5（AR5）= 9\.6175 吨二氧化碳当量；范围一/ },
 ];
 
-for (const { lang, add, remove, line } of LANGUAGES) {
+for (const { lang, add, remove, line, addLine, burnt, van } of LANGUAGES) {
+  test(`a van is entered on the page in ${lang}: its diesel takes the road factors`, async () => {
+    const { page, record, close } = await openPage(env.browser, env.server.url);
+    await page.locator('#language').selectOption(lang);
+    await page.getByRole('button', { name: addLine }).click();
+    await input(page, 'energy[2].source').selectOption('diesel');
+    await input(page, 'energy[2].unit').selectOption('L');
+    await input(page, 'energy[2].quantity').fill('10000');
+    // 10,000 L × 0.84 kg/L × 42,652 kJ/kg = 0.3582768 TJ; stationary: (74,100 + 10 × 28 + 0.6 × 265) kg/TJ → 26.7053 t
+    assert.equal((await kpiTexts(page)).ghg_scope1_t, '298.40');
+    assert.equal(await page.locator(`label[for="in-energy-2--mobile"]`).textContent(), burnt);
+    await input(page, 'energy[2].mobile').selectOption('road');
+    // road: (74,100 + 3.9 × 28 + 3.9 × 265) kg/TJ → 26.9577 t
+    assert.equal((await kpiTexts(page)).ghg_scope1_t, '298.65');
+    await openTrace(page);
+    assert.match(await page.locator('[data-trace="energy[2]"]').textContent(), van);
+    assert.deepEqual(record.pageErrors, []);
+    await close();
+  });
+
   test(`a refrigerant topped up is entered on the page in ${lang}: Scope 1 and the total follow, with its calculation line`, async () => {
     const { page, record, close } = await openPage(env.browser, env.server.url);
     await page.locator('#language').selectOption(lang);
@@ -63,6 +83,44 @@ test('a refrigerant estimated from its charge, R-22 beside the scopes, and a bad
   assert.equal((await page.locator('[data-detail="beside_scopes_t"]').textContent()).trim(), '8.80 t CO2e');
   await input(page, 'refrigerants[0].quantity').fill('5 kg');
   await errorFor(page, 'refrigerants[0].quantity').waitFor();
+  assert.deepEqual(record.pageErrors, []);
+  await close();
+});
+
+test('a van entered as distance × fuel economy gives the same litres, and a missing economy is asked for next to its field', async () => {
+  const { page, record, close } = await openPage(env.browser, env.server.url);
+  await page.getByRole('button', { name: '+ Add an energy line' }).click();
+  await input(page, 'energy[2].source').selectOption('diesel');
+  await input(page, 'energy[2].mobile').selectOption('road');
+  await input(page, 'energy[2].by').selectOption('distance');
+  assert.equal(await input(page, 'energy[2].quantity').count(), 0);
+  assert.equal(await input(page, 'energy[2].unit').inputValue(), 'L');
+  await input(page, 'energy[2].distance_km').fill('100,000');
+  await errorFor(page, 'energy[2].l_per_100km').waitFor();
+  assert.match(await errorFor(page, 'energy[2].l_per_100km').textContent(), /fuel economy/);
+  await input(page, 'energy[2].l_per_100km').fill('10');
+  // 100,000 km × 10 L/100 km = 10,000 L
+  assert.equal((await kpiTexts(page)).ghg_scope1_t, '298.65');
+  await openTrace(page);
+  assert.match(await page.locator('[data-trace="energy[2]"]').textContent(), /100,000 km × 10 L\/100 km = 10,000 L/);
+  assert.deepEqual(record.pageErrors, []);
+  await close();
+});
+
+test('towngas moves to Scope 2 when the HK EPD/EMSD convention is chosen, and back', async () => {
+  const { page, record, close } = await openPage(env.browser, env.server.url);
+  await page.evaluate(() => EsgKpi.load({ energy: [{ site: 'Kitchen', source: 'towngas', quantity: '10000', unit: 'unit' }] }));
+  // 10,000 units × 0.592 kg CO2e
+  assert.equal((await kpiTexts(page)).ghg_scope1_t, '5.92');
+  assert.equal((await kpiTexts(page)).ghg_scope2_t, '0.00');
+  await input(page, 'towngas_scope').selectOption('scope2');
+  assert.equal((await kpiTexts(page)).ghg_scope1_t, '0.00');
+  assert.equal((await kpiTexts(page)).ghg_scope2_t, '5.92');
+  assert.equal((await kpiTexts(page)).energy_direct_mwh, '0.00');
+  await page.locator('#language').selectOption('zh-Hant');
+  assert.match(await input(page, 'towngas_scope').locator('option:checked').textContent(), /範圍二/);
+  await input(page, 'towngas_scope').selectOption('');
+  assert.equal((await kpiTexts(page)).ghg_scope1_t, '5.92');
   assert.deepEqual(record.pageErrors, []);
   await close();
 });

@@ -246,13 +246,13 @@ pub(crate) fn period_results_with(
         Some(Err(e)) => Err(e.clone()),
     };
     let scope1 = add(
-        &sum(s1, &|l| ghg_of(l).filter(|_| l.row.source.is_direct())),
+        &sum(s1, &|l| ghg_of(l).filter(|_| l.row.direct())),
         &fugitive_scope1,
     );
-    let scope2 = sum(s2, &|l| ghg_of(l).filter(|_| !l.row.source.is_direct()));
+    let scope2 = sum(s2, &|l| ghg_of(l).filter(|_| !l.row.direct()));
     let total_ghg = add(&scope1, &scope2);
-    let direct = sum(mwh1, &|l| mwh_of(l).filter(|_| l.row.source.is_direct()));
-    let indirect = sum(mwh2, &|l| mwh_of(l).filter(|_| !l.row.source.is_direct()));
+    let direct = sum(mwh1, &|l| mwh_of(l).filter(|_| l.row.direct()));
+    let indirect = sum(mwh2, &|l| mwh_of(l).filter(|_| !l.row.direct()));
     let total_energy = add(&direct, &indirect);
 
     let denominator = |d: Denominator| -> Val {
@@ -433,7 +433,7 @@ fn details(
     let mut by_gas = BTreeMap::new();
     for (acc, gas) in tally.gases.iter().zip(GASES) {
         let mut tonnes = sum(acc, &|l: &Line| {
-            l.gas_tonnes(gas).ok().filter(|_| l.row.source.is_direct())
+            l.gas_tonnes(gas).ok().filter(|_| l.row.direct())
         });
         // Fugitive CO2 joins the fuels'.
         let extra = match (fugitive, gas) {
@@ -449,7 +449,30 @@ fn details(
             by_gas.insert(group, Some(Num(*t)));
         }
     }
-    let effective = match (scope2, indirect) {
+    // Scope 2 is electricity's, and towngas's under the HK convention: the grid factor and the
+    // market-based figure are electricity's alone, towngas added to the latter as it is.
+    let towngas_group = |what: fn(&Group) -> Option<Num>| -> Val {
+        match tally
+            .sources
+            .list()
+            .iter()
+            .find(|g| g.key == Source::Towngas.id())
+        {
+            Some(g) => what(g)
+                .map(|v| v.get())
+                .ok_or_else(|| t!("a towngas line has an error")),
+            None => Ok(Decimal::ZERO),
+        }
+    };
+    let (electricity_t, electricity_mwh, towngas_t) = if p.settings.towngas_scope2 {
+        let t = towngas_group(|g| g.ghg_t);
+        let mwh = towngas_group(|g| g.energy_mwh);
+        let less = |a: &Val, b: &Val| -> Val { a.clone()?.csub(b.clone()?).ok_or_else(overflow) };
+        (less(scope2, &t), less(indirect, &mwh), t)
+    } else {
+        (scope2.clone(), indirect.clone(), Ok(Decimal::ZERO))
+    };
+    let effective = match (&electricity_t, &electricity_mwh) {
         (Ok(t), Ok(mwh)) if !mwh.is_zero() => t.cdiv(*mwh).ok_or_else(overflow),
         (Ok(_), Ok(_)) => Err(t!("no electricity")),
         (Err(e), _) | (_, Err(e)) => Err(e.clone()),
@@ -457,7 +480,7 @@ fn details(
     let (market, method) = if p.instruments.is_empty() && !p.invalid_instruments {
         (None, None)
     } else {
-        let m = market_based(p, indirect, &effective);
+        let m = add(&market_based(p, &electricity_mwh, &effective), &towngas_t);
         (Some(text(m.clone())), Some(match m {
             Ok(_) => t!("supplier-specific MWh × their factors; certificate MWh at zero; the remaining MWh at the location-based blended factor (no residual mix is published for China)"),
             Err(e) => e,
@@ -482,15 +505,11 @@ fn details(
     let [tce1, tce2] = &tally.tce;
     tce.insert(
         "direct",
-        text(sum(tce1, &|l: &Line| {
-            tce_of(l).filter(|_| l.row.source.is_direct())
-        })),
+        text(sum(tce1, &|l: &Line| tce_of(l).filter(|_| l.row.direct()))),
     );
     tce.insert(
         "indirect",
-        text(sum(tce2, &|l: &Line| {
-            tce_of(l).filter(|_| !l.row.source.is_direct())
-        })),
+        text(sum(tce2, &|l: &Line| tce_of(l).filter(|_| !l.row.direct()))),
     );
     let mut all = tce1.clone();
     all.merge(tce2);
@@ -507,6 +526,11 @@ fn details(
     Details {
         gwp: p.settings.gwp.id(),
         grid_edition: p.settings.grid_edition_id.clone(),
+        towngas_scope: if p.settings.towngas_scope2 {
+            "scope2"
+        } else {
+            "scope1"
+        },
         scope1_by_gas_t: by_gas,
         grid_factor_effective_t_per_mwh: text(effective),
         scope2_market_t: market,
@@ -684,7 +708,10 @@ fn total_formula(
     let lines_sum = |direct_lines: bool, ghg: bool| {
         let [direct, indirect] = &tally.ghg;
         let acc = if direct_lines { direct } else { indirect };
-        let only = tally.only_line(direct_lines).and_then(|i| line_at(p, i));
+        let only = tally
+            .only_line(direct_lines)
+            .and_then(|i| line_at(p, i))
+            .filter(|l| l.row.direct() == direct_lines);
         match (acc.lines, only, direct_lines) {
             (0, _, true) => t!("no fuel lines"),
             (0, _, false) => t!("no electricity lines"),
@@ -818,6 +845,16 @@ pub(crate) fn trace_line(l: &Line, p: &Period) -> TraceLine {
         }
         (Ok(c), None, None) => Text::verbatim(format!("{} MWh", number::rounded(c.mwh, 6))),
     };
+    let conversion = match &row.distance {
+        Some(d) => t!(
+            "{0} km × {1} L/100 km = {2} L; {3}",
+            plain(d.km),
+            plain(d.l_per_100km),
+            plain(row.quantity),
+            conversion
+        ),
+        None => conversion,
+    };
     let factor = row.factor.gases().map(|(values, unit)| TraceFactor {
         id: row.factor.record_id(),
         values: {
@@ -853,7 +890,7 @@ pub(crate) fn trace_line(l: &Line, p: &Period) -> TraceLine {
         })
         .unwrap_or_default();
     let per_gas = gases.iter().any(|g| g.gas == "CH4" || g.gas == "N2O");
-    let (scope, energy_kpi, ghg_kpi) = if row.source.is_direct() {
+    let (scope, energy_kpi, ghg_kpi) = if row.direct() {
         (1, KpiId::EnergyDirect, KpiId::GhgScope1)
     } else {
         (2, KpiId::EnergyIndirect, KpiId::GhgScope2)

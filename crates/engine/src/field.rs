@@ -308,10 +308,14 @@ pub enum Input {
     Charge,
     Equipment,
     LeakRate,
+    Mobile,
+    DistanceKm,
+    Economy,
+    TowngasScope,
 }
 
 impl Input {
-    pub const ALL: [Input; 19] = [
+    pub const ALL: [Input; 23] = [
         Input::Gwp,
         Input::GridEdition,
         Input::GridOmWeight,
@@ -331,6 +335,10 @@ impl Input {
         Input::Charge,
         Input::Equipment,
         Input::LeakRate,
+        Input::Mobile,
+        Input::DistanceKm,
+        Input::Economy,
+        Input::TowngasScope,
     ];
 
     /// (key, label): the table.
@@ -358,6 +366,10 @@ impl Input {
             Input::Charge => ("charge", "Charge (kept in the equipment)"),
             Input::Equipment => ("equipment", "Kind of equipment"),
             Input::LeakRate => ("leak_rate_percent", "Annual leak rate (%)"),
+            Input::Mobile => ("mobile", "Burnt in"),
+            Input::DistanceKm => ("distance_km", "Distance driven"),
+            Input::Economy => ("l_per_100km", "Fuel economy"),
+            Input::TowngasScope => ("towngas_scope", "Towngas bought counts in"),
         }
     }
 

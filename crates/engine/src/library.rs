@@ -290,6 +290,92 @@ const FUELS: &[FuelFactor] = &[
     },
 ];
 
+/// The IPCC chapter on mobile combustion. Each value was read in the IPCC's own Emission Factor
+/// Database (an export of it vendored in Open-Earth-Foundation/CityCatalyst @ e62d1ca,
+/// `EFDB_output.xlsx`), which names the chapter's table for each record; CO2 is Ch. 1 Table 1.4's,
+/// as Table 3.2.1 prints it (docs/research/issue-17-hk-utilities-2.md, section 4).
+const IPCC_MOBILE_URL: &str =
+    "https://www.ipcc-nggip.iges.or.jp/public/2006gl/pdf/2_Volume2/V2_3_Ch3_Mobile_Combustion.pdf";
+const ROAD_TABLE: &str = "Ch. 3 Table 3.2.1 (CO2, as Ch. 1 Table 1.4) and Table 3.2.2 (CH4, N2O), as in the IPCC Emission Factor Database (EFDB IDs 118592–118607)";
+const OFF_ROAD_TABLE: &str = "Ch. 3 Table 3.3.1 (off-road mobile sources and machinery), as in the IPCC Emission Factor Database (EFDB IDs 118973–118986)";
+
+macro_rules! mobile {
+    ($id:literal, $name:literal, $co2:literal, $ch4:literal, $n2o:literal, $table:expr, $note:literal, $source:ident) => {
+        FuelFactor {
+            id: $id,
+            name: $name,
+            gases: &[(Gas::Co2, $co2), (Gas::Ch4, $ch4), (Gas::N2o, $n2o)],
+            unit: FactorUnit::KG_PER_TJ,
+            basis: "net calorific value",
+            region: "global",
+            edition: "2006",
+            publisher: IPCC,
+            document: IPCC_DOC,
+            table: $table,
+            url: IPCC_MOBILE_URL,
+            status: Status::Verified,
+            note: $note,
+            sources: &[Source::$source],
+        }
+    };
+}
+
+/// Vehicles and mobile machinery: the IPCC's mobile CH4 and N2O factors (CO2 as for any use of
+/// the fuel).
+const MOBILE: &[FuelFactor] = &[
+    mobile!("diesel-ipcc2006-road", "Gas/diesel oil, IPCC 2006 default, road vehicles", "74100", "3.9", "3.9", ROAD_TABLE, "", Diesel),
+    mobile!("petrol-ipcc2006-road", "Motor gasoline, IPCC 2006 default, road vehicles: low-mileage light-duty vehicles of 1995 or later", "69300", "3.8", "5.7", ROAD_TABLE, "The row for catalyst-equipped cars of 1995 or later; older or uncontrolled vehicles have their own rows.", Petrol),
+    mobile!("petrol-ipcc2006-road-oxcat", "Motor gasoline, IPCC 2006 default, road vehicles with an oxidation catalyst", "69300", "25", "8.0", ROAD_TABLE, "", Petrol),
+    mobile!("petrol-ipcc2006-road-uncontrolled", "Motor gasoline, IPCC 2006 default, road vehicles without emission control", "69300", "33", "3.2", ROAD_TABLE, "", Petrol),
+    mobile!("lpg-ipcc2006-road", "LPG, IPCC 2006 default, road vehicles", "63100", "62", "0.2", ROAD_TABLE, "", Lpg),
+    mobile!("ng-ipcc2006-road", "Natural gas (CNG), IPCC 2006 default, road vehicles", "56100", "92", "3", ROAD_TABLE, "", NaturalGas),
+    mobile!("diesel-ipcc2006-off-road", "Gas/diesel oil, IPCC 2006 default, off-road machinery (industry, construction, agriculture)", "74100", "4.15", "28.6", OFF_ROAD_TABLE, "Based on European off-road machinery (the table's note a).", Diesel),
+    mobile!("petrol-ipcc2006-off-road", "Motor gasoline, IPCC 2006 default, off-road 4-stroke machinery, industry", "69300", "50", "2", OFF_ROAD_TABLE, "Based on European off-road machinery (the table's note a).", Petrol),
+];
+
+/// Whether a fuel line is a vehicle or mobile machinery (GHG Protocol: mobile combustion).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mobile {
+    Road,
+    OffRoad,
+}
+
+impl Mobile {
+    pub fn id(self) -> &'static str {
+        match self {
+            Mobile::Road => "road",
+            Mobile::OffRoad => "off_road",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Mobile> {
+        match id
+            .trim()
+            .to_ascii_lowercase()
+            .replace(['-', ' '], "_")
+            .as_str()
+        {
+            "road" | "vehicle" => Some(Mobile::Road),
+            "off_road" | "machinery" => Some(Mobile::OffRoad),
+            _ => None,
+        }
+    }
+}
+
+/// The preset of a vehicle's or a machine's fuel: `None` for a source that is not a vehicle
+/// fuel in the IPCC's tables (electricity, towngas; LPG and natural gas off the road).
+pub fn default_mobile_factor(source: Source, mobile: Mobile) -> Option<&'static str> {
+    match (source, mobile) {
+        (Source::Diesel, Mobile::Road) => Some("diesel-ipcc2006-road"),
+        (Source::Petrol, Mobile::Road) => Some("petrol-ipcc2006-road"),
+        (Source::Lpg, Mobile::Road) => Some("lpg-ipcc2006-road"),
+        (Source::NaturalGas, Mobile::Road) => Some("ng-ipcc2006-road"),
+        (Source::Diesel, Mobile::OffRoad) => Some("diesel-ipcc2006-off-road"),
+        (Source::Petrol, Mobile::OffRoad) => Some("petrol-ipcc2006-off-road"),
+        _ => None,
+    }
+}
+
 /// The preset a fuel row uses when it names no factor and the scenario chooses none.
 pub fn default_fuel_factor(source: Source) -> Option<&'static str> {
     match source {
@@ -649,10 +735,91 @@ struct Single {
     status: Status,
 }
 
+const MEE_NBS: &str =
+    "Ministry of Ecology and Environment and National Bureau of Statistics (China)";
+
 const ELECTRICITY_SINGLES: &[Single] = &[
     Single {
+        id: "cn-national-2021-mee-nbs",
+        name: "China 2021 national average electricity CO2 emission factor (MEE/NBS)",
+        value: "0.5568",
+        unit: FactorUnit::T_PER_MWH,
+        gas: Gas::Co2,
+        region: "CN",
+        edition: "2021",
+        publisher: MEE_NBS,
+        document: "Announcement 2024 No. 12 (12 Apr 2024), 2021 electricity CO2 emission factors, as reprinted by the press (docs/research/issue-17-china-grid-2021-2023.md)",
+        url: "",
+        status: Status::Secondary,
+    },
+    Single {
+        id: "cn-national-2021-fossil",
+        name: "China 2021 fossil-fuel power CO2 emission factor (MEE/NBS)",
+        value: "0.8426",
+        unit: FactorUnit::T_PER_MWH,
+        gas: Gas::Co2,
+        region: "CN",
+        edition: "2021",
+        publisher: MEE_NBS,
+        document: "Announcement 2024 No. 12, as reprinted by the press",
+        url: "",
+        status: Status::Secondary,
+    },
+    Single {
+        id: "cn-national-2022-fossil",
+        name: "China 2022 fossil-fuel power CO2 emission factor (MEE/NBS)",
+        value: "0.8325",
+        unit: FactorUnit::T_PER_MWH,
+        gas: Gas::Co2,
+        region: "CN",
+        edition: "2022",
+        publisher: MEE_NBS,
+        document: "Announcement 2024 No. 33 (released 26 Dec 2024), as reprinted by the press",
+        url: "",
+        status: Status::Secondary,
+    },
+    Single {
+        id: "cn-national-2023-mee-nbs",
+        name: "China 2023 national average electricity CO2 emission factor (MEE/NBS)",
+        value: "0.5306",
+        unit: FactorUnit::T_PER_MWH,
+        gas: Gas::Co2,
+        region: "CN",
+        edition: "2023",
+        publisher: MEE_NBS,
+        document: "Announcement 2025 No. 47 (31 Dec 2025), 2023 electricity CO2 emission factors, as reprinted by the press",
+        url: "",
+        status: Status::Secondary,
+    },
+    Single {
+        id: "cn-national-2023-excl-nonfossil",
+        name: "China 2023 electricity CO2 factor excluding market-traded non-fossil power (MEE/NBS)",
+        value: "0.6096",
+        unit: FactorUnit::T_PER_MWH,
+        gas: Gas::Co2,
+        region: "CN",
+        edition: "2023",
+        publisher: MEE_NBS,
+        document: "Announcement 2025 No. 47, as reprinted by the press",
+        url: "",
+        status: Status::Secondary,
+    },
+    Single {
+        id: "cn-national-2023-fossil",
+        name: "China 2023 fossil-fuel power CO2 emission factor (MEE/NBS)",
+        value: "0.8273",
+        unit: FactorUnit::T_PER_MWH,
+        gas: Gas::Co2,
+        region: "CN",
+        edition: "2023",
+        publisher: MEE_NBS,
+        document: "Announcement 2025 No. 47, as reprinted by the press",
+        url: "",
+        status: Status::Secondary,
+    },
+    Single {
         id: "cn-national-2022",
-        name: "China national average grid factor 2022, for 2023–25 enterprise reporting",
+        name: "China national carbon market's grid factor for 2023–25 reporting (“2022 national grid average” of notice 环办气候函〔2023〕43号; not the MEE/NBS series)",
         value: "0.5703",
         unit: FactorUnit::T_PER_MWH,
         gas: Gas::Co2,
@@ -729,19 +896,6 @@ const ELECTRICITY_SINGLES: &[Single] = &[
         url: "https://cas.gov.hk/eng/about/notice_cpd21-22.html",
         status: Status::Verified,
     },
-    Single {
-        id: "clp-2019",
-        name: "CLP Power Hong Kong, kg CO2 per kWh, 2019",
-        value: "0.49",
-        unit: FactorUnit::KG_PER_KWH,
-        gas: Gas::Co2,
-        region: "HK",
-        edition: "2019",
-        publisher: "CLP Power Hong Kong",
-        document: "Sustainability report 2019",
-        url: "",
-        status: Status::Verified,
-    },
 ];
 
 /// HK Electric, kg CO2e per kWh sold, by year (its sustainability reports) [verified].
@@ -754,8 +908,17 @@ pub const HK_ELECTRIC: &[(u16, &str)] = &[
     (2020, "0.71"),
 ];
 
-/// CLP Power Hong Kong, by year, as far as verified.
-pub const CLP: &[(u16, &str)] = &[(2019, "0.49")];
+/// CLP Power Hong Kong, kg CO2e per kWh of electricity sold, by year: CLP Holdings
+/// Sustainability Report 2023, ESG data table p. 171, "CO2e emissions intensity of electricity
+/// sold by CLP Power Hong Kong" (read in a text extraction of CLP's PDF,
+/// docs/research/issue-17-hk-utilities-2.md, section 1) [verified].
+pub const CLP: &[(u16, &str)] = &[
+    (2019, "0.50"),
+    (2020, "0.37"),
+    (2021, "0.39"),
+    (2022, "0.39"),
+    (2023, "0.39"),
+];
 
 /// The national average a `cn-national` row uses when the scenario does not choose.
 pub const DEFAULT_NATIONAL: &str = "cn-national-2022";
@@ -765,7 +928,7 @@ pub const DEFAULT_NATIONAL: &str = "cn-national-2022";
 
 fn build() -> Vec<FactorRecord> {
     let mut out = Vec::new();
-    for f in FUELS {
+    for f in FUELS.iter().chain(MOBILE) {
         let gases: Option<Vec<(Gas, Decimal)>> =
             f.gases.iter().map(|(g, v)| Some((*g, dec(v)?))).collect();
         let Some(gases) = gases else { continue };
@@ -857,6 +1020,25 @@ fn build() -> Vec<FactorRecord> {
             sources: &[Source::Electricity],
         });
     }
+    for (year, value) in CLP {
+        let Some(v) = dec(value) else { continue };
+        out.push(FactorRecord {
+            id: format!("clp-{year}"),
+            name: format!("CLP Power Hong Kong, kg CO2e per kWh sold, {year}"),
+            gases: vec![(Gas::Co2e, v)],
+            unit: FactorUnit::KG_PER_KWH,
+            calorific_basis: "",
+            region: "HK".into(),
+            edition: year.to_string(),
+            publisher: "CLP Power Hong Kong",
+            document: "CLP Holdings Sustainability Report 2023, ESG data table: CO2e emissions intensity of electricity sold by CLP Power Hong Kong",
+            table: "p. 171",
+            url: "https://www.clpgroup.com/content/dam/clp-group/channels/sustainability/document/sustainability-report/2023/CLP_Sustainability_Report_2023_en.pdf",
+            status: Status::Verified,
+            note: "Electricity sold before the adjustment for renewable energy certificates; the report's 2023 figures were assured by KPMG.".into(),
+            sources: &[Source::Electricity],
+        });
+    }
     for (year, value) in HK_ELECTRIC {
         let Some(v) = dec(value) else { continue };
         out.push(FactorRecord {
@@ -923,10 +1105,12 @@ mod tests {
     #[test]
     fn every_record_parses_and_has_a_source() {
         let expected = FUELS.len()
+            + MOBILE.len()
             + GRID_TABLES.len() * 6
             + 2 * 6
             + ELECTRICITY_SINGLES.len()
-            + HK_ELECTRIC.len();
+            + HK_ELECTRIC.len()
+            + CLP.len();
         assert_eq!(
             all().len(),
             expected,

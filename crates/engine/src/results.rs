@@ -237,6 +237,9 @@ pub struct TraceLine {
 pub struct Details {
     pub gwp: &'static str,
     pub grid_edition: String,
+    /// Where towngas bought is counted: `scope1` (the GHG Protocol) or `scope2` (the HK EPD/EMSD
+    /// convention).
+    pub towngas_scope: &'static str,
     /// Tonnes of each gas from fuel burnt on site, and their CO2e.
     /// With refrigerant lines, also the tonnes of each group of the seven gases (`HFCs`, `SF6`).
     pub scope1_by_gas_t: BTreeMap<&'static str, Option<Num>>,

@@ -19,7 +19,7 @@
 use super::field::Figure;
 use super::fugitive::{Equipment, Gwp, Refrigerant, EQUIPMENT};
 use super::kpi::KpiId;
-use super::library::{self, FactorRecord, Gas, GridEdition, GridFactor, GwpSet, Region};
+use super::library::{self, FactorRecord, Gas, GridEdition, GridFactor, GwpSet, Mobile, Region};
 use super::migrate;
 use super::number::{self, NumberError};
 use super::text::Text;
@@ -162,6 +162,27 @@ pub struct EnergyRow {
     /// The factor the row gave itself (written back by [`to_value`]).
     pub explicit_factor: Option<Value>,
     pub factor: FactorChoice,
+    /// A vehicle or mobile machinery (mobile combustion), not a stationary burner.
+    pub mobile: Option<Mobile>,
+    /// The distance and fuel economy the litres were worked out from, when the row gave them.
+    pub distance: Option<Box<Distance>>,
+    /// Towngas counted in Scope 2 (the period's `towngas_scope`).
+    pub towngas_scope2: bool,
+}
+
+impl EnergyRow {
+    /// Direct energy and Scope 1 (a fuel burnt on site), or indirect and Scope 2 (electricity,
+    /// and towngas under the HK EPD/EMSD convention).
+    pub fn direct(&self) -> bool {
+        self.source.is_direct() && !self.towngas_scope2
+    }
+}
+
+/// A vehicle's distance and fuel economy: litres = km × L/100 km ÷ 100.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Distance {
+    pub km: Decimal,
+    pub l_per_100km: Decimal,
 }
 
 /// A contractual instrument for market-based Scope 2.
@@ -183,6 +204,9 @@ pub struct Settings {
     pub grid_om_weight: Decimal,
     pub national_grid: String,
     pub fuel_factors: Vec<(Source, &'static FactorRecord)>,
+    /// Towngas bought counts in Scope 2 and as indirect energy (the HK EPD/EMSD 2010
+    /// convention) instead of Scope 1 (the GHG Protocol's fuel burnt on site, the default).
+    pub towngas_scope2: bool,
 }
 
 impl Default for Settings {
@@ -196,6 +220,7 @@ impl Default for Settings {
             grid_om_weight: Decimal::new(5, 1),
             national_grid: library::DEFAULT_NATIONAL.into(),
             fuel_factors: Vec::new(),
+            towngas_scope2: false,
         }
     }
 }
@@ -607,6 +632,19 @@ impl Reader {
             Field::Given(w) => s.grid_om_weight = w,
             _ => {}
         }
+        if let Some(t) = self.text(obj, "towngas_scope", &format!("{at}towngas_scope")) {
+            match t.trim().to_ascii_lowercase().replace([' ', '_', '-'], "").as_str() {
+                "scope1" | "" => s.towngas_scope2 = false,
+                "scope2" => s.towngas_scope2 = true,
+                _ => self.error(
+                    &format!("{at}towngas_scope"),
+                    t!(
+                        "towngas_scope is “scope1” (the GHG Protocol: fuel burnt on site) or “scope2” (the HK EPD/EMSD convention: towngas bought as energy indirect), not “{0}”",
+                        t.trim()
+                    ),
+                ),
+            }
+        }
         if let Some(n) = self.text(obj, "national_grid", &format!("{at}national_grid")) {
             match library::find(&n) {
                 Some(r) if r.sources.contains(&Source::Electricity) => {
@@ -849,7 +887,67 @@ impl Reader {
             }
         };
 
+        let mobile = match self.text(obj, "mobile", &p("mobile")) {
+            Some(m) if !m.trim().is_empty() => {
+                let found = Mobile::from_id(&m);
+                if found.is_none() {
+                    self.error(
+                        &p("mobile"),
+                        t!(
+                            "mobile is “road” (a vehicle) or “off_road” (mobile machinery), not “{0}”",
+                            m.trim()
+                        ),
+                    );
+                }
+                found
+            }
+            _ => None,
+        };
+        let km = self.number(Some(obj), "distance_km", &p("distance_km"));
+        let economy = self.number(Some(obj), "l_per_100km", &p("l_per_100km"));
+        // A vehicle's litres from its distance and fuel economy: either key present (even
+        // empty, as the page leaves them) asks for both.
+        let by_distance = ["distance_km", "l_per_100km"]
+            .iter()
+            .any(|k| obj.get(*k).is_some_and(|v| !v.is_null()));
+        let distance = match (km, economy) {
+            _ if !by_distance => None,
+            (Field::Given(km), Field::Given(l_per_100km)) => {
+                if mobile != Some(Mobile::Road) {
+                    self.error(
+                        &p("distance_km"),
+                        t!("a distance applies to a road vehicle: set mobile to “road”"),
+                    );
+                }
+                Some(Box::new(Distance { km, l_per_100km }))
+            }
+            (km, economy) => {
+                if km == Field::Missing {
+                    self.error(
+                        &p("distance_km"),
+                        t!("a fuel economy needs the distance driven in km"),
+                    );
+                }
+                if economy == Field::Missing {
+                    self.error(
+                        &p("l_per_100km"),
+                        t!("a distance needs the vehicle's fuel economy in L/100 km"),
+                    );
+                }
+                None
+            }
+        };
         let unit = match obj.get("unit") {
+            None | Some(Value::Null) if by_distance => Some(QuantityUnit::L),
+            Some(Value::String(s))
+                if by_distance && QuantityUnit::from_id(s) != Some(QuantityUnit::L) =>
+            {
+                self.error(
+                    &p("unit"),
+                    t!("a distance with its fuel economy gives litres: set the unit to L"),
+                );
+                None
+            }
             Some(Value::String(s)) => match QuantityUnit::from_id(s) {
                 Some(u) => Some(u),
                 None => {
@@ -886,13 +984,33 @@ impl Reader {
             }
         }
 
-        let quantity = match self.number(Some(obj), "quantity", &p("quantity")) {
-            Field::Given(q) => Some(q),
-            Field::Missing => {
+        let quantity = match (
+            self.number(Some(obj), "quantity", &p("quantity")),
+            &distance,
+        ) {
+            (Field::Given(_), Some(_)) => {
+                self.error(
+                    &p("quantity"),
+                    t!("give the litres or the distance with its fuel economy, not both"),
+                );
+                None
+            }
+            (Field::Given(q), None) => Some(q),
+            (Field::Missing, Some(d)) => {
+                let litres =
+                    d.km.cmul(d.l_per_100km)
+                        .and_then(|x| x.cdiv(Decimal::ONE_HUNDRED));
+                if litres.is_none() {
+                    self.error(&p("distance_km"), super::text::overflow());
+                }
+                litres
+            }
+            (Field::Missing, None) if by_distance => None,
+            (Field::Missing, None) => {
                 self.error(&p("quantity"), t!("enter the quantity consumed"));
                 None
             }
-            Field::Invalid => None,
+            (Field::Invalid, _) => None,
         };
 
         // Calorific value: the source's default, or the row's own under the key that fits it.
@@ -961,6 +1079,13 @@ impl Reader {
 
         let factor = match (source, &explicit_factor) {
             (Some(src), Some(v)) => self.factor(v, &p("factor"), src),
+            (Some(Source::Electricity), _) if mobile.is_some() => {
+                self.error(
+                    &p("mobile"),
+                    t!("an electric vehicle's charging is purchased electricity (Scope 2): enter it as electricity, not as mobile"),
+                );
+                FactorChoice::None
+            }
             (Some(Source::Electricity), None) => match &grid {
                 Some(g) => self.grid(
                     g,
@@ -974,15 +1099,37 @@ impl Reader {
                 if grid.is_some() {
                     self.error(&p("grid"), t!("a grid applies to electricity only"));
                 }
-                let chosen = period
-                    .settings
-                    .fuel_factors
-                    .iter()
-                    .find(|(s, _)| *s == src)
-                    .map(|(_, r)| *r);
-                match chosen.or_else(|| library::default_fuel_factor(src).and_then(library::find)) {
-                    Some(r) => FactorChoice::Preset(r),
-                    None => FactorChoice::None,
+                match mobile {
+                    // A vehicle's fuel takes the mobile factors, whatever the stationary preset.
+                    Some(m) => match library::default_mobile_factor(src, m).and_then(library::find)
+                    {
+                        Some(r) => FactorChoice::Preset(r),
+                        None => {
+                            self.error(
+                                &p("mobile"),
+                                t!(
+                                    "the IPCC's mobile tables have no {0} factor for {1}: choose the line's emission factor, or make it stationary",
+                                    m.id(),
+                                    src.noun()
+                                ),
+                            );
+                            FactorChoice::None
+                        }
+                    },
+                    None => {
+                        let chosen = period
+                            .settings
+                            .fuel_factors
+                            .iter()
+                            .find(|(s, _)| *s == src)
+                            .map(|(_, r)| *r);
+                        match chosen
+                            .or_else(|| library::default_fuel_factor(src).and_then(library::find))
+                        {
+                            Some(r) => FactorChoice::Preset(r),
+                            None => FactorChoice::None,
+                        }
+                    }
                 }
             }
             (None, _) => FactorChoice::None,
@@ -1015,6 +1162,9 @@ impl Reader {
             grid,
             explicit_factor,
             factor,
+            mobile,
+            distance,
+            towngas_scope2: source == Some(Source::Towngas) && period.settings.towngas_scope2,
         })
     }
 
@@ -1740,6 +1890,14 @@ fn period_value(p: &Period, inherited: Option<&Settings>) -> Map<String, Value> 
     {
         put("grid_om_weight", Some(json!(s.grid_om_weight.to_string())));
     }
+    if differs(&|i| i.towngas_scope2 == s.towngas_scope2)
+        && (inherited.is_some() || s.towngas_scope2)
+    {
+        put(
+            "towngas_scope",
+            Some(json!(if s.towngas_scope2 { "scope2" } else { "scope1" })),
+        );
+    }
     if differs(&|i| i.national_grid == s.national_grid)
         && (inherited.is_some() || s.national_grid != library::DEFAULT_NATIONAL)
     {
@@ -1802,7 +1960,18 @@ fn period_value(p: &Period, inherited: Option<&Settings>) -> Map<String, Value> 
                 row.insert("period".into(), json!(per));
             }
             row.insert("source".into(), json!(r.source.id()));
-            row.insert("quantity".into(), json!(r.quantity.to_string()));
+            if let Some(m) = r.mobile {
+                row.insert("mobile".into(), json!(m.id()));
+            }
+            match &r.distance {
+                Some(d) => {
+                    row.insert("distance_km".into(), json!(d.km.to_string()));
+                    row.insert("l_per_100km".into(), json!(d.l_per_100km.to_string()));
+                }
+                None => {
+                    row.insert("quantity".into(), json!(r.quantity.to_string()));
+                }
+            }
             row.insert("unit".into(), json!(r.unit.id()));
             if let Some(n) = r.ncv.as_ref().filter(|n| n.overridden) {
                 row.insert(

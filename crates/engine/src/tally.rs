@@ -780,9 +780,12 @@ impl Tally {
         if acc.lines != 1 {
             return None;
         }
+        // The scope's own sources first, towngas last (it is in either scope, by the period's
+        // `towngas_scope`): the caller checks the line found is in the scope.
         Source::ALL
             .iter()
-            .filter(|s| s.is_direct() == direct)
+            .filter(|s| s.is_direct() == direct && **s != Source::Towngas)
+            .chain([&Source::Towngas])
             .find_map(|s| self.sources.first(s.id()))
     }
 
@@ -790,7 +793,7 @@ impl Tally {
     pub(crate) fn put(&mut self, l: &Line, sign: Sign) {
         let r = l.row;
         let i = r.index;
-        let side = usize::from(!r.source.is_direct());
+        let side = usize::from(!r.direct());
         let mwh = l.mwh();
         if let Some(a) = self.ghg.get_mut(side) {
             a.put(i, &l.emissions, sign);
@@ -801,7 +804,7 @@ impl Tally {
         if let Some(a) = self.tce.get_mut(side) {
             a.put(i, &l.tce, sign);
         }
-        if r.source.is_direct() {
+        if r.direct() {
             for (acc, gas) in self.gases.iter_mut().zip(GASES) {
                 acc.put(i, &l.gas_tonnes(gas), sign);
             }
