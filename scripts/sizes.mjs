@@ -65,10 +65,12 @@ import { join, resolve } from 'node:path';
  * `Reader::period` +10 KB, data +18 KB). Then 405 KB: vehicles and mobile machinery (the
  * mobile presets, distance × fuel economy, "Burnt in" and "Litres from" on the page), the
  * towngas switch, CLP's 2019–2023 factors and China's 2021–2023 national ones, +6.7 KB
- * (404.1 KB measured). Issue 19 owns the way down (Chinese tables on demand, the first view
+ * (404.1 KB measured). Then 406 KB: a utility's latest year standing in for a later one and a
+ * grid edition more than three years older than its lines, each flagged under the line on the
+ * page, +1.9 KB (406.0 KB measured). Issue 19 owns the way down (Chinese tables on demand, the first view
  * rendered at build time).
  */
-export const BUDGET = { targetKb: 200, limitKb: 405 };
+export const BUDGET = { targetKb: 200, limitKb: 406 };
 
 const dist = resolve(import.meta.dirname, '..', 'dist');
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;

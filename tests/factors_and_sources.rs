@@ -223,8 +223,8 @@ fn grids_that_cannot_be_resolved_say_why() {
         (json!({ "grid": "atlantis" }), "unknown grid"),
         (json!({ "grid": "hk-electric" }), "depends on the year"),
         (
-            json!({ "grid": "hk-electric", "period": "2023" }),
-            "no HK Electric factor for 2023",
+            json!({ "grid": "hk-electric", "period": "2014" }),
+            "no HK Electric factor for 2014",
         ),
         (
             json!({ "grid": "clp", "period": "2018" }),
@@ -656,4 +656,68 @@ fn the_readme_counts_the_library_as_it_is() {
         engine::fugitive::BLENDS.len()
     );
     assert!(flat.contains(&gases), "README.md should say: {gases}");
+}
+
+/// A line of a year after the utility's latest in the library takes that latest year's factor,
+/// and a warning names the line at its grid; a line on a China grid edition more than three
+/// years older than it is flagged the same way.
+#[test]
+fn a_factor_of_an_earlier_year_is_used_only_with_a_warning_at_the_line() {
+    let r = run(json!({
+        "energy": [
+            { "site": "HK office", "source": "electricity", "quantity": "10", "unit": "MWh", "grid": "clp", "period": "2024" },
+            { "site": "HK shop", "source": "electricity", "quantity": "10", "unit": "MWh", "grid": "hk-electric", "period": "2023" },
+            { "site": "Shenzhen", "source": "electricity", "quantity": "10", "unit": "MWh", "grid": "guangdong", "period": "2024" },
+            { "site": "HK 2023", "source": "electricity", "quantity": "10", "unit": "MWh", "grid": "clp", "period": "2023" },
+            { "site": "Shenzhen 2018", "source": "electricity", "quantity": "10", "unit": "MWh", "grid": "guangdong", "period": "2018" }
+        ]
+    }));
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    let check = |id: &str| {
+        r.checks.iter().find(|c| c.id == id).unwrap_or_else(|| {
+            panic!(
+                "{id}: {:?}",
+                r.checks.iter().map(|c| &c.id).collect::<Vec<_>>()
+            )
+        })
+    };
+    let clp = check("earlier-factor:clp-2023");
+    assert_eq!(clp.path.as_deref(), Some("energy[0].grid"));
+    assert!(
+        clp.message
+            .to_string()
+            .contains("energy line 1 (HK office)"),
+        "{}",
+        clp.message
+    );
+    assert!(
+        !clp.message.to_string().contains("HK 2023"),
+        "the 2023 line has its own year"
+    );
+    let hke = check("earlier-factor:hk-electric-2020");
+    assert_eq!(hke.path.as_deref(), Some("energy[1].grid"));
+    let grid = r
+        .checks
+        .iter()
+        .find(|c| c.id.starts_with("earlier-factor:") && c.message.to_string().contains("Shenzhen"))
+        .expect("the 2024 line on the 2015 edition is flagged");
+    assert!(
+        grid.message.to_string().contains("grid edition"),
+        "{}",
+        grid.message
+    );
+    assert!(
+        !grid.message.to_string().contains("Shenzhen 2018"),
+        "2018 on the 2015 basis is the report's own"
+    );
+    // 10 MWh × 0.39 + 10 × 0.71 + 10 × 0.39 + the two Guangdong lines
+    let lines: Vec<_> = r.trace.iter().filter(|t| t.scope == Some(2)).collect();
+    assert_eq!(
+        lines[0].factor.as_ref().unwrap().id.as_deref(),
+        Some("clp-2023")
+    );
+    assert_eq!(
+        lines[1].factor.as_ref().unwrap().id.as_deref(),
+        Some("hk-electric-2020")
+    );
 }

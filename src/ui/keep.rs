@@ -172,6 +172,7 @@ pub fn empty() -> Value {
     serde_json::json!({
         "schema": crate::engine::scenario::SCHEMA,
         "period": "",
+        "gwp": "AR6",
         "organisation": {},
         "energy": []
     })

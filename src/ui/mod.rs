@@ -615,6 +615,14 @@ fn Inputs(props: &InputsProps) -> Html {
     }
 }
 
+/// The checks of the period whose inputs show.
+fn period_checks(results: &Results, period: PeriodId) -> &[crate::engine::calc::Check] {
+    match period {
+        PeriodId::Current => &results.checks,
+        id => results.periods.get(id.key()).map_or(&[][..], |p| &p.checks),
+    }
+}
+
 /// The details of the period whose inputs show.
 fn period_details(results: &Results, period: PeriodId) -> Option<&crate::engine::calc::Details> {
     match period {
@@ -1051,6 +1059,24 @@ fn EnergyRowEditor(props: &EnergyRowProps) -> Html {
         .map(|e| (e.path.clone(), e.message.render(lang)))
         .collect();
     let used = state.factor_source(period, i).map(|t| t.render(lang));
+    // Warnings that point at one of the line's fields (a factor of an earlier year).
+    let warnings: Vec<(String, String)> = period_checks(&state.current, period)
+        .iter()
+        .filter_map(|c| {
+            let p = c.path.as_ref()?;
+            (p.starts_with(&within) && c.level != crate::engine::calc::Level::Info)
+                .then(|| (p.clone(), c.message.render(lang)))
+        })
+        .collect();
+    let errors = errors
+        .into_iter()
+        .chain(
+            warnings
+                .iter()
+                .cloned()
+                .map(|(p, m)| (format!("warning:{p}"), m)),
+        )
+        .collect::<Vec<_>>();
     let quantity_note = note(lang, &doc, &format!("{row_path}.quantity"));
     // The row itself renders only when what it shows changed: with 50 lines on a page, a
     // keystroke in one re-renders one.
@@ -1294,6 +1320,9 @@ fn EnergyRowView(props: &EnergyRowViewProps) -> Html {
                 }
             </div>
             if let Some(source) = used { <p class="note" data-factor-used={row_path.clone()}>{ trf!(lang, "Factor used: {0}", &[&source]) }</p> }
+            { for props.errors.iter().filter_map(|(p, m)| p.strip_prefix("warning:").map(|p| html! {
+                <p class="warning" data-warning-for={p.to_string()}>{ m.clone() }</p>
+            })) }
         </div>
     }
 }

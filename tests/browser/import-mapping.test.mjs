@@ -42,6 +42,7 @@ test('New report clears the example (figures, notes, published table) after aski
   assert.equal(await page.locator('td.published').filter({ hasText: /\d/ }).count(), 0, 'no published figure left');
   assert.equal(await page.locator('.field .note').filter({ hasText: /Implied by the report/ }).count(), 0, 'no example note left');
   assert.match(await input(page, 'period').inputValue(), /^\d{4}$/);
+  assert.equal(await input(page, 'gwp').inputValue(), 'AR6', 'a new report takes the latest IPCC values');
   await page.getByTestId('undo-load').click();
   assert.deepEqual(await kpiTexts(page), example, 'undone: the example is back');
   assert.deepEqual(record.pageErrors, []);

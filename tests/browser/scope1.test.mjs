@@ -124,3 +124,18 @@ test('towngas moves to Scope 2 when the HK EPD/EMSD convention is chosen, and ba
   assert.deepEqual(record.pageErrors, []);
   await close();
 });
+
+test('a CLP line of 2024 takes 2023, the latest year in the library, with a warning under the line', async () => {
+  const { page, record, close } = await openPage(env.browser, env.server.url);
+  await page.evaluate(() => EsgKpi.load({ period: '2024', energy: [
+    { site: 'HK office', source: 'electricity', quantity: '100,000', unit: 'kWh', grid: 'clp' },
+    { site: 'Shenzhen office', source: 'electricity', quantity: '100,000', unit: 'kWh', grid: 'guangdong' }] }));
+  // 100 MWh × 0.39 (CLP 2023) + 100 MWh × the Guangdong factor of the 2015 edition
+  await page.locator('[data-warning-for="energy[0].grid"]').waitFor();
+  assert.match(await page.locator('[data-warning-for="energy[0].grid"]').textContent(), /clp-2023 is the latest year/);
+  assert.match(await page.locator('[data-warning-for="energy[1].grid"]').textContent(), /more than three years older/);
+  await page.locator('#language').selectOption('zh-Hans');
+  assert.match(await page.locator('[data-warning-for="energy[0].grid"]').textContent(), /最新年度/);
+  assert.deepEqual(record.pageErrors, []);
+  await close();
+});

@@ -346,6 +346,27 @@ pub(crate) fn period_checks(
             path: path(rows, "factor"),
         });
     }
+    for (id, kind, rows) in tally.earlier.list() {
+        out.push(Check {
+            id: format!("earlier-factor:{id}"),
+            level: Level::Warning,
+            message: if kind == "utility" {
+                t!(
+                    "{1} is the latest year of this utility's factor in the library; it stands in for a later year at {0}. Give those lines their own year's factor once the utility publishes it.",
+                    listed(p, rows),
+                    id
+                )
+            } else {
+                t!(
+                    "{1} is from a grid edition more than three years older than the lines at {0}. Choose a current edition (the grid-factor edition above), or say in the report that this basis is kept on purpose.",
+                    listed(p, rows),
+                    id
+                )
+            },
+            kpi: None,
+            path: path(rows, "grid"),
+        });
+    }
     for (id, status, rows) in tally.statuses.list() {
         out.push(Check {
             id: format!("factor-status:{id}"),

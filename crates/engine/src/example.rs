@@ -17,12 +17,15 @@ pub fn example() -> serde_json::Value {
 }
 
 /// A new report: no example figures, notes, published table or denominators — only the
-/// schema and the reporting period (a calendar year, which the user can change).
+/// schema, the reporting period (a calendar year, which the user can change) and AR6.
 pub fn blank(period: &str) -> serde_json::Value {
     serde_json::json!({
         "schema": "esg-kpi-scenario/1",
         "name": "",
         "period": period,
+        // A new report takes the latest IPCC values (IFRS S2, which HKEX's Part D follows);
+        // a scenario without `gwp` keeps AR5, as the contract says.
+        "gwp": "AR6",
         "organisation": {},
         "energy": []
     })

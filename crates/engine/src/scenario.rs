@@ -168,6 +168,9 @@ pub struct EnergyRow {
     pub distance: Option<Box<Distance>>,
     /// Towngas counted in Scope 2 (the period's `towngas_scope`).
     pub towngas_scope2: bool,
+    /// The factor is of an earlier year than the line's: `utility` (the utility's latest
+    /// published year stands in) or `grid` (a grid edition more than three years older).
+    pub earlier: Option<&'static str>,
 }
 
 impl EnergyRow {
@@ -517,6 +520,8 @@ struct Reader {
     /// The regional grid factors the period being read has used, each made once and shared by
     /// its rows (a factor carries its citation: one copy per row would be most of a row).
     grids: Vec<(Region, Rc<GridFactor>)>,
+    /// Whether the row being read takes a factor of an earlier year (see [`EnergyRow::earlier`]).
+    earlier: Option<&'static str>,
 }
 
 impl Reader {
@@ -859,6 +864,7 @@ impl Reader {
             return None;
         };
         let before = self.errors.len();
+        self.earlier = None;
         let site = self.text(obj, "site", &p("site")).unwrap_or_default();
         let row_period = self.text(obj, "period", &p("period"));
 
@@ -1165,6 +1171,7 @@ impl Reader {
             mobile,
             distance,
             towngas_scope2: source == Some(Source::Towngas) && period.settings.towngas_scope2,
+            earlier: self.earlier.take(),
         })
     }
 
@@ -1208,6 +1215,16 @@ impl Reader {
                 self.grids.push((region, f.clone()));
                 Some(f)
             });
+            // A grid edition more than three years older than the line is flagged.
+            let edition_year = settings
+                .grid_edition_id
+                .split('-')
+                .find_map(|part| part.parse::<u16>().ok());
+            if let (Some(y), Some(e)) = (year(), edition_year) {
+                if y > e.saturating_add(3) {
+                    self.earlier = Some("grid");
+                }
+            }
             return match made {
                 Some(factor) => FactorChoice::Grid {
                     grid: key.to_string(),
@@ -1241,9 +1258,16 @@ impl Reader {
                     (library::HK_ELECTRIC, "hk-electric", "HK Electric")
                 };
                 let years: Vec<String> = table.iter().map(|(y, _)| y.to_string()).collect();
+                let latest = table.iter().map(|(y, _)| *y).max().unwrap_or(0);
                 match year() {
                     Some(y) if table.iter().any(|(ty, _)| *ty == y) => {
                         record(&format!("{prefix}-{y}")).map_or(FactorChoice::None, single)
+                    }
+                    // Not published yet (or not found in the utility's own report): its latest
+                    // year stands in, and a check names the lines.
+                    Some(y) if y > latest => {
+                        self.earlier = Some("utility");
+                        record(&format!("{prefix}-{latest}")).map_or(FactorChoice::None, single)
                     }
                     Some(y) => {
                         self.error(

@@ -679,6 +679,8 @@ pub struct Tally {
     pub(crate) default_density: Rows,
     /// Lines on a preset factor, by the preset's id (its name beside).
     pub(crate) presets: Sets,
+    /// Lines whose factor is of an earlier year than theirs, by factor.
+    pub(crate) earlier: Sets,
     /// Lines whose factor is unverified or secondary, by the factor's id.
     /// (beside each, the status's id).
     pub(crate) statuses: Sets,
@@ -742,6 +744,7 @@ impl Tally {
         self.custom.shift(to);
         self.default_density.shift(to);
         self.presets.shift(to);
+        self.earlier.shift(to);
         self.statuses.shift(to);
         self.quality.shift(to);
     }
@@ -831,6 +834,9 @@ impl Tally {
             }
             _ => {}
         }
+        if let (Some(kind), Some(id)) = (r.earlier, r.factor.record_id()) {
+            self.earlier.put(&id, kind, i, sign);
+        }
         if let Some(status @ (Status::Unverified | Status::Secondary)) = r.factor.status() {
             if let Some(id) = r.factor.record_id() {
                 self.statuses.put(&id, status.id(), i, sign);
@@ -870,6 +876,7 @@ impl Tally {
         self.custom.merge(&other.custom);
         self.default_density.merge(&other.default_density);
         self.presets.merge(&other.presets);
+        self.earlier.merge(&other.earlier);
         self.statuses.merge(&other.statuses);
         self.quality.merge(&other.quality);
         self.settle();

@@ -390,4 +390,6 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("{0} km × {1} L/100 km = {2} L; {3}", "{0} 公里 × {1} 升/100 公里 = {2} 升；{3}", "{0} 公里 × {1} 升/100 公里 = {2} 升；{3}"),
     ("towngas_scope is “scope1” (the GHG Protocol: fuel burnt on site) or “scope2” (the HK EPD/EMSD convention: towngas bought as energy indirect), not “{0}”", "towngas_scope 應為「scope1」（溫室氣體核算體系：現場燃燒的燃料）或「scope2」（香港環保署／機電署慣例：購買的煤氣屬能源間接排放），而不是「{0}」", "towngas_scope 应为“scope1”（温室气体核算体系：现场燃烧的燃料）或“scope2”（香港环保署／机电署惯例：购买的煤气属能源间接排放），而不是“{0}”"),
     ("a towngas line has an error", "有一項煤氣項目出錯", "有一项煤气项目出错"),
+    ("{1} is the latest year of this utility's factor in the library; it stands in for a later year at {0}. Give those lines their own year's factor once the utility publishes it.", "{1} 是資料庫中該電力公司最新年度的排放因子；{0} 屬較後年度，暫以此代替。待電力公司公布後，請為這些項目填上其年度的排放因子。", "{1} 是数据库中该电力公司最新年度的排放因子；{0} 属较后年度，暂以此代替。待电力公司公布后，请为这些项目填上其年度的排放因子。"),
+    ("{1} is from a grid edition more than three years older than the lines at {0}. Choose a current edition (the grid-factor edition above), or say in the report that this basis is kept on purpose.", "{1} 所屬的電網因子版本比 {0} 的年度早三年以上。請選擇較新的版本（上方的電網因子版本），或在報告中說明刻意沿用此基準。", "{1} 所属的电网因子版本比 {0} 的年度早三年以上。请选择较新的版本（上方的电网因子版本），或在报告中说明刻意沿用此基准。"),
 ];
