@@ -1068,20 +1068,11 @@ fn EnergyRowEditor(props: &EnergyRowProps) -> Html {
                 .then(|| (p.clone(), c.message.render(lang)))
         })
         .collect();
-    let errors = errors
-        .into_iter()
-        .chain(
-            warnings
-                .iter()
-                .cloned()
-                .map(|(p, m)| (format!("warning:{p}"), m)),
-        )
-        .collect::<Vec<_>>();
     let quantity_note = note(lang, &doc, &format!("{row_path}.quantity"));
     // The row itself renders only when what it shows changed: with 50 lines on a page, a
     // keystroke in one re-renders one.
     html! {
-        <EnergyRowView {i} {period} {row} {errors} {used} {quantity_note}
+        <EnergyRowView {i} {period} {row} {errors} {warnings} {used} {quantity_note}
             onedit={props.onedit.clone()} dispatcher={state.dispatcher()} />
     }
 }
@@ -1094,6 +1085,8 @@ struct EnergyRowViewProps {
     row: serde_json::Value,
     /// Errors at the row and its fields: (path, message in the page's language).
     errors: Vec<(String, String)>,
+    /// Warnings at the row's fields: (path, message in the page's language).
+    warnings: Vec<(String, String)>,
     used: Option<String>,
     quantity_note: Option<AttrValue>,
     onedit: Callback<(String, String)>,
@@ -1320,9 +1313,9 @@ fn EnergyRowView(props: &EnergyRowViewProps) -> Html {
                 }
             </div>
             if let Some(source) = used { <p class="note" data-factor-used={row_path.clone()}>{ trf!(lang, "Factor used: {0}", &[&source]) }</p> }
-            { for props.errors.iter().filter_map(|(p, m)| p.strip_prefix("warning:").map(|p| html! {
-                <p class="warning" data-warning-for={p.to_string()}>{ m.clone() }</p>
-            })) }
+            { for props.warnings.iter().map(|(p, m)| html! {
+                <p class="warning" data-warning-for={p.clone()}>{ m.clone() }</p>
+            }) }
         </div>
     }
 }

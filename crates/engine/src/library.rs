@@ -1020,43 +1020,30 @@ fn build() -> Vec<FactorRecord> {
             sources: &[Source::Electricity],
         });
     }
-    for (year, value) in CLP {
-        let Some(v) = dec(value) else { continue };
-        out.push(FactorRecord {
-            id: format!("clp-{year}"),
-            name: format!("CLP Power Hong Kong, kg CO2e per kWh sold, {year}"),
-            gases: vec![(Gas::Co2e, v)],
-            unit: FactorUnit::KG_PER_KWH,
-            calorific_basis: "",
-            region: "HK".into(),
-            edition: year.to_string(),
-            publisher: "CLP Power Hong Kong",
-            document: "CLP Holdings Sustainability Report 2023, ESG data table: CO2e emissions intensity of electricity sold by CLP Power Hong Kong",
-            table: "p. 171",
-            url: "https://www.clpgroup.com/content/dam/clp-group/channels/sustainability/document/sustainability-report/2023/CLP_Sustainability_Report_2023_en.pdf",
-            status: Status::Verified,
-            note: "Electricity sold before the adjustment for renewable energy certificates; the report's 2023 figures were assured by KPMG.".into(),
-            sources: &[Source::Electricity],
-        });
-    }
-    for (year, value) in HK_ELECTRIC {
-        let Some(v) = dec(value) else { continue };
-        out.push(FactorRecord {
-            id: format!("hk-electric-{year}"),
-            name: format!("HK Electric, kg CO2e per kWh sold, {year}"),
-            gases: vec![(Gas::Co2e, v)],
-            unit: FactorUnit::KG_PER_KWH,
-            calorific_basis: "",
-            region: "HK".into(),
-            edition: year.to_string(),
-            publisher: "HK Electric",
-            document: "HK Electric sustainability report",
-            table: "",
-            url: "",
-            status: Status::Verified,
-            note: String::new(),
-            sources: &[Source::Electricity],
-        });
+    let utilities = [
+        (CLP, "clp", "CLP Power Hong Kong", "CLP Holdings Sustainability Report 2023, ESG data table: CO2e emissions intensity of electricity sold by CLP Power Hong Kong", "p. 171", "https://www.clpgroup.com/content/dam/clp-group/channels/sustainability/document/sustainability-report/2023/CLP_Sustainability_Report_2023_en.pdf", "Electricity sold before the adjustment for renewable energy certificates; the report's 2023 figures were assured by KPMG."),
+        (HK_ELECTRIC, "hk-electric", "HK Electric", "HK Electric sustainability report", "", "", ""),
+    ];
+    for (years, prefix, publisher, document, table, url, note) in utilities {
+        for (year, value) in years {
+            let Some(v) = dec(value) else { continue };
+            out.push(FactorRecord {
+                id: format!("{prefix}-{year}"),
+                name: format!("{publisher}, kg CO2e per kWh sold, {year}"),
+                gases: vec![(Gas::Co2e, v)],
+                unit: FactorUnit::KG_PER_KWH,
+                calorific_basis: "",
+                region: "HK".into(),
+                edition: year.to_string(),
+                publisher,
+                document,
+                table,
+                url,
+                status: Status::Verified,
+                note: note.into(),
+                sources: &[Source::Electricity],
+            });
+        }
     }
     out
 }
