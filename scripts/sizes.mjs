@@ -67,10 +67,14 @@ import { join, resolve } from 'node:path';
  * towngas switch, CLP's 2019–2023 factors and China's 2021–2023 national ones, +6.7 KB
  * (404.1 KB measured). Then 406 KB: a utility's latest year standing in for a later one and a
  * grid edition more than three years older than its lines, each flagged under the line on the
- * page, +1.9 KB (406.0 KB measured). Issue 19 owns the way down (Chinese tables on demand, the first view
- * rendered at build time).
+ * page, +1.9 KB (406.0 KB measured). Then 412 KB: 13 more sources (coal by kind, fuel oil,
+ * kerosene, biofuels, heat, cooling) with their names in three languages and the importer's
+ * spellings, 12 IPCC records with their citations, tonnes and refrigeration ton-hours,
+ * biogenic CO2 apart, and financial years by months with the year-end month on the page,
+ * +6.0 KB (412.0 KB measured). Issue 19 owns the way down (Chinese tables on demand, the first
+ * view rendered at build time).
  */
-export const BUDGET = { targetKb: 200, limitKb: 406 };
+export const BUDGET = { targetKb: 200, limitKb: 412 };
 
 const dist = resolve(import.meta.dirname, '..', 'dist');
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;

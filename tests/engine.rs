@@ -330,7 +330,7 @@ fn malformed_numbers_are_errors_at_their_path_and_the_rest_computes() {
 fn bad_energy_rows_are_located_and_make_dependent_totals_null() {
     let r = run(with_energy(json!([
         { "source": "electricity", "quantity": "10", "unit": "m3", "factor": { "value": "0.5", "unit": "tCO2e/MWh" } },
-        { "source": "coal", "quantity": "10", "unit": "MWh" },
+        { "source": "peat", "quantity": "10", "unit": "MWh" },
         { "source": "natural_gas", "quantity": "abc", "unit": "MWh" },
         { "source": "natural_gas", "quantity": "10", "unit": "barrels" },
         { "source": "natural_gas", "quantity": "10", "unit": "MWh", "factor": "no-such-factor" },
@@ -339,7 +339,7 @@ fn bad_energy_rows_are_located_and_make_dependent_totals_null() {
         "not a row"
     ])));
     assert!(error_at(&r, "energy[0].unit").contains("volume"));
-    assert!(error_at(&r, "energy[1].source").contains("unknown source “coal”"));
+    assert!(error_at(&r, "energy[1].source").contains("unknown source “peat”"));
     assert!(error_at(&r, "energy[2].quantity").contains("not a number"));
     assert!(error_at(&r, "energy[3].unit").contains("unknown unit"));
     assert!(error_at(&r, "energy[4].factor").contains("not a factor in the built-in library"));

@@ -82,7 +82,7 @@ fn the_error_fixture_gives_one_located_message_per_bad_row() {
             "1e40",
             "too large for exact decimal arithmetic",
         ),
-        (5, "source", "coal", "unknown source “coal”"),
+        (5, "source", "peat", "unknown source “peat”"),
         (6, "unit", "furlongs", "unknown unit “furlongs”"),
         (7, "quantity", "", "enter the quantity consumed"),
         (8, "quantity", "-5", "must not be negative"),

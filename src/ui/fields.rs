@@ -88,6 +88,8 @@ pub struct SelectFieldProps {
     pub options: Vec<(AttrValue, AttrValue)>,
     #[prop_or_default]
     pub error: Option<AttrValue>,
+    #[prop_or_default]
+    pub note: Option<AttrValue>,
     pub onedit: Callback<(String, String)>,
 }
 
@@ -105,12 +107,21 @@ pub fn SelectField(props: &SelectFieldProps) -> Html {
         })
     };
     let known = props.options.iter().any(|(v, _)| *v == props.value);
+    let note_id = dom_id("note", &props.path);
+    let described = [
+        props.error.as_ref().map(|_| err_id.clone()),
+        props.note.as_ref().map(|_| note_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
     html! {
         <div class={classes!("field", props.error.as_ref().map(|_| "invalid"))}>
             <label for={id.clone()}>{ &props.label }</label>
             <select id={id} data-input={props.path.clone()} {onchange}
                 aria-invalid={if props.error.is_some() { "true" } else { "false" }}
-                aria-describedby={props.error.as_ref().map(|_| err_id.clone())}>
+                aria-describedby={(!described.is_empty()).then_some(described)}>
                 if !known {
                     <option value={props.value.clone()} selected=true>{ trf!(lang, "{0} (not recognised)", &[&props.value]) }</option>
                 }
@@ -119,6 +130,9 @@ pub fn SelectField(props: &SelectFieldProps) -> Html {
                 }) }
             </select>
             { error_line(&props.path, &props.error) }
+            if let Some(note) = &props.note {
+                <p class="note" id={note_id}>{ note }</p>
+            }
         </div>
     }
 }

@@ -953,6 +953,30 @@ fn Method(props: &InputsProps) -> Html {
             AttrValue::from(tr!(lang, "Scope 2: energy bought (HK EPD/EMSD guidelines)")),
         ),
     ];
+    const MONTHS: [&str; 11] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+    ];
+    let year_end: Vec<(AttrValue, AttrValue)> = std::iter::once((
+        AttrValue::from(""),
+        AttrValue::from(tr!(lang, "March: April to March (the default)")),
+    ))
+    .chain(MONTHS.iter().zip(1..).map(|(name, m): (&&str, u8)| {
+        (
+            AttrValue::from(m.to_string()),
+            AttrValue::from(crate::i18n::tr(lang, name)),
+        )
+    }))
+    .collect();
     let combined = matches!(
         library::grid_edition(&effective),
         Some(library::GridEdition::CombinedMargin { .. })
@@ -969,6 +993,9 @@ fn Method(props: &InputsProps) -> Html {
                     onedit={props.onedit.clone()} />
             }
             <SelectField path={Input::TowngasScope.key()} label={Input::TowngasScope.label().render(lang)} value={path::text(doc, Input::TowngasScope.key())} options={towngas} error={state.error_at(Input::TowngasScope.key(), lang).map(AttrValue::from)} onedit={props.onedit.clone()} />
+            <SelectField path={Input::YearEnd.key()} label={Input::YearEnd.label().render(lang)} value={path::text(doc, Input::YearEnd.key())} options={year_end} error={state.error_at(Input::YearEnd.key(), lang).map(AttrValue::from)}
+                note={Some(AttrValue::from(tr!(lang, "Each calendar year's utility factor counts for its months: 9/12 × 2024 + 3/12 × 2025.")))}
+                onedit={props.onedit.clone()} />
         </fieldset>
     }
 }

@@ -208,7 +208,7 @@ fn ledger_problems_are_named_by_line_and_column_and_exit_1() {
         err.contains("ledger-errors.csv:3 · quantity “=SUM(A1:A3)”: a spreadsheet formula"),
         "{err}"
     );
-    assert!(err.contains(":5 · source “coal”: unknown source"), "{err}");
+    assert!(err.contains(":5 · source “peat”: unknown source"), "{err}");
     // In another language, the same lines.
     let out = esg_kpi(
         &["--lang", "zh-Hant", "ledger", &fixture("ledger-errors.csv")],
@@ -216,7 +216,7 @@ fn ledger_problems_are_named_by_line_and_column_and_exit_1() {
     );
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("ledger-errors.csv:5 · source “coal”: 未知的能源類別"),
+        err.contains("ledger-errors.csv:5 · source “peat”: 未知的能源類別"),
         "{err}"
     );
 }

@@ -431,6 +431,7 @@ fn details(
 ) -> Details {
     let text = |v: Val| v.ok().map(Num);
     let mut by_gas = BTreeMap::new();
+    let mut biogenic = None;
     for (acc, gas) in tally.gases.iter().zip(GASES) {
         let mut tonnes = sum(acc, &|l: &Line| {
             l.gas_tonnes(gas).ok().filter(|_| l.row.direct())
@@ -442,6 +443,18 @@ fn details(
             _ => Ok(Decimal::ZERO),
         };
         tonnes = add(&tonnes, &extra);
+        if gas == Gas::Co2Biogenic {
+            // Beside the scopes, and only when a line burns a biofuel.
+            if tally
+                .sources
+                .list()
+                .iter()
+                .any(|g| Source::from_id(&g.key).is_some_and(Source::is_biofuel))
+            {
+                biogenic = Some(text(tonnes));
+            }
+            continue;
+        }
         by_gas.insert(gas.id(), text(tonnes));
     }
     if let Some(Some(f)) = fugitive {
@@ -532,6 +545,7 @@ fn details(
             "scope1"
         },
         scope1_by_gas_t: by_gas,
+        biogenic_co2_t: biogenic,
         grid_factor_effective_t_per_mwh: text(effective),
         scope2_market_t: market,
         scope2_market_method: method,
@@ -831,6 +845,11 @@ pub(crate) fn trace_line(l: &Line, p: &Period) -> TraceLine {
                     plain(d.value),
                     d.source
                 ),
+                (units::QuantityUnit::T, ..) => Text::verbatim(format!(
+                    "{} t = {} kg",
+                    plain(row.quantity),
+                    c.physical.map(plain).unwrap_or_default()
+                )),
                 _ => Text::verbatim(format!("{} {}", plain(row.quantity), row.unit.symbol())),
             };
             t!(

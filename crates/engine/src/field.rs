@@ -312,10 +312,11 @@ pub enum Input {
     DistanceKm,
     Economy,
     TowngasScope,
+    YearEnd,
 }
 
 impl Input {
-    pub const ALL: [Input; 23] = [
+    pub const ALL: [Input; 24] = [
         Input::Gwp,
         Input::GridEdition,
         Input::GridOmWeight,
@@ -339,6 +340,7 @@ impl Input {
         Input::DistanceKm,
         Input::Economy,
         Input::TowngasScope,
+        Input::YearEnd,
     ];
 
     /// (key, label): the table.
@@ -370,6 +372,7 @@ impl Input {
             Input::DistanceKm => ("distance_km", "Distance driven"),
             Input::Economy => ("l_per_100km", "Fuel economy"),
             Input::TowngasScope => ("towngas_scope", "Towngas bought counts in"),
+            Input::YearEnd => ("year_end_month", "A financial year (2024/25) ends in"),
         }
     }
 

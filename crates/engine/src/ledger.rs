@@ -1335,7 +1335,7 @@ impl Context {
             match self.source {
                 Some(s) => Some(s),
                 None => {
-                    problem(Column::Source, "", t!("the source is empty; use electricity, natural gas, towngas, LPG, diesel or petrol"));
+                    problem(Column::Source, "", t!("the source is empty; use electricity, natural gas, towngas, LPG, diesel, petrol, coal (or its kind), coke, fuel oil, kerosene, a biofuel, heat or cooling"));
                     None
                 }
             }
@@ -1349,7 +1349,7 @@ impl Context {
                     Some(s)
                 }
                 None => {
-                    problem(Column::Source, &source_text, t!("unknown source “{0}”; use electricity, natural gas, towngas, LPG, diesel or petrol (or 電力, 天然氣, 煤氣, 石油氣, 柴油, 汽油)", &source_text));
+                    problem(Column::Source, &source_text, t!("unknown source “{0}”; use electricity, natural gas, towngas, LPG, diesel, petrol, coal (or its kind), coke, fuel oil, kerosene, a biofuel, heat or cooling (or 電力, 天然氣, 煤氣, 石油氣, 柴油, 汽油, 原煤, 焦炭, 燃料油, 煤油, 熱力, 區域供冷)", &source_text));
                     None
                 }
             }

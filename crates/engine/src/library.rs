@@ -19,6 +19,8 @@ pub enum Gas {
     N2o,
     /// Already CO2e (a grid factor, a utility's published figure).
     Co2e,
+    /// CO2 from burning biomass: reported beside the scopes (GWP 0 inside them).
+    Co2Biogenic,
 }
 
 impl Gas {
@@ -28,6 +30,18 @@ impl Gas {
             Gas::Ch4 => "CH4",
             Gas::N2o => "N2O",
             Gas::Co2e => "CO2e",
+            Gas::Co2Biogenic => "CO2 (biogenic)",
+        }
+    }
+
+    /// Its key in an inline per-gas factor: `co2`, `ch4`, `n2o`, `co2_biogenic`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Gas::Co2 => "co2",
+            Gas::Ch4 => "ch4",
+            Gas::N2o => "n2o",
+            Gas::Co2e => "co2e",
+            Gas::Co2Biogenic => "co2_biogenic",
         }
     }
 }
@@ -84,6 +98,7 @@ impl GwpSet {
         };
         match gas {
             Gas::Co2 | Gas::Co2e => Decimal::ONE,
+            Gas::Co2Biogenic => Decimal::ZERO,
             Gas::Ch4 => ch4,
             Gas::N2o => n2o,
         }
@@ -218,10 +233,10 @@ const FUELS: &[FuelFactor] = &[
         edition: "2006",
         publisher: IPCC,
         document: IPCC_DOC,
-        table: "Ch. 2 Tables 2.2 and 2.3",
+        table: "Ch. 2 Tables 2.2 and 2.3, as in the IPCC Emission Factor Database (EFDB IDs 117642, 117696, 117750; 117804, 117858, 117912)",
         url: IPCC_URL,
-        status: Status::Unverified,
-        note: "CH4 1 and N2O 0.1 kg/TJ are unverified (one public library has N2O 1.5, a transcription error).",
+        status: Status::Verified,
+        note: "One public library has N2O 1.5, the coals' value: a transcription error.",
         sources: NG,
     },
     FuelFactor {
@@ -234,9 +249,9 @@ const FUELS: &[FuelFactor] = &[
         edition: "2006",
         publisher: IPCC,
         document: IPCC_DOC,
-        table: "Ch. 2 Table 2.4",
+        table: "Ch. 2 Table 2.4 (CO2 as Ch. 1 Table 1.4), as in the IPCC Emission Factor Database (EFDB IDs 117938, 117992, 118046)",
         url: IPCC_URL,
-        status: Status::Unverified,
+        status: Status::Verified,
         note: "Stationary combustion; vehicles use Ch. 3 (mobile) CH4 and N2O factors.",
         sources: &[Source::Diesel],
     },
@@ -250,9 +265,9 @@ const FUELS: &[FuelFactor] = &[
         edition: "2006",
         publisher: IPCC,
         document: IPCC_DOC,
-        table: "Ch. 2 Table 2.4",
+        table: "Ch. 2 Table 2.4 (CO2 as Ch. 1 Table 1.4), as in the IPCC Emission Factor Database (EFDB IDs 117931, 117985, 118039)",
         url: IPCC_URL,
-        status: Status::Unverified,
+        status: Status::Verified,
         note: "Stationary combustion; vehicles use Ch. 3 (mobile) CH4 and N2O factors.",
         sources: &[Source::Petrol],
     },
@@ -266,9 +281,9 @@ const FUELS: &[FuelFactor] = &[
         edition: "2006",
         publisher: IPCC,
         document: IPCC_DOC,
-        table: "Ch. 2 Table 2.4",
+        table: "Ch. 2 Table 2.4 (CO2 as Ch. 1 Table 1.4), as in the IPCC Emission Factor Database (EFDB IDs 117940, 117994, 118048)",
         url: IPCC_URL,
-        status: Status::Unverified,
+        status: Status::Verified,
         note: "",
         sources: &[Source::Lpg],
     },
@@ -287,6 +302,76 @@ const FUELS: &[FuelFactor] = &[
         status: Status::Verified,
         note: "",
         sources: &[Source::Towngas],
+    },
+];
+
+/// A stationary IPCC 2006 default, read in the IPCC Emission Factor Database (the export named
+/// at [`MOBILE`]; docs/research/issue-17-ipcc-stationary.md): CO2 as Ch. 1 Table 1.4, CH4 and
+/// N2O from the named Ch. 2 table. A biofuel's CO2 is biogenic.
+macro_rules! stationary {
+    ($id:literal, $name:literal, $co2gas:ident, $co2:literal, $ch4:literal, $n2o:literal, $table:literal, $note:literal, [$($source:ident),+]) => {
+        FuelFactor {
+            id: $id,
+            name: $name,
+            gases: &[(Gas::$co2gas, $co2), (Gas::Ch4, $ch4), (Gas::N2o, $n2o)],
+            unit: FactorUnit::KG_PER_TJ,
+            basis: "net calorific value",
+            region: "global",
+            edition: "2006",
+            publisher: IPCC,
+            document: IPCC_DOC,
+            table: $table,
+            url: IPCC_URL,
+            status: Status::Verified,
+            note: $note,
+            sources: &[$(Source::$source),+],
+        }
+    };
+}
+
+/// Coal by kind, fuel oil, kerosene and biofuels: stationary combustion.
+const MORE_FUELS: &[FuelFactor] = &[
+    stationary!("bituminous-ipcc2006", "Other bituminous coal, IPCC 2006 default, stationary (commercial or manufacturing)", Co2, "94600", "10", "1.5",
+        "Ch. 2 Tables 2.3 and 2.4 (CO2 as Ch. 1 Table 1.4), as in the IPCC Emission Factor Database (EFDB IDs 117953, 118007, 118061; 117845, 117899)",
+        "Also the preset for coal of no stated kind, the commonest rank: choose the kind when the supplier's note gives it.", [BituminousCoal, Coal]),
+    stationary!("anthracite-ipcc2006", "Anthracite, IPCC 2006 default, stationary (commercial or manufacturing)", Co2, "98300", "10", "1.5",
+        "Ch. 2 Tables 2.3 and 2.4 (CO2 as Ch. 1 Table 1.4), as in the IPCC Emission Factor Database (EFDB IDs 117951, 118005, 118059; 117843, 117897)", "", [Anthracite, Coal]),
+    stationary!("sub-bituminous-ipcc2006", "Sub-bituminous coal, IPCC 2006 default, stationary (commercial or manufacturing)", Co2, "96100", "10", "1.5",
+        "Ch. 2 Tables 2.3 and 2.4 (CO2 as Ch. 1 Table 1.4), as in the IPCC Emission Factor Database (EFDB IDs 117954, 118008, 118062; 117846, 117900)", "", [SubBituminousCoal, Coal]),
+    stationary!("lignite-ipcc2006", "Lignite, IPCC 2006 default, stationary (commercial or manufacturing)", Co2, "101000", "10", "1.5",
+        "Ch. 2 Tables 2.3 and 2.4 (CO2 as Ch. 1 Table 1.4), as in the IPCC Emission Factor Database (EFDB IDs 117955, 118009, 118063; 117847, 117901)", "", [Lignite, Coal]),
+    stationary!("coke-ipcc2006", "Coke oven coke, IPCC 2006 default, stationary (commercial or manufacturing)", Co2, "107000", "10", "1.5",
+        "Ch. 2 Tables 2.3 and 2.4 (CO2 as Ch. 1 Table 1.4), as in the IPCC Emission Factor Database (EFDB IDs 117959, 118013, 118067; 117851, 117905)", "", [Coke]),
+    stationary!("fuel-oil-ipcc2006-commercial", "Residual fuel oil, IPCC 2006 default, stationary commercial/institutional", Co2, "77400", "10", "0.6",
+        "Ch. 2 Table 2.4 (CO2 as Ch. 1 Table 1.4), as in the IPCC Emission Factor Database (EFDB IDs 117939, 117993, 118047)", "", [FuelOil]),
+    stationary!("fuel-oil-ipcc2006-manufacturing", "Residual fuel oil, IPCC 2006 default, manufacturing industries and construction", Co2, "77400", "3", "0.6",
+        "Ch. 2 Table 2.3 (CO2 as Ch. 1 Table 1.4), as in the IPCC Emission Factor Database (EFDB IDs 117777, 117831, 117885)", "", [FuelOil]),
+    stationary!("kerosene-ipcc2006-commercial", "Other kerosene, IPCC 2006 default, stationary commercial/institutional", Co2, "71900", "10", "0.6",
+        "Ch. 2 Table 2.4 (CO2 as Ch. 1 Table 1.4), as in the IPCC Emission Factor Database (EFDB IDs 117935, 117989, 118043)", "", [Kerosene]),
+    stationary!("biodiesel-ipcc2006", "Biodiesels, IPCC 2006 default, stationary commercial/institutional (CO2 biogenic)", Co2Biogenic, "70800", "10", "0.6",
+        "Ch. 2 Table 2.4 (CO2 as Ch. 1 Table 1.4), as in the IPCC Emission Factor Database (EFDB IDs 117976, 118030, 118084)",
+        "The CO2 is biogenic: reported beside the scopes; CH4 and N2O count in Scope 1. A blend (B5, B20) is its diesel and its biodiesel on two lines.", [Biodiesel]),
+    stationary!("bioethanol-ipcc2006", "Biogasoline (bioethanol), IPCC 2006 default, stationary commercial/institutional (CO2 biogenic)", Co2Biogenic, "70800", "10", "0.6",
+        "Ch. 2 Table 2.4 (CO2 as Ch. 1 Table 1.4), as in the IPCC Emission Factor Database (EFDB IDs 117975, 118029, 118083)",
+        "The CO2 is biogenic: reported beside the scopes; CH4 and N2O count in Scope 1.", [Bioethanol]),
+    stationary!("wood-ipcc2006-commercial", "Wood and wood waste, IPCC 2006 default, stationary commercial/institutional (CO2 biogenic)", Co2Biogenic, "112000", "300", "4",
+        "Ch. 2 Table 2.4 (CO2 as Ch. 1 Table 1.4), as in the IPCC Emission Factor Database (EFDB IDs 117971, 118025, 118079)",
+        "The CO2 is biogenic: reported beside the scopes. Manufacturing's CH4 is 30 kg/TJ (Table 2.3).", [Wood]),
+    FuelFactor {
+        id: "heat-cn-guideline",
+        name: "Purchased heat (steam and hot water), China enterprise GHG accounting default, 0.11 t CO2/GJ",
+        gases: &[(Gas::Co2, "0.11")],
+        unit: FactorUnit::T_PER_GJ,
+        basis: "heat delivered",
+        region: "CN",
+        edition: "guidelines of 2013–2015; GB/T 32150",
+        publisher: "NDRC (China)",
+        document: "中国公共建筑运营单位（企业）温室气体排放核算方法和报告指南（试行）: 外购的蒸汽和热水的排放因子 0.11 tCO2/GJ (p. 14, Appendix Table 3); also GB/T 32150 and GB/T 32151 series",
+        table: "Appendix Table 3",
+        url: "",
+        status: Status::Secondary,
+        note: "Read in a text extract of the guideline, not in NDRC's own PDF (docs/research/issue-17-gbt2589-heat.md, section B). A supplier's own factor is better.",
+        sources: &[Source::Heat],
     },
 ];
 
@@ -385,6 +470,19 @@ pub fn default_fuel_factor(source: Source) -> Option<&'static str> {
         Source::Lpg => Some("lpg-ipcc2006-commercial"),
         Source::Diesel => Some("diesel-ipcc2006-commercial"),
         Source::Petrol => Some("petrol-ipcc2006-commercial"),
+        Source::Coal | Source::BituminousCoal => Some("bituminous-ipcc2006"),
+        Source::Anthracite => Some("anthracite-ipcc2006"),
+        Source::SubBituminousCoal => Some("sub-bituminous-ipcc2006"),
+        Source::Lignite => Some("lignite-ipcc2006"),
+        Source::Coke => Some("coke-ipcc2006"),
+        Source::FuelOil => Some("fuel-oil-ipcc2006-commercial"),
+        Source::Kerosene => Some("kerosene-ipcc2006-commercial"),
+        Source::Biodiesel => Some("biodiesel-ipcc2006"),
+        Source::Bioethanol => Some("bioethanol-ipcc2006"),
+        Source::Wood => Some("wood-ipcc2006-commercial"),
+        Source::Heat => Some("heat-cn-guideline"),
+        // District cooling publishes no factor: the supplier's, on the line.
+        Source::Cooling => None,
     }
 }
 
@@ -670,6 +768,50 @@ pub struct GridFactor {
     pub status: Status,
 }
 
+/// A financial year's factor from two calendar years' records of one series: `a` for the
+/// first `months_a` months, `b` for the other `months_b` (`9/12 × 0.37 + 3/12 × 0.39`).
+/// `None` when the two are not single values of one gas and unit.
+pub fn apportioned(
+    a: &FactorRecord,
+    b: &FactorRecord,
+    months_a: u8,
+    months_b: u8,
+) -> Option<GridFactor> {
+    let ([(ga, va)], [(gb, vb)]) = (a.gases.as_slice(), b.gases.as_slice()) else {
+        return None;
+    };
+    if ga != gb || a.unit != b.unit {
+        return None;
+    }
+    // One division, last: exact whenever the twelfths are (0.375); otherwise to 28 digits.
+    let value = va
+        .cmul(Decimal::from(months_a))?
+        .cadd(vb.cmul(Decimal::from(months_b))?)?
+        .cdiv(Decimal::from(12))?;
+    let status = match (a.status, b.status) {
+        (Status::Unverified, _) | (_, Status::Unverified) => Status::Unverified,
+        (Status::Secondary, _) | (_, Status::Secondary) => Status::Secondary,
+        _ => Status::Verified,
+    };
+    Some(GridFactor {
+        record_id: format!("{}+{}", a.id, b.id),
+        value,
+        derivation: Some(format!(
+            "{months_a}/12 × {} ({}) + {months_b}/12 × {} ({})",
+            va.normalize(),
+            a.id,
+            vb.normalize(),
+            b.id
+        )),
+        citation: if a.citation() == b.citation() {
+            a.citation()
+        } else {
+            format!("{}; {}", a.citation(), b.citation())
+        },
+        status,
+    })
+}
+
 /// The factor of `region` in `edition`, with `om_weight` for a combined margin.
 pub fn regional_factor(
     edition: GridEdition,
@@ -928,7 +1070,7 @@ pub const DEFAULT_NATIONAL: &str = "cn-national-2022";
 
 fn build() -> Vec<FactorRecord> {
     let mut out = Vec::new();
-    for f in FUELS.iter().chain(MOBILE) {
+    for f in FUELS.iter().chain(MORE_FUELS).chain(MOBILE) {
         let gases: Option<Vec<(Gas, Decimal)>> =
             f.gases.iter().map(|(g, v)| Some((*g, dec(v)?))).collect();
         let Some(gases) = gases else { continue };
@@ -1092,6 +1234,7 @@ mod tests {
     #[test]
     fn every_record_parses_and_has_a_source() {
         let expected = FUELS.len()
+            + MORE_FUELS.len()
             + MOBILE.len()
             + GRID_TABLES.len() * 6
             + 2 * 6

@@ -153,6 +153,11 @@ fn standard_coal(row: &EnergyRow, c: &Converted) -> Val {
             .mwh
             .cmul(Decimal::ONE_THOUSAND)
             .and_then(|kwh| kwh.cmul(coef.value)),
+        // Heat's coefficient is per MJ.
+        (Source::Heat, Some(coef), _) => {
+            c.kj.cdiv(Decimal::ONE_THOUSAND)
+                .and_then(|mj| mj.cmul(coef.value))
+        }
         (_, Some(coef), Some(ncv)) if !ncv.overridden => {
             c.physical.and_then(|q| q.cmul(coef.value))
         }

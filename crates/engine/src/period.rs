@@ -74,10 +74,99 @@ impl PeriodId {
     }
 }
 
+/// The calendar years a period's text covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Years {
+    /// `2024`, `FY2024`, `2024-05`, `2024年`: one calendar year.
+    Calendar(u16),
+    /// `2024/25`, `2024/2025`, `FY2024/25`, `2024-25`: a financial year from the month after
+    /// the year-end month of `2024` to the year-end month of `2025`.
+    Split(u16),
+}
+
+impl Years {
+    /// The last calendar year the period touches.
+    pub fn last(self) -> u16 {
+        match self {
+            Years::Calendar(y) => y,
+            Years::Split(y) => y.saturating_add(1),
+        }
+    }
+}
+
+/// The years of a period's text; `None` when it does not start with a year (after an optional
+/// `FY`) or names a second year that does not follow the first (`2024/26`). `2024-05` is May
+/// 2024, not a financial year; `2019-20` (20 is not a month) is the financial year 2019/20.
+pub fn years_of(text: &str) -> Option<Years> {
+    let t = text.trim();
+    let t = t
+        .strip_prefix("FY")
+        .or_else(|| t.strip_prefix("fy"))
+        .or_else(|| t.strip_prefix("Fy"))
+        .unwrap_or(t)
+        .trim_start();
+    let first: u16 = t
+        .get(..4)
+        .filter(|d| d.bytes().all(|b| b.is_ascii_digit()))?
+        .parse()
+        .ok()?;
+    let rest = &t[4..];
+    let mut chars = rest.chars();
+    let sep = chars.next();
+    let after = chars.as_str();
+    let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+    let next = first.checked_add(1)?;
+    match sep {
+        Some('/' | '／' | '–' | '—' | '-') if !digits.is_empty() => {
+            if sep == Some('-') && digits.len() == 2 {
+                let n: u16 = digits.parse().ok()?;
+                if (1..=12).contains(&n) {
+                    return Some(Years::Calendar(first));
+                }
+            }
+            let second: u16 = digits.parse().ok()?;
+            let follows = match digits.len() {
+                2 => second == next % 100,
+                4 => second == next,
+                _ => false,
+            };
+            follows.then_some(Years::Split(first))
+        }
+        _ => Some(Years::Calendar(first)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::text::Lang;
+
+    #[test]
+    fn the_years_of_a_period() {
+        use Years::*;
+        for (text, want) in [
+            ("2024", Some(Calendar(2024))),
+            ("FY2025", Some(Calendar(2025))),
+            ("2024-05", Some(Calendar(2024))),
+            ("2024-05-31", Some(Calendar(2024))),
+            ("2024年", Some(Calendar(2024))),
+            ("2024 Q1", Some(Calendar(2024))),
+            ("2024/25", Some(Split(2024))),
+            ("2024/2025", Some(Split(2024))),
+            ("FY2024/25", Some(Split(2024))),
+            ("2024-25", Some(Split(2024))),
+            ("2024–25", Some(Split(2024))),
+            ("2024／25年度", Some(Split(2024))),
+            ("2099/00", Some(Split(2099))),
+            ("2024/26", None),
+            ("2024/2026", None),
+            ("24/25", None),
+            ("FY", None),
+            ("", None),
+        ] {
+            assert_eq!(years_of(text), want, "{text}");
+        }
+    }
 
     #[test]
     fn keys_prefixes_and_paths_agree() {

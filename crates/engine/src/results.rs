@@ -243,6 +243,10 @@ pub struct Details {
     /// Tonnes of each gas from fuel burnt on site, and their CO2e.
     /// With refrigerant lines, also the tonnes of each group of the seven gases (`HFCs`, `SF6`).
     pub scope1_by_gas_t: BTreeMap<&'static str, Option<Num>>,
+    /// Biogenic CO2 from burning biofuels (biodiesel, bioethanol, wood), tonnes: reported
+    /// beside the scopes, as the GHG Protocol asks; present when a line burns a biofuel.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub biogenic_co2_t: Option<Option<Num>>,
     /// Fugitive emissions, when the period has refrigerant lines.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fugitive: Option<Fugitive>,

@@ -22,6 +22,7 @@ use super::kpi::KpiId;
 use super::library::{self, FactorRecord, Gas, GridEdition, GridFactor, GwpSet, Mobile, Region};
 use super::migrate;
 use super::number::{self, NumberError};
+use super::period::{years_of, Years};
 use super::text::Text;
 use super::units::{Constant, FactorUnit, Physical, QuantityUnit, Source, Status};
 use super::waste::{WasteKind, KINDS};
@@ -210,6 +211,9 @@ pub struct Settings {
     /// Towngas bought counts in Scope 2 and as indirect energy (the HK EPD/EMSD 2010
     /// convention) instead of Scope 1 (the GHG Protocol's fuel burnt on site, the default).
     pub towngas_scope2: bool,
+    /// The month a financial year ends in (1–11), for periods written `2024/25`: each
+    /// calendar year's utility factor counts for its months (default 3, April to March).
+    pub year_end_month: u8,
 }
 
 impl Default for Settings {
@@ -224,6 +228,7 @@ impl Default for Settings {
             national_grid: library::DEFAULT_NATIONAL.into(),
             fuel_factors: Vec::new(),
             towngas_scope2: false,
+            year_end_month: 3,
         }
     }
 }
@@ -650,6 +655,16 @@ impl Reader {
                 ),
             }
         }
+        let ypath = format!("{at}year_end_month");
+        if let Field::Given(m) = self.number(Some(obj), "year_end_month", &ypath) {
+            match (1..=11u8).find(|n| Decimal::from(*n) == m) {
+                Some(m) => s.year_end_month = m,
+                None => self.error(
+                    &ypath,
+                    t!("year_end_month is the month a financial year ends in, 1 to 11 (3 for April to March); a year ending in December is a calendar year"),
+                ),
+            }
+        }
         if let Some(n) = self.text(obj, "national_grid", &format!("{at}national_grid")) {
             match library::find(&n) {
                 Some(r) if r.sources.contains(&Source::Electricity) => {
@@ -664,7 +679,8 @@ impl Reader {
         if let Some(map) = self.object(obj, "fuel_factors", &format!("{at}fuel_factors")) {
             for (key, v) in map {
                 let path = format!("{at}fuel_factors.{key}");
-                let Some(source) = Source::from_id(key).filter(|s| s.is_direct()) else {
+                let Some(source) = Source::from_id(key).filter(|s| *s != Source::Electricity)
+                else {
                     self.error(&path, t!("“{0}” is not a fuel", key));
                     continue;
                 };
@@ -960,7 +976,7 @@ impl Reader {
                     self.error(
                         &p("unit"),
                         t!(
-                            "unknown unit “{0}”; use kWh, MWh, GJ, m3, kg, L or unit (towngas)",
+                            "unknown unit “{0}”; use kWh, MWh, GJ, m3, kg, t, L, unit (towngas) or RTh (cooling)",
                             s
                         ),
                     );
@@ -1133,6 +1149,13 @@ impl Reader {
                             .or_else(|| library::default_fuel_factor(src).and_then(library::find))
                         {
                             Some(r) => FactorChoice::Preset(r),
+                            None if src == Source::Cooling => {
+                                self.error(
+                                    &p("factor"),
+                                    t!("district cooling has no published factor: enter the supplier's (kg CO2e per kWh of cooling) with its source"),
+                                );
+                                FactorChoice::None
+                            }
                             None => FactorChoice::None,
                         }
                     }
@@ -1193,11 +1216,7 @@ impl Reader {
                     .find(|(id, sc, tc, _)| *id == lower || *sc == key || *tc == key)
                     .map(|p| p.3)
             });
-        let year = || {
-            period
-                .and_then(|p| p.get(..4))
-                .and_then(|y| y.parse::<u16>().ok())
-        };
+        let years_of_line = || period.and_then(years_of);
         let record = |id: &str| library::find(id);
         let single = |r: &'static FactorRecord| FactorChoice::Library(r);
         if let Some(region) = region {
@@ -1220,7 +1239,7 @@ impl Reader {
                 .grid_edition_id
                 .split('-')
                 .find_map(|part| part.parse::<u16>().ok());
-            if let (Some(y), Some(e)) = (year(), edition_year) {
+            if let (Some(y), Some(e)) = (years_of_line().map(Years::last), edition_year) {
                 if y > e.saturating_add(3) {
                     self.earlier = Some("grid");
                 }
@@ -1259,18 +1278,16 @@ impl Reader {
                 };
                 let years: Vec<String> = table.iter().map(|(y, _)| y.to_string()).collect();
                 let latest = table.iter().map(|(y, _)| *y).max().unwrap_or(0);
-                match year() {
-                    Some(y) if table.iter().any(|(ty, _)| *ty == y) => {
-                        record(&format!("{prefix}-{y}")).map_or(FactorChoice::None, single)
-                    }
-                    // Not published yet (or not found in the utility's own report): its latest
-                    // year stands in, and a check names the lines.
-                    Some(y) if y > latest => {
-                        self.earlier = Some("utility");
-                        record(&format!("{prefix}-{latest}")).map_or(FactorChoice::None, single)
-                    }
-                    Some(y) => {
-                        self.error(
+                // The table's year for a calendar year: its own, or (not published yet, or not
+                // found in the utility's own report) the latest, which a check then names.
+                let pick = |me: &mut Self, y: u16| -> Option<&'static FactorRecord> {
+                    if table.iter().any(|(ty, _)| *ty == y) {
+                        record(&format!("{prefix}-{y}"))
+                    } else if y > latest {
+                        me.earlier = Some("utility");
+                        record(&format!("{prefix}-{latest}"))
+                    } else {
+                        me.error(
                             path,
                             t!(
                                 "no {0} factor for {1} in the library (it has {2}); give the row a factor",
@@ -1279,7 +1296,29 @@ impl Reader {
                                 years.join(", ")
                             ),
                         );
-                        FactorChoice::None
+                        None
+                    }
+                };
+                match years_of_line() {
+                    Some(Years::Calendar(y)) => pick(self, y).map_or(FactorChoice::None, single),
+                    Some(Years::Split(y)) => {
+                        let (Some(a), Some(b)) = (pick(self, y), pick(self, y.saturating_add(1)))
+                        else {
+                            return FactorChoice::None;
+                        };
+                        if a.id == b.id {
+                            return single(a);
+                        }
+                        let second = settings.year_end_month;
+                        match library::apportioned(a, b, 12 - second, second) {
+                            Some(factor) => FactorChoice::Grid {
+                                grid: key.to_string(),
+                                unit: a.unit,
+                                gas: a.gases.first().map_or(Gas::Co2e, |g| g.0),
+                                factor: Rc::new(factor),
+                            },
+                            None => FactorChoice::None,
+                        }
                     }
                     None => {
                         self.error(
@@ -1316,9 +1355,11 @@ impl Reader {
         let unit_text = obj.get("unit").and_then(Value::as_str);
         let unit = unit_text.and_then(FactorUnit::from_id);
         let mut gases = Vec::new();
-        let per_gas = ["co2", "ch4", "n2o"].iter().any(|k| obj.contains_key(*k));
+        const PER_GAS: [Gas; 4] = [Gas::Co2, Gas::Ch4, Gas::N2o, Gas::Co2Biogenic];
+        let per_gas = PER_GAS.iter().any(|g| obj.contains_key(g.key()));
         if per_gas {
-            for (key, gas) in [("co2", Gas::Co2), ("ch4", Gas::Ch4), ("n2o", Gas::N2o)] {
+            for gas in PER_GAS {
+                let key = gas.key();
                 match self.number(Some(obj), key, &format!("{path}.{key}")) {
                     Field::Given(v) => gases.push((gas, v)),
                     Field::Missing => {}
@@ -1879,7 +1920,7 @@ fn inline_value(f: &InlineFactor) -> Value {
         }
         gases => {
             for (g, v) in gases {
-                m.insert(g.id().to_ascii_lowercase(), json!(v.to_string()));
+                m.insert(g.key().into(), json!(v.to_string()));
             }
             m.insert("unit".into(), json!(f.unit.id()));
         }
@@ -1921,6 +1962,11 @@ fn period_value(p: &Period, inherited: Option<&Settings>) -> Map<String, Value> 
             "towngas_scope",
             Some(json!(if s.towngas_scope2 { "scope2" } else { "scope1" })),
         );
+    }
+    if differs(&|i| i.year_end_month == s.year_end_month)
+        && (inherited.is_some() || s.year_end_month != 3)
+    {
+        put("year_end_month", Some(json!(s.year_end_month)));
     }
     if differs(&|i| i.national_grid == s.national_grid)
         && (inherited.is_some() || s.national_grid != library::DEFAULT_NATIONAL)

@@ -667,7 +667,7 @@ pub struct Tally {
     /// Direct and indirect tonnes of standard coal equivalent.
     pub(crate) tce: [Acc; 2],
     /// Tonnes of CO2, CH4, N2O and CO2e from direct lines.
-    pub(crate) gases: [Acc; 4],
+    pub(crate) gases: [Acc; 5],
     /// MWh and tce by source, in the order of [`Source::ALL`].
     pub(crate) by_source: Vec<(Acc, Acc)>,
     pub(crate) sites: Groups,
@@ -688,11 +688,12 @@ pub struct Tally {
 }
 
 /// The gases [`Tally::gases`] keeps, in its order.
-pub(crate) const GASES: [super::library::Gas; 4] = [
+pub(crate) const GASES: [super::library::Gas; 5] = [
     super::library::Gas::Co2,
     super::library::Gas::Ch4,
     super::library::Gas::N2o,
     super::library::Gas::Co2e,
+    super::library::Gas::Co2Biogenic,
 ];
 
 impl Tally {

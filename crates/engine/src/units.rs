@@ -30,6 +30,24 @@ pub enum Source {
     Lpg,
     Diesel,
     Petrol,
+    /// Raw coal (原煤) of no stated kind.
+    Coal,
+    Anthracite,
+    BituminousCoal,
+    SubBituminousCoal,
+    Lignite,
+    Coke,
+    /// Residual (heavy) fuel oil.
+    FuelOil,
+    Kerosene,
+    /// Biofuels: their CO2 is biogenic, reported beside the scopes; CH4 and N2O are Scope 1.
+    Biodiesel,
+    Bioethanol,
+    Wood,
+    /// Purchased heat, steam or hot water (Scope 2).
+    Heat,
+    /// Purchased cooling: district cooling's chilled water (Scope 2).
+    Cooling,
 }
 
 /// The physical quantity a fuel is measured in, through which its NCV turns it into energy.
@@ -99,13 +117,26 @@ const fn c(mantissa: i64, scale: u32, source: &'static str, status: Status) -> C
 }
 
 impl Source {
-    pub const ALL: [Source; 6] = [
+    pub const ALL: [Source; 19] = [
         Source::Electricity,
         Source::NaturalGas,
         Source::Towngas,
         Source::Lpg,
         Source::Diesel,
         Source::Petrol,
+        Source::Coal,
+        Source::Anthracite,
+        Source::BituminousCoal,
+        Source::SubBituminousCoal,
+        Source::Lignite,
+        Source::Coke,
+        Source::FuelOil,
+        Source::Kerosene,
+        Source::Biodiesel,
+        Source::Bioethanol,
+        Source::Wood,
+        Source::Heat,
+        Source::Cooling,
     ];
 
     pub fn id(self) -> &'static str {
@@ -116,6 +147,19 @@ impl Source {
             Source::Lpg => "lpg",
             Source::Diesel => "diesel",
             Source::Petrol => "petrol",
+            Source::Coal => "coal",
+            Source::Anthracite => "anthracite",
+            Source::BituminousCoal => "bituminous_coal",
+            Source::SubBituminousCoal => "sub_bituminous_coal",
+            Source::Lignite => "lignite",
+            Source::Coke => "coke",
+            Source::FuelOil => "fuel_oil",
+            Source::Kerosene => "kerosene",
+            Source::Biodiesel => "biodiesel",
+            Source::Bioethanol => "bioethanol",
+            Source::Wood => "wood",
+            Source::Heat => "heat",
+            Source::Cooling => "cooling",
         }
     }
 
@@ -131,6 +175,19 @@ impl Source {
             Source::Lpg => "LPG",
             Source::Diesel => "Diesel",
             Source::Petrol => "Petrol",
+            Source::Coal => "Coal (raw coal, kind not known)",
+            Source::Anthracite => "Anthracite",
+            Source::BituminousCoal => "Bituminous coal",
+            Source::SubBituminousCoal => "Sub-bituminous coal",
+            Source::Lignite => "Lignite",
+            Source::Coke => "Coke",
+            Source::FuelOil => "Fuel oil (heavy)",
+            Source::Kerosene => "Kerosene",
+            Source::Biodiesel => "Biodiesel",
+            Source::Bioethanol => "Bioethanol",
+            Source::Wood => "Wood and wood waste",
+            Source::Heat => "Purchased heat or steam",
+            Source::Cooling => "Purchased cooling (district cooling)",
         }
     }
 
@@ -143,6 +200,19 @@ impl Source {
             Source::Lpg => "LPG",
             Source::Diesel => "diesel",
             Source::Petrol => "petrol",
+            Source::Coal => "coal",
+            Source::Anthracite => "anthracite",
+            Source::BituminousCoal => "bituminous coal",
+            Source::SubBituminousCoal => "sub-bituminous coal",
+            Source::Lignite => "lignite",
+            Source::Coke => "coke",
+            Source::FuelOil => "fuel oil",
+            Source::Kerosene => "kerosene",
+            Source::Biodiesel => "biodiesel",
+            Source::Bioethanol => "bioethanol",
+            Source::Wood => "wood",
+            Source::Heat => "purchased heat",
+            Source::Cooling => "purchased cooling",
         })
     }
 
@@ -153,15 +223,20 @@ impl Source {
 
     /// Direct energy (a fuel burnt on site, Scope 1) or indirect (purchased, Scope 2).
     pub fn is_direct(self) -> bool {
-        !matches!(self, Source::Electricity)
+        !matches!(self, Source::Electricity | Source::Heat | Source::Cooling)
+    }
+
+    /// A biofuel: its CO2 is biogenic, reported beside the scopes.
+    pub fn is_biofuel(self) -> bool {
+        matches!(self, Source::Biodiesel | Source::Bioethanol | Source::Wood)
     }
 
     pub fn physical(self) -> Option<Physical> {
         match self {
-            Source::Electricity => None,
+            Source::Electricity | Source::Heat | Source::Cooling => None,
             Source::NaturalGas => Some(Physical::M3),
             Source::Towngas => Some(Physical::TowngasUnit),
-            Source::Lpg | Source::Diesel | Source::Petrol => Some(Physical::Kg),
+            _ => Some(Physical::Kg),
         }
     }
 
@@ -169,10 +244,24 @@ impl Source {
     pub fn units(self) -> &'static [QuantityUnit] {
         use QuantityUnit::*;
         match self {
-            Source::Electricity => &[Kwh, Mwh, Gj],
+            Source::Electricity | Source::Heat => &[Kwh, Mwh, Gj],
+            Source::Cooling => &[Kwh, Mwh, Gj, Rth],
             Source::NaturalGas => &[M3, Kwh, Mwh, Gj],
             Source::Towngas => &[TowngasUnit, Kwh, Mwh, Gj],
-            Source::Lpg | Source::Diesel | Source::Petrol => &[Kg, L, Kwh, Mwh, Gj],
+            Source::Lpg
+            | Source::Diesel
+            | Source::Petrol
+            | Source::FuelOil
+            | Source::Kerosene
+            | Source::Biodiesel
+            | Source::Bioethanol => &[Kg, T, L, Kwh, Mwh, Gj],
+            Source::Coal
+            | Source::Anthracite
+            | Source::BituminousCoal
+            | Source::SubBituminousCoal
+            | Source::Lignite
+            | Source::Coke
+            | Source::Wood => &[Kg, T, Kwh, Mwh, Gj],
         }
     }
 
@@ -191,6 +280,22 @@ impl Source {
             )),
             Source::Diesel => Some(c(42652, 0, "GB/T 2589-2008 Appendix A: diesel 42,652 kJ/kg", Verified)),
             Source::Petrol => Some(c(43070, 0, "GB/T 2589-2008 Appendix A: petrol 43,070 kJ/kg", Verified)),
+            // GB/T 2589-2008 Appendix A as several agreeing web copies print it; the standard's
+            // own text was not read (docs/research/issue-17-gbt2589-heat.md, section A).
+            Source::Coal => Some(c(20908, 0, "GB/T 2589-2008 Appendix A: raw coal 20,908 kJ/kg", Secondary)),
+            Source::Coke => Some(c(28435, 0, "GB/T 2589-2008 Appendix A: coke 28,435 kJ/kg", Secondary)),
+            Source::FuelOil => Some(c(41816, 0, "GB/T 2589-2008 Appendix A: fuel oil 41,816 kJ/kg", Secondary)),
+            Source::Kerosene => Some(c(43070, 0, "GB/T 2589-2008 Appendix A: kerosene 43,070 kJ/kg", Secondary)),
+            // GB/T 2589 has no row for a coal's rank or for biofuels: the IPCC's default NCVs,
+            // read in the IPCC Emission Factor Database (docs/research/issue-17-ipcc-stationary.md).
+            Source::Anthracite => Some(c(26700, 0, "IPCC 2006 Vol. 2 Ch. 1 Table 1.2: anthracite 26.7 TJ/Gg", Verified)),
+            Source::BituminousCoal => Some(c(25800, 0, "IPCC 2006 Vol. 2 Ch. 1 Table 1.2: other bituminous coal 25.8 TJ/Gg", Verified)),
+            Source::SubBituminousCoal => Some(c(18900, 0, "IPCC 2006 Vol. 2 Ch. 1 Table 1.2: sub-bituminous coal 18.9 TJ/Gg", Verified)),
+            Source::Lignite => Some(c(11900, 0, "IPCC 2006 Vol. 2 Ch. 1 Table 1.2: lignite 11.9 TJ/Gg", Verified)),
+            Source::Biodiesel => Some(c(27000, 0, "IPCC 2006 Vol. 2 Ch. 1 Table 1.2: biodiesels 27.0 TJ/Gg", Verified)),
+            Source::Bioethanol => Some(c(27000, 0, "IPCC 2006 Vol. 2 Ch. 1 Table 1.2: biogasoline 27.0 TJ/Gg", Verified)),
+            Source::Wood => Some(c(15600, 0, "IPCC 2006 Vol. 2 Ch. 1 Table 1.2: wood/wood waste 15.6 TJ/Gg", Verified)),
+            Source::Heat | Source::Cooling => None,
         }
     }
 
@@ -246,8 +351,35 @@ impl Source {
                 "GB/T 2589-2008: LPG 1.7143 kgce/kg",
                 Unverified,
             )),
+            // As printed in GB/T 2589-2008 Appendix A (web copies; the coefficients are ratios
+            // to 7,000 kcal, not the kJ column ÷ 29,307).
+            Source::Coal => Some(c(
+                7143,
+                4,
+                "GB/T 2589-2008: raw coal 0.7143 kgce/kg",
+                Secondary,
+            )),
+            Source::Coke => Some(c(9714, 4, "GB/T 2589-2008: coke 0.9714 kgce/kg", Secondary)),
+            Source::FuelOil => Some(c(
+                14286,
+                4,
+                "GB/T 2589-2008: fuel oil 1.4286 kgce/kg",
+                Secondary,
+            )),
+            Source::Kerosene => Some(c(
+                14714,
+                4,
+                "GB/T 2589-2008: kerosene 1.4714 kgce/kg",
+                Secondary,
+            )),
+            Source::Heat => Some(c(
+                3412,
+                5,
+                "GB/T 2589-2008: heat 0.03412 kgce/MJ",
+                Secondary,
+            )),
             // No table coefficient: energy ÷ 29,307 kJ/kgce.
-            Source::Towngas => None,
+            _ => None,
         }
     }
 }
@@ -260,19 +392,25 @@ pub enum QuantityUnit {
     Gj,
     M3,
     Kg,
+    /// Tonnes (1,000 kg).
+    T,
     L,
     TowngasUnit,
+    /// A refrigeration ton-hour of cooling: 12,000 Btu (IT) = 12,660.67023144 kJ.
+    Rth,
 }
 
 impl QuantityUnit {
-    pub const ALL: [QuantityUnit; 7] = [
+    pub const ALL: [QuantityUnit; 9] = [
         QuantityUnit::Kwh,
         QuantityUnit::Mwh,
         QuantityUnit::Gj,
         QuantityUnit::M3,
         QuantityUnit::Kg,
+        QuantityUnit::T,
         QuantityUnit::L,
         QuantityUnit::TowngasUnit,
+        QuantityUnit::Rth,
     ];
 
     pub fn id(self) -> &'static str {
@@ -282,19 +420,24 @@ impl QuantityUnit {
             QuantityUnit::Gj => "GJ",
             QuantityUnit::M3 => "m3",
             QuantityUnit::Kg => "kg",
+            QuantityUnit::T => "t",
             QuantityUnit::L => "L",
             QuantityUnit::TowngasUnit => "unit",
+            QuantityUnit::Rth => "RTh",
         }
     }
 
     /// Accepts the contract's spelling and the usual variants (`m³`, `kwh`, `litre`).
     pub fn from_id(id: &str) -> Option<QuantityUnit> {
         match id.trim().to_ascii_lowercase().as_str() {
-            "kwh" => Some(QuantityUnit::Kwh),
-            "mwh" => Some(QuantityUnit::Mwh),
+            // Kai Tak's district cooling bills kWrh, kWh of cooling.
+            "kwh" | "kwrh" => Some(QuantityUnit::Kwh),
+            "mwh" | "mwrh" => Some(QuantityUnit::Mwh),
             "gj" => Some(QuantityUnit::Gj),
             "m3" | "m³" => Some(QuantityUnit::M3),
             "kg" => Some(QuantityUnit::Kg),
+            "t" | "tonne" | "tonnes" | "ton" | "tons" => Some(QuantityUnit::T),
+            "rth" | "rt-h" | "rt·h" | "rthr" | "ton-hour" | "ton-hours" => Some(QuantityUnit::Rth),
             "l" | "litre" | "liter" | "litres" | "liters" => Some(QuantityUnit::L),
             "unit" | "units" | "towngas unit" => Some(QuantityUnit::TowngasUnit),
             _ => None,
@@ -315,6 +458,17 @@ impl QuantityUnit {
             QuantityUnit::Kwh => Some(Decimal::from(3600)),
             QuantityUnit::Mwh => Some(KJ_PER_MWH),
             QuantityUnit::Gj => Some(Decimal::from(1_000_000)),
+            // 12,000 Btu × 1,055.05585262 J (the International Table Btu, exact by definition).
+            QuantityUnit::Rth => Some(Decimal::new(1_266_067_023_144, 8)),
+            _ => None,
+        }
+    }
+
+    /// Kilograms in one of this, for the mass units.
+    pub fn kg(self) -> Option<Decimal> {
+        match self {
+            QuantityUnit::Kg => Some(Decimal::ONE),
+            QuantityUnit::T => Some(Decimal::ONE_THOUSAND),
             _ => None,
         }
     }
@@ -336,6 +490,8 @@ pub enum Per {
     Tj,
     M3,
     Kg,
+    /// A tonne of the fuel (coal's `tCO2/t`).
+    T,
     L,
     TowngasUnit,
 }
@@ -349,6 +505,7 @@ impl Per {
             Per::Tj => "TJ",
             Per::M3 => "m3",
             Per::Kg => "kg",
+            Per::T => "t",
             Per::L => "L",
             Per::TowngasUnit => "unit",
         }
@@ -362,6 +519,7 @@ impl Per {
             "tj" => Some(Per::Tj),
             "m3" | "m³" => Some(Per::M3),
             "kg" => Some(Per::Kg),
+            "t" | "tonne" => Some(Per::T),
             "l" | "litre" | "liter" => Some(Per::L),
             "unit" | "towngas unit" => Some(Per::TowngasUnit),
             _ => None,
@@ -382,7 +540,7 @@ impl Per {
     pub fn physical(self) -> Option<Physical> {
         match self {
             Per::M3 => Some(Physical::M3),
-            Per::Kg => Some(Physical::Kg),
+            Per::Kg | Per::T => Some(Physical::Kg),
             Per::TowngasUnit => Some(Physical::TowngasUnit),
             _ => None,
         }
@@ -434,9 +592,13 @@ impl FactorUnit {
         mass: Mass::Kg,
         per: Per::TowngasUnit,
     };
+    pub const T_PER_T: FactorUnit = FactorUnit {
+        mass: Mass::T,
+        per: Per::T,
+    };
 
     /// The units offered for an inline CO2e factor.
-    pub const COMMON: [FactorUnit; 9] = [
+    pub const COMMON: [FactorUnit; 10] = [
         FactorUnit::T_PER_MWH,
         FactorUnit::KG_PER_KWH,
         FactorUnit::KG_PER_M3,
@@ -446,6 +608,7 @@ impl FactorUnit {
         FactorUnit::KG_PER_KG,
         FactorUnit::KG_PER_L,
         FactorUnit::KG_PER_UNIT,
+        FactorUnit::T_PER_T,
     ];
 
     /// The contract's spelling, as a CO2e factor (`kgCO2e/m3`).
@@ -524,6 +687,10 @@ impl Converted {
             (Per::L, _, _) => self.litres.ok_or_else(|| {
                 t!("a factor per litre needs the {0} quantity in L, or its density (density_kg_per_l)", source.noun())
             }),
+            (Per::T, _, Some(Physical::Kg)) => self
+                .physical
+                .and_then(|kg| kg.cdiv(Decimal::ONE_THOUSAND))
+                .ok_or_else(overflow),
             (_, Some(want), Some(have)) if want == have => {
                 self.physical.ok_or_else(overflow)
             }
@@ -572,8 +739,13 @@ pub fn convert(
                 (quantity.cmul(d).ok_or_else(ov)?, Some(quantity))
             }
             _ => {
+                // Tonnes are 1,000 kg: a fuel's physical quantity is in kg.
+                let quantity = match unit.kg() {
+                    Some(k) => quantity.cmul(k).ok_or_else(ov)?,
+                    None => quantity,
+                };
                 let litres = match density_kg_per_l {
-                    Some(d) if !d.is_zero() && unit == QuantityUnit::Kg => {
+                    Some(d) if !d.is_zero() && unit.kg().is_some() => {
                         Some(quantity.cdiv(d).ok_or_else(ov)?)
                     }
                     _ => None,

@@ -68,6 +68,27 @@ pub fn source(text: &str) -> Option<Source> {
         | "motorgasoline" | "汽油" | "無鉛汽油" | "无铅汽油" | "車用汽油" | "车用汽油" => {
             Source::Petrol
         }
+        "coal" | "rawcoal" | "原煤" | "煤炭" | "燃煤" | "煤" => Source::Coal,
+        "anthracite" | "無煙煤" | "无烟煤" => Source::Anthracite,
+        "bituminouscoal" | "bituminous" | "煙煤" | "烟煤" => Source::BituminousCoal,
+        "subbituminouscoal" | "subbituminous" | "次煙煤" | "次烟煤" => {
+            Source::SubBituminousCoal
+        }
+        "lignite" | "browncoal" | "褐煤" => Source::Lignite,
+        "coke" | "焦炭" => Source::Coke,
+        "fueloil" | "heavyfueloil" | "residualfueloil" | "hfo" | "燃料油" | "重油" => {
+            Source::FuelOil
+        }
+        "kerosene" | "keroseneoil" | "煤油" | "火水" => Source::Kerosene,
+        "biodiesel" | "生物柴油" => Source::Biodiesel,
+        "bioethanol" | "ethanol" | "生物乙醇" => Source::Bioethanol,
+        "wood" | "woodwaste" | "firewood" | "木材" | "木柴" => Source::Wood,
+        "heat" | "steam" | "purchasedheat" | "purchasedsteam" | "hotwater" | "熱力" | "热力"
+        | "蒸汽" | "外購熱力" | "外购热力" | "外購蒸汽" | "外购蒸汽" => {
+            Source::Heat
+        }
+        "cooling" | "districtcooling" | "chilledwater" | "purchasedcooling" | "區域供冷"
+        | "区域供冷" | "冷量" | "冷凍水" | "冷冻水" => Source::Cooling,
         _ => return None,
     })
 }
