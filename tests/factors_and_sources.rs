@@ -487,7 +487,7 @@ fn a_published_table_alone_yields_implied_factors_and_denominators() {
     let s2 = find("scope2_factor_t_per_mwh");
     assert_eq!(s2["value"], "0.7340433");
     let cmp = s2["comparison"].as_str().unwrap();
-    assert!(cmp.contains("No single regional grid factor"), "{cmp}");
+    assert!(cmp.contains("No single grid or utility factor"), "{cmp}");
     assert!(
         cmp.contains(
             "between East China grid (華東) (0.70285) and North China grid (華北) (0.7598)"
@@ -719,5 +719,49 @@ fn a_factor_of_an_earlier_year_is_used_only_with_a_warning_at_the_line() {
     assert_eq!(
         lines[1].factor.as_ref().unwrap().id.as_deref(),
         Some("hk-electric-2020")
+    );
+}
+
+/// The published-table check compares an implied grid factor with Hong Kong's utilities by
+/// year and the national averages too, not only China's regional grids; and a part printed
+/// larger than its total is flagged, whatever the other part.
+#[test]
+fn the_published_check_knows_hong_kongs_utilities_and_flags_a_part_over_its_total() {
+    let implied_grid = |t: &str, mwh: &str| {
+        let r = run(json!({ "published": { "ghg_scope2_t": t, "energy_indirect_mwh": mwh } }));
+        let j = json_of(&r);
+        j["published_check"]["implied"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == "scope2_factor_t_per_mwh")
+            .map(|i| i["comparison"].as_str().unwrap().to_string())
+            .unwrap()
+    };
+    // A CLP customer: 1,950 t for 5,000 MWh is 0.39, CLP's 2021–2023 factor.
+    let clp = implied_grid("1,950", "5,000");
+    for id in ["clp-2021", "clp-2022", "clp-2023"] {
+        assert!(clp.contains(id), "{clp}");
+    }
+    assert!(!clp.contains("blend"), "{clp}");
+    // An HK Electric customer of 2019: 0.81.
+    let hke = implied_grid("810", "1,000");
+    assert!(hke.contains("hk-electric-2019"), "{hke}");
+    // A total energy printed smaller than its direct part.
+    let r = run(json!({ "published": {
+        "energy_total_mwh": "100", "energy_direct_mwh": "150", "ghg_total_t": "10", "ghg_scope1_t": "9" } }));
+    let j = json_of(&r);
+    let checks = j["published_check"]["checks"].as_array().unwrap();
+    let c = checks
+        .iter()
+        .find(|c| c["id"] == "published-part-exceeds-total:energy_direct_mwh")
+        .unwrap_or_else(|| panic!("{checks:?}"));
+    assert_eq!(c["level"], "warning");
+    assert!(c["message"].as_str().unwrap().contains("(150)"), "{c}");
+    assert!(
+        !checks
+            .iter()
+            .any(|c| c["id"] == "published-part-exceeds-total:ghg_scope1_t"),
+        "9 of 10 is fine"
     );
 }

@@ -173,6 +173,7 @@ pub fn empty() -> Value {
         "schema": crate::engine::scenario::SCHEMA,
         "period": "",
         "gwp": "AR6",
+        "grid_edition": "latest",
         "organisation": {},
         "energy": []
     })

@@ -932,11 +932,14 @@ fn Method(props: &InputsProps) -> Html {
                 &[library::DEFAULT_GRID_EDITION],
             ),
         ))
-        .chain(
-            library::GRID_EDITIONS
-                .iter()
-                .map(|(id, _)| (id.to_string(), id.to_string())),
-        ),
+        .chain(library::GRID_EDITIONS.iter().map(|(id, e)| {
+            let label = if *e == library::GridEdition::Latest {
+                tr!(lang, "Each line's year: MEE/NBS 2022–2023, the latest before a later year (flagged); the 2015 basis before 2022").to_string()
+            } else {
+                id.to_string()
+            };
+            (id.to_string(), label)
+        })),
     );
     let effective = if edition.is_empty() {
         library::DEFAULT_GRID_EDITION.to_string()

@@ -168,7 +168,7 @@ for (const [name, target] of TARGETS) {
         const water = page.locator('[data-implied="employees:water_m3_per_employee"]');
         assert.match(await water.textContent(), /12,016 people.*12,007–12,024/s);
         const s2 = await page.locator('[data-implied="scope2_factor_t_per_mwh"]').textContent();
-        assert.match(s2, /No single regional grid factor/);
+        assert.match(s2, /No single grid or utility factor/);
       });
     });
 

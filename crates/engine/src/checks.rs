@@ -356,6 +356,12 @@ pub(crate) fn period_checks(
                     listed(p, rows),
                     id
                 )
+            } else if kind == "latest" {
+                t!(
+                    "{1} is the latest MEE/NBS edition in the library, of an earlier year than the lines at {0}: the ministry publishes a year's factors about two years later. Replace it when their year's edition is out.",
+                    listed(p, rows),
+                    id
+                )
             } else {
                 t!(
                     "{1} is from a grid edition more than three years older than the lines at {0}. Choose a current edition (the grid-factor edition above), or say in the report that this basis is kept on purpose.",

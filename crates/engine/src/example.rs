@@ -17,7 +17,8 @@ pub fn example() -> serde_json::Value {
 }
 
 /// A new report: no example figures, notes, published table or denominators — only the
-/// schema, the reporting period (a calendar year, which the user can change) and AR6.
+/// schema, the reporting period (a calendar year, which the user can change), AR6 and the
+/// grid factors of the period.
 pub fn blank(period: &str) -> serde_json::Value {
     serde_json::json!({
         "schema": "esg-kpi-scenario/1",
@@ -26,6 +27,9 @@ pub fn blank(period: &str) -> serde_json::Value {
         // A new report takes the latest IPCC values (IFRS S2, which HKEX's Part D follows);
         // a scenario without `gwp` keeps AR5, as the contract says.
         "gwp": "AR6",
+        // …and the grid factors of each line's year (the MEE/NBS editions, the latest before
+        // it when its year is not out yet); a scenario without `grid_edition` keeps the 2015 basis.
+        "grid_edition": "latest",
         "organisation": {},
         "energy": []
     })

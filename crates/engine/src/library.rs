@@ -489,7 +489,8 @@ pub fn default_fuel_factor(source: Source) -> Option<&'static str> {
 // ---------------------------------------------------------------------------------------
 // China's regional grids (Scope 2)
 
-/// China's six regional power grids.
+/// China's regional power grids: six in NDRC's tables, seven in the MEE/NBS tables from 2021
+/// (the Southwest grid, Sichuan and Chongqing, apart from the Central one).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Region {
     North,
@@ -498,16 +499,18 @@ pub enum Region {
     Central,
     Northwest,
     South,
+    Southwest,
 }
 
 impl Region {
-    pub const ALL: [Region; 6] = [
+    pub const ALL: [Region; 7] = [
         Region::North,
         Region::Northeast,
         Region::East,
         Region::Central,
         Region::Northwest,
         Region::South,
+        Region::Southwest,
     ];
 
     pub fn id(self) -> &'static str {
@@ -518,6 +521,7 @@ impl Region {
             Region::Central => "cn-central",
             Region::Northwest => "cn-northwest",
             Region::South => "cn-south",
+            Region::Southwest => "cn-southwest",
         }
     }
 
@@ -529,6 +533,7 @@ impl Region {
             Region::Central => "Central China grid (華中)",
             Region::Northwest => "Northwest China grid (西北)",
             Region::South => "China Southern grid (南方)",
+            Region::Southwest => "Southwest China grid (西南)",
         }
     }
 
@@ -608,8 +613,9 @@ struct GridTable {
     id: &'static str,
     name: &'static str,
     margin: Margin,
-    /// North, Northeast, East, Central, Northwest, South; t CO2/MWh.
-    values: [&'static str; 6],
+    /// North, Northeast, East, Central, Northwest, South (and Southwest, in the MEE/NBS
+    /// tables); t CO2/MWh.
+    values: &'static [&'static str],
     edition: &'static str,
     publisher: &'static str,
     document: &'static str,
@@ -624,7 +630,7 @@ const GRID_TABLES: &[GridTable] = &[
         id: "cn-2015-om",
         name: "2015 China regional grid baseline, operating margin",
         margin: Margin::Om,
-        values: ["1.0416", "1.1291", "0.8112", "0.9515", "0.9457", "0.8959"],
+        values: &["1.0416", "1.1291", "0.8112", "0.9515", "0.9457", "0.8959"],
         edition: "2015",
         publisher: NDRC,
         document: "2015中国区域电网基线排放因子 (2015 China regional grid baseline emission factors)",
@@ -635,7 +641,7 @@ const GRID_TABLES: &[GridTable] = &[
         id: "cn-2015-bm",
         name: "2015 China regional grid baseline, build margin",
         margin: Margin::Bm,
-        values: ["0.4780", "0.4315", "0.5945", "0.3500", "0.3162", "0.3648"],
+        values: &["0.4780", "0.4315", "0.5945", "0.3500", "0.3162", "0.3648"],
         edition: "2015",
         publisher: NDRC,
         document: "2015中国区域电网基线排放因子 (2015 China regional grid baseline emission factors)",
@@ -646,7 +652,7 @@ const GRID_TABLES: &[GridTable] = &[
         id: "cn-2016-om",
         name: "2016 China regional grid baseline, operating margin (2012–14 average)",
         margin: Margin::Om,
-        values: ["1.0000", "1.1171", "0.8086", "0.9229", "0.9316", "0.8676"],
+        values: &["1.0000", "1.1171", "0.8086", "0.9229", "0.9316", "0.8676"],
         edition: "2016",
         publisher: NDRC,
         document: "2016中国区域电网基线排放因子",
@@ -657,7 +663,7 @@ const GRID_TABLES: &[GridTable] = &[
         id: "cn-2017-om-ghgp",
         name: "2017 operating margin, as in the GHG Protocol's China electricity calculation tool",
         margin: Margin::Om,
-        values: ["0.968", "1.1082", "0.8046", "0.9014", "0.9155", "0.8367"],
+        values: &["0.968", "1.1082", "0.8046", "0.9014", "0.9155", "0.8367"],
         edition: "2017",
         publisher: "GHG Protocol (WRI/WBCSD), from NDRC's baseline factors",
         document: "GHG Protocol calculation tool for purchased electricity in China; rows CN-N…CN-S of climatiq's Open Emission Factors DB",
@@ -668,7 +674,7 @@ const GRID_TABLES: &[GridTable] = &[
         id: "cn-2019-om",
         name: "2019 China regional grid baseline, operating margin",
         margin: Margin::Om,
-        values: ["0.9419", "1.0826", "0.7921", "0.8587", "0.8922", "0.8042"],
+        values: &["0.9419", "1.0826", "0.7921", "0.8587", "0.8922", "0.8042"],
         edition: "2019",
         publisher: NDRC,
         document: "2019年度减排项目中国区域电网基准线排放因子",
@@ -679,7 +685,7 @@ const GRID_TABLES: &[GridTable] = &[
         id: "cn-2019-bm",
         name: "2019 China regional grid baseline, build margin",
         margin: Margin::Bm,
-        values: ["0.4819", "0.2399", "0.3870", "0.2854", "0.4407", "0.2135"],
+        values: &["0.4819", "0.2399", "0.3870", "0.2854", "0.4407", "0.2135"],
         edition: "2019",
         publisher: NDRC,
         document: "2019年度减排项目中国区域电网基准线排放因子",
@@ -690,14 +696,70 @@ const GRID_TABLES: &[GridTable] = &[
         id: "cn-2012-average",
         name: "2012 regional grid average emission factors (published 2014)",
         margin: Margin::Average,
-        values: ["0.8843", "0.7769", "0.7035", "0.5257", "0.6671", "0.5271"],
+        values: &["0.8843", "0.7769", "0.7035", "0.5257", "0.6671", "0.5271"],
         edition: "2012 data, published 2014",
         publisher: NDRC,
         document: "2011年和2012年中国区域电网平均二氧化碳排放因子; the factors HKEX's ESG resources point to for Mainland purchased electricity",
         url: "",
         status: Status::Secondary,
     },
+    GridTable {
+        id: "cn-2022-mee",
+        name: "2022 regional electricity CO2 emission factors (MEE/NBS, average)",
+        margin: Margin::Average,
+        values: &["0.6776", "0.5564", "0.5617", "0.5395", "0.5857", "0.3869", "0.2268"],
+        edition: "2022",
+        publisher: MEE_NBS,
+        document: "Announcement 2024 No. 33 (released 26 Dec 2024), Table 2: regional electricity average CO2 emission factors, as reprinted by the press (新京报; docs/research/issue-17-china-grid-2021-2023.md, section 3); provinces to regions as State Grid's regional branches (Sichuan and Chongqing in the Southwest), not read in the announcement's own table",
+        url: "https://www.mee.gov.cn/xxgk2018/xxgk/xxgk01/202412/t20241226_1099413.html",
+        status: Status::Secondary,
+    },
+    GridTable {
+        id: "cn-2023-mee",
+        name: "2023 regional electricity CO2 emission factors (MEE/NBS, average)",
+        margin: Margin::Average,
+        values: &["0.6361", "0.5122", "0.5500", "0.5271", "0.5543", "0.4042", "0.2472"],
+        edition: "2023",
+        publisher: MEE_NBS,
+        document: "Announcement 2025 No. 47 (31 Dec 2025), Table 2: regional electricity average CO2 emission factors, as reprinted by the press (光明日报; docs/research/issue-17-china-grid-2021-2023.md, section 3); provinces to regions as State Grid's regional branches (Sichuan and Chongqing in the Southwest), not read in the announcement's own table",
+        url: "https://www.mee.gov.cn/xxgk2018/xxgk/xxgk01/202512/t20251231_1139517.html",
+        status: Status::Secondary,
+    },
 ];
+
+/// The MEE/NBS regional editions by data year, for `grid_edition: "latest"`: a line takes the
+/// edition of its year, or the latest one before it (flagged); a line before the first takes
+/// the report's 2015 basis.
+pub const MEE_EDITIONS: &[(u16, &str)] = &[(2022, "cn-2022-mee"), (2023, "cn-2023-mee")];
+
+/// The MEE/NBS national averages by data year, for `cn-national` lines under `"latest"`.
+pub const MEE_NATIONAL: &[(u16, &str)] = &[
+    (2021, "cn-national-2021-mee-nbs"),
+    (2022, "cn-national-2022-mee-nbs"),
+    (2023, "cn-national-2023-mee-nbs"),
+];
+
+/// The edition a line of `year` takes under `"latest"`, and whether it is of an earlier year.
+pub fn latest_edition(year: Option<u16>) -> (&'static str, bool) {
+    let newest = MEE_EDITIONS
+        .last()
+        .map_or((0, DEFAULT_GRID_EDITION), |e| *e);
+    match year {
+        None => (newest.1, false),
+        Some(y) => match MEE_EDITIONS.iter().rev().find(|(ey, _)| *ey <= y) {
+            Some((ey, id)) => (id, *ey < y),
+            None => (DEFAULT_GRID_EDITION, false),
+        },
+    }
+}
+
+/// Whether an edition's tables have the Southwest grid (the MEE/NBS ones).
+pub fn has_southwest(edition: GridEdition) -> bool {
+    match edition {
+        GridEdition::Table(id) => grid_table(id).is_some_and(|t| t.values.len() > 6),
+        _ => false,
+    }
+}
 
 /// A grid-factor edition the user picks for Mainland electricity rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -710,6 +772,8 @@ pub enum GridEdition {
         bm: &'static str,
         id: &'static str,
     },
+    /// Each line takes the MEE/NBS edition of its year ([`latest_edition`]).
+    Latest,
 }
 
 pub const GRID_EDITIONS: &[(&str, GridEdition)] = &[
@@ -736,6 +800,9 @@ pub const GRID_EDITIONS: &[(&str, GridEdition)] = &[
     ("cn-2019-om", GridEdition::Table("cn-2019-om")),
     ("cn-2019-bm", GridEdition::Table("cn-2019-bm")),
     ("cn-2012-average", GridEdition::Table("cn-2012-average")),
+    ("cn-2022-mee", GridEdition::Table("cn-2022-mee")),
+    ("cn-2023-mee", GridEdition::Table("cn-2023-mee")),
+    ("latest", GridEdition::Latest),
 ];
 
 /// The report's own basis: NDRC's 2015 baseline, combined margin.
@@ -849,6 +916,8 @@ pub fn regional_factor(
                 status: om.status,
             })
         }
+        // Resolved per line, by its year, before it gets here.
+        GridEdition::Latest => None,
     }
 }
 
@@ -1110,6 +1179,7 @@ fn build() -> Vec<FactorRecord> {
                 GridEdition::CombinedMargin { om, .. } => {
                     (Some("combined margin (0.5/0.5)"), grid_table(om))
                 }
+                GridEdition::Latest => continue,
             };
             let Some(t) = t else { continue };
             let table = match name {
@@ -1236,7 +1306,7 @@ mod tests {
         let expected = FUELS.len()
             + MORE_FUELS.len()
             + MOBILE.len()
-            + GRID_TABLES.len() * 6
+            + GRID_TABLES.iter().map(|t| t.values.len()).sum::<usize>()
             + 2 * 6
             + ELECTRICITY_SINGLES.len()
             + HK_ELECTRIC.len()

@@ -128,6 +128,30 @@ pub fn check(published: &[(KpiId, Decimal)]) -> PublishedCheck {
             crate::t!("direct + indirect energy"),
         ),
     ] {
+        // A part larger than its total (beyond rounding) is wrong whatever the other part is.
+        for part in [a, b] {
+            let (Some(t), Some(x)) = (get(total), get(part)) else {
+                continue;
+            };
+            let Some(slack) = half_unit(t).cadd(half_unit(x)) else {
+                continue;
+            };
+            if x.csub(t).is_some_and(|over| over > slack) {
+                checks.push(Check {
+                    id: format!("published-part-exceeds-total:{}", part.id()),
+                    level: Level::Warning,
+                    message: t!(
+                        "The published {0} ({1}) is larger than the published {2} ({3}), of which it is a part: one of the two is wrong.",
+                        part.name_text(),
+                        plain(x),
+                        total.name_text(),
+                        plain(t)
+                    ),
+                    kpi: Some(total.id()),
+                    path: None,
+                });
+            }
+        }
         if let (Some(t), Some(x), Some(y)) = (get(total), get(a), get(b)) {
             let slack = half_unit(t)
                 .cadd(half_unit(x))
@@ -220,7 +244,8 @@ fn compare_fuel(r: (Decimal, Decimal, Decimal)) -> Text {
     t!("Natural-gas factors in the library: {0}.", listed)
 }
 
-/// Compares an implied grid factor with each regional factor of each edition: which match
+/// Compares an implied grid factor with each regional factor of each edition and each single
+/// electricity factor (Hong Kong's utilities by year, the national averages): which match
 /// within rounding, and which two bracket it in the report's own edition.
 fn compare_grid(r: (Decimal, Decimal, Decimal)) -> Text {
     let half = Decimal::new(5, 1);
@@ -234,8 +259,21 @@ fn compare_grid(r: (Decimal, Decimal, Decimal)) -> Text {
             }
         }
     }
+    // Every single electricity factor too: Hong Kong's utilities by year, the national averages.
+    for rec in library::all()
+        .iter()
+        .filter(|f| f.sources == [Source::Electricity] && f.gases.len() == 1)
+    {
+        let per_mwh = rec.unit.per.energy_in_kj().and_then(|kj| {
+            let (_, v) = rec.gases.first()?;
+            v.cmul(KJ_PER_MWH.cdiv(kj)?)?.cmul(rec.unit.tonnes_scale())
+        });
+        if per_mwh.is_some_and(|f| f >= r.0 && f <= r.2) && !rec.id.contains(':') {
+            matches.push(rec.id.clone());
+        }
+    }
     let mut text = if matches.is_empty() {
-        t!("No single regional grid factor in the library lies within the rounding range, so the figure is most likely a blend of sites on several grids.")
+        t!("No single grid or utility factor in the library lies within the rounding range, so the figure is most likely a blend of sites on several grids.")
     } else {
         t!("Within the rounding range: {0}.", matches.join(", "))
     };

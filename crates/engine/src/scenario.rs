@@ -170,7 +170,8 @@ pub struct EnergyRow {
     /// Towngas counted in Scope 2 (the period's `towngas_scope`).
     pub towngas_scope2: bool,
     /// The factor is of an earlier year than the line's: `utility` (the utility's latest
-    /// published year stands in) or `grid` (a grid edition more than three years older).
+    /// published year stands in), `latest` (the latest MEE/NBS edition, of an earlier year) or
+    /// `grid` (a grid edition more than three years older).
     pub earlier: Option<&'static str>,
 }
 
@@ -524,7 +525,8 @@ struct Reader {
     tail_from: usize,
     /// The regional grid factors the period being read has used, each made once and shared by
     /// its rows (a factor carries its citation: one copy per row would be most of a row).
-    grids: Vec<(Region, Rc<GridFactor>)>,
+    /// By edition id and region.
+    grids: Vec<(&'static str, Region, Rc<GridFactor>)>,
     /// Whether the row being read takes a factor of an earlier year (see [`EnergyRow::earlier`]).
     earlier: Option<&'static str>,
 }
@@ -1207,39 +1209,64 @@ impl Reader {
     ) -> FactorChoice {
         let key = grid.trim();
         let lower = key.to_ascii_lowercase();
+        let province = library::PROVINCES
+            .iter()
+            .find(|(id, sc, tc, _)| *id == lower || *sc == key || *tc == key);
         let region = Region::ALL
             .into_iter()
             .find(|r| r.id() == lower)
-            .or_else(|| {
-                library::PROVINCES
-                    .iter()
-                    .find(|(id, sc, tc, _)| *id == lower || *sc == key || *tc == key)
-                    .map(|p| p.3)
-            });
+            .or_else(|| province.map(|p| p.3));
         let years_of_line = || period.and_then(years_of);
         let record = |id: &str| library::find(id);
         let single = |r: &'static FactorRecord| FactorChoice::Library(r);
-        if let Some(region) = region {
+        let year = years_of_line().map(Years::last);
+        if let Some(mut region) = region {
+            // `latest`: the MEE/NBS edition of the line's year, or the latest before it.
+            let (edition_id, edition, later) = match settings.grid_edition {
+                GridEdition::Latest => {
+                    let (id, later) = library::latest_edition(year);
+                    match library::grid_edition(id) {
+                        Some(e) => (id, e, later),
+                        None => return FactorChoice::None,
+                    }
+                }
+                e => (
+                    library::GRID_EDITIONS
+                        .iter()
+                        .find(|(k, _)| *k == settings.grid_edition_id)
+                        .map_or(library::DEFAULT_GRID_EDITION, |(k, _)| *k),
+                    e,
+                    false,
+                ),
+            };
+            // The MEE/NBS tables have a Southwest grid: Sichuan and Chongqing leave the Central.
+            if library::has_southwest(edition)
+                && province.is_some_and(|p| matches!(p.0, "sichuan" | "chongqing"))
+            {
+                region = Region::Southwest;
+            }
             let known = self
                 .grids
                 .iter()
-                .find(|(r, _)| *r == region)
-                .map(|(_, f)| f.clone());
+                .find(|(e, r, _)| *e == edition_id && *r == region)
+                .map(|(_, _, f)| f.clone());
             let made = known.or_else(|| {
                 let f = Rc::new(library::regional_factor(
-                    settings.grid_edition,
+                    edition,
                     region,
                     settings.grid_om_weight,
                 )?);
-                self.grids.push((region, f.clone()));
+                self.grids.push((edition_id, region, f.clone()));
                 Some(f)
             });
-            // A grid edition more than three years older than the line is flagged.
-            let edition_year = settings
-                .grid_edition_id
+            // The latest edition before the line's year, or one more than three years older
+            // than the line, is flagged.
+            let edition_year = edition_id
                 .split('-')
                 .find_map(|part| part.parse::<u16>().ok());
-            if let (Some(y), Some(e)) = (years_of_line().map(Years::last), edition_year) {
+            if later {
+                self.earlier = Some("latest");
+            } else if let (Some(y), Some(e)) = (year, edition_year) {
                 if y > e.saturating_add(3) {
                     self.earlier = Some("grid");
                 }
@@ -1257,7 +1284,7 @@ impl Reader {
                         t!(
                             "no factor for {0} in edition {1}",
                             region.label(),
-                            &settings.grid_edition_id
+                            edition_id
                         ),
                     );
                     FactorChoice::None
@@ -1265,10 +1292,31 @@ impl Reader {
             };
         }
         match lower.as_str() {
-            "cn-national" => match record(&settings.national_grid) {
-                Some(r) => single(r),
-                None => FactorChoice::None,
-            },
+            "cn-national" => {
+                // `latest`: the MEE/NBS national average of the line's year, unless the scenario
+                // chose a national factor of its own.
+                let by_year = (settings.grid_edition == GridEdition::Latest
+                    && settings.national_grid == library::DEFAULT_NATIONAL)
+                    .then(|| {
+                        let newest = library::MEE_NATIONAL.last()?;
+                        match year {
+                            None => Some((newest.1, false)),
+                            Some(y) => library::MEE_NATIONAL
+                                .iter()
+                                .rev()
+                                .find(|(ny, _)| *ny <= y)
+                                .map(|(ny, id)| (*id, *ny < y)),
+                        }
+                    })
+                    .flatten();
+                if by_year.is_some_and(|(_, later)| later) {
+                    self.earlier = Some("latest");
+                }
+                match record(by_year.map_or(settings.national_grid.as_str(), |(id, _)| id)) {
+                    Some(r) => single(r),
+                    None => FactorChoice::None,
+                }
+            }
             "hk-default" => record("hk-gov-default-electricity").map_or(FactorChoice::None, single),
             "hk-electric" | "clp" => {
                 let (table, prefix, name) = if lower == "clp" {

@@ -1,0 +1,169 @@
+//! Grid factors that follow the period: under `grid_edition: "latest"` (what a new report
+//! starts on) a Mainland line takes the MEE/NBS regional edition of its year, or the latest one
+//! before it with a warning at the line; a line before the first MEE edition keeps the 2015
+//! basis; Sichuan and Chongqing are on the Southwest grid in the MEE tables; `cn-national`
+//! takes the national average of the year. A scenario without `grid_edition` keeps the 2015
+//! basis, and the built-in example says so.
+
+mod common;
+use common::*;
+use esg_kpi_calculator::engine::{example, library};
+use rust_decimal::Decimal;
+use serde_json::{json, Value};
+use std::str::FromStr;
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+/// 1,000 MWh on `grid` in `period`, on `edition` (none: the scenario says nothing).
+fn plant(grid: &str, period: &str, edition: Option<&str>) -> Value {
+    let mut v = json!({ "gwp": "AR6", "period": period, "energy": [
+        { "site": "Plant", "source": "electricity", "quantity": "1000", "unit": "MWh", "grid": grid }] });
+    if let Some(e) = edition {
+        v["grid_edition"] = json!(e);
+    }
+    v
+}
+
+fn used(r: &esg_kpi_calculator::engine::Results) -> String {
+    let line = r
+        .trace
+        .iter()
+        .find(|t| t.path == "energy[0]")
+        .expect("a line");
+    line.factor
+        .as_ref()
+        .and_then(|f| f.id.clone())
+        .unwrap_or_default()
+}
+
+fn flagged(r: &esg_kpi_calculator::engine::Results) -> Option<String> {
+    r.checks
+        .iter()
+        .find(|c| c.id.starts_with("earlier-factor:"))
+        .map(|c| c.message.to_string())
+}
+
+#[test]
+fn a_line_takes_the_mee_edition_of_its_year_or_the_latest_before_it_flagged() {
+    // (grid, period, the factor used, t CO2 for 1,000 MWh, flagged as of an earlier year)
+    let cases = [
+        ("guangdong", "2022", "cn-2022-mee:cn-south", "386.9", false),
+        ("guangdong", "2023", "cn-2023-mee:cn-south", "404.2", false),
+        ("guangdong", "2024", "cn-2023-mee:cn-south", "404.2", true),
+        ("guangdong", "2025", "cn-2023-mee:cn-south", "404.2", true),
+        (
+            "guangdong",
+            "FY2024/25",
+            "cn-2023-mee:cn-south",
+            "404.2",
+            true,
+        ),
+        ("shanghai", "2023", "cn-2023-mee:cn-east", "550", false),
+        ("beijing", "2022", "cn-2022-mee:cn-north", "677.6", false),
+        (
+            "sichuan",
+            "2023",
+            "cn-2023-mee:cn-southwest",
+            "247.2",
+            false,
+        ),
+        ("重庆", "2022", "cn-2022-mee:cn-southwest", "226.8", false),
+        ("hubei", "2023", "cn-2023-mee:cn-central", "527.1", false),
+        (
+            "cn-southwest",
+            "2023",
+            "cn-2023-mee:cn-southwest",
+            "247.2",
+            false,
+        ),
+        (
+            "cn-national",
+            "2021",
+            "cn-national-2021-mee-nbs",
+            "556.8",
+            false,
+        ),
+        (
+            "cn-national",
+            "2023",
+            "cn-national-2023-mee-nbs",
+            "530.6",
+            false,
+        ),
+        (
+            "cn-national",
+            "2025",
+            "cn-national-2023-mee-nbs",
+            "530.6",
+            true,
+        ),
+    ];
+    for (grid, period, id, t, later) in cases {
+        let r = run(plant(grid, period, Some("latest")));
+        assert!(r.errors.is_empty(), "{grid} {period}: {:?}", r.errors);
+        assert_eq!(used(&r), id, "{grid} {period}");
+        assert_eq!(d(&value(&r, "ghg_scope2_t")), d(t), "{grid} {period}");
+        match flagged(&r) {
+            Some(m) if later => assert!(m.contains("latest MEE/NBS edition"), "{m}"),
+            None if !later => {}
+            other => panic!("{grid} {period}: {other:?}"),
+        }
+        let line = r.trace.iter().find(|t| t.path == "energy[0]").unwrap();
+        assert_eq!(
+            line.factor.as_ref().unwrap().status,
+            Some("secondary"),
+            "{grid} {period}"
+        );
+    }
+}
+
+#[test]
+fn a_line_before_the_first_mee_edition_keeps_the_2015_basis() {
+    let r = run(plant("guangdong", "2018", Some("latest")));
+    assert_eq!(used(&r), "cn-2015-cm:cn-south");
+    assert!(flagged(&r).is_none());
+    // 2019 is more than three years after 2015: flagged as before.
+    let r = run(plant("sichuan", "2019", Some("latest")));
+    assert_eq!(
+        used(&r),
+        "cn-2015-cm:cn-central",
+        "Sichuan is Central in NDRC's tables"
+    );
+    assert!(flagged(&r).unwrap().contains("more than three years older"));
+}
+
+#[test]
+fn without_grid_edition_a_scenario_keeps_the_2015_basis_and_the_example_says_so() {
+    let r = run(plant("guangdong", "2023", None));
+    assert_eq!(used(&r), "cn-2015-cm:cn-south");
+    assert!(flagged(&r).unwrap().contains("more than three years older"));
+    assert_eq!(example::example()["grid_edition"], "cn-2015-cm");
+    assert_eq!(example::blank("2025")["grid_edition"], "latest");
+    // A Southwest line on an NDRC edition has no factor: refused at the line.
+    let r = run(plant("cn-southwest", "2018", Some("cn-2015-cm")));
+    assert!(
+        error_at(&r, "energy[0].grid").contains("edition"),
+        "{:?}",
+        r.errors
+    );
+}
+
+#[test]
+fn the_two_mee_regional_tables_are_in_the_library_with_their_status() {
+    for (year, edition) in library::MEE_EDITIONS {
+        for region in library::Region::ALL {
+            let id = format!("{edition}:{}", region.id());
+            let r = library::find(&id).unwrap_or_else(|| panic!("{id}"));
+            assert_eq!(r.status.id(), "secondary", "{id}");
+            assert_eq!(r.edition, year.to_string());
+            assert!(r.document.contains("Table 2"), "{id}");
+        }
+    }
+    assert_eq!(library::latest_edition(Some(2030)), ("cn-2023-mee", true));
+    assert_eq!(
+        library::latest_edition(Some(2021)).0,
+        library::DEFAULT_GRID_EDITION
+    );
+}
