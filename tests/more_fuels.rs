@@ -298,3 +298,33 @@ fn every_new_preset_is_in_the_library_for_its_source() {
         }
     }
 }
+
+/// The seven gases in the results: Scope 1 by gas in tonnes and in t CO2e, adding up to
+/// Scope 1, with a fuel split by gas, a factor already in CO2e, a refrigerant and a biofuel.
+#[test]
+fn scope_1_by_gas_in_tonnes_and_co2e_adds_up_to_scope_1() {
+    let r = run(json!({ "gwp": "AR6", "energy": [
+        { "source": "diesel", "quantity": "1000", "unit": "kg" },
+        { "source": "towngas", "quantity": "1000", "unit": "unit" },
+        { "source": "biodiesel", "quantity": "500", "unit": "kg" }
+    ], "refrigerants": [ { "gas": "R-410A", "quantity": "5", "unit": "kg" }, { "gas": "SF6", "quantity": "0.1", "unit": "kg" } ] }));
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    let j = json_of(&r);
+    let t = &j["details"]["scope1_by_gas_t"];
+    let c = &j["details"]["scope1_by_gas_co2e_t"];
+    let num = |v: &Value| d(v.as_str().unwrap_or_else(|| panic!("{v}")));
+    let mut sum = Decimal::ZERO;
+    for gas in ["CO2", "CH4", "N2O", "CO2e", "HFCs", "SF6"] {
+        sum += num(&c[gas]);
+    }
+    assert_eq!(sum, d(&value(&r, "ghg_scope1_t")));
+    assert_eq!(num(&c["CH4"]), num(&t["CH4"]) * d("27.9"));
+    assert_eq!(num(&c["N2O"]), num(&t["N2O"]) * d("273"));
+    assert_eq!(num(&c["CO2"]), num(&t["CO2"]));
+    // 0.1 kg of SF6 × 25,200 (AR6 Table 7.SM.7) = 2.52 t CO2e
+    assert_eq!(num(&t["SF6"]), d("0.0001"));
+    assert_eq!(num(&c["SF6"]), d("2.52"));
+    // Biogenic CO2 is in neither.
+    assert!(t.get("CO2 (biogenic)").is_none() && c.get("CO2 (biogenic)").is_none());
+    assert!(num(&j["details"]["biogenic_co2_t"]) > Decimal::ZERO);
+}

@@ -1443,6 +1443,11 @@ fn KpiTable(props: &ResultsProps) -> Html {
             &[&p.period.clone().unwrap_or_default()],
         )
     });
+    // A1 (emissions: the air emissions first, then GHG and waste, as HKEX numbers them) and A2.
+    let (mut emissions, resources): (Vec<KpiId>, Vec<KpiId>) = KpiId::ALL
+        .into_iter()
+        .partition(|k| k.hkex().starts_with("A1"));
+    emissions.sort_by_key(|k| k.hkex() != "A1.1");
     let group = |title: &str, zh: &str, ids: &[KpiId]| {
         html! {
             <>
@@ -1467,8 +1472,8 @@ fn KpiTable(props: &ResultsProps) -> Html {
                     </tr>
                 </thead>
                 <tbody>
-                    { group(tr!(lang, "1. Emissions"), if lang == Lang::En { "排放物" } else { "" }, &KpiId::ALL[..8]) }
-                    { group(tr!(lang, "2. Energy and resource use"), if lang == Lang::En { "能源及資源消耗" } else { "" }, &KpiId::ALL[8..]) }
+                    { group(tr!(lang, "1. Emissions"), if lang == Lang::En { "排放物" } else { "" }, &emissions) }
+                    { group(tr!(lang, "2. Energy and resource use"), if lang == Lang::En { "能源及資源消耗" } else { "" }, &resources) }
                 </tbody>
             </table>
         </div>
@@ -1661,8 +1666,16 @@ fn DetailsPanel(props: &ResultsProps) -> Html {
                 }
                 <dt>{ trf!(lang, "Scope 1 by gas (GWP {0})", &[d.gwp]) }</dt>
                 <dd>{ for d.scope1_by_gas_t.iter().filter(|(_, v)| v.is_some_and(|v| !v.get().is_zero())).map(|(g, v)| html! {
-                    <span class="pill" data-detail={format!("scope1_{g}")}>{ format!("{g} {} {}", exact(v), tr!(lang, "t")) }</span>
+                    <span class="pill" data-detail={format!("scope1_{g}")}>{ format!("{g} {} {}", exact(v), tr!(lang, "t")) }
+                        if let Some(Some(c)) = d.scope1_by_gas_co2e_t.get(g).filter(|_| *g != "CO2" && *g != "CO2e") {
+                            { format!(" = {} {}", fmt(&Some(*c)), tr!(lang, "t CO2e")) }
+                        }
+                    </span>
                 }) }</dd>
+                if let Some(b) = &d.biogenic_co2_t {
+                    <dt>{ tr!(lang, "Biogenic CO2 (biofuels), beside the scopes") }</dt>
+                    <dd data-detail="biogenic_co2_t">{ format!("{} {}", fmt(b), tr!(lang, "t")) }</dd>
+                }
                 if let Some(f) = &d.fugitive {
                     <dt>{ tr!(lang, "Fugitive emissions (refrigerants), Scope 1") }</dt>
                     <dd data-detail="fugitive_scope1_t">{ format!("{} {}", fmt(&f.scope1_t), tr!(lang, "t CO2e")) }</dd>

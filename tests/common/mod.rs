@@ -8,7 +8,7 @@ pub fn run(v: Value) -> Results {
     engine::calculate_value(&v)
 }
 
-fn kpi<'r>(r: &'r Results, id: &str) -> &'r engine::calc::KpiResult {
+pub fn kpi<'r>(r: &'r Results, id: &str) -> &'r engine::calc::KpiResult {
     r.kpis
         .get(KpiId::from_id(id).unwrap_or_else(|| panic!("{id} is not a KPI id")))
         .unwrap()

@@ -10,7 +10,7 @@
 use super::checks;
 use super::field::Figure;
 use super::kpi::{Denominator, KpiId};
-use super::library::Gas;
+use super::library::{self, Gas};
 pub(crate) use super::line::{add, line, line_name, line_number, Line};
 use super::line::{scope_number, waste_from_items};
 use super::number::{self, display, plain};
@@ -254,6 +254,17 @@ pub(crate) fn period_results_with(
     let direct = sum(mwh1, &|l| mwh_of(l).filter(|_| l.row.direct()));
     let indirect = sum(mwh2, &|l| mwh_of(l).filter(|_| !l.row.direct()));
     let total_energy = add(&direct, &indirect);
+    let air: [Val; 3] = std::array::from_fn(|i| {
+        let pick = move |l: &Line| {
+            l.air
+                .as_ref()
+                .and_then(|a| a.get(i)?.as_ref().ok().copied())
+        };
+        tally
+            .air
+            .get(i)
+            .map_or(Ok(Decimal::ZERO), |acc| sum(acc, &pick))
+    });
 
     let denominator = |d: Denominator| -> Val {
         let field = match d {
@@ -293,6 +304,9 @@ pub(crate) fn period_results_with(
             KpiId::EnergyIndirect => indirect.clone(),
             KpiId::Water => given(p.water_m3, "water consumption"),
             KpiId::Packaging => given(p.packaging_t, "packaging material"),
+            KpiId::AirNox => air[0].clone(),
+            KpiId::AirSox => air[1].clone(),
+            KpiId::AirPm => air[2].clone(),
             _ => Err(t!("not a total")),
         }
     };
@@ -431,6 +445,7 @@ fn details(
 ) -> Details {
     let text = |v: Val| v.ok().map(Num);
     let mut by_gas = BTreeMap::new();
+    let mut by_gas_co2e = BTreeMap::new();
     let mut biogenic = None;
     for (acc, gas) in tally.gases.iter().zip(GASES) {
         let mut tonnes = sum(acc, &|l: &Line| {
@@ -455,11 +470,17 @@ fn details(
             }
             continue;
         }
+        // Each gas's CO2e at the period's GWP (fugitive CO2, R-744, has a GWP of 1 too).
+        let co2e = tonnes
+            .clone()
+            .and_then(|t| t.cmul(p.settings.gwp.of(gas)).ok_or_else(overflow));
+        by_gas_co2e.insert(gas.id(), text(co2e));
         by_gas.insert(gas.id(), text(tonnes));
     }
     if let Some(Some(f)) = fugitive {
-        for (group, (t, _)) in f.by_group.iter().filter(|(g, _)| **g != "CO2") {
+        for (group, (t, c)) in f.by_group.iter().filter(|(g, _)| **g != "CO2") {
             by_gas.insert(group, Some(Num(*t)));
+            by_gas_co2e.insert(group, Some(Num(*c)));
         }
     }
     // Scope 2 is electricity's, and towngas's under the HK convention: the grid factor and the
@@ -545,6 +566,7 @@ fn details(
             "scope1"
         },
         scope1_by_gas_t: by_gas,
+        scope1_by_gas_co2e_t: by_gas_co2e,
         biogenic_co2_t: biogenic,
         grid_factor_effective_t_per_mwh: text(effective),
         scope2_market_t: market,
@@ -759,6 +781,13 @@ fn total_formula(
         KpiId::EnergyDirect => lines_sum(true, false),
         KpiId::GhgScope2 => lines_sum(false, true),
         KpiId::EnergyIndirect => lines_sum(false, false),
+        KpiId::AirNox | KpiId::AirSox | KpiId::AirPm => match tally.air[0].lines {
+            0 => t!("no combustion lines"),
+            n => t!(
+                "sum of {0} combustion lines (see the calculation lines)",
+                n.to_string()
+            ),
+        },
         _ => t!("as entered"),
     }
 }
@@ -960,6 +989,22 @@ pub(crate) fn trace_line(l: &Line, p: &Period) -> TraceLine {
         KpiId::GhgTotal.id(),
         KpiId::GhgIntensityPerM2.id(),
     ];
+    let air_kg = l.air.as_ref().map(|a| {
+        kpis.extend([KpiId::AirNox.id(), KpiId::AirSox.id(), KpiId::AirPm.id()]);
+        library::AIR_NAMES
+            .iter()
+            .zip(a)
+            .map(|(n, v)| (*n, v.as_ref().ok().map(|x| Num(*x))))
+            .collect::<BTreeMap<_, _>>()
+    });
+    let air_source = l.air.as_ref().map(|_| match &row.air {
+        Some(a) => match &a.source {
+            Some(s) => Text::verbatim(s),
+            None => t!("the line's own factors; no source given"),
+        },
+        None if a_gas_appliance(row) => Text::verbatim(library::HKEX_GAS_AIR.citation),
+        None => t!("no factor"),
+    });
     kpis.sort_unstable();
     TraceLine {
         path: l.path(),
@@ -977,7 +1022,14 @@ pub(crate) fn trace_line(l: &Line, p: &Period) -> TraceLine {
         gases,
         emissions_t: l.emissions.as_ref().ok().map(|t| t.into()),
         tce: l.tce.as_ref().ok().map(|t| t.into()),
+        air_kg,
+        air_source,
     }
+}
+
+/// Towngas or LPG burnt in an appliance: HKEX Appendix 2's A1.1 method applies.
+fn a_gas_appliance(row: &super::scenario::EnergyRow) -> bool {
+    row.mobile.is_none() && matches!(row.source, Source::Towngas | Source::Lpg)
 }
 
 /// Trace lines for the inputs used as entered: waste, water, packaging and the denominators.

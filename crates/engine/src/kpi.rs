@@ -1,5 +1,6 @@
-//! The sixteen KPIs of the report's environmental KPI table, in the report's order, with their
-//! HKEX Appendix C2 codes, units and the report's own wording.
+//! The sixteen KPIs of the report's environmental KPI table, in the report's order, then the
+//! three A1.1 air-emission KPIs a 2025 report adds, with their HKEX Appendix C2 codes, units and
+//! the report's own wording.
 
 use super::field::{Figure, Unit};
 use super::text::Text;
@@ -49,6 +50,12 @@ pub enum KpiId {
     Packaging,
     /// A2.5 Packaging ÷ revenue in RMB million, t/RMB million. Report: 0.37.
     PackagingPerRevenue,
+    /// A1.1 NOx from fuels burnt on site, kg (not in the 2018 report: added for 2025).
+    AirNox,
+    /// A1.1 SOx, kg.
+    AirSox,
+    /// A1.1 Particulate matter, kg.
+    AirPm,
 }
 
 /// What a KPI is divided by, if it is an intensity.
@@ -91,7 +98,7 @@ impl Denominator {
 }
 
 impl KpiId {
-    pub const ALL: [KpiId; 16] = [
+    pub const ALL: [KpiId; 19] = [
         KpiId::GhgTotal,
         KpiId::GhgScope1,
         KpiId::GhgScope2,
@@ -108,6 +115,9 @@ impl KpiId {
         KpiId::WaterPerEmployee,
         KpiId::Packaging,
         KpiId::PackagingPerRevenue,
+        KpiId::AirNox,
+        KpiId::AirSox,
+        KpiId::AirPm,
     ];
 
     /// The contract's id (CONTRACT.md §4).
@@ -129,6 +139,9 @@ impl KpiId {
             KpiId::WaterPerEmployee => "water_m3_per_employee",
             KpiId::Packaging => "packaging_t",
             KpiId::PackagingPerRevenue => "packaging_t_per_rmb_million",
+            KpiId::AirNox => "air_nox_kg",
+            KpiId::AirSox => "air_sox_kg",
+            KpiId::AirPm => "air_pm_kg",
         }
     }
 
@@ -150,6 +163,7 @@ impl KpiId {
             | KpiId::EnergyPerEmployee => "A2.1",
             KpiId::Water | KpiId::WaterPerEmployee => "A2.2",
             KpiId::Packaging | KpiId::PackagingPerRevenue => "A2.5",
+            KpiId::AirNox | KpiId::AirSox | KpiId::AirPm => "A1.1",
         }
     }
 
@@ -164,6 +178,7 @@ impl KpiId {
             KpiId::Water => "m³",
             KpiId::WaterPerEmployee => "m³/person",
             KpiId::PackagingPerRevenue => "t/RMB million",
+            KpiId::AirNox | KpiId::AirSox | KpiId::AirPm => "kg",
         }
     }
 
@@ -230,6 +245,9 @@ impl KpiId {
             KpiId::WaterPerEmployee => "Water consumption per employee",
             KpiId::Packaging => "Packaging material used",
             KpiId::PackagingPerRevenue => "Packaging material per RMB million of revenue",
+            KpiId::AirNox => "Nitrogen oxides (NOx) emissions",
+            KpiId::AirSox => "Sulphur oxides (SOx) emissions",
+            KpiId::AirPm => "Particulate matter (PM) emissions",
         }
     }
 
@@ -252,6 +270,9 @@ impl KpiId {
             KpiId::WaterPerEmployee => "人均用水量(噸／人)",
             KpiId::Packaging => "產品包裝材料使用總量(噸)",
             KpiId::PackagingPerRevenue => "人民幣百萬元收入包裝材料使用量(噸／人民幣百萬元)",
+            KpiId::AirNox => "氮氧化物排放量(千克)",
+            KpiId::AirSox => "硫氧化物排放量(千克)",
+            KpiId::AirPm => "顆粒物排放量(千克)",
         }
     }
 }
@@ -276,6 +297,9 @@ impl KpiId {
             KpiId::WaterPerEmployee => "人均用水量(吨／人)",
             KpiId::Packaging => "产品包装材料使用总量(吨)",
             KpiId::PackagingPerRevenue => "人民币百万元收入包装材料使用量(吨／人民币百万元)",
+            KpiId::AirNox => "氮氧化物排放量(千克)",
+            KpiId::AirSox => "硫氧化物排放量(千克)",
+            KpiId::AirPm => "颗粒物排放量(千克)",
         }
     }
 }
@@ -314,8 +338,12 @@ mod tests {
             assert_eq!(KpiId::from_id(k.id()), Some(k));
         }
         let ids: Vec<_> = KpiId::ALL.iter().map(|k| k.id()).collect();
-        assert_eq!(ids.len(), 16);
+        // The contract's sixteen (§4) and the A1.1 three issue 17 names.
+        assert_eq!(ids.len(), 19);
         assert!(ids.contains(&"packaging_t_per_rmb_million"));
+        for id in ["air_nox_kg", "air_sox_kg", "air_pm_kg"] {
+            assert!(ids.contains(&id));
+        }
     }
 
     #[test]

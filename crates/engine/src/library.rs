@@ -487,6 +487,34 @@ pub fn default_fuel_factor(source: Source) -> Option<&'static str> {
 }
 
 // ---------------------------------------------------------------------------------------
+// A1.1 air emissions
+
+/// The A1.1 pollutants' names, in the order of the line's values.
+pub const AIR_NAMES: [&str; 3] = ["NOx", "SOx", "PM"];
+
+/// HKEX's Appendix 2 method for towngas and LPG burnt in appliances.
+pub struct GasAir {
+    pub towngas_mj_per_unit: Decimal,
+    pub lpg_mj_per_kg: Decimal,
+    /// NOx, SOx, PM in kg per million MJ (PM: "not a significant source", 0).
+    pub kg_per_million_mj: [Decimal; 3],
+    pub citation: &'static str,
+    pub status: Status,
+}
+
+pub const HKEX_GAS_AIR: GasAir = GasAir {
+    towngas_mj_per_unit: Decimal::from_parts(48, 0, 0, false, 0),
+    lpg_mj_per_kg: Decimal::from_parts(46, 0, 0, false, 0),
+    kg_per_million_mj: [
+        Decimal::from_parts(402, 0, 0, false, 2),
+        Decimal::from_parts(2, 0, 0, false, 2),
+        Decimal::ZERO,
+    ],
+    citation: "HKEX, How to prepare an ESG report, Appendix 2: Reporting Guidance on Environmental KPIs, KPI A1.1 (gaseous fuel combustion): NOx 4.02 and SOx 0.02 kg per million MJ for towngas (48 MJ per unit) and LPG (46 MJ per kg), particulates not a significant source; from the Clean Air Charter business guidebook (../shared/research/factors.md; docs/research/issue-17-hk-utilities-and-mobile.md, section 4)",
+    status: Status::Verified,
+};
+
+// ---------------------------------------------------------------------------------------
 // China's regional grids (Scope 2)
 
 /// China's regional power grids: six in NDRC's tables, seven in the MEE/NBS tables from 2021

@@ -19,6 +19,9 @@ pub(crate) struct Line<'a> {
     pub gases: Result<Vec<(Gas, Decimal, Decimal, Decimal)>, Text>,
     pub emissions: Val,
     pub tce: Val,
+    /// NOx, SOx and particulates (A1.1), kg, for a fuel burnt on site; `None` for purchased
+    /// energy.
+    pub air: Option<[Val; 3]>,
     /// The line's period, for its path.
     pub period: PeriodId,
 }
@@ -133,14 +136,101 @@ pub(crate) fn line<'a>(row: &'a EnergyRow, p: &'a Period) -> Line<'a> {
         .and_then(|c| standard_coal(row, c))
         .map_err(named);
     let converted = converted.map_err(named);
+    let air = air(row, p, &converted);
     Line {
         row,
         converted,
         gases,
         emissions,
         tce,
+        air,
         period: p.id,
     }
+}
+
+/// A1.1 of a fuel burnt on site, kg of NOx, SOx and PM: by the line's own factors, or, for
+/// towngas and LPG burnt in appliances, by HKEX Appendix 2 (per MJ at 48 MJ per towngas unit
+/// and 46 MJ per kg of LPG); any other fuel needs the line's own.
+fn air(row: &EnergyRow, p: &Period, converted: &Result<Converted, Text>) -> Option<[Val; 3]> {
+    use super::library::{AIR_NAMES, HKEX_GAS_AIR};
+    use super::scenario::AirPer;
+    if !row.source.is_direct() {
+        return None;
+    }
+    let name = || line_name(p.id, row);
+    let pollutant = |i: usize| AIR_NAMES.get(i).copied().unwrap_or("");
+    let each = |f: &dyn Fn(usize) -> Val| -> [Val; 3] { [f(0), f(1), f(2)] };
+    let c = match converted {
+        Ok(c) => c,
+        Err(e) => return Some(each(&|_| Err(e.clone()))),
+    };
+    if let Some(a) = &row.air {
+        let basis: Val = match a.per {
+            AirPer::Km => row
+                .distance
+                .as_ref()
+                .map(|d| d.km)
+                .ok_or_else(|| t!("a factor per km needs the line's distance (distance_km)")),
+            AirPer::L => c
+                .litres
+                .ok_or_else(|| t!("a factor per {0} does not fit this line's quantity", "L")),
+            AirPer::Kg | AirPer::T => match (row.source.physical(), c.physical) {
+                (Some(units::Physical::Kg), Some(kg)) if a.per == AirPer::Kg => Ok(kg),
+                (Some(units::Physical::Kg), Some(kg)) => {
+                    kg.cdiv(Decimal::ONE_THOUSAND).ok_or_else(overflow)
+                }
+                _ => Err(t!(
+                    "a factor per {0} does not fit this line's quantity",
+                    a.per.id()
+                )),
+            },
+            AirPer::Gj => c.kj.cdiv(Decimal::from(1_000_000)).ok_or_else(overflow),
+        };
+        let basis = basis.map_err(|e| t!("{0}: {1}", name(), e));
+        let scale = if a.grams {
+            Decimal::new(1, 3)
+        } else {
+            Decimal::ONE
+        };
+        return Some(each(&|i| {
+            let q = basis.clone()?;
+            match a.values.get(i).copied().flatten() {
+                Some(v) => q.cmul(v).and_then(|x| x.cmul(scale)).ok_or_else(overflow),
+                None => Err(t!("{0} gives no {1} factor (air)", name(), pollutant(i))),
+            }
+        }));
+    }
+    let mj_per_unit = match (row.source, row.mobile) {
+        (Source::Towngas, None) => Some(HKEX_GAS_AIR.towngas_mj_per_unit),
+        (Source::Lpg, None) => Some(HKEX_GAS_AIR.lpg_mj_per_kg),
+        _ => None,
+    };
+    let Some(mj_per_unit) = mj_per_unit else {
+        return Some(each(&|i| {
+            Err(t!(
+                "{0} has no {1} factor: HKEX Appendix 2's factors for vehicles and for this fuel are not in the library; give the line's own (air), e.g. from Appendix 2's table for its vehicle class",
+                name(),
+                pollutant(i)
+            ))
+        }));
+    };
+    // Appendix 2 works from the units or kg bought; a line given in energy uses its energy.
+    let overridden = row.ncv.as_ref().is_some_and(|n| n.overridden);
+    let mj = match (row.unit.energy_in_kj(), c.physical) {
+        (None, Some(q)) if !overridden => q.cmul(mj_per_unit),
+        _ => c.kj.cdiv(Decimal::ONE_THOUSAND),
+    };
+    Some(each(&|i| {
+        let per_million = HKEX_GAS_AIR
+            .kg_per_million_mj
+            .get(i)
+            .copied()
+            .unwrap_or_default();
+        mj.ok_or_else(overflow)?
+            .cmul(per_million)
+            .and_then(|x| x.cdiv(Decimal::from(1_000_000)))
+            .ok_or_else(overflow)
+    }))
 }
 
 /// Tonnes of standard coal equivalent (GB/T 2589-2008): electricity at its equivalent value

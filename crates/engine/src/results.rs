@@ -230,6 +230,12 @@ pub struct TraceLine {
     pub emissions_t: Option<Num>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tce: Option<Num>,
+    /// A fuel burnt on site: its kg of NOx, SOx and PM (A1.1), `null` each where no factor is
+    /// known, and where the factors come from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub air_kg: Option<BTreeMap<&'static str, Option<Num>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub air_source: Option<Text>,
 }
 
 /// Figures beyond the sixteen KPIs: exact, `null` where unavailable.
@@ -243,6 +249,10 @@ pub struct Details {
     /// Tonnes of each gas from fuel burnt on site, and their CO2e.
     /// With refrigerant lines, also the tonnes of each group of the seven gases (`HFCs`, `SF6`).
     pub scope1_by_gas_t: BTreeMap<&'static str, Option<Num>>,
+    /// The same gases in t CO2e at the period's GWP set: CO2, CH4, N2O, `CO2e` (lines whose
+    /// factor is already CO2e, not split by gas), and the fugitive groups (HFCs, PFCs, SF6,
+    /// NF3). They add up to Scope 1.
+    pub scope1_by_gas_co2e_t: BTreeMap<&'static str, Option<Num>>,
     /// Biogenic CO2 from burning biofuels (biodiesel, bioethanol, wood), tonnes: reported
     /// beside the scopes, as the GHG Protocol asks; present when a line burns a biofuel.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -416,6 +426,8 @@ impl TraceLine {
             gases: Vec::new(),
             emissions_t: None,
             tce: None,
+            air_kg: None,
+            air_source: None,
         }
     }
 }

@@ -173,7 +173,46 @@ pub struct EnergyRow {
     /// published year stands in), `latest` (the latest MEE/NBS edition, of an earlier year) or
     /// `grid` (a grid edition more than three years older).
     pub earlier: Option<&'static str>,
+    /// The line's own NOx, SOx and particulate factors (A1.1), when it gives them.
+    pub air: Option<Box<AirFactor>>,
 }
+
+/// What an air-emission factor is per.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AirPer {
+    Km,
+    L,
+    Kg,
+    T,
+    Gj,
+}
+
+impl AirPer {
+    pub fn id(self) -> &'static str {
+        match self {
+            AirPer::Km => "km",
+            AirPer::L => "L",
+            AirPer::Kg => "kg",
+            AirPer::T => "t",
+            AirPer::Gj => "GJ",
+        }
+    }
+}
+
+/// A line's own A1.1 factors: kg (or g) of NOx, SOx and PM per km, L, kg, t or GJ, with
+/// where they come from (for a vehicle, HKEX Appendix 2's table for its class and fuel).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AirFactor {
+    /// NOx, SOx, PM; `None` for a pollutant the line does not give.
+    pub values: [Option<Decimal>; 3],
+    /// `true` for grams, `false` for kilograms.
+    pub grams: bool,
+    pub per: AirPer,
+    pub source: Option<String>,
+}
+
+/// The A1.1 pollutants, in the order of [`AirFactor::values`]: their keys in `air`.
+pub const AIR_KEYS: [&str; 3] = ["nox", "sox", "pm"];
 
 impl EnergyRow {
     /// Direct energy and Scope 1 (a fuel burnt on site), or indirect and Scope 2 (electricity,
@@ -1100,6 +1139,18 @@ impl Reader {
             .text(obj, "grid", &p("grid"))
             .filter(|g| !g.trim().is_empty());
         let explicit_factor = obj.get("factor").filter(|v| !v.is_null()).cloned();
+        let air = if obj.get("air").is_some_and(|v| !v.is_null()) {
+            let air = self.air(obj, &p("air"));
+            if air.is_some() && source.is_some_and(|s| !s.is_direct()) {
+                self.error(
+                    &p("air"),
+                    t!("{0} is not burnt on site: its NOx, SOx and particulates are the supplier's", source.map(Source::noun).unwrap_or_else(|| Text::verbatim(""))),
+                );
+            }
+            air
+        } else {
+            None
+        };
 
         let factor = match (source, &explicit_factor) {
             (Some(src), Some(v)) => self.factor(v, &p("factor"), src),
@@ -1197,7 +1248,58 @@ impl Reader {
             distance,
             towngas_scope2: source == Some(Source::Towngas) && period.settings.towngas_scope2,
             earlier: self.earlier.take(),
+            air,
         })
+    }
+
+    /// A line's `air`: `{ "nox"?, "sox"?, "pm"?, "unit": "g/km" | "kg/L" | …, "source"? }`.
+    fn air(&mut self, obj: &Map<String, Value>, path: &str) -> Option<Box<AirFactor>> {
+        let a = self.object(obj, "air", path)?;
+        let mut values = [None; 3];
+        for (slot, key) in values.iter_mut().zip(AIR_KEYS) {
+            if let Field::Given(v) = self.number(Some(a), key, &format!("{path}.{key}")) {
+                *slot = Some(v);
+            }
+        }
+        let upath = format!("{path}.unit");
+        let unit = a.get("unit").and_then(Value::as_str).unwrap_or("");
+        let compact: String = unit.chars().filter(|c| !c.is_whitespace()).collect();
+        let parsed = compact.split_once('/').and_then(|(m, per)| {
+            let grams = match m.to_ascii_lowercase().as_str() {
+                "g" => true,
+                "kg" => false,
+                _ => return None,
+            };
+            let per = match per.to_ascii_lowercase().as_str() {
+                "km" => AirPer::Km,
+                "l" | "litre" | "liter" => AirPer::L,
+                "kg" => AirPer::Kg,
+                "t" | "tonne" => AirPer::T,
+                "gj" => AirPer::Gj,
+                _ => return None,
+            };
+            Some((grams, per))
+        });
+        let Some((grams, per)) = parsed else {
+            self.error(
+                &upath,
+                t!("the air-emission factors' unit is g or kg per km, L, kg, t or GJ (e.g. g/km), not “{0}”", unit),
+            );
+            return None;
+        };
+        if values.iter().all(Option::is_none) {
+            self.error(path, t!("give at least one of nox, sox and pm"));
+            return None;
+        }
+        let source = self
+            .text(a, "source", &format!("{path}.source"))
+            .filter(|s| !s.trim().is_empty());
+        Some(Box::new(AirFactor {
+            values,
+            grams,
+            per,
+            source,
+        }))
     }
 
     fn grid(
@@ -2102,6 +2204,20 @@ fn period_value(p: &Period, inherited: Option<&Settings>) -> Map<String, Value> 
             }
             if let Some(g) = &r.grid {
                 row.insert("grid".into(), json!(g));
+            }
+            if let Some(a) = &r.air {
+                let mut m = Map::new();
+                for (v, key) in a.values.iter().zip(AIR_KEYS) {
+                    if let Some(v) = v {
+                        m.insert(key.into(), json!(v.to_string()));
+                    }
+                }
+                let mass = if a.grams { "g" } else { "kg" };
+                m.insert("unit".into(), json!(format!("{mass}/{}", a.per.id())));
+                if let Some(src) = &a.source {
+                    m.insert("source".into(), json!(src));
+                }
+                row.insert("air".into(), Value::Object(m));
             }
             match &r.factor {
                 FactorChoice::Inline(f) if r.explicit_factor.is_some() => {

@@ -668,6 +668,8 @@ pub struct Tally {
     pub(crate) tce: [Acc; 2],
     /// Tonnes of CO2, CH4, N2O and CO2e from direct lines.
     pub(crate) gases: [Acc; 5],
+    /// Kg of NOx, SOx and PM (A1.1) from fuels burnt on site.
+    pub(crate) air: [Acc; 3],
     /// MWh and tce by source, in the order of [`Source::ALL`].
     pub(crate) by_source: Vec<(Acc, Acc)>,
     pub(crate) sites: Groups,
@@ -764,6 +766,9 @@ impl Tally {
         for acc in &mut self.gases {
             f(acc);
         }
+        for acc in &mut self.air {
+            f(acc);
+        }
         for (a, b) in &mut self.by_source {
             f(a);
             f(b);
@@ -813,6 +818,11 @@ impl Tally {
                 acc.put(i, &l.gas_tonnes(gas), sign);
             }
         }
+        if let Some(air) = &l.air {
+            for (acc, v) in self.air.iter_mut().zip(air) {
+                acc.put(i, v, sign);
+            }
+        }
         if let Some(at) = Source::ALL.iter().position(|s| *s == r.source) {
             if self.by_source.len() <= at {
                 self.by_source
@@ -859,7 +869,8 @@ impl Tally {
             .zip(&other.ghg)
             .chain(self.mwh.iter_mut().zip(&other.mwh))
             .chain(self.tce.iter_mut().zip(&other.tce))
-            .chain(self.gases.iter_mut().zip(&other.gases));
+            .chain(self.gases.iter_mut().zip(&other.gases))
+            .chain(self.air.iter_mut().zip(&other.air));
         for (mine, theirs) in pairs {
             mine.merge(theirs);
         }

@@ -20,7 +20,6 @@ pub const PAGE: &[(&str, &str, &str)] = &[
     ),
     ("Reload the page", "重新載入頁面", "重新加载页面"),
     ("{0}{1}", "{0}{1}", "{0}{1}"),
-    ("{0}: {1}", "{0}：{1}", "{0}：{1}"),
     (
         "Restored your inputs, saved in an older format ({0}); the original is kept unchanged under “{1}”.",
         "已恢復你以舊格式（{0}）儲存的輸入；原件原封不動保存在「{1}」。",
@@ -94,6 +93,7 @@ pub const PAGE: &[(&str, &str, &str)] = &[
     ("East China grid (華東)", "華東電網", "华东电网"),
     ("Central China grid (華中)", "華中電網", "华中电网"),
     ("Southwest China grid (西南)", "西南電網", "西南电网"),
+    ("Biogenic CO2 (biofuels), beside the scopes", "生物源二氧化碳（生物燃料），於範圍以外另行報告", "生物源二氧化碳（生物燃料），于范围以外另行报告"),
     ("Each line's year: MEE/NBS 2022–2023, the latest before a later year (flagged); the 2015 basis before 2022", "按每項的年份：生態環境部／國家統計局 2022–2023 年版本，較後年份用之前最新的版本（並標示）；2022 年前用 2015 年基準", "按每项的年份：生态环境部／国家统计局 2022–2023 年版本，较后年份用之前最新的版本（并标示）；2022 年前用 2015 年基准"),
     ("Northwest China grid (西北)", "西北電網", "西北电网"),
     ("China Southern grid (南方)", "南方電網", "南方电网"),
