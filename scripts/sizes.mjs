@@ -71,10 +71,14 @@ import { join, resolve } from 'node:path';
  * kerosene, biofuels, heat, cooling) with their names in three languages and the importer's
  * spellings, 12 IPCC records with their citations, tonnes and refrigeration ton-hours,
  * biogenic CO2 apart, and financial years by months with the year-end month on the page,
- * +6.0 KB (412.0 KB measured). Issue 19 owns the way down (Chinese tables on demand, the first
- * view rendered at build time).
+ * +6.0 KB (412.0 KB measured). Then 424 KB: grid factors by the line's year (the MEE/NBS
+ * tables, a seventh region, the national averages by year), A1.1 air emissions (three KPIs,
+ * each combustion line's NOx, SOx and PM in the trace, the line's own factors read and written
+ * back), Scope 1 by gas in CO2e, the published check against single factors, +11.8 KB
+ * (423.8 KB measured). Issue 19 owns the way down (Chinese tables on demand, the first view
+ * rendered at build time).
  */
-export const BUDGET = { targetKb: 200, limitKb: 412 };
+export const BUDGET = { targetKb: 200, limitKb: 424 };
 
 const dist = resolve(import.meta.dirname, '..', 'dist');
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;

@@ -91,7 +91,9 @@ for (const [name, target] of [['hosted page', () => env.server.url], ['single fi
       const csv = await readFile(await kpi.path(), 'utf8');
       assert.ok(csv.startsWith('\ufeffhkex,kpi_id,'), 'UTF-8 with BOM, for Excel');
       assert.match(csv, /\nA1\.2,ghg_total_t,Total GHG emissions \(Scope 1 and 2\),溫室氣體排放總量\(範圍一及範圍二\)\(噸\),2018,13093\.569595551,"13,093\.57",t CO2e,13093\.57,true,/);
-      assert.equal(csv.trim().split('\n').length, 17);
+      // A header, the report's 16 KPIs and A1.1's three (null for the example's natural gas, with the reason).
+      assert.equal(csv.trim().split('\n').length, 20);
+      assert.match(csv, /\nA1\.1,air_nox_kg,/);
       const [trace] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Calculation lines CSV' }).click()]);
       const lines = await readFile(await trace.path(), 'utf8');
       assert.match(lines, /energy\[1\].*0\.7340433/);
@@ -154,7 +156,8 @@ test('copy for Excel puts a tab-separated KPI table on the clipboard', async () 
   await page.waitForFunction(() => [...document.querySelectorAll('[data-notice]')].some((n) => n.textContent.includes('KPI table copied')));
   const tsv = await page.evaluate(() => navigator.clipboard.readText());
   const rows = tsv.trim().split('\n').map((r) => r.split('\t'));
-  assert.equal(rows.length, 17);
+  assert.equal(rows.length, 20);
+  assert.ok(rows.some((r) => r[0] === 'A1.1'), 'the A1.1 KPIs are in the table');
   assert.deepEqual(rows[1], ['A1.2', 'Total GHG emissions (Scope 1 and 2)', '溫室氣體排放總量(範圍一及範圍二)(噸)', '13093.57', 't CO2e', '13093.57']);
   await ctx.close();
 });
