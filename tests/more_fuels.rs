@@ -328,3 +328,22 @@ fn scope_1_by_gas_in_tonnes_and_co2e_adds_up_to_scope_1() {
     assert!(t.get("CO2 (biogenic)").is_none() && c.get("CO2 (biogenic)").is_none());
     assert!(num(&j["details"]["biogenic_co2_t"]) > Decimal::ZERO);
 }
+
+/// Scope 2's formula names what it sums: electricity lines, or purchased energy when heat or
+/// cooling is among them.
+#[test]
+fn scope_2_says_purchased_energy_when_it_is_not_all_electricity() {
+    use esg_kpi_calculator::engine::KpiId;
+    let elec =
+        json!({ "source": "electricity", "quantity": "1", "unit": "MWh", "grid": "hk-default" });
+    let heat = json!({ "source": "heat", "quantity": "1", "unit": "GJ" });
+    let r = run(json!({ "energy": [elec.clone(), elec.clone()] }));
+    assert!(formula(&r, KpiId::GhgScope2).contains("2 electricity lines"));
+    let r = run(json!({ "energy": [elec, heat] }));
+    assert!(
+        formula(&r, KpiId::GhgScope2).contains("2 purchased-energy lines"),
+        "{}",
+        formula(&r, KpiId::GhgScope2)
+    );
+    assert!(formula(&r, KpiId::EnergyIndirect).contains("purchased-energy"));
+}

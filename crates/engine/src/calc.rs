@@ -756,8 +756,21 @@ fn total_formula(
                 "sum of {0} fuel lines (see the calculation lines)",
                 n.to_string()
             ),
+            // Electricity alone, or purchased heat, cooling or towngas (HK convention) too.
+            (n, _, false)
+                if tally
+                    .sources
+                    .list()
+                    .iter()
+                    .any(|g| g.key == Source::Electricity.id() && g.rows == n) =>
+            {
+                t!(
+                    "sum of {0} electricity lines (see the calculation lines)",
+                    n.to_string()
+                )
+            }
             (n, _, false) => t!(
-                "sum of {0} electricity lines (see the calculation lines)",
+                "sum of {0} purchased-energy lines (see the calculation lines)",
                 n.to_string()
             ),
         }

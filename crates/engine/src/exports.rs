@@ -225,7 +225,10 @@ mod tests {
         assert!(csv.starts_with('\u{feff}'));
         let rows: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
         assert_eq!(rows.len(), 1 + KpiId::ALL.len());
-        assert!(csv.contains("A1.1,air_nox_kg,"), "the A1.1 KPIs are exported too");
+        assert!(
+            csv.contains("A1.1,air_nox_kg,"),
+            "the A1.1 KPIs are exported too"
+        );
         assert!(rows[1].starts_with("A1.2,ghg_total_t,Total GHG emissions (Scope 1 and 2),溫室氣體排放總量(範圍一及範圍二)(噸),2018,13093.569595551,\"13,093.57\",t CO2e,13093.57,true"), "{}", rows[1]);
         assert!(csv.contains("energy_mwh_per_employee"));
     }

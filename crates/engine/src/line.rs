@@ -208,7 +208,7 @@ fn air(row: &EnergyRow, p: &Period, converted: &Result<Converted, Text>) -> Opti
     let Some(mj_per_unit) = mj_per_unit else {
         return Some(each(&|i| {
             Err(t!(
-                "{0} has no {1} factor: HKEX Appendix 2's factors for vehicles and for this fuel are not in the library; give the line's own (air), e.g. from Appendix 2's table for its vehicle class",
+                "{0} has no {1} factor: give the line's own (air), e.g. from HKEX Appendix 2's table for its vehicle class",
                 name(),
                 pollutant(i)
             ))
