@@ -75,10 +75,11 @@ import { join, resolve } from 'node:path';
  * tables, a seventh region, the national averages by year), A1.1 air emissions (three KPIs,
  * each combustion line's NOx, SOx and PM in the trace, the line's own factors read and written
  * back), Scope 1 by gas in CO2e, the published check against single factors, +11.8 KB
- * (423.8 KB measured). Issue 19 owns the way down (Chinese tables on demand, the first view
- * rendered at build time).
+ * (423.8 KB measured). Then 426 KB: a fuel line's own NOx, SOx and PM factors entered on the
+ * page, +1.7 KB (425.5 KB measured). Issue 19 owns the way down (Chinese tables on demand, the
+ * first view rendered at build time).
  */
-export const BUDGET = { targetKb: 200, limitKb: 424 };
+export const BUDGET = { targetKb: 200, limitKb: 426 };
 
 const dist = resolve(import.meta.dirname, '..', 'dist');
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;

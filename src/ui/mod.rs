@@ -1189,6 +1189,30 @@ fn EnergyRowView(props: &EnergyRowViewProps) -> Html {
         _ => "auto".to_string(),
     };
     let electricity = source == Some(units::Source::Electricity);
+    // A1.1: a fuel burnt on site whose NOx the library cannot work out (anything but towngas and
+    // LPG in appliances), or a line that already has its own air factors.
+    let has_air = row.get("air").is_some_and(|a| !a.is_null());
+    let air_shown = has_air
+        || source.is_some_and(|s| {
+            s.is_direct()
+                && !(matches!(s, units::Source::Towngas | units::Source::Lpg)
+                    && text(Input::Mobile).is_empty())
+        });
+    let air_open = has_air
+        || props
+            .errors
+            .iter()
+            .any(|(p, _)| p.starts_with(&format!("{row_path}.air")));
+    let air_units: Vec<(AttrValue, AttrValue)> = std::iter::once((
+        AttrValue::from(""),
+        AttrValue::from(tr!(lang, "— choose —")),
+    ))
+    .chain(
+        ["g/km", "g/L", "kg/L", "g/kg", "kg/t", "kg/GJ"]
+            .into_iter()
+            .map(|u| (AttrValue::from(u), AttrValue::from(u))),
+    )
+    .collect();
     let mut modes = vec![
         (
             "auto".to_string(),
@@ -1342,6 +1366,21 @@ fn EnergyRowView(props: &EnergyRowViewProps) -> Html {
                     </div>
                 }
             </div>
+            if air_shown {
+                <details class="air" open={air_open}>
+                    <summary>{ tr!(lang, "Air emissions (A1.1): NOx, SOx and particulates from this line") }</summary>
+                    <p class="note">{ tr!(lang, "For a vehicle, HKEX Appendix 2's figures for its class and fuel; towngas and LPG in appliances need none.") }</p>
+                    <div class="grid">
+                        <NumberField path={p(Input::AirNox)} label={Input::AirNox.label().render(lang)} value={text(Input::AirNox)} error={err(Input::AirNox)} onedit={props.onedit.clone()} />
+                        <NumberField path={p(Input::AirSox)} label={Input::AirSox.label().render(lang)} value={text(Input::AirSox)} error={err(Input::AirSox)} onedit={props.onedit.clone()} />
+                        <NumberField path={p(Input::AirPm)} label={Input::AirPm.label().render(lang)} value={text(Input::AirPm)} error={err(Input::AirPm)} onedit={props.onedit.clone()} />
+                        <SelectField path={p(Input::AirUnit)} label={Input::AirUnit.label().render(lang)} value={text(Input::AirUnit)} options={air_units} error={err(Input::AirUnit).or_else(|| error_at(&format!("{row_path}.air")).map(AttrValue::from))} onedit={props.onedit.clone()} />
+                        <div class="wide">
+                            <TextField path={p(Input::AirSource)} label={Input::AirSource.label().render(lang)} value={text(Input::AirSource)} error={err(Input::AirSource)} onedit={props.onedit.clone()} />
+                        </div>
+                    </div>
+                </details>
+            }
             if let Some(source) = used { <p class="note" data-factor-used={row_path.clone()}>{ trf!(lang, "Factor used: {0}", &[&source]) }</p> }
             { for props.warnings.iter().map(|(p, m)| html! {
                 <p class="warning" data-warning-for={p.clone()}>{ m.clone() }</p>

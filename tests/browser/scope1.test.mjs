@@ -139,3 +139,33 @@ test('a CLP line of 2024 takes 2023, the latest year in the library, with a warn
   assert.deepEqual(record.pageErrors, []);
   await close();
 });
+
+test('a van\'s NOx, SOx and particulates are entered on the page: the A1.1 KPIs go from a reason naming the van to figures', async () => {
+  const { page, record, close } = await openPage(env.browser, env.server.url);
+  await page.evaluate(() => EsgKpi.load({ gwp: 'AR6', energy: [
+    { site: 'Kitchen', source: 'towngas', quantity: '10000', unit: 'unit' },
+    { site: 'HK', source: 'diesel', quantity: '2000', unit: 'L', mobile: 'road' }] }));
+  // Towngas alone would be 10,000 × 48 MJ × 4.02 kg per million MJ = 1.9296 kg; the van has no factor yet.
+  assert.equal((await kpiTexts(page)).air_nox_kg, '—');
+  const why = await page.locator('[data-kpi-row="air_nox_kg"], tr:has([data-kpi="air_nox_kg"])').first().textContent();
+  assert.match(why, /energy line 2 \(HK\) has no NOx factor/);
+  // The towngas line needs none: no air fields on it.
+  assert.equal(await input(page, 'energy[0].air.nox').count(), 0);
+  await page.locator('[data-row="energy[1]"] details.air > summary').click();
+  await input(page, 'energy[1].air.nox').fill('0.01');
+  await errorFor(page, 'energy[1].air.unit').waitFor();
+  await input(page, 'energy[1].air.unit').selectOption('kg/L');
+  // 2,000 L × 0.01 kg/L = 20 kg + 1.9296 kg
+  assert.equal((await kpiTexts(page)).air_nox_kg, '21.93');
+  assert.equal((await kpiTexts(page)).air_sox_kg, '—', 'SOx not given for the van yet');
+  await input(page, 'energy[1].air.sox').fill('0.0001');
+  await input(page, 'energy[1].air.pm').fill('0.0005');
+  await input(page, 'energy[1].air.source').fill('HKEX Appendix 2, LGV diesel');
+  // 0.2 kg + 0.0096 kg; 1 kg + 0
+  assert.equal((await kpiTexts(page)).air_sox_kg, '0.21');
+  assert.equal((await kpiTexts(page)).air_pm_kg, '1.00');
+  await page.locator('#language').selectOption('zh-Hant');
+  assert.match(await page.locator('[data-row="energy[1]"] details.air > summary').textContent(), /廢氣排放（A1\.1）/);
+  assert.deepEqual(record.pageErrors, []);
+  await close();
+});

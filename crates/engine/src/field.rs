@@ -313,10 +313,15 @@ pub enum Input {
     Economy,
     TowngasScope,
     YearEnd,
+    AirNox,
+    AirSox,
+    AirPm,
+    AirUnit,
+    AirSource,
 }
 
 impl Input {
-    pub const ALL: [Input; 24] = [
+    pub const ALL: [Input; 29] = [
         Input::Gwp,
         Input::GridEdition,
         Input::GridOmWeight,
@@ -341,6 +346,11 @@ impl Input {
         Input::Economy,
         Input::TowngasScope,
         Input::YearEnd,
+        Input::AirNox,
+        Input::AirSox,
+        Input::AirPm,
+        Input::AirUnit,
+        Input::AirSource,
     ];
 
     /// (key, label): the table.
@@ -373,6 +383,11 @@ impl Input {
             Input::Economy => ("l_per_100km", "Fuel economy"),
             Input::TowngasScope => ("towngas_scope", "Towngas bought counts in"),
             Input::YearEnd => ("year_end_month", "A financial year (2024/25) ends in"),
+            Input::AirNox => ("air.nox", "NOx (nitrogen oxides)"),
+            Input::AirSox => ("air.sox", "SOx (sulphur oxides)"),
+            Input::AirPm => ("air.pm", "Particulates (PM)"),
+            Input::AirUnit => ("air.unit", "Per"),
+            Input::AirSource => ("air.source", "Source of these air factors"),
         }
     }
 
