@@ -32,6 +32,31 @@ fn error_line(path: &AttrValue, error: &Option<AttrValue>) -> Html {
     }
 }
 
+/// The ids of a field's message and note, for `aria-describedby`; `None` when it has neither.
+fn described_by(
+    error: &Option<AttrValue>,
+    err_id: &str,
+    note: &Option<AttrValue>,
+    note_id: &str,
+) -> Option<String> {
+    let ids: Vec<&str> = [
+        error.as_ref().map(|_| err_id),
+        note.as_ref().map(|_| note_id),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!ids.is_empty()).then(|| ids.join(" "))
+}
+
+/// The note under a field, which `aria-describedby` names.
+fn note_line(note: &Option<AttrValue>, id: String) -> Html {
+    match note {
+        Some(note) => html! { <p class="note" id={id}>{ note }</p> },
+        None => html! {},
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct NumberFieldProps {
     pub path: AttrValue,
@@ -53,14 +78,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
     let err_id = dom_id("err", &props.path);
     let note_id = dom_id("note", &props.path);
     let oninput = on_input(&props.path, &props.onedit);
-    let described = [
-        props.error.as_ref().map(|_| err_id.clone()),
-        props.note.as_ref().map(|_| note_id.clone()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
+    let described = described_by(&props.error, &err_id, &props.note, &note_id);
     html! {
         <div class={classes!("field", props.error.as_ref().map(|_| "invalid"))}>
             <label for={id.clone()}>{ &props.label }</label>
@@ -68,13 +86,11 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
                 <input id={id} type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
                     data-input={props.path.clone()} value={props.value.clone()} {oninput}
                     aria-invalid={if props.error.is_some() { "true" } else { "false" }}
-                    aria-describedby={(!described.is_empty()).then_some(described)} />
+                    aria-describedby={described} />
                 if !props.unit.is_empty() { <span class="unit">{ &props.unit }</span> }
             </div>
             { error_line(&props.path, &props.error) }
-            if let Some(note) = &props.note {
-                <p class="note" id={note_id}>{ note }</p>
-            }
+            { note_line(&props.note, note_id) }
         </div>
     }
 }
@@ -108,20 +124,13 @@ pub fn SelectField(props: &SelectFieldProps) -> Html {
     };
     let known = props.options.iter().any(|(v, _)| *v == props.value);
     let note_id = dom_id("note", &props.path);
-    let described = [
-        props.error.as_ref().map(|_| err_id.clone()),
-        props.note.as_ref().map(|_| note_id.clone()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
+    let described = described_by(&props.error, &err_id, &props.note, &note_id);
     html! {
         <div class={classes!("field", props.error.as_ref().map(|_| "invalid"))}>
             <label for={id.clone()}>{ &props.label }</label>
             <select id={id} data-input={props.path.clone()} {onchange}
                 aria-invalid={if props.error.is_some() { "true" } else { "false" }}
-                aria-describedby={(!described.is_empty()).then_some(described)}>
+                aria-describedby={described}>
                 if !known {
                     <option value={props.value.clone()} selected=true>{ trf!(lang, "{0} (not recognised)", &[&props.value]) }</option>
                 }
@@ -130,9 +139,7 @@ pub fn SelectField(props: &SelectFieldProps) -> Html {
                 }) }
             </select>
             { error_line(&props.path, &props.error) }
-            if let Some(note) = &props.note {
-                <p class="note" id={note_id}>{ note }</p>
-            }
+            { note_line(&props.note, note_id) }
         </div>
     }
 }

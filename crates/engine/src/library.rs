@@ -175,22 +175,15 @@ const IPCC_URL: &str = "https://www.ipcc-nggip.iges.or.jp/public/2006gl/vol2.htm
 const NG: &[Source] = &[Source::NaturalGas];
 
 const FUELS: &[FuelFactor] = &[
-    FuelFactor {
-        id: "ng-ipcc2006-default",
-        name: "Natural gas, IPCC 2006 default, commercial/institutional",
-        gases: &[(Gas::Co2, "56100"), (Gas::Ch4, "5"), (Gas::N2o, "0.1")],
-        unit: FactorUnit::KG_PER_TJ,
-        basis: "net calorific value",
-        region: "global",
-        edition: "2006",
-        publisher: IPCC,
-        document: IPCC_DOC,
-        table: "Ch. 2 Table 2.4 (CO2 as Ch. 1 Table 1.4)",
-        url: IPCC_URL,
-        status: Status::Verified,
-        note: "The IPCC default; gives 280.61 t CO2 for the report's 1,389.45 MWh.",
-        sources: NG,
-    },
+    ipcc(
+        "ng-ipcc2006-default",
+        "Natural gas, IPCC 2006 default, commercial/institutional",
+        &[(Gas::Co2, "56100"), (Gas::Ch4, "5"), (Gas::N2o, "0.1")],
+        "Ch. 2 Table 2.4 (CO2 as Ch. 1 Table 1.4)",
+        IPCC_URL,
+        "The IPCC default; gives 280.61 t CO2 for the report's 1,389.45 MWh.",
+        NG,
+    ),
     FuelFactor {
         id: "ng-ipcc2006-lower",
         name: "Natural gas CO2, IPCC 2006 95% lower bound (as NDRC's grid-baseline notes tabulate)",
@@ -223,70 +216,42 @@ const FUELS: &[FuelFactor] = &[
         note: "15.3 × 0.99 × 44/12 × 38.931 = 2,162.2 g CO2 per m³.",
         sources: NG,
     },
-    FuelFactor {
-        id: "ng-ipcc2006-energy",
-        name: "Natural gas, IPCC 2006 default, energy industries and manufacturing",
-        gases: &[(Gas::Co2, "56100"), (Gas::Ch4, "1"), (Gas::N2o, "0.1")],
-        unit: FactorUnit::KG_PER_TJ,
-        basis: "net calorific value",
-        region: "global",
-        edition: "2006",
-        publisher: IPCC,
-        document: IPCC_DOC,
-        table: "Ch. 2 Tables 2.2 and 2.3, as in the IPCC Emission Factor Database (EFDB IDs 117642, 117696, 117750; 117804, 117858, 117912)",
-        url: IPCC_URL,
-        status: Status::Verified,
-        note: "One public library has N2O 1.5, the coals' value: a transcription error.",
-        sources: NG,
-    },
-    FuelFactor {
-        id: "diesel-ipcc2006-commercial",
-        name: "Gas/diesel oil, IPCC 2006 default, stationary commercial/institutional",
-        gases: &[(Gas::Co2, "74100"), (Gas::Ch4, "10"), (Gas::N2o, "0.6")],
-        unit: FactorUnit::KG_PER_TJ,
-        basis: "net calorific value",
-        region: "global",
-        edition: "2006",
-        publisher: IPCC,
-        document: IPCC_DOC,
-        table: "Ch. 2 Table 2.4 (CO2 as Ch. 1 Table 1.4), as in the IPCC Emission Factor Database (EFDB IDs 117938, 117992, 118046)",
-        url: IPCC_URL,
-        status: Status::Verified,
-        note: "Stationary combustion; vehicles use Ch. 3 (mobile) CH4 and N2O factors.",
-        sources: &[Source::Diesel],
-    },
-    FuelFactor {
-        id: "petrol-ipcc2006-commercial",
-        name: "Motor gasoline, IPCC 2006 default, stationary commercial/institutional",
-        gases: &[(Gas::Co2, "69300"), (Gas::Ch4, "10"), (Gas::N2o, "0.6")],
-        unit: FactorUnit::KG_PER_TJ,
-        basis: "net calorific value",
-        region: "global",
-        edition: "2006",
-        publisher: IPCC,
-        document: IPCC_DOC,
-        table: "Ch. 2 Table 2.4 (CO2 as Ch. 1 Table 1.4), as in the IPCC Emission Factor Database (EFDB IDs 117931, 117985, 118039)",
-        url: IPCC_URL,
-        status: Status::Verified,
-        note: "Stationary combustion; vehicles use Ch. 3 (mobile) CH4 and N2O factors.",
-        sources: &[Source::Petrol],
-    },
-    FuelFactor {
-        id: "lpg-ipcc2006-commercial",
-        name: "LPG, IPCC 2006 default, stationary commercial/institutional",
-        gases: &[(Gas::Co2, "63100"), (Gas::Ch4, "5"), (Gas::N2o, "0.1")],
-        unit: FactorUnit::KG_PER_TJ,
-        basis: "net calorific value",
-        region: "global",
-        edition: "2006",
-        publisher: IPCC,
-        document: IPCC_DOC,
-        table: "Ch. 2 Table 2.4 (CO2 as Ch. 1 Table 1.4), as in the IPCC Emission Factor Database (EFDB IDs 117940, 117994, 118048)",
-        url: IPCC_URL,
-        status: Status::Verified,
-        note: "",
-        sources: &[Source::Lpg],
-    },
+    ipcc(
+        "ng-ipcc2006-energy",
+        "Natural gas, IPCC 2006 default, energy industries and manufacturing",
+        &[(Gas::Co2, "56100"), (Gas::Ch4, "1"), (Gas::N2o, "0.1")],
+        "Ch. 2 Tables 2.2 and 2.3, as in the IPCC Emission Factor Database (EFDB IDs 117642, 117696, 117750; 117804, 117858, 117912)",
+        IPCC_URL,
+        "One public library has N2O 1.5, the coals' value: a transcription error.",
+        NG,
+    ),
+    ipcc(
+        "diesel-ipcc2006-commercial",
+        "Gas/diesel oil, IPCC 2006 default, stationary commercial/institutional",
+        &[(Gas::Co2, "74100"), (Gas::Ch4, "10"), (Gas::N2o, "0.6")],
+        "Ch. 2 Table 2.4 (CO2 as Ch. 1 Table 1.4), as in the IPCC Emission Factor Database (EFDB IDs 117938, 117992, 118046)",
+        IPCC_URL,
+        "Stationary combustion; vehicles use Ch. 3 (mobile) CH4 and N2O factors.",
+        &[Source::Diesel],
+    ),
+    ipcc(
+        "petrol-ipcc2006-commercial",
+        "Motor gasoline, IPCC 2006 default, stationary commercial/institutional",
+        &[(Gas::Co2, "69300"), (Gas::Ch4, "10"), (Gas::N2o, "0.6")],
+        "Ch. 2 Table 2.4 (CO2 as Ch. 1 Table 1.4), as in the IPCC Emission Factor Database (EFDB IDs 117931, 117985, 118039)",
+        IPCC_URL,
+        "Stationary combustion; vehicles use Ch. 3 (mobile) CH4 and N2O factors.",
+        &[Source::Petrol],
+    ),
+    ipcc(
+        "lpg-ipcc2006-commercial",
+        "LPG, IPCC 2006 default, stationary commercial/institutional",
+        &[(Gas::Co2, "63100"), (Gas::Ch4, "5"), (Gas::N2o, "0.1")],
+        "Ch. 2 Table 2.4 (CO2 as Ch. 1 Table 1.4), as in the IPCC Emission Factor Database (EFDB IDs 117940, 117994, 118048)",
+        IPCC_URL,
+        "",
+        &[Source::Lpg],
+    ),
     FuelFactor {
         id: "towngas-2017",
         name: "Towngas, per unit sold (48 MJ), 2017",
@@ -310,23 +275,44 @@ const FUELS: &[FuelFactor] = &[
 /// N2O from the named Ch. 2 table. A biofuel's CO2 is biogenic.
 macro_rules! stationary {
     ($id:literal, $name:literal, $co2gas:ident, $co2:literal, $ch4:literal, $n2o:literal, $table:literal, $note:literal, [$($source:ident),+]) => {
-        FuelFactor {
-            id: $id,
-            name: $name,
-            gases: &[(Gas::$co2gas, $co2), (Gas::Ch4, $ch4), (Gas::N2o, $n2o)],
-            unit: FactorUnit::KG_PER_TJ,
-            basis: "net calorific value",
-            region: "global",
-            edition: "2006",
-            publisher: IPCC,
-            document: IPCC_DOC,
-            table: $table,
-            url: IPCC_URL,
-            status: Status::Verified,
-            note: $note,
-            sources: &[$(Source::$source),+],
-        }
+        ipcc(
+            $id,
+            $name,
+            &[(Gas::$co2gas, $co2), (Gas::Ch4, $ch4), (Gas::N2o, $n2o)],
+            $table,
+            IPCC_URL,
+            $note,
+            &[$(Source::$source),+],
+        )
     };
+}
+
+/// A verified IPCC 2006 default per TJ of net calorific value.
+const fn ipcc(
+    id: &'static str,
+    name: &'static str,
+    gases: &'static [(Gas, &'static str)],
+    table: &'static str,
+    url: &'static str,
+    note: &'static str,
+    sources: &'static [Source],
+) -> FuelFactor {
+    FuelFactor {
+        id,
+        name,
+        gases,
+        unit: FactorUnit::KG_PER_TJ,
+        basis: "net calorific value",
+        region: "global",
+        edition: "2006",
+        publisher: IPCC,
+        document: IPCC_DOC,
+        table,
+        url,
+        status: Status::Verified,
+        note,
+        sources,
+    }
 }
 
 /// Coal by kind, fuel oil, kerosene and biofuels: stationary combustion.
@@ -386,22 +372,15 @@ const OFF_ROAD_TABLE: &str = "Ch. 3 Table 3.3.1 (off-road mobile sources and mac
 
 macro_rules! mobile {
     ($id:literal, $name:literal, $co2:literal, $ch4:literal, $n2o:literal, $table:expr, $note:literal, $source:ident) => {
-        FuelFactor {
-            id: $id,
-            name: $name,
-            gases: &[(Gas::Co2, $co2), (Gas::Ch4, $ch4), (Gas::N2o, $n2o)],
-            unit: FactorUnit::KG_PER_TJ,
-            basis: "net calorific value",
-            region: "global",
-            edition: "2006",
-            publisher: IPCC,
-            document: IPCC_DOC,
-            table: $table,
-            url: IPCC_MOBILE_URL,
-            status: Status::Verified,
-            note: $note,
-            sources: &[Source::$source],
-        }
+        ipcc(
+            $id,
+            $name,
+            &[(Gas::Co2, $co2), (Gas::Ch4, $ch4), (Gas::N2o, $n2o)],
+            $table,
+            IPCC_MOBILE_URL,
+            $note,
+            &[Source::$source],
+        )
     };
 }
 
