@@ -765,3 +765,29 @@ fn the_published_check_knows_hong_kongs_utilities_and_flags_a_part_over_its_tota
         "9 of 10 is fine"
     );
 }
+
+/// The implied Scope 1 factor is compared with every fuel's factors, not only natural gas's: a
+/// diesel-only table is named as the IPCC's stationary diesel.
+#[test]
+fn the_published_check_compares_scope_1_with_every_fuel() {
+    // 1,000 MWh of diesel on diesel-ipcc2006-commercial, AR5: (74,100 + 10 × 28 + 0.6 × 265) kg/TJ × 3.6 GJ/MWh
+    let r = run(json!({ "published": { "ghg_scope1_t": "268.34", "energy_direct_mwh": "1,000" } }));
+    let j = json_of(&r);
+    let s1 = j["published_check"]["implied"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "scope1_factor_t_per_mwh")
+        .unwrap()["comparison"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        s1.starts_with("Fuel factors in the library, nearest first: diesel-ipcc2006-commercial 0.26834 t/MWh (+0%, within rounding); diesel-ipcc2006-road"),
+        "{s1}"
+    );
+    assert!(
+        !s1.contains("petrol-ipcc2006-commercial 0.25106 t/MWh (-6.44%, within"),
+        "{s1}"
+    );
+}

@@ -189,23 +189,36 @@ pub fn check(published: &[(KpiId, Decimal)]) -> PublishedCheck {
     }
 }
 
-/// Compares an implied Scope 1 factor with the natural-gas presets (the report burns natural
-/// gas only), each converted to t CO2e/MWh at its calorific basis (AR5 for CH4 and N2O).
+/// Compares an implied Scope 1 factor with every fuel factor in the library, each converted to
+/// t CO2e/MWh at its calorific basis (its fuel's default calorific value for a factor per m³,
+/// kg or unit; AR5 for CH4 and N2O; biogenic CO2 outside the scopes): those within the printed
+/// figures' rounding, then the nearest, closest first.
 fn compare_fuel(r: (Decimal, Decimal, Decimal)) -> Text {
-    let ncv = Source::NaturalGas
-        .default_ncv()
-        .map(|c| c.value)
-        .unwrap_or(Decimal::ONE);
     let mut parts = Vec::new();
     for rec in library::all()
         .iter()
-        .filter(|f| f.sources.contains(&Source::NaturalGas))
+        .filter(|f| f.sources.iter().any(|s| s.is_direct()))
     {
+        let ncv = rec
+            .sources
+            .first()
+            .and_then(|s| s.default_ncv())
+            .map(|c| c.value);
+        let basis = match (rec.unit.per.energy_in_kj(), ncv, rec.unit.per.physical()) {
+            (Some(kj), _, _) => KJ_PER_MWH.cdiv(kj),
+            (None, Some(n), Some(_)) => {
+                // Per tonne: 1,000 kg of the fuel.
+                let per = if rec.unit.per == crate::units::Per::T {
+                    n.cmul(Decimal::ONE_THOUSAND)
+                } else {
+                    Some(n)
+                };
+                per.and_then(|n| KJ_PER_MWH.cdiv(n))
+            }
+            _ => None,
+        };
+        let Some(basis) = basis else { continue };
         let per_mwh: Option<Decimal> = rec.gases.iter().try_fold(Decimal::ZERO, |acc, (g, v)| {
-            let basis = match rec.unit.per.energy_in_kj() {
-                Some(kj) => KJ_PER_MWH.cdiv(kj)?,
-                None => KJ_PER_MWH.cdiv(ncv)?,
-            };
             acc.cadd(
                 v.cmul(basis)?
                     .cmul(rec.unit.tonnes_scale())?
@@ -227,7 +240,7 @@ fn compare_fuel(r: (Decimal, Decimal, Decimal)) -> Text {
             number::rounded(diff, 2),
         );
         parts.push((
-            diff.abs(),
+            (!within, diff.abs()),
             if within {
                 t!("{0}, within rounding)", shown)
             } else {
@@ -235,13 +248,16 @@ fn compare_fuel(r: (Decimal, Decimal, Decimal)) -> Text {
             },
         ));
     }
-    let keys: Vec<Decimal> = parts.iter().map(|p| p.0).collect();
-    let listed = number::order(&keys)
+    // Within rounding first, then by distance; every match and at least the five nearest.
+    parts.sort_by_key(|p| p.0);
+    let matches = parts.iter().filter(|p| !p.0 .0).count();
+    let listed = parts
         .into_iter()
-        .filter_map(|i| parts.get(i).map(|(_, s)| s.clone()))
+        .take(matches.max(5))
+        .map(|(_, s)| s)
         .reduce(|a, b| t!("{0}; {1}", a, b))
         .unwrap_or_else(|| Text::verbatim(""));
-    t!("Natural-gas factors in the library: {0}.", listed)
+    t!("Fuel factors in the library, nearest first: {0}.", listed)
 }
 
 /// Compares an implied grid factor with each regional factor of each edition and each single
