@@ -166,3 +166,15 @@ fn with_no_combustion_the_air_kpis_are_zero_and_say_why() {
         "no combustion lines"
     );
 }
+
+#[test]
+fn a_generator_without_factors_is_pointed_to_its_emission_test_not_a_vehicle_table() {
+    let r = run(
+        json!({ "energy": [{ "site": "HK", "source": "diesel", "quantity": "500", "unit": "L" }] }),
+    );
+    let why = reason(&r, "air_nox_kg");
+    assert!(
+        why.contains("emission test") && !why.contains("vehicle"),
+        "{why}"
+    );
+}

@@ -207,11 +207,19 @@ fn air(row: &EnergyRow, p: &Period, converted: &Result<Converted, Text>) -> Opti
     };
     let Some(mj_per_unit) = mj_per_unit else {
         return Some(each(&|i| {
-            Err(t!(
-                "{0} has no {1} factor: give the line's own (air), e.g. from HKEX Appendix 2's table for its vehicle class",
-                name(),
-                pollutant(i)
-            ))
+            Err(if row.mobile.is_some() {
+                t!(
+                    "{0} has no {1} factor: give the line's own (air), e.g. from HKEX Appendix 2's table for its vehicle class",
+                    name(),
+                    pollutant(i)
+                )
+            } else {
+                t!(
+                    "{0} has no {1} factor: give the line's own (air), e.g. from the equipment's emission test or its maker's data",
+                    name(),
+                    pollutant(i)
+                )
+            })
         }));
     };
     // Appendix 2 works from the units or kg bought; a line given in energy uses its energy.

@@ -436,6 +436,7 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("{0}: {1}", "{0}：{1}", "{0}：{1}"),
     ("kg", "公斤", "公斤"),
     ("Fuel factors in the library, nearest first: {0}.", "因子庫中的燃料因子，由最接近者起：{0}。", "因子库中的燃料因子，由最接近者起：{0}。"),
+    ("{0} has no {1} factor: give the line's own (air), e.g. from the equipment's emission test or its maker's data", "{0}沒有{1}排放因子：請為該項目提供因子（air），例如取自設備的排放測試或製造商數據", "{0}没有{1}排放因子：请为该项目提供因子（air），例如取自设备的排放测试或制造商数据"),
     ("year_end_month is the month a financial year ends in, 1 to 11 (3 for April to March); a year ending in December is a calendar year", "year_end_month 是財政年度結束的月份，1 至 11（4 月至翌年 3 月為 3）；12 月結束的年度是曆年", "year_end_month 是财政年度结束的月份，1 至 11（4 月至次年 3 月为 3）；12 月结束的年度是日历年"),
     ("towngas_scope is “scope1” (the GHG Protocol: fuel burnt on site) or “scope2” (the HK EPD/EMSD convention: towngas bought as energy indirect), not “{0}”", "towngas_scope 應為「scope1」（溫室氣體核算體系：現場燃燒的燃料）或「scope2」（香港環保署／機電署慣例：購買的煤氣屬能源間接排放），而不是「{0}」", "towngas_scope 应为“scope1”（温室气体核算体系：现场燃烧的燃料）或“scope2”（香港环保署／机电署惯例：购买的煤气属能源间接排放），而不是“{0}”"),
     ("a towngas line has an error", "有一項煤氣項目出錯", "有一项煤气项目出错"),
