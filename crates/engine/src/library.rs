@@ -748,15 +748,19 @@ pub const MEE_NATIONAL: &[(u16, &str)] = &[
 
 /// The edition a line of `year` takes under `"latest"`, and whether it is of an earlier year.
 pub fn latest_edition(year: Option<u16>) -> (&'static str, bool) {
-    let newest = MEE_EDITIONS
-        .last()
-        .map_or((0, DEFAULT_GRID_EDITION), |e| *e);
+    of_year(MEE_EDITIONS, year).unwrap_or((DEFAULT_GRID_EDITION, false))
+}
+
+/// The entry of a by-year table for a line of `year`: its own year's, or the latest before it
+/// (`true`: of an earlier year); the newest for a line of no year; `None` before the first.
+pub fn of_year(table: &[(u16, &'static str)], year: Option<u16>) -> Option<(&'static str, bool)> {
     match year {
-        None => (newest.1, false),
-        Some(y) => match MEE_EDITIONS.iter().rev().find(|(ey, _)| *ey <= y) {
-            Some((ey, id)) => (id, *ey < y),
-            None => (DEFAULT_GRID_EDITION, false),
-        },
+        None => table.last().map(|(_, id)| (*id, false)),
+        Some(y) => table
+            .iter()
+            .rev()
+            .find(|(ty, _)| *ty <= y)
+            .map(|(ty, id)| (*id, *ty < y)),
     }
 }
 

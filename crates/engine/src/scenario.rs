@@ -1399,17 +1399,7 @@ impl Reader {
                 // chose a national factor of its own.
                 let by_year = (settings.grid_edition == GridEdition::Latest
                     && settings.national_grid == library::DEFAULT_NATIONAL)
-                    .then(|| {
-                        let newest = library::MEE_NATIONAL.last()?;
-                        match year {
-                            None => Some((newest.1, false)),
-                            Some(y) => library::MEE_NATIONAL
-                                .iter()
-                                .rev()
-                                .find(|(ny, _)| *ny <= y)
-                                .map(|(ny, id)| (*id, *ny < y)),
-                        }
-                    })
+                    .then(|| library::of_year(library::MEE_NATIONAL, year))
                     .flatten();
                 if by_year.is_some_and(|(_, later)| later) {
                     self.earlier = Some("latest");
