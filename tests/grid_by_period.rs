@@ -167,3 +167,91 @@ fn the_two_mee_regional_tables_are_in_the_library_with_their_status() {
         library::DEFAULT_GRID_EDITION
     );
 }
+
+/// A financial year under `latest` takes each calendar year's MEE/NBS edition for its months,
+/// as a Hong Kong utility's line does: 9/12 of the first year's regional (or national) average
+/// and 3/12 of the second's, both named in the line's factor; Sichuan stays on the Southwest
+/// grid in both; a year the tables do not reach yet takes the latest for its months, flagged.
+#[test]
+fn a_financial_year_takes_each_years_mee_edition_for_its_months() {
+    // (grid, period, year_end_month, the factor used, t CO2 for 1,000 MWh, flagged)
+    let cases = [
+        // 9/12 × 0.3869 + 3/12 × 0.4042 = 0.391225
+        (
+            "guangdong",
+            "2022/23",
+            None,
+            "cn-2022-mee:cn-south+cn-2023-mee:cn-south",
+            "391.225",
+            false,
+        ),
+        // 6/12 × 0.3869 + 6/12 × 0.4042 = 0.39555
+        (
+            "廣東",
+            "FY2022/23",
+            Some(6),
+            "cn-2022-mee:cn-south+cn-2023-mee:cn-south",
+            "395.55",
+            false,
+        ),
+        // 9/12 × 0.2268 + 3/12 × 0.2472 = 0.2319
+        (
+            "sichuan",
+            "2022-23",
+            None,
+            "cn-2022-mee:cn-southwest+cn-2023-mee:cn-southwest",
+            "231.9",
+            false,
+        ),
+        // 9/12 × 0.5568 + 3/12 × 0.5366 = 0.55175
+        (
+            "cn-national",
+            "2021/22",
+            None,
+            "cn-national-2021-mee-nbs+cn-national-2022-mee-nbs",
+            "551.75",
+            false,
+        ),
+        // 2023 for all twelve months: the one edition, flagged for 2024's three
+        (
+            "guangdong",
+            "2023/24",
+            None,
+            "cn-2023-mee:cn-south",
+            "404.2",
+            true,
+        ),
+    ];
+    for (grid, period, end, id, t, later) in cases {
+        let mut s = plant(grid, period, Some("latest"));
+        if let Some(m) = end {
+            s["year_end_month"] = json!(m);
+        }
+        let r = run(s);
+        assert!(r.errors.is_empty(), "{grid} {period}: {:?}", r.errors);
+        assert_eq!(used(&r), id, "{grid} {period}");
+        assert_eq!(d(&value(&r, "ghg_scope2_t")), d(t), "{grid} {period}");
+        assert_eq!(flagged(&r).is_some(), later, "{grid} {period}");
+        let line = r.trace.iter().find(|t| t.path == "energy[0]").unwrap();
+        let source = line.factor.as_ref().unwrap().source.to_string();
+        if id.contains('+') {
+            let (a, b) = id.split_once('+').unwrap();
+            let months = 12 - end.unwrap_or(3);
+            assert!(
+                source.contains(&format!("{months}/12 × "))
+                    && source.contains(a)
+                    && source.contains(b),
+                "{grid} {period}: {source}"
+            );
+        }
+    }
+    // A year before the first MEE/NBS table keeps the 2015 basis for its months.
+    let before = run(plant("guangdong", "2021", Some("latest")));
+    let after = run(plant("guangdong", "2022", Some("latest")));
+    let r = run(plant("guangdong", "2021/22", Some("latest")));
+    assert_eq!(used(&r), "cn-2015-cm:cn-south+cn-2022-mee:cn-south");
+    let blend = (d(&value(&before, "ghg_scope2_t")) * d("9")
+        + d(&value(&after, "ghg_scope2_t")) * d("3"))
+        / d("12");
+    assert_eq!(d(&value(&r, "ghg_scope2_t")), blend);
+}

@@ -861,10 +861,24 @@ pub fn apportioned(
     if ga != gb || a.unit != b.unit {
         return None;
     }
+    let single = |r: &FactorRecord, value: Decimal| GridFactor {
+        record_id: r.id.clone(),
+        value,
+        derivation: None,
+        citation: r.citation(),
+        status: r.status,
+    };
+    by_months(&single(a, *va), &single(b, *vb), months_a, months_b)
+}
+
+/// Two calendar years' factors of one kind (a utility's, or a region's in two grid editions)
+/// weighted by the months of a financial year that fall in each.
+pub fn by_months(a: &GridFactor, b: &GridFactor, months_a: u8, months_b: u8) -> Option<GridFactor> {
     // One division, last: exact whenever the twelfths are (0.375); otherwise to 28 digits.
-    let value = va
+    let value = a
+        .value
         .cmul(Decimal::from(months_a))?
-        .cadd(vb.cmul(Decimal::from(months_b))?)?
+        .cadd(b.value.cmul(Decimal::from(months_b))?)?
         .cdiv(Decimal::from(12))?;
     let status = match (a.status, b.status) {
         (Status::Unverified, _) | (_, Status::Unverified) => Status::Unverified,
@@ -872,19 +886,19 @@ pub fn apportioned(
         _ => Status::Verified,
     };
     Some(GridFactor {
-        record_id: format!("{}+{}", a.id, b.id),
+        record_id: format!("{}+{}", a.record_id, b.record_id),
         value,
         derivation: Some(format!(
             "{months_a}/12 × {} ({}) + {months_b}/12 × {} ({})",
-            va.normalize(),
-            a.id,
-            vb.normalize(),
-            b.id
+            a.value.normalize(),
+            a.record_id,
+            b.value.normalize(),
+            b.record_id
         )),
-        citation: if a.citation() == b.citation() {
-            a.citation()
+        citation: if a.citation == b.citation {
+            a.citation.clone()
         } else {
-            format!("{}; {}", a.citation(), b.citation())
+            format!("{}; {}", a.citation, b.citation)
         },
         status,
     })

@@ -1302,6 +1302,37 @@ impl Reader {
         }))
     }
 
+    /// A region's factor in one edition, made once per reading: Sichuan and Chongqing move to
+    /// the Southwest grid in the editions that have it.
+    fn regional(
+        &mut self,
+        edition_id: &'static str,
+        edition: GridEdition,
+        base: Region,
+        province: Option<&str>,
+        om_weight: Decimal,
+    ) -> Result<Rc<GridFactor>, (Region, &'static str)> {
+        let region = if library::has_southwest(edition)
+            && matches!(province, Some("sichuan" | "chongqing"))
+        {
+            Region::Southwest
+        } else {
+            base
+        };
+        if let Some((_, _, f)) = self
+            .grids
+            .iter()
+            .find(|(e, r, _)| *e == edition_id && *r == region)
+        {
+            return Ok(f.clone());
+        }
+        let f = Rc::new(
+            library::regional_factor(edition, region, om_weight).ok_or((region, edition_id))?,
+        );
+        self.grids.push((edition_id, region, f.clone()));
+        Ok(f)
+    }
+
     fn grid(
         &mut self,
         grid: &str,
@@ -1322,15 +1353,25 @@ impl Reader {
         let record = |id: &str| library::find(id);
         let single = |r: &'static FactorRecord| FactorChoice::Library(r);
         let year = years_of_line().map(Years::last);
-        if let Some(mut region) = region {
-            // `latest`: the MEE/NBS edition of the line's year, or the latest before it.
-            let (edition_id, edition, later) = match settings.grid_edition {
+        if let Some(base) = region {
+            // `latest`: the MEE/NBS edition of the line's year, or the latest before it; a
+            // financial year also takes its first calendar year's edition for its months.
+            let (edition_id, edition, later, first) = match settings.grid_edition {
                 GridEdition::Latest => {
                     let (id, later) = library::latest_edition(year);
-                    match library::grid_edition(id) {
-                        Some(e) => (id, e, later),
-                        None => return FactorChoice::None,
-                    }
+                    let Some(e) = library::grid_edition(id) else {
+                        return FactorChoice::None;
+                    };
+                    let first = match years_of_line() {
+                        Some(Years::Split(y)) => {
+                            let (a, _) = library::latest_edition(Some(y));
+                            library::grid_edition(a)
+                                .filter(|_| a != id)
+                                .map(|ea| (a, ea))
+                        }
+                        _ => None,
+                    };
+                    (id, e, later, first)
                 }
                 e => (
                     library::GRID_EDITIONS
@@ -1339,28 +1380,9 @@ impl Reader {
                         .map_or(library::DEFAULT_GRID_EDITION, |(k, _)| *k),
                     e,
                     false,
+                    None,
                 ),
             };
-            // The MEE/NBS tables have a Southwest grid: Sichuan and Chongqing leave the Central.
-            if library::has_southwest(edition)
-                && province.is_some_and(|p| matches!(p.0, "sichuan" | "chongqing"))
-            {
-                region = Region::Southwest;
-            }
-            let known = self
-                .grids
-                .iter()
-                .find(|(e, r, _)| *e == edition_id && *r == region)
-                .map(|(_, _, f)| f.clone());
-            let made = known.or_else(|| {
-                let f = Rc::new(library::regional_factor(
-                    edition,
-                    region,
-                    settings.grid_om_weight,
-                )?);
-                self.grids.push((edition_id, region, f.clone()));
-                Some(f)
-            });
             // The latest edition before the line's year, or one more than three years older
             // than the line, is flagged.
             let edition_year = edition_id
@@ -1373,14 +1395,32 @@ impl Reader {
                     self.earlier = Some("grid");
                 }
             }
+            let place = province.map(|p| p.0);
+            let w = settings.grid_om_weight;
+            let made = match first {
+                None => self.regional(edition_id, edition, base, place, w),
+                Some((first_id, first_edition)) => {
+                    let a = self.regional(first_id, first_edition, base, place, w);
+                    let b = self.regional(edition_id, edition, base, place, w);
+                    match (a, b) {
+                        (Ok(a), Ok(b)) => {
+                            let second = settings.year_end_month;
+                            library::by_months(&a, &b, 12 - second, second)
+                                .map(Rc::new)
+                                .ok_or((base, edition_id))
+                        }
+                        (Err(e), _) | (_, Err(e)) => Err(e),
+                    }
+                }
+            };
             return match made {
-                Some(factor) => FactorChoice::Grid {
+                Ok(factor) => FactorChoice::Grid {
                     grid: key.to_string(),
                     factor,
                     unit: FactorUnit::T_PER_MWH,
                     gas: Gas::Co2,
                 },
-                None => {
+                Err((region, edition_id)) => {
                     self.error(
                         path,
                         t!(
@@ -1404,9 +1444,28 @@ impl Reader {
                 if by_year.is_some_and(|(_, later)| later) {
                     self.earlier = Some("latest");
                 }
-                match record(by_year.map_or(settings.national_grid.as_str(), |(id, _)| id)) {
-                    Some(r) => single(r),
-                    None => FactorChoice::None,
+                let Some(r) = record(by_year.map_or(settings.national_grid.as_str(), |(id, _)| id))
+                else {
+                    return FactorChoice::None;
+                };
+                // A financial year: its first calendar year's average for its months.
+                let first = match (by_year, years_of_line()) {
+                    (Some(_), Some(Years::Split(y))) => {
+                        library::of_year(library::MEE_NATIONAL, Some(y))
+                            .and_then(|(id, _)| record(id))
+                            .filter(|a| a.id != r.id)
+                    }
+                    _ => None,
+                };
+                let second = settings.year_end_month;
+                match first.and_then(|a| library::apportioned(a, r, 12 - second, second)) {
+                    Some(factor) => FactorChoice::Grid {
+                        grid: key.to_string(),
+                        unit: r.unit,
+                        gas: r.gases.first().map_or(Gas::Co2, |g| g.0),
+                        factor: Rc::new(factor),
+                    },
+                    None => single(r),
                 }
             }
             "hk-default" => record("hk-gov-default-electricity").map_or(FactorChoice::None, single),
