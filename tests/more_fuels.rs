@@ -347,3 +347,52 @@ fn scope_2_says_purchased_energy_when_it_is_not_all_electricity() {
     );
     assert!(formula(&r, KpiId::EnergyIndirect).contains("purchased-energy"));
 }
+
+/// Scope 2 by gas: China's grid and purchased heat give CO2, Hong Kong's utilities (and
+/// towngas bought, under the HK convention) give CO2e not split by gas, a supplier's factor
+/// given by gas gives each; the CO2e add up to location-based Scope 2.
+#[test]
+fn scope_2_by_gas_adds_up_to_scope_2() {
+    let r = run(
+        json!({ "gwp": "AR6", "period": "2023", "grid_edition": "latest", "towngas_scope": "scope2", "energy": [
+        { "source": "electricity", "quantity": "100", "unit": "MWh", "grid": "guangdong" },
+        { "source": "electricity", "quantity": "100", "unit": "MWh", "grid": "clp" },
+        { "source": "heat", "quantity": "100", "unit": "GJ" },
+        { "source": "towngas", "quantity": "1000", "unit": "unit" },
+        { "source": "cooling", "quantity": "100", "unit": "MWh",
+          "factor": { "co2": "0.1", "ch4": "0.001", "n2o": "0.0001", "unit": "tCO2/MWh", "source": "supplier's letter" } }
+    ] }),
+    );
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    let j = json_of(&r);
+    let t = &j["details"]["scope2_by_gas_t"];
+    let c = &j["details"]["scope2_by_gas_co2e_t"];
+    let num = |v: &Value| d(v.as_str().unwrap_or_else(|| panic!("{v}")));
+    // 100 MWh × 0.4042 (Southern grid 2023) + 100 GJ × 0.11 + 100 MWh × 0.1
+    assert_eq!(num(&t["CO2"]), d("40.42") + d("11") + d("10"));
+    // 100 MWh × 0.39 (CLP 2023) + 1,000 units × 0.592 kg (Towngas 2017)
+    assert_eq!(num(&t["CO2e"]), d("39") + d("0.592"));
+    assert_eq!(num(&t["CH4"]), d("0.1"));
+    assert_eq!(num(&c["CH4"]), d("0.1") * d("27.9"));
+    assert_eq!(num(&c["N2O"]), d("0.01") * d("273"));
+    let sum: Decimal = ["CO2", "CH4", "N2O", "CO2e"]
+        .iter()
+        .map(|g| num(&c[*g]))
+        .sum();
+    assert_eq!(sum, d(&value(&r, "ghg_scope2_t")));
+    assert!(j["details"]["scope1_by_gas_t"]
+        .get("CO2e")
+        .is_none_or(|v| num(v).is_zero()));
+    // A report on the grid alone has CO2 only.
+    let r = run(json!({ "energy": [
+        { "source": "electricity", "quantity": "100", "unit": "MWh", "grid": "guangdong", "period": "2018" } ] }));
+    let j = json_of(&r);
+    assert_eq!(
+        j["details"]["scope2_by_gas_t"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .collect::<Vec<_>>(),
+        ["CO2"]
+    );
+}

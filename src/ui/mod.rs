@@ -1711,6 +1711,16 @@ fn DetailsPanel(props: &ResultsProps) -> Html {
                         }
                     </span>
                 }) }</dd>
+                if !d.scope2_by_gas_t.is_empty() {
+                    <dt>{ trf!(lang, "Scope 2 by gas (GWP {0})", &[d.gwp]) }</dt>
+                    <dd>{ for d.scope2_by_gas_t.iter().map(|(g, v)| html! {
+                        <span class="pill" data-detail={format!("scope2_{g}")}>{ format!("{g} {} {}", exact(v), tr!(lang, "t")) }
+                            if let Some(Some(c)) = d.scope2_by_gas_co2e_t.get(g).filter(|_| *g != "CO2" && *g != "CO2e") {
+                                { format!(" = {} {}", fmt(&Some(*c)), tr!(lang, "t CO2e")) }
+                            }
+                        </span>
+                    }) }</dd>
+                }
                 if let Some(b) = &d.biogenic_co2_t {
                     <dt>{ tr!(lang, "Biogenic CO2 (biofuels), beside the scopes") }</dt>
                     <dd data-detail="biogenic_co2_t">{ format!("{} {}", fmt(b), tr!(lang, "t")) }</dd>

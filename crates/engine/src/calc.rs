@@ -447,7 +447,8 @@ fn details(
     let mut by_gas = BTreeMap::new();
     let mut by_gas_co2e = BTreeMap::new();
     let mut biogenic = None;
-    for (acc, gas) in tally.gases.iter().zip(GASES) {
+    let [direct, indirect_gases] = &tally.gases;
+    for (acc, gas) in direct.iter().zip(GASES) {
         let mut tonnes = sum(acc, &|l: &Line| {
             l.gas_tonnes(gas).ok().filter(|_| l.row.direct())
         });
@@ -476,6 +477,25 @@ fn details(
             .and_then(|t| t.cmul(p.settings.gwp.of(gas)).ok_or_else(overflow));
         by_gas_co2e.insert(gas.id(), text(co2e));
         by_gas.insert(gas.id(), text(tonnes));
+    }
+    // Scope 2 by gas: China's grid factors are CO2 alone; Hong Kong's utilities publish CO2e.
+    let mut scope2_by_gas = BTreeMap::new();
+    let mut scope2_by_gas_co2e = BTreeMap::new();
+    for (acc, gas) in indirect_gases.iter().zip(GASES) {
+        if acc.lines == 0 || gas == Gas::Co2Biogenic {
+            continue;
+        }
+        let tonnes = sum(acc, &|l: &Line| {
+            l.gas_tonnes(gas).ok().filter(|_| !l.row.direct())
+        });
+        let co2e = tonnes
+            .clone()
+            .and_then(|t| t.cmul(p.settings.gwp.of(gas)).ok_or_else(overflow));
+        if tonnes.as_ref().is_ok_and(|t| t.is_zero()) {
+            continue;
+        }
+        scope2_by_gas_co2e.insert(gas.id(), text(co2e));
+        scope2_by_gas.insert(gas.id(), text(tonnes));
     }
     if let Some(Some(f)) = fugitive {
         for (group, (t, c)) in f.by_group.iter().filter(|(g, _)| **g != "CO2") {
@@ -567,6 +587,8 @@ fn details(
         },
         scope1_by_gas_t: by_gas,
         scope1_by_gas_co2e_t: by_gas_co2e,
+        scope2_by_gas_t: scope2_by_gas,
+        scope2_by_gas_co2e_t: scope2_by_gas_co2e,
         biogenic_co2_t: biogenic,
         grid_factor_effective_t_per_mwh: text(effective),
         scope2_market_t: market,

@@ -253,6 +253,12 @@ pub struct Details {
     /// factor is already CO2e, not split by gas), and the fugitive groups (HFCs, PFCs, SF6,
     /// NF3). They add up to Scope 1.
     pub scope1_by_gas_co2e_t: BTreeMap<&'static str, Option<Num>>,
+    /// Location-based Scope 2 by gas, tonnes and t CO2e: `CO2` from factors of CO2 alone
+    /// (China's grids, purchased heat), `CO2e` from factors published only as CO2e (Hong
+    /// Kong's utilities, towngas under the HK convention), CH4 and N2O from a factor that gives
+    /// them. Gases with no tonnes are left out; the CO2e add up to Scope 2.
+    pub scope2_by_gas_t: BTreeMap<&'static str, Option<Num>>,
+    pub scope2_by_gas_co2e_t: BTreeMap<&'static str, Option<Num>>,
     /// Biogenic CO2 from burning biofuels (biodiesel, bioethanol, wood), tonnes: reported
     /// beside the scopes, as the GHG Protocol asks; present when a line burns a biofuel.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -666,8 +666,8 @@ pub struct Tally {
     pub(crate) mwh: [Acc; 2],
     /// Direct and indirect tonnes of standard coal equivalent.
     pub(crate) tce: [Acc; 2],
-    /// Tonnes of CO2, CH4, N2O and CO2e from direct lines.
-    pub(crate) gases: [Acc; 5],
+    /// Tonnes of CO2, CH4, N2O, CO2e and biogenic CO2: `[direct lines, indirect lines]`.
+    pub(crate) gases: [[Acc; 5]; 2],
     /// Kg of NOx, SOx and PM (A1.1) from fuels burnt on site.
     pub(crate) air: [Acc; 3],
     /// MWh and tce by source, in the order of [`Source::ALL`].
@@ -763,7 +763,7 @@ impl Tally {
         for acc in &mut self.tce {
             f(acc);
         }
-        for acc in &mut self.gases {
+        for acc in self.gases.iter_mut().flatten() {
             f(acc);
         }
         for acc in &mut self.air {
@@ -813,8 +813,8 @@ impl Tally {
         if let Some(a) = self.tce.get_mut(side) {
             a.put(i, &l.tce, sign);
         }
-        if r.direct() {
-            for (acc, gas) in self.gases.iter_mut().zip(GASES) {
+        if let Some(gases) = self.gases.get_mut(side) {
+            for (acc, gas) in gases.iter_mut().zip(GASES) {
                 acc.put(i, &l.gas_tonnes(gas), sign);
             }
         }
@@ -869,7 +869,12 @@ impl Tally {
             .zip(&other.ghg)
             .chain(self.mwh.iter_mut().zip(&other.mwh))
             .chain(self.tce.iter_mut().zip(&other.tce))
-            .chain(self.gases.iter_mut().zip(&other.gases))
+            .chain(
+                self.gases
+                    .iter_mut()
+                    .flatten()
+                    .zip(other.gases.iter().flatten()),
+            )
             .chain(self.air.iter_mut().zip(&other.air));
         for (mine, theirs) in pairs {
             mine.merge(theirs);

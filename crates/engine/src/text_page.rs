@@ -130,6 +130,7 @@ pub const PAGE: &[(&str, &str, &str)] = &[
     ("Effective grid factor (Σ t ÷ Σ MWh)", "實際綜合電網因子（Σ 噸 ÷ Σ 兆瓦時）", "实际综合电网因子（Σ 吨 ÷ Σ 兆瓦时）"),
     ("Scope 2, market-based", "範圍二（基於市場）", "范围二（基于市场）"),
     ("Scope 1 by gas (GWP {0})", "範圍一按氣體（全球暖化潛勢 {0}）", "范围一按气体（全球变暖潜势 {0}）"),
+    ("Scope 2 by gas (GWP {0})", "範圍二按氣體（全球暖化潛勢 {0}）", "范围二按气体（全球变暖潜势 {0}）"),
     ("Energy by source", "按能源種類", "按能源种类"),
     ("Energy in standard coal (GB/T 2589-2008)", "折合標準煤（GB/T 2589-2008）", "折合标准煤（GB/T 2589-2008）"),
     ("Checks", "核對", "核对"),
