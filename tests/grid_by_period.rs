@@ -255,3 +255,131 @@ fn a_financial_year_takes_each_years_mee_edition_for_its_months() {
         / d("12");
     assert_eq!(d(&value(&r, "ghg_scope2_t")), blend);
 }
+
+/// A scenario may choose an MEE/NBS provincial table: a province's line takes its own average,
+/// unverified and flagged at the line; a regional grid's line takes the same announcement's
+/// regional table, or (2021, whose regional table the library has not shipped) is refused at
+/// its grid with what to do.
+#[test]
+fn a_provincial_edition_gives_each_province_its_own_average() {
+    // (edition, grid, the factor used, t CO2 for 1,000 MWh)
+    let cases = [
+        (
+            "cn-2023-mee-provinces",
+            "guangdong",
+            "cn-2023-mee-provinces:guangdong",
+            "441.9",
+        ),
+        (
+            "cn-2023-mee-provinces",
+            "廣東",
+            "cn-2023-mee-provinces:guangdong",
+            "441.9",
+        ),
+        (
+            "cn-2022-mee-provinces",
+            "四川",
+            "cn-2022-mee-provinces:sichuan",
+            "140.4",
+        ),
+        (
+            "cn-2021-mee-provinces",
+            "inner_mongolia_west",
+            "cn-2021-mee-provinces:inner_mongolia",
+            "702.5",
+        ),
+        (
+            "cn-2023-mee-provinces",
+            "内蒙古东部",
+            "cn-2023-mee-provinces:inner_mongolia",
+            "647.9",
+        ),
+        (
+            "cn-2023-mee-provinces",
+            "cn-south",
+            "cn-2023-mee:cn-south",
+            "404.2",
+        ),
+    ];
+    for (edition, grid, id, t) in cases {
+        let r = run(plant(grid, "2023", Some(edition)));
+        assert!(r.errors.is_empty(), "{edition} {grid}: {:?}", r.errors);
+        assert_eq!(used(&r), id, "{edition} {grid}");
+        assert_eq!(d(&value(&r, "ghg_scope2_t")), d(t), "{edition} {grid}");
+        if id.contains("provinces") {
+            let check = r
+                .checks
+                .iter()
+                .find(|c| c.id == format!("factor-status:{id}"))
+                .unwrap_or_else(|| panic!("{id} is flagged as unverified"));
+            assert_eq!(check.path.as_deref(), Some("energy[0].factor"));
+            let line = r.trace.iter().find(|t| t.path == "energy[0]").unwrap();
+            let f = line.factor.as_ref().unwrap();
+            assert_eq!(f.status, Some("unverified"));
+            assert!(f.source.to_string().contains("mee.gov.cn"), "{}", f.source);
+        }
+    }
+    let r = run(plant("cn-south", "2021", Some("cn-2021-mee-provinces")));
+    let e = r
+        .errors
+        .iter()
+        .find(|e| e.path == "energy[0].grid")
+        .expect("refused at the grid");
+    assert!(
+        e.message.to_string().contains("give the line its province"),
+        "{}",
+        e.message
+    );
+    // Tibet has no row: refused, as in the regional tables.
+    let r = run(plant("西藏", "2023", Some("cn-2023-mee-provinces")));
+    assert!(r.errors.iter().any(|e| e.path == "energy[0].grid"));
+    // Five years after the table: flagged at the line.
+    let r = run(plant("guangdong", "2027", Some("cn-2023-mee-provinces")));
+    assert!(flagged(&r).is_some());
+}
+
+/// The provincial tables agree with what the press printed of them: the 2022 table's five
+/// highest and five lowest provinces (新京报), and in 2023 twenty provinces lower than in 2022
+/// and ten higher, Beijing among the first and Guangdong among the second (光明日报).
+#[test]
+fn the_provincial_tables_agree_with_the_press() {
+    let value = |table: &str, p: &str| {
+        library::find(&format!("{table}:{p}"))
+            .unwrap_or_else(|| panic!("{table}:{p}"))
+            .gases[0]
+            .1
+    };
+    let provinces: Vec<&'static str> = library::MEE_PROVINCES.iter().map(|(id, _)| *id).collect();
+    assert_eq!(provinces.len(), 30);
+    let mut y2022: Vec<(Decimal, &'static str)> = provinces
+        .iter()
+        .map(|p| (value("cn-2022-mee-provinces", p), *p))
+        .collect();
+    y2022.sort();
+    let names = |v: &[(Decimal, &'static str)]| v.iter().map(|(_, p)| *p).collect::<Vec<_>>();
+    assert_eq!(
+        names(&y2022[25..]),
+        ["anhui", "inner_mongolia", "tianjin", "shanxi", "hebei"]
+    );
+    assert_eq!(
+        names(&y2022[..5]),
+        ["yunnan", "sichuan", "qinghai", "guangxi", "fujian"]
+    );
+    let rose: Vec<&str> = provinces
+        .iter()
+        .copied()
+        .filter(|p| value("cn-2023-mee-provinces", p) > value("cn-2022-mee-provinces", p))
+        .collect();
+    assert_eq!(rose.len(), 10, "{rose:?}");
+    assert!(rose.contains(&"guangdong") && !rose.contains(&"beijing"));
+    // Every record: MEE/NBS, unverified, its announcement's address.
+    let records: Vec<_> = library::all()
+        .iter()
+        .filter(|f| f.id.contains("-mee-provinces:"))
+        .collect();
+    assert_eq!(records.len(), 90);
+    for f in records {
+        assert_eq!(f.status.id(), "unverified", "{}", f.id);
+        assert!(f.url.starts_with("https://www.mee.gov.cn/"), "{}", f.id);
+    }
+}

@@ -933,10 +933,10 @@ fn Method(props: &InputsProps) -> Html {
             ),
         ))
         .chain(library::GRID_EDITIONS.iter().map(|(id, e)| {
-            let label = if *e == library::GridEdition::Latest {
-                tr!(lang, "Each line's year: MEE/NBS 2022–2023, the latest before a later year (flagged); the 2015 basis before 2022").to_string()
-            } else {
-                id.to_string()
+            let label = match e {
+                library::GridEdition::Latest => tr!(lang, "Each line's year: MEE/NBS 2022–2023, the latest before a later year (flagged); the 2015 basis before 2022").to_string(),
+                library::GridEdition::Provincial(_) => trf!(lang, "{0}: each province's own average (unverified copies of the MEE/NBS table)", &[id]),
+                _ => id.to_string(),
             };
             (id.to_string(), label)
         })),
@@ -1691,6 +1691,19 @@ fn DetailsPanel(props: &ResultsProps) -> Html {
         units::Source::from_id(id)
             .map_or_else(|| id.to_string(), |s| tr(lang, s.label()).to_string())
     };
+    // A scope's gases: tonnes, and beside each gas other than CO2 its CO2e.
+    let by_gas = |scope: &str,
+                  tonnes: &std::collections::BTreeMap<&str, Option<Num>>,
+                  co2e: &std::collections::BTreeMap<&str, Option<Num>>|
+     -> Html {
+        tonnes.iter().filter(|(_, v)| v.is_none_or(|v| !v.get().is_zero())).map(|(g, v)| html! {
+            <span class="pill" data-detail={format!("{scope}_{g}")}>{ format!("{g} {} {}", exact(v), tr!(lang, "t")) }
+                if let Some(Some(c)) = co2e.get(g).filter(|_| *g != "CO2" && *g != "CO2e") {
+                    { format!(" = {} {}", fmt(&Some(*c)), tr!(lang, "t CO2e")) }
+                }
+            </span>
+        }).collect()
+    };
     html! {
         <section class="details" aria-labelledby="details-title">
             <h3 id="details-title">{ tr!(lang, "Breakdown") }</h3>
@@ -1704,22 +1717,10 @@ fn DetailsPanel(props: &ResultsProps) -> Html {
                     </dd>
                 }
                 <dt>{ trf!(lang, "Scope 1 by gas (GWP {0})", &[d.gwp]) }</dt>
-                <dd>{ for d.scope1_by_gas_t.iter().filter(|(_, v)| v.is_some_and(|v| !v.get().is_zero())).map(|(g, v)| html! {
-                    <span class="pill" data-detail={format!("scope1_{g}")}>{ format!("{g} {} {}", exact(v), tr!(lang, "t")) }
-                        if let Some(Some(c)) = d.scope1_by_gas_co2e_t.get(g).filter(|_| *g != "CO2" && *g != "CO2e") {
-                            { format!(" = {} {}", fmt(&Some(*c)), tr!(lang, "t CO2e")) }
-                        }
-                    </span>
-                }) }</dd>
+                <dd>{ by_gas("scope1", &d.scope1_by_gas_t, &d.scope1_by_gas_co2e_t) }</dd>
                 if !d.scope2_by_gas_t.is_empty() {
                     <dt>{ trf!(lang, "Scope 2 by gas (GWP {0})", &[d.gwp]) }</dt>
-                    <dd>{ for d.scope2_by_gas_t.iter().map(|(g, v)| html! {
-                        <span class="pill" data-detail={format!("scope2_{g}")}>{ format!("{g} {} {}", exact(v), tr!(lang, "t")) }
-                            if let Some(Some(c)) = d.scope2_by_gas_co2e_t.get(g).filter(|_| *g != "CO2" && *g != "CO2e") {
-                                { format!(" = {} {}", fmt(&Some(*c)), tr!(lang, "t CO2e")) }
-                            }
-                        </span>
-                    }) }</dd>
+                    <dd>{ by_gas("scope2", &d.scope2_by_gas_t, &d.scope2_by_gas_co2e_t) }</dd>
                 }
                 if let Some(b) = &d.biogenic_co2_t {
                     <dt>{ tr!(lang, "Biogenic CO2 (biofuels), beside the scopes") }</dt>

@@ -734,6 +734,118 @@ const GRID_TABLES: &[GridTable] = &[
     },
 ];
 
+/// The provinces of the MEE/NBS provincial tables (Table 3), in their order, with their
+/// Simplified Chinese names: thirty, no Tibet (西藏), Hong Kong, Macao or Taiwan.
+pub const MEE_PROVINCES: [(&str, &str); 30] = [
+    ("beijing", "北京"),
+    ("tianjin", "天津"),
+    ("hebei", "河北"),
+    ("shanxi", "山西"),
+    ("inner_mongolia", "内蒙古"),
+    ("liaoning", "辽宁"),
+    ("jilin", "吉林"),
+    ("heilongjiang", "黑龙江"),
+    ("shanghai", "上海"),
+    ("jiangsu", "江苏"),
+    ("zhejiang", "浙江"),
+    ("anhui", "安徽"),
+    ("fujian", "福建"),
+    ("jiangxi", "江西"),
+    ("shandong", "山东"),
+    ("henan", "河南"),
+    ("hubei", "湖北"),
+    ("hunan", "湖南"),
+    ("guangdong", "广东"),
+    ("guangxi", "广西"),
+    ("hainan", "海南"),
+    ("chongqing", "重庆"),
+    ("sichuan", "四川"),
+    ("guizhou", "贵州"),
+    ("yunnan", "云南"),
+    ("shaanxi", "陕西"),
+    ("gansu", "甘肃"),
+    ("qinghai", "青海"),
+    ("ningxia", "宁夏"),
+    ("xinjiang", "新疆"),
+];
+
+/// An MEE/NBS provincial table: each province's average CO2 factor of one data year.
+pub struct ProvincialTable {
+    pub id: &'static str,
+    pub year: u16,
+    /// The same announcement's regional table, for lines on a regional grid.
+    pub regional: Option<&'static str>,
+    /// t CO2/MWh, in the order of [`MEE_PROVINCES`].
+    values: &'static [&'static str; 30],
+    document: &'static str,
+    url: &'static str,
+    status: Status,
+}
+
+/// Read from copies of the announcements' Table 3 in public code (one file for 2021, two
+/// agreeing for 2022, three for 2023), not from the MEE's own annex: unverified, and used
+/// only when a scenario chooses the edition (docs/research/issue-17-china-grid-2021-2023.md,
+/// section 4). The 2022 table's five highest and five lowest provinces, and the 2023 table's
+/// twenty falls and ten rises, agree with what the press printed.
+pub const PROVINCIAL_TABLES: &[ProvincialTable] = &[
+    ProvincialTable {
+        id: "cn-2021-mee-provinces",
+        year: 2021,
+        regional: None,
+        values: &["0.5688", "0.7355", "0.7901", "0.7222", "0.7025", "0.5876", "0.5629", "0.6342", "0.5834", "0.6451", "0.5422", "0.7075", "0.4711", "0.5835", "0.6838", "0.6369", "0.3672", "0.5138", "0.4715", "0.5154", "0.4524", "0.4743", "0.1255", "0.5182", "0.1235", "0.6336", "0.4955", "0.1326", "0.6546", "0.6577"],
+        document: "Announcement 2024 No. 12 (12 Apr 2024), annex 1, provincial electricity average CO2 emission factors; values from a copy of the table in public code (docs/research/issue-17-china-grid-2021-2023.md, section 4), not checked against the annex",
+        url: "https://www.mee.gov.cn/xxgk2018/xxgk/xxgk01/202404/t20240412_1070565.html",
+        status: Status::Unverified,
+    },
+    ProvincialTable {
+        id: "cn-2022-mee-provinces",
+        year: 2022,
+        regional: Some("cn-2022-mee"),
+        values: &["0.5580", "0.7041", "0.7252", "0.7096", "0.6849", "0.5626", "0.4932", "0.5368", "0.5849", "0.5978", "0.5153", "0.6782", "0.4092", "0.5752", "0.6410", "0.6058", "0.4364", "0.4900", "0.4403", "0.4044", "0.4184", "0.5227", "0.1404", "0.4989", "0.1073", "0.6558", "0.4772", "0.1567", "0.6423", "0.6231"],
+        document: "Announcement 2024 No. 33 (released 26 Dec 2024), provincial electricity average CO2 emission factors; values from two agreeing copies of the table in public code, ten of them also in the press (新京报) (docs/research/issue-17-china-grid-2021-2023.md, section 4), not checked against the annex",
+        url: "https://www.mee.gov.cn/xxgk2018/xxgk/xxgk01/202412/t20241226_1099413.html",
+        status: Status::Unverified,
+    },
+    ProvincialTable {
+        id: "cn-2023-mee-provinces",
+        year: 2023,
+        regional: Some("cn-2023-mee"),
+        values: &["0.5554", "0.6796", "0.6516", "0.6634", "0.6479", "0.4878", "0.4671", "0.5229", "0.5737", "0.5827", "0.4974", "0.6553", "0.4211", "0.5836", "0.6191", "0.5897", "0.4044", "0.4976", "0.4419", "0.4476", "0.3648", "0.5581", "0.1564", "0.5683", "0.1333", "0.6335", "0.4471", "0.1796", "0.6187", "0.6021"],
+        document: "Announcement 2025 No. 47 (31 Dec 2025), Table 3: provincial electricity average CO2 emission factors; values from three agreeing copies of the table in public code (docs/research/issue-17-china-grid-2021-2023.md, section 4), not checked against the annex",
+        url: "https://www.mee.gov.cn/xxgk2018/xxgk/xxgk01/202512/t20251231_1139517.html",
+        status: Status::Unverified,
+    },
+];
+
+/// A provincial table by id.
+pub fn provincial_table(id: &str) -> Option<&'static ProvincialTable> {
+    PROVINCIAL_TABLES.iter().find(|t| t.id == id)
+}
+
+/// A province's factor in a provincial table: `inner_mongolia_east` and `_west` (two grids in
+/// the regional tables) are one province here. `None` for a place the table has no row for.
+pub fn provincial_factor(table: &ProvincialTable, province: &str) -> Option<GridFactor> {
+    let province = if province.starts_with("inner_mongolia") {
+        "inner_mongolia"
+    } else {
+        province
+    };
+    let i = MEE_PROVINCES.iter().position(|(id, _)| *id == province)?;
+    Some(GridFactor {
+        record_id: format!("{}:{province}", table.id),
+        value: dec(table.values.get(i)?)?,
+        derivation: None,
+        citation: format!(
+            "{MEE_NBS}, {}, {}, {} [{}]",
+            table.document,
+            table.year,
+            table.url,
+            table.status.id()
+        ),
+        status: table.status,
+    })
+}
+
 /// The MEE/NBS regional editions by data year, for `grid_edition: "latest"`: a line takes the
 /// edition of its year, or the latest one before it (flagged); a line before the first takes
 /// the report's 2015 basis.
@@ -785,6 +897,9 @@ pub enum GridEdition {
     },
     /// Each line takes the MEE/NBS edition of its year ([`latest_edition`]).
     Latest,
+    /// A province's own average ([`PROVINCIAL_TABLES`]); a line on a regional grid takes the
+    /// same announcement's regional table.
+    Provincial(&'static str),
 }
 
 pub const GRID_EDITIONS: &[(&str, GridEdition)] = &[
@@ -814,6 +929,18 @@ pub const GRID_EDITIONS: &[(&str, GridEdition)] = &[
     ("cn-2022-mee", GridEdition::Table("cn-2022-mee")),
     ("cn-2023-mee", GridEdition::Table("cn-2023-mee")),
     ("latest", GridEdition::Latest),
+    (
+        "cn-2021-mee-provinces",
+        GridEdition::Provincial("cn-2021-mee-provinces"),
+    ),
+    (
+        "cn-2022-mee-provinces",
+        GridEdition::Provincial("cn-2022-mee-provinces"),
+    ),
+    (
+        "cn-2023-mee-provinces",
+        GridEdition::Provincial("cn-2023-mee-provinces"),
+    ),
 ];
 
 /// The report's own basis: NDRC's 2015 baseline, combined margin.
@@ -941,8 +1068,8 @@ pub fn regional_factor(
                 status: om.status,
             })
         }
-        // Resolved per line, by its year, before it gets here.
-        GridEdition::Latest => None,
+        // Resolved per line, by its year or its province, before it gets here.
+        GridEdition::Latest | GridEdition::Provincial(_) => None,
     }
 }
 
@@ -1204,7 +1331,7 @@ fn build() -> Vec<FactorRecord> {
                 GridEdition::CombinedMargin { om, .. } => {
                     (Some("combined margin (0.5/0.5)"), grid_table(om))
                 }
-                GridEdition::Latest => continue,
+                GridEdition::Latest | GridEdition::Provincial(_) => continue,
             };
             let Some(t) = t else { continue };
             let table = match name {
@@ -1234,6 +1361,32 @@ fn build() -> Vec<FactorRecord> {
                 url: t.url,
                 status: t.status,
                 note: g.derivation.unwrap_or_default(),
+                sources: &[Source::Electricity],
+            });
+        }
+    }
+    for t in PROVINCIAL_TABLES {
+        for (id, name) in MEE_PROVINCES {
+            let Some(g) = provincial_factor(t, id) else {
+                continue;
+            };
+            out.push(FactorRecord {
+                id: g.record_id,
+                name: format!(
+                    "{name} ({id}) — {} provincial electricity CO2 emission factor (MEE/NBS, average)",
+                    t.year
+                ),
+                gases: vec![(Gas::Co2, g.value)],
+                unit: FactorUnit::T_PER_MWH,
+                calorific_basis: "",
+                region: id.into(),
+                edition: t.year.to_string(),
+                publisher: MEE_NBS,
+                document: t.document,
+                table: "provincial electricity average",
+                url: t.url,
+                status: t.status,
+                note: String::new(),
                 sources: &[Source::Electricity],
             });
         }
@@ -1332,6 +1485,7 @@ mod tests {
             + MORE_FUELS.len()
             + MOBILE.len()
             + GRID_TABLES.iter().map(|t| t.values.len()).sum::<usize>()
+            + PROVINCIAL_TABLES.len() * MEE_PROVINCES.len()
             + 2 * 6
             + ELECTRICITY_SINGLES.len()
             + HK_ELECTRIC.len()

@@ -564,8 +564,8 @@ struct Reader {
     tail_from: usize,
     /// The regional grid factors the period being read has used, each made once and shared by
     /// its rows (a factor carries its citation: one copy per row would be most of a row).
-    /// By edition id and region.
-    grids: Vec<(&'static str, Region, Rc<GridFactor>)>,
+    /// By edition id and region (or province, in a provincial edition).
+    grids: Vec<(&'static str, &'static str, Rc<GridFactor>)>,
     /// Whether the row being read takes a factor of an earlier year (see [`EnergyRow::earlier`]).
     earlier: Option<&'static str>,
 }
@@ -1311,7 +1311,7 @@ impl Reader {
         base: Region,
         province: Option<&str>,
         om_weight: Decimal,
-    ) -> Result<Rc<GridFactor>, (Region, &'static str)> {
+    ) -> Result<Rc<GridFactor>, (&'static str, &'static str)> {
         let region = if library::has_southwest(edition)
             && matches!(province, Some("sichuan" | "chongqing"))
         {
@@ -1319,18 +1319,22 @@ impl Reader {
         } else {
             base
         };
-        if let Some((_, _, f)) = self
-            .grids
-            .iter()
-            .find(|(e, r, _)| *e == edition_id && *r == region)
-        {
-            return Ok(f.clone());
+        if let Some(f) = self.cached(edition_id, region.id()) {
+            return Ok(f);
         }
         let f = Rc::new(
-            library::regional_factor(edition, region, om_weight).ok_or((region, edition_id))?,
+            library::regional_factor(edition, region, om_weight)
+                .ok_or((region.label(), edition_id))?,
         );
-        self.grids.push((edition_id, region, f.clone()));
+        self.grids.push((edition_id, region.id(), f.clone()));
         Ok(f)
+    }
+
+    fn cached(&self, edition_id: &str, place: &str) -> Option<Rc<GridFactor>> {
+        self.grids
+            .iter()
+            .find(|(e, p, _)| *e == edition_id && *p == place)
+            .map(|(_, _, f)| f.clone())
     }
 
     fn grid(
@@ -1354,10 +1358,58 @@ impl Reader {
         let single = |r: &'static FactorRecord| FactorChoice::Library(r);
         let year = years_of_line().map(Years::last);
         if let Some(base) = region {
+            // A provincial edition: a province's own average; a regional grid's line takes the
+            // same announcement's regional table.
+            let mut regional_of = None;
+            if let GridEdition::Provincial(id) = settings.grid_edition {
+                let Some(table) = library::provincial_table(id) else {
+                    return FactorChoice::None;
+                };
+                if year.is_some_and(|y| y > table.year.saturating_add(3)) {
+                    self.earlier = Some("grid");
+                }
+                match (province, table.regional) {
+                    (Some(_), _) => {}
+                    (None, Some(r)) => regional_of = library::grid_edition(r).map(|e| (r, e)),
+                    (None, None) => {
+                        self.error(
+                            path,
+                            t!("edition {0} has provinces only, no regional table the library could check: give the line its province (e.g. guangdong, 廣東)", table.id),
+                        );
+                        return FactorChoice::None;
+                    }
+                }
+            }
+            if let (GridEdition::Provincial(id), Some(p)) = (settings.grid_edition, province) {
+                let Some(table) = library::provincial_table(id) else {
+                    return FactorChoice::None;
+                };
+                let made = match self.cached(table.id, p.0) {
+                    Some(f) => Some(f),
+                    None => library::provincial_factor(table, p.0).map(|f| {
+                        let f = Rc::new(f);
+                        self.grids.push((table.id, p.0, f.clone()));
+                        f
+                    }),
+                };
+                return match made {
+                    Some(factor) => FactorChoice::Grid {
+                        grid: key.to_string(),
+                        factor,
+                        unit: FactorUnit::T_PER_MWH,
+                        gas: Gas::Co2,
+                    },
+                    None => {
+                        self.error(path, t!("no factor for {0} in edition {1}", p.0, table.id));
+                        FactorChoice::None
+                    }
+                };
+            }
             // `latest`: the MEE/NBS edition of the line's year, or the latest before it; a
             // financial year also takes its first calendar year's edition for its months.
-            let (edition_id, edition, later, first) = match settings.grid_edition {
-                GridEdition::Latest => {
+            let (edition_id, edition, later, first) = match (regional_of, settings.grid_edition) {
+                (Some((id, e)), _) => (id, e, false, None),
+                (None, GridEdition::Latest) => {
                     let (id, later) = library::latest_edition(year);
                     let Some(e) = library::grid_edition(id) else {
                         return FactorChoice::None;
@@ -1373,7 +1425,7 @@ impl Reader {
                     };
                     (id, e, later, first)
                 }
-                e => (
+                (None, e) => (
                     library::GRID_EDITIONS
                         .iter()
                         .find(|(k, _)| *k == settings.grid_edition_id)
@@ -1407,7 +1459,7 @@ impl Reader {
                             let second = settings.year_end_month;
                             library::by_months(&a, &b, 12 - second, second)
                                 .map(Rc::new)
-                                .ok_or((base, edition_id))
+                                .ok_or((base.label(), edition_id))
                         }
                         (Err(e), _) | (_, Err(e)) => Err(e),
                     }
@@ -1420,14 +1472,10 @@ impl Reader {
                     unit: FactorUnit::T_PER_MWH,
                     gas: Gas::Co2,
                 },
-                Err((region, edition_id)) => {
+                Err((place, edition_id)) => {
                     self.error(
                         path,
-                        t!(
-                            "no factor for {0} in edition {1}",
-                            region.label(),
-                            edition_id
-                        ),
+                        t!("no factor for {0} in edition {1}", place, edition_id),
                     );
                     FactorChoice::None
                 }

@@ -97,6 +97,7 @@ pub const PAGE: &[(&str, &str, &str)] = &[
     ("For a vehicle, HKEX Appendix 2's figures for its class and fuel; towngas and LPG in appliances need none.", "車輛請用港交所附錄二按其類別及燃料的數字；用於爐具的煤氣及石油氣毋須填寫。", "车辆请用港交所附录二按其类别及燃料的数字；用于炉具的煤气及石油气毋须填写。"),
     ("— choose —", "— 請選擇 —", "— 请选择 —"),
     ("Biogenic CO2 (biofuels), beside the scopes", "生物源二氧化碳（生物燃料），於範圍以外另行報告", "生物源二氧化碳（生物燃料），于范围以外另行报告"),
+    ("{0}: each province's own average (unverified copies of the MEE/NBS table)", "{0}：各省自身的平均因子（生態環境部／國家統計局表格的未核實副本）", "{0}：各省自身的平均因子（生态环境部／国家统计局表格的未核实副本）"),
     ("Each line's year: MEE/NBS 2022–2023, the latest before a later year (flagged); the 2015 basis before 2022", "按每項的年份：生態環境部／國家統計局 2022–2023 年版本，較後年份用之前最新的版本（並標示）；2022 年前用 2015 年基準", "按每项的年份：生态环境部／国家统计局 2022–2023 年版本，较后年份用之前最新的版本（并标示）；2022 年前用 2015 年基准"),
     ("Northwest China grid (西北)", "西北電網", "西北电网"),
     ("China Southern grid (南方)", "南方電網", "南方电网"),

@@ -123,6 +123,7 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("a grid applies to electricity only", "電網只適用於電力", "电网只适用于电力"),
     ("a factor per litre needs the quantity in L, or the fuel's density (density_kg_per_l)", "每公升的排放因子需要以公升計量的數量，或燃料密度（density_kg_per_l）", "每升的排放因子需要以升计量的数量，或燃料密度（density_kg_per_l）"),
     ("no factor for {0} in edition {1}", "版本 {1} 中沒有{0}的排放因子", "版本 {1} 中没有{0}的排放因子"),
+    ("edition {0} has provinces only, no regional table the library could check: give the line its province (e.g. guangdong, 廣東)", "版本 {0} 只有省級因子，沒有可核對的區域電網表：請為此項目填寫省份（例如 guangdong、廣東）", "版本 {0} 只有省级因子，没有可核对的区域电网表：请为此项目填写省份（例如 guangdong、广东）"),
     ("no {0} factor for {1} in the library (it has {2}); give the row a factor", "因子庫中沒有 {1} 年的{0}排放因子（現有 {2}）；請為該項目填寫排放因子", "因子库中没有 {1} 年的{0}排放因子（现有 {2}）；请为该项目填写排放因子"),
     ("{0}'s factor depends on the year: give the scenario or the row a period (the library has {1})", "{0}的排放因子隨年份而定：請為情景或該項目填寫報告期（因子庫現有 {1}）", "{0}的排放因子随年份而定：请为情景或该项目填写报告期（因子库现有 {1}）"),
     ("Tibet is not covered by China's regional grid tables; use cn-national or a custom factor", "中國區域電網表不包括西藏；請使用 cn-national 或自訂因子", "中国区域电网表不包括西藏；请使用 cn-national 或自定义因子"),
