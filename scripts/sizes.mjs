@@ -78,10 +78,12 @@ import { join, resolve } from 'node:path';
  * (423.8 KB measured). Then 426 KB: a fuel line's own NOx, SOx and PM factors entered on the
  * page, +1.7 KB (425.5 KB measured). Then 427 KB: the published check against every fuel and
  * a generator's own wording for a missing A1.1 factor, +1.2 KB (426.7 KB measured in the clean
- * clone's CI). Issue 19 owns the way down (Chinese tables on demand, the first view rendered at
+ * clone's CI). Then 431 KB: Scope 2 by gas, financial years on the MEE/NBS editions, China's
+ * 90 provincial averages (three opt-in editions with their citations), +3.6 KB (430.3 KB
+ * measured). Issue 19 owns the way down (Chinese tables on demand, the first view rendered at
  * build time).
  */
-export const BUDGET = { targetKb: 200, limitKb: 427 };
+export const BUDGET = { targetKb: 200, limitKb: 431 };
 
 const dist = resolve(import.meta.dirname, '..', 'dist');
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;

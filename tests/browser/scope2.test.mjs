@@ -61,3 +61,22 @@ test('a financial year 2020/21 on CLP takes 9/12 of 2020 and 3/12 of 2021, and a
   assert.deepEqual(record.pageErrors, []);
   await close();
 });
+
+test('a provincial edition chosen on the page: Guangdong takes its own average, flagged as unverified at the line; Scope 2 by gas follows', async () => {
+  const { page, record, close } = await openPage(env.browser, env.server.url);
+  await page.evaluate(() => EsgKpi.load({ period: '2023', gwp: 'AR6', grid_edition: 'latest', energy: [
+    { site: 'Shenzhen office', source: 'electricity', quantity: '1,000', unit: 'MWh', grid: 'guangdong' },
+    { site: 'HK office', source: 'electricity', quantity: '1,000', unit: 'MWh', grid: 'clp' }] }));
+  // 1,000 MWh × 0.4042 (Southern grid 2023) + 1,000 MWh × 0.39 (CLP 2023)
+  assert.equal((await kpiTexts(page)).ghg_scope2_t, '794.20');
+  assert.equal(await page.locator('[data-detail="scope2_CO2"]').textContent(), 'CO2 404.2 t');
+  assert.equal(await page.locator('[data-detail="scope2_CO2e"]').textContent(), 'CO2e 390 t');
+  await input(page, 'grid_edition').selectOption('cn-2023-mee-provinces');
+  // Guangdong's own 2023 average, 0.4419
+  assert.equal((await kpiTexts(page)).ghg_scope2_t, '831.90');
+  assert.match(await page.locator('[data-warning-for="energy[0].factor"]').textContent(), /cn-2023-mee-provinces:guangdong.*unverified/);
+  assert.equal(await page.locator('[data-warning-for="energy[1].factor"]').count(), 0);
+  assert.equal(await page.locator('[data-detail="scope2_CO2"]').textContent(), 'CO2 441.9 t');
+  assert.deepEqual(record.pageErrors, []);
+  await close();
+});
