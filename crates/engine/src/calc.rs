@@ -19,12 +19,13 @@ use super::released;
 pub(crate) use super::results::Val;
 pub use super::results::{
     Breakdowns, Check, Details, Fugitive, FugitiveGas, Group, KpiResult, Kpis, Level, Num,
-    PeriodResults, ProductionIntensity, Results, Rounded, TraceFactor, TraceGas, TraceLine,
-    WasteByKind, RESULTS_SCHEMA,
+    PeriodResults, ProductionIntensity, Results, Rounded, Scope3Category, Scope3Details,
+    TraceFactor, TraceGas, TraceLine, WasteByKind, RESULTS_SCHEMA,
 };
 use super::scenario::{
     self, FactorChoice, Field, InputError, Instrument, Period, Scenario, WasteUnit,
 };
+use super::scope3;
 use super::tally::{Acc, NoTotal, Tally, GASES};
 use super::text::{overflow, Text};
 use super::units::{self, Source, KJ_PER_MWH};
@@ -254,6 +255,15 @@ pub(crate) fn period_results_with(
     let direct = sum(mwh1, &|l| mwh_of(l).filter(|_| l.row.direct()));
     let indirect = sum(mwh2, &|l| mwh_of(l).filter(|_| !l.row.direct()));
     let total_energy = add(&direct, &indirect);
+    let scope3_totals = scope3::totals(&p.scope3, &p.invalid_scope3);
+    let scope3: Val = if p.scope3.is_empty() && p.invalid_scope3.is_empty() {
+        Err(t!("no Scope 3 lines"))
+    } else {
+        scope3_totals
+            .as_ref()
+            .map(|t| t.total)
+            .map_err(Clone::clone)
+    };
     let air: [Val; 3] = std::array::from_fn(|i| {
         let pick = move |l: &Line| {
             l.air
@@ -307,6 +317,7 @@ pub(crate) fn period_results_with(
             KpiId::AirNox => air[0].clone(),
             KpiId::AirSox => air[1].clone(),
             KpiId::AirPm => air[2].clone(),
+            KpiId::GhgScope3 => scope3.clone(),
             _ => Err(t!("not a total")),
         }
     };
@@ -351,7 +362,8 @@ pub(crate) fn period_results_with(
     }
 
     let fugitive = fugitive.as_ref().map(|f| f.as_ref().ok());
-    let details = details(p, tally, &sum, &scope2, &indirect, fugitive);
+    let mut details = details(p, tally, &sum, &scope2, &indirect, fugitive);
+    details.scope3 = scope3_details(p, scope3_totals.as_ref().ok(), &scope3, &total_ghg);
     let lines = p.energy.len();
     let shown = limit.shown(lines);
     let mut trace: Vec<TraceLine> = match traced {
@@ -359,6 +371,11 @@ pub(crate) fn period_results_with(
         None => lines_traced(p, limit).map(|(_, t)| t).collect(),
     };
     trace.extend(p.refrigerants.iter().filter_map(|r| released::trace(p, r)));
+    trace.extend(
+        p.scope3
+            .iter()
+            .filter_map(|r| scope3::trace(p.id.prefix(), r, KpiId::GhgScope3.id())),
+    );
     trace.extend(waste_trace(p));
     trace.extend(scalar_trace(p));
     let checks = checks::period_checks(p, &kpis, tally, &totals, fugitive.flatten());
@@ -431,6 +448,52 @@ fn production_intensities(p: &Period, totals: &dyn Fn(KpiId) -> Val) -> Vec<Prod
             }
         })
         .collect()
+}
+
+/// Scope 3 by category, when the period has lines or says what it does of a category.
+fn scope3_details(
+    p: &Period,
+    totals: Option<&scope3::Totals>,
+    scope3: &Val,
+    scopes_1_2: &Val,
+) -> Option<Scope3Details> {
+    if p.scope3.is_empty() && p.invalid_scope3.is_empty() && p.scope3_categories.is_empty() {
+        return None;
+    }
+    let categories = (1..=15u8)
+        .map(|c| {
+            let entry = p.scope3_categories.iter().find(|e| e.category == c);
+            let rows: Vec<_> = p.scope3.iter().filter(|r| r.category == c).collect();
+            let mut methods: Vec<Text> = Vec::new();
+            for r in &rows {
+                let m = scope3::method(r);
+                if !methods.contains(&m) {
+                    methods.push(m);
+                }
+            }
+            let status = match (entry, rows.is_empty()) {
+                (Some(e), _) => e.status.id(),
+                (None, false) => scope3::Disclosed::Included.id(),
+                (None, true) => "not_stated",
+            };
+            Scope3Category {
+                category: c,
+                name: scope3::category_name(c),
+                status,
+                reason: entry.map(|e| e.reason.clone()).unwrap_or_default(),
+                lines: rows.len(),
+                t: totals
+                    .and_then(|t| t.by_category.get(&c))
+                    .map(|(_, t)| Num(*t)),
+                methods,
+            }
+        })
+        .collect();
+    Some(Scope3Details {
+        total_t: scope3.as_ref().ok().copied().map(Num),
+        scopes_1_2_3_t: add(scopes_1_2, scope3).ok().map(Num),
+        categories,
+    })
 }
 
 type Sum<'s> = dyn Fn(&Acc, &dyn Fn(&Line) -> Option<Decimal>) -> Val + 's;
@@ -603,6 +666,7 @@ fn details(
             by_month,
             by_source: by_source_groups,
         },
+        scope3: None,
         fugitive: fugitive.map(|f| Fugitive {
             scope1_t: f.map(|f| Num(f.scope1)),
             beside_scopes_t: f.map(|f| Num(f.beside)),
@@ -813,6 +877,10 @@ fn total_formula(
             ),
             None => lines_sum(true, true),
         },
+        KpiId::GhgScope3 => t!(
+            "sum of {0} Scope 3 lines (see the calculation lines)",
+            p.scope3.len().to_string()
+        ),
         KpiId::EnergyDirect => lines_sum(true, false),
         KpiId::GhgScope2 => lines_sum(false, true),
         KpiId::EnergyIndirect => lines_sum(false, false),

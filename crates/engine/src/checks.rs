@@ -373,6 +373,38 @@ pub(crate) fn period_checks(
             path: path(rows, "grid"),
         });
     }
+    // Comply or explain: a category said to be included has lines; one said to be left out
+    // has none (its lines still count, and the message says so).
+    for entry in &p.scope3_categories {
+        let lines = p
+            .scope3
+            .iter()
+            .filter(|r| r.category == entry.category)
+            .count();
+        let message = match (entry.status, lines) {
+            (crate::scope3::Disclosed::Included, 0) => t!(
+                "Scope 3 category {0} is marked included but has no lines: add them, or mark it not relevant or not yet measured with the reason",
+                crate::scope3::category_name(entry.category)
+            ),
+            (crate::scope3::Disclosed::Included, _) | (_, 0) => continue,
+            (_, n) => t!(
+                "Scope 3 category {0} is marked as left out but has {1} lines, which count in Scope 3: remove them, or mark it included",
+                crate::scope3::category_name(entry.category),
+                n.to_string()
+            ),
+        };
+        out.push(Check {
+            id: format!("scope3-category:{}", entry.category),
+            level: Level::Warning,
+            message,
+            kpi: Some(KpiId::GhgScope3.id()),
+            path: Some(format!(
+                "{}scope3_categories[{}].status",
+                p.id.prefix(),
+                entry.index
+            )),
+        });
+    }
     for (id, status, rows) in tally.statuses.list() {
         out.push(Check {
             id: format!("factor-status:{id}"),

@@ -56,6 +56,9 @@ pub enum KpiId {
     AirSox,
     /// A1.1 Particulate matter, kg.
     AirPm,
+    /// A1.2 / Part D Scope 3, t CO2e: the sum of the `scope3` lines (not in `GhgTotal`, which
+    /// stays Scope 1 + 2 as the report prints it).
+    GhgScope3,
 }
 
 /// What a KPI is divided by, if it is an intensity.
@@ -98,7 +101,7 @@ impl Denominator {
 }
 
 impl KpiId {
-    pub const ALL: [KpiId; 19] = [
+    pub const ALL: [KpiId; 20] = [
         KpiId::GhgTotal,
         KpiId::GhgScope1,
         KpiId::GhgScope2,
@@ -118,6 +121,7 @@ impl KpiId {
         KpiId::AirNox,
         KpiId::AirSox,
         KpiId::AirPm,
+        KpiId::GhgScope3,
     ];
 
     /// The contract's id (CONTRACT.md §4).
@@ -142,6 +146,7 @@ impl KpiId {
             KpiId::AirNox => "air_nox_kg",
             KpiId::AirSox => "air_sox_kg",
             KpiId::AirPm => "air_pm_kg",
+            KpiId::GhgScope3 => "ghg_scope3_t",
         }
     }
 
@@ -152,9 +157,11 @@ impl KpiId {
     /// HKEX ESG Reporting Guide (Appendix C2) KPI code.
     pub fn hkex(self) -> &'static str {
         match self {
-            KpiId::GhgTotal | KpiId::GhgScope1 | KpiId::GhgScope2 | KpiId::GhgIntensityPerM2 => {
-                "A1.2"
-            }
+            KpiId::GhgTotal
+            | KpiId::GhgScope1
+            | KpiId::GhgScope2
+            | KpiId::GhgIntensityPerM2
+            | KpiId::GhgScope3 => "A1.2",
             KpiId::HazardousWaste | KpiId::HazardousWastePerEmployee => "A1.3",
             KpiId::NonHazardousWaste | KpiId::NonHazardousWastePerEmployee => "A1.4",
             KpiId::EnergyTotal
@@ -169,7 +176,7 @@ impl KpiId {
 
     pub fn unit(self) -> &'static str {
         match self {
-            KpiId::GhgTotal | KpiId::GhgScope1 | KpiId::GhgScope2 => "t CO2e",
+            KpiId::GhgTotal | KpiId::GhgScope1 | KpiId::GhgScope2 | KpiId::GhgScope3 => "t CO2e",
             KpiId::GhgIntensityPerM2 => "t CO2e/m²",
             KpiId::HazardousWaste | KpiId::NonHazardousWaste | KpiId::Packaging => "t",
             KpiId::HazardousWastePerEmployee | KpiId::NonHazardousWastePerEmployee => "t/person",
@@ -248,6 +255,7 @@ impl KpiId {
             KpiId::AirNox => "Nitrogen oxides (NOx) emissions",
             KpiId::AirSox => "Sulphur oxides (SOx) emissions",
             KpiId::AirPm => "Particulate matter (PM) emissions",
+            KpiId::GhgScope3 => "Other indirect GHG emissions (Scope 3)",
         }
     }
 
@@ -273,6 +281,7 @@ impl KpiId {
             KpiId::AirNox => "氮氧化物排放量(千克)",
             KpiId::AirSox => "硫氧化物排放量(千克)",
             KpiId::AirPm => "顆粒物排放量(千克)",
+            KpiId::GhgScope3 => "其他間接溫室氣體排放總量(範圍三)(噸)",
         }
     }
 }
@@ -300,6 +309,7 @@ impl KpiId {
             KpiId::AirNox => "氮氧化物排放量(千克)",
             KpiId::AirSox => "硫氧化物排放量(千克)",
             KpiId::AirPm => "颗粒物排放量(千克)",
+            KpiId::GhgScope3 => "其他间接温室气体排放总量(范围三)(吨)",
         }
     }
 }
@@ -338,10 +348,10 @@ mod tests {
             assert_eq!(KpiId::from_id(k.id()), Some(k));
         }
         let ids: Vec<_> = KpiId::ALL.iter().map(|k| k.id()).collect();
-        // The contract's sixteen (§4) and the A1.1 three issue 17 names.
-        assert_eq!(ids.len(), 19);
+        // The contract's sixteen (§4), the A1.1 three issue 17 names, and Scope 3 (§6).
+        assert_eq!(ids.len(), 20);
         assert!(ids.contains(&"packaging_t_per_rmb_million"));
-        for id in ["air_nox_kg", "air_sox_kg", "air_pm_kg"] {
+        for id in ["air_nox_kg", "air_sox_kg", "air_pm_kg", "ghg_scope3_t"] {
             assert!(ids.contains(&id));
         }
     }

@@ -41,6 +41,7 @@ mod released;
 pub mod results;
 pub mod saved;
 pub mod scenario;
+pub mod scope3;
 pub mod tally;
 pub mod text;
 #[cfg(feature = "page")]

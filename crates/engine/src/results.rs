@@ -266,6 +266,10 @@ pub struct Details {
     /// Fugitive emissions, when the period has refrigerant lines.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fugitive: Option<Fugitive>,
+    /// Scope 3 by category, with each category's comply-or-explain status, when the period
+    /// has Scope 3 lines or says what it does of a category.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope3: Option<Scope3Details>,
     /// Location-based Scope 2 ÷ purchased MWh: the effective blended grid factor.
     pub grid_factor_effective_t_per_mwh: Option<Num>,
     /// Market-based Scope 2, when the period has contractual instruments.
@@ -457,4 +461,31 @@ pub struct Implied {
 pub struct PublishedCheck {
     pub implied: Vec<Implied>,
     pub checks: Vec<Check>,
+}
+
+/// Scope 3 beside the KPI table: its total, Scope 1 + 2 + 3, and the fifteen categories.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Scope3Details {
+    pub total_t: Option<Num>,
+    /// Scope 1 + Scope 2 (location-based) + Scope 3.
+    pub scopes_1_2_3_t: Option<Num>,
+    /// All fifteen, in order.
+    pub categories: Vec<Scope3Category>,
+}
+
+/// One GHG Protocol category: what the report says of it and what its lines add up to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Scope3Category {
+    pub category: u8,
+    pub name: Text,
+    /// `included`, `not_relevant`, `not_measured`, or `not_stated` (no line and no entry).
+    pub status: &'static str,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub reason: String,
+    pub lines: usize,
+    /// Its lines' t CO2e: `null` without lines, or when one cannot be worked out.
+    pub t: Option<Num>,
+    /// The methods its lines use ("spend-based", "activity-based", "supplier-specific").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub methods: Vec<Text>,
 }

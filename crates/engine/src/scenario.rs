@@ -34,6 +34,9 @@ use std::rc::Rc;
 use serde_json::{json, Map, Value};
 
 use super::period::PeriodId;
+use super::scope3::{CategoryStatus, Scope3Row};
+
+mod scope3_read;
 
 pub use super::migrate::SCHEMA;
 
@@ -415,6 +418,10 @@ pub struct Period {
     /// Fugitive emissions, by gas.
     pub refrigerants: Vec<RefrigerantRow>,
     pub invalid_refrigerants: Vec<usize>,
+    /// Scope 3, by GHG Protocol category, and each category's comply-or-explain entry.
+    pub scope3: Vec<Scope3Row>,
+    pub invalid_scope3: Vec<usize>,
+    pub scope3_categories: Vec<CategoryStatus>,
     pub packaging_t: Field,
     /// Figures a published report printed, to compare the computed KPIs with.
     pub published: Vec<(KpiId, Decimal)>,
@@ -788,6 +795,9 @@ impl Reader {
             invalid_waste_items: Vec::new(),
             refrigerants: Vec::new(),
             invalid_refrigerants: Vec::new(),
+            scope3: Vec::new(),
+            invalid_scope3: Vec::new(),
+            scope3_categories: Vec::new(),
             packaging_t: self.figure(Some(obj), Figure::Packaging, id),
             published: self.published(obj, at),
             energy: Vec::new(),
@@ -838,6 +848,28 @@ impl Reader {
                 &p("refrigerants"),
                 t!("refrigerants must be a list, not {0}", kind_of(other)),
             ),
+        }
+        match obj.get("scope3") {
+            None | Some(Value::Null) => {}
+            Some(Value::Array(items)) if too_many(p("scope3"), items.len()).is_some() => {
+                self.errors.extend(too_many(p("scope3"), items.len()));
+                period.invalid_scope3.push(0);
+            }
+            Some(Value::Array(items)) => {
+                for (index, item) in items.iter().enumerate() {
+                    match self.scope3_row(at, index, item) {
+                        Some(parsed) => period.scope3.push(parsed),
+                        None => period.invalid_scope3.push(index),
+                    }
+                }
+            }
+            Some(other) => self.error(
+                &p("scope3"),
+                t!("scope3 must be a list, not {0}", kind_of(other)),
+            ),
+        }
+        if let Some(v) = obj.get("scope3_categories") {
+            period.scope3_categories = self.scope3_categories(at, v);
         }
         match obj.get("energy").filter(|_| rows) {
             None | Some(Value::Null) => {}
@@ -2372,6 +2404,29 @@ fn period_value(p: &Period, inherited: Option<&Settings>) -> Map<String, Value> 
         (!p.refrigerants.is_empty())
             .then(|| Value::Array(p.refrigerants.iter().map(refrigerant_value).collect())),
     );
+    put(
+        "scope3",
+        (!p.scope3.is_empty()).then(|| Value::Array(p.scope3.iter().map(scope3_value).collect())),
+    );
+    put(
+        "scope3_categories",
+        (!p.scope3_categories.is_empty()).then(|| {
+            Value::Array(
+                p.scope3_categories
+                    .iter()
+                    .map(|c| {
+                        let mut m = Map::new();
+                        m.insert("category".into(), json!(c.category));
+                        m.insert("status".into(), json!(c.status.id()));
+                        if !c.reason.is_empty() {
+                            m.insert("reason".into(), json!(c.reason));
+                        }
+                        Value::Object(m)
+                    })
+                    .collect(),
+            )
+        }),
+    );
     if !p.published.is_empty() {
         let map: Map<String, Value> = p
             .published
@@ -2393,6 +2448,34 @@ fn waste_item_value(w: &WasteItem) -> Value {
         m.insert("hazardous".into(), json!(w.hazardous));
     }
     if let Some(n) = &w.note {
+        m.insert("note".into(), json!(n));
+    }
+    Value::Object(m)
+}
+
+fn scope3_value(r: &Scope3Row) -> Value {
+    let mut m = Map::new();
+    m.insert("category".into(), json!(r.category));
+    for (key, text) in [("description", &r.description), ("site", &r.site)] {
+        if !text.is_empty() {
+            m.insert(key.into(), json!(text));
+        }
+    }
+    m.insert("quantity".into(), json!(r.quantity.to_string()));
+    m.insert("unit".into(), json!(r.unit.shown));
+    if let super::scope3::How::Factor(f, rate) = &r.how {
+        m.insert(
+            "factor".into(),
+            json!({ "value": f.value.to_string(), "unit": f.unit_text, "source": f.source }),
+        );
+        if let Some(rate) = rate {
+            m.insert(
+                "exchange_rate".into(),
+                json!({ "value": rate.value.to_string(), "unit": format!("{}/{}", rate.top, rate.bottom) }),
+            );
+        }
+    }
+    if let Some(n) = &r.note {
         m.insert("note".into(), json!(n));
     }
     Value::Object(m)

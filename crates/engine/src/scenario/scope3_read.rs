@@ -1,0 +1,383 @@
+//! Reading `scope3` rows and `scope3_categories` (comply or explain): each bad field an input
+//! error at its own path with what to do, the rest of the row list read.
+
+use super::super::scope3::{
+    self, ambiguous_money, factor_unit, CategoryStatus, Disclosed, Factor3, How, Kind, Rate,
+    Scope3Row,
+};
+use super::{kind_of, Field, Reader};
+use crate::t;
+use serde_json::{Map, Value};
+
+impl Reader {
+    /// A category, 1–15, written as a number or as text.
+    fn category(&mut self, obj: &Map<String, Value>, path: &str) -> Option<u8> {
+        let text = match obj.get("category") {
+            None | Some(Value::Null) => None,
+            Some(Value::Number(n)) => Some(n.to_string()),
+            Some(Value::String(s)) => Some(s.trim().to_string()),
+            Some(other) => {
+                self.error(
+                    path,
+                    t!(
+                        "category must be a number from 1 to 15, not {0}",
+                        kind_of(other)
+                    ),
+                );
+                return None;
+            }
+        };
+        let Some(text) = text.filter(|t| !t.is_empty()) else {
+            self.error(
+                path,
+                t!("choose the GHG Protocol category (1 purchased goods and services … 6 business travel … 15 investments)"),
+            );
+            return None;
+        };
+        match text.parse::<u8>() {
+            Ok(c) if (1..=15).contains(&c) => Some(c),
+            _ => {
+                self.error(
+                    path,
+                    t!(
+                        "“{0}” is not a Scope 3 category: the GHG Protocol has 15, numbered 1 to 15",
+                        text
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// One `scope3` row.
+    pub(super) fn scope3_row(&mut self, at: &str, index: usize, item: &Value) -> Option<Scope3Row> {
+        let base = format!("{at}scope3[{index}]");
+        let p = |field: &str| format!("{base}.{field}");
+        let Some(obj) = item.as_object() else {
+            self.error(
+                &base,
+                t!("a Scope 3 line must be an object, not {0}", kind_of(item)),
+            );
+            return None;
+        };
+        let before = self.errors.len();
+        let category = self.category(obj, &p("category"));
+        let description = self
+            .text(obj, "description", &p("description"))
+            .unwrap_or_default();
+        let site = self.text(obj, "site", &p("site")).unwrap_or_default();
+        let note = self
+            .text(obj, "note", &p("note"))
+            .filter(|n| !n.trim().is_empty());
+        let quantity = match self.number(Some(obj), "quantity", &p("quantity")) {
+            Field::Given(q) => Some(q),
+            Field::Missing => {
+                self.error(&p("quantity"), t!("enter the quantity"));
+                None
+            }
+            Field::Invalid => None,
+        };
+        let unit = match self.text(obj, "unit", &p("unit")) {
+            Some(u) if ambiguous_money(&u) => {
+                self.error(
+                    &p("unit"),
+                    t!(
+                        "“{0}” names more than one currency: write its code (HKD, CNY, USD, JPY …)",
+                        u.trim()
+                    ),
+                );
+                None
+            }
+            Some(u) if !u.trim().is_empty() => match scope3::unit(&u) {
+                Some(found) => Some(found),
+                None => {
+                    self.error(
+                        &p("unit"),
+                        t!("unknown unit “{0}”; use kg, t, kWh, MWh, GJ, L, m³, km, pkm, tkm, night, item, a currency code (HKD, CNY, USD …), or tCO2e for a supplier's figure", u.trim()),
+                    );
+                    None
+                }
+            },
+            _ => {
+                self.error(&p("unit"), t!("choose the unit"));
+                None
+            }
+        };
+        let how = match (obj.get("factor"), &unit) {
+            (None | Some(Value::Null), Some(u)) if u.kind == Kind::Co2e => Some(How::Supplier),
+            (Some(f), Some(u)) if u.kind == Kind::Co2e && !f.is_null() => {
+                self.error(
+                    &p("factor"),
+                    t!("a supplier's tonnes of CO2e take no factor: remove the factor, or give the quantity in its own unit"),
+                );
+                None
+            }
+            (None | Some(Value::Null), _) => {
+                self.error(
+                    &p("factor"),
+                    t!("give the line's factor: its value, unit (kgCO2e per the line's unit) and source"),
+                );
+                None
+            }
+            (Some(Value::Object(f)), Some(u)) => self.scope3_factor(f, obj, u, &p),
+            (Some(Value::String(id)), _) => {
+                self.error(
+                    &p("factor"),
+                    t!("the library has no Scope 3 factor “{0}” yet: give the factor inline, with its value, unit and source", id.trim()),
+                );
+                None
+            }
+            (Some(other), Some(_)) => {
+                self.error(
+                    &p("factor"),
+                    t!("a factor must be an object, not {0}", kind_of(other)),
+                );
+                None
+            }
+            (Some(_), None) => None,
+        };
+        if self.errors.len() > before {
+            return None;
+        }
+        Some(Scope3Row {
+            index,
+            category: category?,
+            description,
+            site,
+            quantity: quantity?,
+            unit: unit?,
+            how: how?,
+            note,
+        })
+    }
+
+    /// An inline factor, and the exchange rate a spend in another currency needs.
+    fn scope3_factor(
+        &mut self,
+        f: &Map<String, Value>,
+        row: &Map<String, Value>,
+        unit: &scope3::Unit3,
+        p: &dyn Fn(&str) -> String,
+    ) -> Option<How> {
+        let value = match self.number(Some(f), "value", &p("factor.value")) {
+            Field::Given(v) => Some(v),
+            Field::Missing => {
+                self.error(&p("factor.value"), t!("enter the factor's value"));
+                None
+            }
+            Field::Invalid => None,
+        };
+        let source = self
+            .text(f, "source", &p("factor.source"))
+            .filter(|s| !s.trim().is_empty());
+        if source.is_none() {
+            self.error(
+                &p("factor.source"),
+                t!("say where the factor comes from (publisher, document, year)"),
+            );
+        }
+        let unit_text = self.text(f, "unit", &p("factor.unit")).unwrap_or_default();
+        let parsed = factor_unit(&unit_text);
+        if parsed.is_none() {
+            self.error(
+                &p("factor.unit"),
+                t!("write the factor's unit as kgCO2e/<unit> or tCO2e/<unit> (kgCO2e/pkm, kgCO2e/HKD …), not “{0}”", unit_text.trim()),
+            );
+        }
+        let (tonnes, per) = parsed?;
+        let rate = match (&unit.kind, &per.kind) {
+            (Kind::Money(a), Kind::Money(b)) if a != b => {
+                self.exchange_rate(row, a, b, &p("exchange_rate"))
+            }
+            (Kind::Money(_), Kind::Money(_)) => {
+                if row.get("exchange_rate").is_some_and(|r| !r.is_null()) {
+                    self.error(
+                        &p("exchange_rate"),
+                        t!(
+                            "the amount and the factor are both in {0}: remove the exchange rate",
+                            per.shown.as_str()
+                        ),
+                    );
+                    return None;
+                }
+                None
+            }
+            (a, b) if a == b => None,
+            _ => {
+                self.error(
+                    &p("factor.unit"),
+                    t!(
+                        "the factor is per {0} but the line is in {1}: give the factor per {1}, or the quantity in {0}",
+                        per.shown.as_str(),
+                        unit.shown.as_str()
+                    ),
+                );
+                return None;
+            }
+        };
+        let needs_rate =
+            matches!((&unit.kind, &per.kind), (Kind::Money(a), Kind::Money(b)) if a != b);
+        if needs_rate && rate.is_none() {
+            return None;
+        }
+        Some(How::Factor(
+            Box::new(Factor3 {
+                value: value?,
+                tonnes,
+                per,
+                unit_text: unit_text.trim().to_string(),
+                source: source?,
+            }),
+            rate,
+        ))
+    }
+
+    /// `exchange_rate: { "value": "7.8", "unit": "HKD/USD" }` between the line's currency and
+    /// its factor's, either way round.
+    fn exchange_rate(
+        &mut self,
+        row: &Map<String, Value>,
+        line: &str,
+        factor: &str,
+        path: &str,
+    ) -> Option<Rate> {
+        let Some(Value::Object(r)) = row.get("exchange_rate") else {
+            self.error(
+                path,
+                t!(
+                    "the amount is in {0} and the factor per {1}: give the exchange rate you used ({0}/{1})",
+                    line,
+                    factor
+                ),
+            );
+            return None;
+        };
+        let value = match self.number(Some(r), "value", &format!("{path}.value")) {
+            Field::Given(v) if v.is_zero() => {
+                self.error(
+                    &format!("{path}.value"),
+                    t!("an exchange rate cannot be zero"),
+                );
+                None
+            }
+            Field::Given(v) => Some(v),
+            Field::Missing => {
+                self.error(
+                    &format!("{path}.value"),
+                    t!("enter the exchange rate ({0}/{1})", line, factor),
+                );
+                None
+            }
+            Field::Invalid => None,
+        };
+        let unit = self
+            .text(r, "unit", &format!("{path}.unit"))
+            .unwrap_or_default();
+        let pair = unit.split_once('/').and_then(|(a, b)| {
+            let code = |s: &str| {
+                scope3::unit(s).and_then(|u| match u.kind {
+                    Kind::Money(c) => Some(c),
+                    _ => None,
+                })
+            };
+            Some((code(a)?, code(b)?))
+        });
+        match pair {
+            Some((a, b)) if (a == line && b == factor) || (a == factor && b == line) => {
+                Some(Rate {
+                    value: value?,
+                    top: a,
+                    bottom: b,
+                })
+            }
+            _ => {
+                self.error(
+                    &format!("{path}.unit"),
+                    t!(
+                        "the rate's unit is {0}/{1} (or {1}/{0}), not “{2}”",
+                        line,
+                        factor,
+                        unit.trim()
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// `scope3_categories`: each category's status and reason; a category listed twice, or
+    /// marked not relevant or not measured with no reason, is an error at its entry.
+    pub(super) fn scope3_categories(&mut self, at: &str, v: &Value) -> Vec<CategoryStatus> {
+        let path = format!("{at}scope3_categories");
+        let Value::Array(items) = v else {
+            if !v.is_null() {
+                self.error(
+                    &path,
+                    t!("scope3_categories must be a list, not {0}", kind_of(v)),
+                );
+            }
+            return Vec::new();
+        };
+        let mut out: Vec<CategoryStatus> = Vec::new();
+        for (index, item) in items.iter().enumerate() {
+            let base = format!("{path}[{index}]");
+            let Some(obj) = item.as_object() else {
+                self.error(
+                    &base,
+                    t!(
+                        "a category's entry must be an object, not {0}",
+                        kind_of(item)
+                    ),
+                );
+                continue;
+            };
+            let Some(category) = self.category(obj, &format!("{base}.category")) else {
+                continue;
+            };
+            if out.iter().any(|c| c.category == category) {
+                self.error(
+                    &format!("{base}.category"),
+                    t!("category {0} is listed twice", category.to_string()),
+                );
+                continue;
+            }
+            let status = match self.text(obj, "status", &format!("{base}.status")) {
+                Some(s) => {
+                    match Disclosed::from_id(&s) {
+                        Some(d) => d,
+                        None => {
+                            self.error(
+                            &format!("{base}.status"),
+                            t!("a category is included, not_relevant or not_measured, not “{0}”", s.trim()),
+                        );
+                            continue;
+                        }
+                    }
+                }
+                None => {
+                    self.error(
+                        &format!("{base}.status"),
+                        t!("say whether the category is included, not relevant or not yet measured"),
+                    );
+                    continue;
+                }
+            };
+            let reason = self
+                .text(obj, "reason", &format!("{base}.reason"))
+                .unwrap_or_default();
+            if status != Disclosed::Included && reason.trim().is_empty() {
+                self.error(
+                    &format!("{base}.reason"),
+                    t!("give the reason: a category left out is explained (comply or explain)"),
+                );
+            }
+            out.push(CategoryStatus {
+                index,
+                category,
+                status,
+                reason,
+            });
+        }
+        out
+    }
+}
