@@ -353,3 +353,71 @@ fn scope_3_is_written_back_and_reads_the_same() {
         value(&run(written), "ghg_scope3_t")
     );
 }
+
+/// Every travel factor of the library, used by its id on a line in its own unit, gives the
+/// quantity × its kg CO2e, names itself and its workbook cell, and is verified; flights with
+/// radiative forcing weigh more than without; a line in another unit is refused.
+#[test]
+fn every_travel_factor_works_by_its_id() {
+    use esg_kpi_calculator::engine::scope3::travel::TRAVEL;
+    assert_eq!(TRAVEL.len(), 174);
+    for (id, _, kg, per, year, cell) in TRAVEL {
+        let r = run(json!({ "period": year.to_string(), "scope3": [
+            { "category": 6, "quantity": "1000", "unit": per, "factor": id } ] }));
+        assert!(r.errors.is_empty(), "{id}: {:?}", r.errors);
+        assert_eq!(d(&value(&r, "ghg_scope3_t")), d(kg), "{id}");
+        let line = r.trace.iter().find(|l| l.path == "scope3[0]").unwrap();
+        let f = line.factor.as_ref().unwrap();
+        assert_eq!(f.id.as_deref(), Some(*id));
+        assert_eq!(f.status, Some("verified"));
+        let place = cell.split_once(' ').unwrap().1;
+        assert!(f.source.to_string().contains(place), "{id}: {}", f.source);
+        assert!(f
+            .source
+            .to_string()
+            .contains(&format!("Company Reporting {year}")));
+        assert!(
+            !r.checks.iter().any(|c| c.id.starts_with("factor-year:")),
+            "{id}"
+        );
+        if let Some(plain) = id.strip_suffix("-rf") {
+            let without = TRAVEL.iter().find(|t| t.0 == plain).expect(plain);
+            assert!(d(kg) > d(without.2), "{id}");
+        }
+    }
+    // Hong Kong's hotel night, a long-haul economy flight with RF, by their ids.
+    let r = run(json!({ "period": "2025", "scope3": [
+        { "category": 6, "description": "Hotel, Hong Kong", "quantity": "4", "unit": "nights", "factor": "desnz-2025-hotel-hong-kong" },
+        { "category": 6, "description": "HKG-LHR return", "quantity": "19,261.6", "unit": "pkm", "factor": "desnz-2025-air-long-haul-economy-rf" }
+    ] }));
+    // 4 × 51.5 kg + 19,261.6 × 0.11704 kg
+    assert_eq!(
+        d(&value(&r, "ghg_scope3_t")),
+        (d("4") * d("51.5") + d("19261.6") * d("0.11704")) / d("1000")
+    );
+    // A flight factor on a line of nights: refused at the factor.
+    let r = run(json!({ "scope3": [
+        { "category": 6, "quantity": "4", "unit": "night", "factor": "desnz-2025-air-long-haul-economy" } ] }));
+    assert!(error_at(&r, "scope3[0].factor").contains("per pkm but the line is in night"));
+    // A 2024 report on the 2025 set, and a 2025 report on the 2024 set: each flagged at its line.
+    for (period, id, best) in [
+        ("2024", "desnz-2025-hotel-china", "2024"),
+        ("2025", "desnz-2024-hotel-china", "2025"),
+        ("FY2025/26", "desnz-2024-rail-national-rail-pkm", "2025"),
+    ] {
+        let r = run(json!({ "period": period, "scope3": [
+            { "category": 6, "quantity": "1", "unit": if id.contains("hotel") { "night" } else { "pkm" }, "factor": id } ] }));
+        assert!(r.errors.is_empty(), "{id}: {:?}", r.errors);
+        let c = r
+            .checks
+            .iter()
+            .find(|c| c.id == "factor-year:scope3[0]")
+            .expect(id);
+        assert_eq!(c.path.as_deref(), Some("scope3[0].factor"));
+        assert!(
+            c.message.to_string().contains(&format!("the {best} set")),
+            "{}",
+            c.message
+        );
+    }
+}

@@ -373,6 +373,40 @@ pub(crate) fn period_checks(
             path: path(rows, "grid"),
         });
     }
+    // A travel factor of another year's set than the report's (the latest set up to it).
+    let year = p
+        .period
+        .as_deref()
+        .and_then(crate::period::years_of)
+        .map(crate::period::Years::last);
+    for row in &p.scope3 {
+        let crate::scope3::How::Factor(f, _) = &row.how else {
+            continue;
+        };
+        let (Some(set), Some(report)) = (f.year, year) else {
+            continue;
+        };
+        let best = crate::scope3::travel::TRAVEL
+            .iter()
+            .map(|t| t.4)
+            .filter(|y| *y <= report)
+            .max();
+        if best.is_some_and(|b| b != set) || (best.is_none() && set > report) {
+            out.push(Check {
+                id: format!("factor-year:scope3[{}]", row.index),
+                level: Level::Warning,
+                message: t!(
+                    "Scope 3 line {0} takes a factor of the {1} set; for a {2} report the library has the {3} set: choose its factor",
+                    (row.index + 1).to_string(),
+                    set.to_string(),
+                    report.to_string(),
+                    best.unwrap_or(set).to_string()
+                ),
+                kpi: Some(KpiId::GhgScope3.id()),
+                path: Some(format!("{}scope3[{}].factor", p.id.prefix(), row.index)),
+            });
+        }
+    }
     // Comply or explain: a category said to be included has lines; one said to be left out
     // has none (its lines still count, and the message says so).
     for entry in &p.scope3_categories {

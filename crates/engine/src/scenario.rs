@@ -2466,7 +2466,12 @@ fn scope3_value(r: &Scope3Row) -> Value {
     if let super::scope3::How::Factor(f, rate) = &r.how {
         m.insert(
             "factor".into(),
-            json!({ "value": f.value.to_string(), "unit": f.unit_text, "source": f.source }),
+            match f.id {
+                Some(id) => json!(id),
+                None => {
+                    json!({ "value": f.value.to_string(), "unit": f.unit_text, "source": f.source })
+                }
+            },
         );
         if let Some(rate) = rate {
             m.insert(

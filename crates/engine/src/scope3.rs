@@ -12,6 +12,8 @@ use crate::DecOps as _;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
+pub mod travel;
+
 /// The fifteen categories of the GHG Protocol's Scope 3 Standard, in English, Traditional and
 /// Simplified Chinese.
 pub const CATEGORIES: [(&str, &str, &str); 15] = [
@@ -226,6 +228,48 @@ pub struct Factor3 {
     pub per: Unit3,
     pub unit_text: String,
     pub source: String,
+    /// A library factor's id, status and set year.
+    pub id: Option<&'static str>,
+    pub status: Option<&'static str>,
+    pub year: Option<u16>,
+}
+
+/// A travel factor of the library by id: kg CO2e per its unit, with its citation.
+pub fn library_factor(id: &str) -> Option<Factor3> {
+    let (id, name, value, per, year, cell) = travel::TRAVEL.iter().find(|t| t.0 == id.trim())?;
+    let document = match year {
+        2025 => "UK Government GHG Conversion Factors for Company Reporting 2025 (DESNZ), full set, version 1",
+        _ => "UK Government GHG Conversion Factors for Company Reporting 2024 (DESNZ), flat file, version 1.1",
+    };
+    let place = cell.trim_start_matches("F25 ").trim_start_matches("F24 ");
+    Some(Factor3 {
+        value: Decimal::from_str_radix(value, 10).ok()?,
+        tonnes: Decimal::new(1, 3),
+        per: unit(per)?,
+        unit_text: format!("kgCO2e/{per}"),
+        source: format!(
+            "{name}: {document}, {place}; read in a verbatim copy of the workbook [verified]"
+        ),
+        id: Some(id),
+        status: Some("verified"),
+        year: Some(*year),
+    })
+}
+
+/// The library's travel factors as JSON, one object per factor.
+pub fn library_json() -> serde_json::Value {
+    serde_json::Value::Array(
+        travel::TRAVEL
+            .iter()
+            .filter_map(|t| library_factor(t.0))
+            .map(|f| {
+                serde_json::json!({
+                    "id": f.id, "value": f.value.to_string(), "unit": f.unit_text,
+                    "source": f.source, "status": f.status, "year": f.year,
+                })
+            })
+            .collect(),
+    )
 }
 
 /// How a row's tonnes are found.
@@ -394,11 +438,11 @@ pub fn trace(prefix: &str, row: &Scope3Row, kpi: &'static str) -> Option<TraceLi
                     category_name(row.category)
                 ),
                 Some(TraceFactor {
-                    id: None,
+                    id: f.id.map(str::to_string),
                     values,
                     unit: f.unit_text.clone(),
                     source: Text::verbatim(f.source.clone()),
-                    status: None,
+                    status: f.status,
                 }),
                 conversion,
             )

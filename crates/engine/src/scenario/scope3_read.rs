@@ -120,13 +120,28 @@ impl Reader {
                 None
             }
             (Some(Value::Object(f)), Some(u)) => self.scope3_factor(f, obj, u, &p),
-            (Some(Value::String(id)), _) => {
-                self.error(
-                    &p("factor"),
-                    t!("the library has no Scope 3 factor “{0}” yet: give the factor inline, with its value, unit and source", id.trim()),
-                );
-                None
-            }
+            (Some(Value::String(id)), Some(u)) => match scope3::library_factor(id) {
+                Some(f) if f.per.kind == u.kind => Some(How::Factor(Box::new(f), None)),
+                Some(f) => {
+                    self.error(
+                        &p("factor"),
+                        t!(
+                            "the factor is per {0} but the line is in {1}: give the factor per {1}, or the quantity in {0}",
+                            f.per.shown.as_str(),
+                            u.shown.as_str()
+                        ),
+                    );
+                    None
+                }
+                None => {
+                    self.error(
+                        &p("factor"),
+                        t!("the library has no Scope 3 factor “{0}”: choose one of its travel factors (desnz-2025-air-long-haul-economy-rf …), or give the factor inline, with its value, unit and source", id.trim()),
+                    );
+                    None
+                }
+            },
+            (Some(Value::String(_)), None) => None,
             (Some(other), Some(_)) => {
                 self.error(
                     &p("factor"),
@@ -227,6 +242,9 @@ impl Reader {
                 per,
                 unit_text: unit_text.trim().to_string(),
                 source: source?,
+                id: None,
+                status: None,
+                year: None,
             }),
             rate,
         ))
