@@ -80,10 +80,13 @@ import { join, resolve } from 'node:path';
  * a generator's own wording for a missing A1.1 factor, +1.2 KB (426.7 KB measured in the clean
  * clone's CI). Then 431 KB: Scope 2 by gas, financial years on the MEE/NBS editions, China's
  * 90 provincial averages (three opt-in editions with their citations), +3.6 KB (430.3 KB
- * measured). Issue 19 owns the way down (Chinese tables on demand, the first view rendered at
+ * measured). Then 460 KB: Scope 3 (issue 18's first step): the lines read, checked, worked
+ * out and traced, comply or explain for fifteen categories in three languages, the DESNZ travel
+ * set (174 factors with their cells), the Scope 3 editor and the categories table on the page,
+ * +28.5 KB (458.8 KB measured). Issue 19 owns the way down (Chinese tables on demand, the first view rendered at
  * build time).
  */
-export const BUDGET = { targetKb: 200, limitKb: 431 };
+export const BUDGET = { targetKb: 200, limitKb: 460 };
 
 const dist = resolve(import.meta.dirname, '..', 'dist');
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;

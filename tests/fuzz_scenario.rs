@@ -108,6 +108,10 @@ fn mutate_value(v: &mut Value, rng: &mut Rng, depth: usize) {
                 "fuel_factors",
                 "ncv_kj_per_m3",
                 "density_kg_per_l",
+                "scope3",
+                "category",
+                "exchange_rate",
+                "scope3_categories",
             ];
             map.insert(keys[rng.below(keys.len())].into(), awkward(rng));
         }
@@ -183,6 +187,14 @@ fn seeds() -> Vec<Value> {
                 { "kind": "waste_oil", "quantity": "1", "hazardous": false }
             ] },
             "packaging_t": "3" }),
+        json!({ "period": "2025", "scope3": [
+                { "category": 6, "quantity": "5,131", "unit": "pkm", "factor": "desnz-2025-air-international-average-rf" },
+                { "category": "1", "quantity": "78,000", "unit": "HK$", "factor": { "value": "0.5", "unit": "kgCO2e/USD", "source": "s" },
+                  "exchange_rate": { "value": "7.8", "unit": "HKD/USD" } },
+                { "category": 4, "quantity": "500", "unit": "kgCO2e" },
+                { "category": 5, "quantity": "2", "unit": "t", "factor": { "value": "4.8", "unit": "kgCO2e/kg", "source": "s" } }
+            ],
+            "scope3_categories": [ { "category": 15, "status": "not_relevant", "reason": "none" }, { "category": 2, "status": "included" } ] }),
     ]
 }
 

@@ -10,6 +10,7 @@ mod state;
 use crate::engine::field::{Figure, Input};
 use crate::engine::period::PeriodId;
 use crate::engine::results::{Num, Rounded};
+use crate::engine::scope3;
 use crate::engine::{
     calc::KpiResult, fugitive, library, number, path, units, waste, KpiId, Results,
 };
@@ -424,6 +425,11 @@ fn Inputs(props: &InputsProps) -> Html {
         "refrigerants",
         serde_json::json!({ "site": "", "gas": "R-410A", "quantity": "", "unit": "kg" }),
     );
+    let scope3_lines = length("scope3");
+    let add_scope3 = add_row(
+        "scope3",
+        serde_json::json!({ "category": "6", "description": "", "quantity": "", "unit": "pkm", "factor": "desnz-2025-air-international-average-rf" }),
+    );
     let add_waste = add_row(
         "waste.items",
         serde_json::json!({ "site": "", "kind": "general_refuse", "quantity": "", "unit": "t" }),
@@ -596,6 +602,13 @@ fn Inputs(props: &InputsProps) -> Html {
                 <p class="note">{ tr!(lang, "What was released in the year: in practice what was added to refill the equipment. Without refill records, the equipment's charge × an annual leak rate (screening). CFCs and HCFCs such as R-22 are reported beside the scopes.") }</p>
                 <>{ for (0..refrigerants).map(|i| html! { <RefrigerantEditor key={i} index={i} {period} onedit={props.onedit.clone()} /> }) }</>
                 <button type="button" class="secondary" onclick={add_refrigerant}>{ tr!(lang, "+ Add a refrigerant line") }</button>
+            </fieldset>
+            <fieldset class="group" data-testid="scope3">
+                <legend>{ tr!(lang, "Scope 3 — other indirect emissions, by GHG Protocol category (Part D)") }</legend>
+                <p class="note">{ tr!(lang, "Each line: a quantity × a factor (the library's travel factors, or your own with its source), an amount of money × a factor per currency unit (with your exchange rate), or a supplier's own tonnes. Scope 3 is reported beside Scope 1 and 2, not in their total.") }</p>
+                <>{ for (0..scope3_lines).map(|i| html! { <Scope3Editor key={i} index={i} {period} onedit={props.onedit.clone()} /> }) }</>
+                <button type="button" class="secondary" onclick={add_scope3}>{ tr!(lang, "+ Add a Scope 3 line") }</button>
+                <Scope3Categories {period} />
             </fieldset>
             <fieldset class="group">
                 <legend>{ tr!(lang, "1. Emissions — waste (A1.3, A1.4)") }</legend>
@@ -898,6 +911,306 @@ fn RefrigerantEditor(props: &WasteItemProps) -> Html {
                 <TextField path={p(Input::Site)} label={Input::Site.label().render(lang)} value={path::text(doc, &p(Input::Site))} error={err(Input::Site)} onedit={props.onedit.clone()} />
             </div>
         </div>
+    }
+}
+
+/// The units a Scope 3 line is offered in (another typed in a saved scenario is kept).
+const SCOPE3_UNITS: [&str; 21] = [
+    "pkm", "km", "night", "kg", "t", "kWh", "MWh", "GJ", "L", "m³", "tkm", "item", "HKD", "CNY",
+    "USD", "EUR", "GBP", "JPY", "SGD", "tCO2e", "kgCO2e",
+];
+
+/// One Scope 3 line: its category, what it is, its quantity and unit, and its factor (the
+/// library's, its own with a source and, for money in another currency, the rate, or none for a
+/// supplier's tonnes).
+#[component]
+fn Scope3Editor(props: &WasteItemProps) -> Html {
+    let lang = use_lang();
+    let Some(state) = use_context::<KpiContext>() else {
+        return html! {};
+    };
+    let doc = state.doc.get();
+    let doc = &*doc;
+    let (i, prefix) = (props.index, props.period.prefix());
+    let row = format!("{prefix}scope3[{i}]");
+    let p = |f: Input| f.in_line(&row);
+    let err = |f: Input| state.error_at(&p(f), lang).map(AttrValue::from);
+    let text = |f: Input| AttrValue::from(path::text(doc, &p(f)));
+    let unit_text = path::text(doc, &p(Input::Unit));
+    let unit = scope3::unit(&unit_text);
+    let kind = unit.as_ref().map(|u| u.kind.clone());
+    let factor = path::get(doc, &p(Input::Factor));
+    let mode = match factor {
+        Some(serde_json::Value::String(_)) => "library",
+        Some(serde_json::Value::Object(_)) => "custom",
+        _ if kind == Some(scope3::Kind::Co2e) => "supplier",
+        _ => "custom",
+    };
+    let travel: Vec<(String, String)> = unit
+        .as_ref()
+        .map(|u| {
+            scope3::travel::TRAVEL
+                .iter()
+                .filter(|t| t.3 == u.shown)
+                .map(|t| {
+                    (
+                        t.0.to_string(),
+                        format!("{} — {} kg/{} ({})", t.1, t.2, t.3, t.4),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut modes = Vec::new();
+    // Shown while the line has one, so it can be changed where it is (its unit changed).
+    if !travel.is_empty() || mode == "library" {
+        modes.push((
+            "library".to_string(),
+            tr!(lang, "The library's travel factor (UK DESNZ)").to_string(),
+        ));
+    }
+    modes.push((
+        "custom".to_string(),
+        tr!(lang, "My own factor, with its source").to_string(),
+    ));
+    modes.push((
+        "supplier".to_string(),
+        tr!(lang, "The supplier's own tonnes of CO2e").to_string(),
+    ));
+    let set_mode = {
+        let (dispatcher, row) = (state.dispatcher(), row.clone());
+        let current = path::get(doc, &row).cloned();
+        let first = travel.first().map(|t| t.0.clone());
+        let unit_text = unit_text.clone();
+        Callback::from(move |(_, value): (String, String)| {
+            let Some(serde_json::Value::Object(mut m)) = current.clone() else {
+                return;
+            };
+            m.remove("exchange_rate");
+            match value.as_str() {
+                "library" => {
+                    m.insert(
+                        "factor".into(),
+                        serde_json::json!(first.clone().unwrap_or_default()),
+                    );
+                }
+                "supplier" => {
+                    m.remove("factor");
+                    m.insert("unit".into(), serde_json::json!("tCO2e"));
+                }
+                _ => {
+                    let per = if unit_text.contains("CO2e") {
+                        "t".to_string()
+                    } else {
+                        unit_text.clone()
+                    };
+                    if unit_text.contains("CO2e") {
+                        m.insert("unit".into(), serde_json::json!("t"));
+                    }
+                    m.insert("factor".into(), serde_json::json!({ "value": "", "unit": format!("kgCO2e/{per}"), "source": "" }));
+                }
+            }
+            dispatcher.dispatch(Action::SetJson {
+                path: row.clone(),
+                value: Some(serde_json::Value::Object(m)),
+            })
+        })
+    };
+    let categories: Vec<(String, String)> = (1..=15u8)
+        .map(|c| {
+            (
+                c.to_string(),
+                scope3::category_name(c).render(lang).to_string(),
+            )
+        })
+        .collect();
+    let mut units: Vec<(String, String)> = SCOPE3_UNITS
+        .iter()
+        .map(|u| (u.to_string(), u.to_string()))
+        .collect();
+    if !unit_text.is_empty() && !SCOPE3_UNITS.contains(&unit_text.as_str()) {
+        units.push((unit_text.clone(), unit_text.clone()));
+    }
+    // A spend whose factor is per another currency needs the rate.
+    let factor_currency =
+        scope3::factor_unit(&path::text(doc, &p(Input::FactorUnit))).and_then(|(_, u)| {
+            match u.kind {
+                scope3::Kind::Money(c) => Some(c),
+                _ => None,
+            }
+        });
+    let needs_rate = matches!((&kind, &factor_currency), (Some(scope3::Kind::Money(a)), Some(b)) if a != b)
+        || path::get(doc, &p(Input::ExchangeRate)).is_some();
+    let list = format!("{prefix}scope3");
+    let action = |remove: bool| {
+        let (dispatcher, list) = (state.dispatcher(), list.clone());
+        Callback::from(move |_| {
+            let list = list.clone();
+            dispatcher.dispatch(if remove {
+                Action::RemoveRow { list, index: i }
+            } else {
+                Action::DuplicateRow { list, index: i }
+            })
+        })
+    };
+    let n = (i + 1).to_string();
+    let label = trf!(lang, "Scope 3 line {0}", &[&n]);
+    let row_error = state.error_at(&row, lang);
+    let onedit = props.onedit.clone();
+    html! {
+        <div class="energy-row scope3-row" role="group" aria-label={label.clone()} data-row={row.clone()}>
+            <div class="row-head">
+                <span class="row-title">{ label.clone() }</span>
+                <span>
+                    <button type="button" class="link" onclick={action(false)} aria-label={trf!(lang, "Duplicate Scope 3 line {0}", &[&n])}>{ tr!(lang, "Duplicate") }</button>
+                    <button type="button" class="link" onclick={action(true)} aria-label={trf!(lang, "Remove Scope 3 line {0}", &[&n])}>{ tr!(lang, "Remove") }</button>
+                </span>
+            </div>
+            if let Some(e) = row_error { <p class="error" data-error-for={row.clone()}>{ e }</p> }
+            <div class="row-grid">
+                <SelectField path={p(Input::Category)} label={Input::Category.label().render(lang)} value={text(Input::Category)} options={options(categories)} error={err(Input::Category)} onedit={onedit.clone()} />
+                <TextField path={p(Input::Description)} label={Input::Description.label().render(lang)} value={text(Input::Description)} error={err(Input::Description)} onedit={onedit.clone()} />
+                <NumberField path={p(Input::Quantity)} label={Input::Quantity.label().render(lang)} value={text(Input::Quantity)} error={err(Input::Quantity)} onedit={onedit.clone()} />
+                <SelectField path={p(Input::Unit)} label={Input::Unit.label().render(lang)} value={AttrValue::from(unit_text.clone())} options={options(units)} error={err(Input::Unit)} onedit={onedit.clone()} />
+                <div class="wide">
+                    <SelectField path={format!("{row}.method")} label={tr!(lang, "Its emissions")} value={mode} options={options(modes)} onedit={set_mode} />
+                </div>
+                if mode == "library" {
+                    <div class="wide">
+                        <SelectField path={p(Input::Factor)} label={Input::Factor.label().render(lang)} value={text(Input::Factor)} options={options(travel)} error={err(Input::Factor)} onedit={onedit.clone()} />
+                    </div>
+                }
+                if mode == "custom" {
+                    <NumberField path={p(Input::FactorValue)} label={Input::FactorValue.label().render(lang)} value={text(Input::FactorValue)} error={err(Input::FactorValue).or_else(|| err(Input::Factor))} onedit={onedit.clone()} />
+                    <TextField path={p(Input::FactorUnit)} label={Input::FactorUnit.label().render(lang)} value={text(Input::FactorUnit)} error={err(Input::FactorUnit)} onedit={onedit.clone()} />
+                    <div class="wide">
+                        <TextField path={p(Input::FactorSource)} label={Input::FactorSource.label().render(lang)} value={text(Input::FactorSource)} error={err(Input::FactorSource)} onedit={onedit.clone()} />
+                    </div>
+                    if needs_rate {
+                        <NumberField path={p(Input::ExchangeRate)} label={Input::ExchangeRate.label().render(lang)} value={text(Input::ExchangeRate)} error={err(Input::ExchangeRate).or_else(|| state.error_at(&format!("{row}.exchange_rate"), lang).map(AttrValue::from))} onedit={onedit.clone()} />
+                        <TextField path={p(Input::ExchangeRateUnit)} label={Input::ExchangeRateUnit.label().render(lang)} value={text(Input::ExchangeRateUnit)} error={err(Input::ExchangeRateUnit)} onedit={onedit.clone()} />
+                    }
+                }
+                <TextField path={p(Input::Site)} label={Input::Site.label().render(lang)} value={text(Input::Site)} error={err(Input::Site)} onedit={onedit.clone()} />
+            </div>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PeriodProps {
+    period: PeriodId,
+}
+
+/// Comply or explain: each of the fifteen categories, its tonnes, and whether the report
+/// includes it, leaves it out as not relevant, or has not measured it yet, with the reason.
+#[component]
+fn Scope3Categories(props: &PeriodProps) -> Html {
+    let lang = use_lang();
+    let Some(state) = use_context::<KpiContext>() else {
+        return html! {};
+    };
+    let doc = state.doc.get();
+    let doc = &*doc;
+    let prefix = props.period.prefix();
+    let list_path = format!("{prefix}scope3_categories");
+    let entries: Vec<serde_json::Value> = path::get(doc, &list_path)
+        .and_then(|v| v.as_array())
+        .cloned()
+        .unwrap_or_default();
+    let index_of = |c: u8| {
+        entries.iter().position(|e| match e.get("category") {
+            Some(serde_json::Value::Number(n)) => n.as_u64() == Some(u64::from(c)),
+            Some(serde_json::Value::String(s)) => s.trim() == c.to_string(),
+            _ => false,
+        })
+    };
+    let computed = period_details(&state.last_good, props.period).and_then(|d| d.scope3.clone());
+    let statuses = |c: u8, lines: usize| {
+        let mut o = vec![(
+            String::new(),
+            if lines > 0 {
+                tr!(lang, "Included (it has lines)").to_string()
+            } else {
+                tr!(lang, "— not stated —").to_string()
+            },
+        )];
+        let _ = c;
+        o.push(("included".to_string(), tr!(lang, "Included").to_string()));
+        o.push((
+            "not_relevant".to_string(),
+            tr!(lang, "Not relevant").to_string(),
+        ));
+        o.push((
+            "not_measured".to_string(),
+            tr!(lang, "Not yet measured").to_string(),
+        ));
+        options(o)
+    };
+    let set = |c: u8, field: &'static str| {
+        let (dispatcher, list_path, entries) =
+            (state.dispatcher(), list_path.clone(), entries.clone());
+        let at = index_of(c);
+        Callback::from(move |(_, value): (String, String)| {
+            let mut entries = entries.clone();
+            match at {
+                Some(k) => {
+                    if let Some(serde_json::Value::Object(m)) = entries.get_mut(k) {
+                        m.insert(field.into(), serde_json::json!(value));
+                    }
+                }
+                None => entries.push(serde_json::json!({ "category": c, field: value })),
+            }
+            // A category back to "not stated", with no reason, leaves the list.
+            entries.retain(|e| {
+                let text = |k: &str| {
+                    e.get(k)
+                        .and_then(|v| v.as_str())
+                        .unwrap_or("")
+                        .trim()
+                        .is_empty()
+                };
+                !(text("status") && text("reason"))
+            });
+            let value = (!entries.is_empty()).then(|| serde_json::Value::Array(entries));
+            dispatcher.dispatch(Action::SetJson {
+                path: list_path.clone(),
+                value,
+            })
+        })
+    };
+    html! {
+        <table class="scope3-categories" data-testid="scope3-categories">
+            <caption>{ tr!(lang, "Comply or explain: each category included, not relevant or not yet measured, with the reason") }</caption>
+            <thead><tr>
+                <th scope="col">{ Input::Category.label().render(lang) }</th>
+                <th scope="col" class="num">{ tr!(lang, "t CO2e") }</th>
+                <th scope="col">{ Input::Status.label().render(lang) }</th>
+                <th scope="col">{ Input::Reason.label().render(lang) }</th>
+            </tr></thead>
+            <tbody>{ for (1..=15u8).map(|c| {
+                let at = index_of(c);
+                let base = match at {
+                    Some(k) => format!("{list_path}[{k}]"),
+                    None => format!("{list_path}[+{c}]"),
+                };
+                let field = |f: Input| format!("{base}.{}", f.key());
+                let value = |f: Input| AttrValue::from(path::text(doc, &field(f)));
+                let err = |f: Input| state.error_at(&field(f), lang).map(AttrValue::from);
+                let found = computed.as_ref().and_then(|d| d.categories.iter().find(|k| k.category == c));
+                let lines = found.map_or(0, |k| k.lines);
+                let tonnes = found.and_then(|k| k.t).map(|t| Rounded(t.get()).to_string()).unwrap_or_default();
+                let name = scope3::category_name(c).render(lang).to_string();
+                html! {
+                    <tr data-category={c.to_string()}>
+                        <th scope="row">{ name.clone() }</th>
+                        <td class="num" data-category-t={c.to_string()}>{ tonnes }</td>
+                        <td><SelectField path={field(Input::Status)} label={trf!(lang, "{0}: in this report", &[&name])} value={value(Input::Status)} options={statuses(c, lines)} error={err(Input::Status).or_else(|| err(Input::Category))} onedit={set(c, "status")} /></td>
+                        <td><TextField path={field(Input::Reason)} label={trf!(lang, "{0}: reason", &[&name])} value={value(Input::Reason)} error={err(Input::Reason)} onedit={set(c, "reason")} /></td>
+                    </tr>
+                }
+            }) }</tbody>
+        </table>
     }
 }
 

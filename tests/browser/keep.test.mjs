@@ -91,9 +91,11 @@ for (const [name, target] of [['hosted page', () => env.server.url], ['single fi
       const csv = await readFile(await kpi.path(), 'utf8');
       assert.ok(csv.startsWith('\ufeffhkex,kpi_id,'), 'UTF-8 with BOM, for Excel');
       assert.match(csv, /\nA1\.2,ghg_total_t,Total GHG emissions \(Scope 1 and 2\),溫室氣體排放總量\(範圍一及範圍二\)\(噸\),2018,13093\.569595551,"13,093\.57",t CO2e,13093\.57,true,/);
-      // A header, the report's 16 KPIs and A1.1's three (null for the example's natural gas, with the reason).
-      assert.equal(csv.trim().split('\n').length, 20);
+      // A header, the report's 16 KPIs, A1.1's three (null for the example's natural gas, with
+      // the reason) and Scope 3 (null: the 2018 example has no Scope 3 lines).
+      assert.equal(csv.trim().split('\n').length, 21);
       assert.match(csv, /\nA1\.1,air_nox_kg,/);
+      assert.match(csv, /\nA1\.2,ghg_scope3_t,Other indirect GHG emissions \(Scope 3\),/);
       const [trace] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Calculation lines CSV' }).click()]);
       const lines = await readFile(await trace.path(), 'utf8');
       assert.match(lines, /energy\[1\].*0\.7340433/);
@@ -156,8 +158,9 @@ test('copy for Excel puts a tab-separated KPI table on the clipboard', async () 
   await page.waitForFunction(() => [...document.querySelectorAll('[data-notice]')].some((n) => n.textContent.includes('KPI table copied')));
   const tsv = await page.evaluate(() => navigator.clipboard.readText());
   const rows = tsv.trim().split('\n').map((r) => r.split('\t'));
-  assert.equal(rows.length, 20);
+  assert.equal(rows.length, 21);
   assert.ok(rows.some((r) => r[0] === 'A1.1'), 'the A1.1 KPIs are in the table');
+  assert.ok(rows.some((r) => r[2] === '其他間接溫室氣體排放總量(範圍三)(噸)'), 'Scope 3 is in the table');
   assert.deepEqual(rows[1], ['A1.2', 'Total GHG emissions (Scope 1 and 2)', '溫室氣體排放總量(範圍一及範圍二)(噸)', '13093.57', 't CO2e', '13093.57']);
   await ctx.close();
 });

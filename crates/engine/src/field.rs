@@ -258,10 +258,18 @@ pub enum List {
     Energy,
     WasteItems,
     Refrigerants,
+    Scope3,
+    Scope3Categories,
 }
 
 impl List {
-    pub const ALL: [List; 3] = [List::Energy, List::WasteItems, List::Refrigerants];
+    pub const ALL: [List; 5] = [
+        List::Energy,
+        List::WasteItems,
+        List::Refrigerants,
+        List::Scope3,
+        List::Scope3Categories,
+    ];
 
     /// Where the list sits within a period: `energy`, `waste.items`.
     pub const fn path(self) -> &'static str {
@@ -269,6 +277,8 @@ impl List {
             List::Energy => "energy",
             List::WasteItems => "waste.items",
             List::Refrigerants => "refrigerants",
+            List::Scope3 => "scope3",
+            List::Scope3Categories => "scope3_categories",
         }
     }
 
@@ -279,6 +289,8 @@ impl List {
             List::Energy => crate::t!("Energy line {0}", n),
             List::WasteItems => crate::t!("Waste item {0}", n),
             List::Refrigerants => crate::t!("Refrigerant line {0}", n),
+            List::Scope3 => crate::t!("Scope 3 line {0}", n),
+            List::Scope3Categories => crate::t!("Scope 3 category entry {0}", n),
         }
     }
 }
@@ -318,10 +330,16 @@ pub enum Input {
     AirPm,
     AirUnit,
     AirSource,
+    Category,
+    Description,
+    ExchangeRate,
+    ExchangeRateUnit,
+    Status,
+    Reason,
 }
 
 impl Input {
-    pub const ALL: [Input; 29] = [
+    pub const ALL: [Input; 35] = [
         Input::Gwp,
         Input::GridEdition,
         Input::GridOmWeight,
@@ -351,6 +369,12 @@ impl Input {
         Input::AirPm,
         Input::AirUnit,
         Input::AirSource,
+        Input::Category,
+        Input::Description,
+        Input::ExchangeRate,
+        Input::ExchangeRateUnit,
+        Input::Status,
+        Input::Reason,
     ];
 
     /// (key, label): the table.
@@ -388,6 +412,12 @@ impl Input {
             Input::AirPm => ("air.pm", "Particulates (PM)"),
             Input::AirUnit => ("air.unit", "Per"),
             Input::AirSource => ("air.source", "Source of these air factors"),
+            Input::Category => ("category", "GHG Protocol category"),
+            Input::Description => ("description", "What it is"),
+            Input::ExchangeRate => ("exchange_rate.value", "Exchange rate"),
+            Input::ExchangeRateUnit => ("exchange_rate.unit", "Rate's currencies (e.g. HKD/USD)"),
+            Input::Status => ("status", "In this report"),
+            Input::Reason => ("reason", "Reason"),
         }
     }
 

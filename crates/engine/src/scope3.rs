@@ -434,7 +434,10 @@ pub fn trace(prefix: &str, row: &Scope3Row, kpi: &'static str) -> Option<TraceLi
                     plain(f.value),
                     f.unit_text.as_str(),
                     number::rounded(t, 4),
-                    method(row),
+                    match f.id {
+                        Some(id) => t!("{0}, {1}", method(row), id),
+                        None => method(row),
+                    },
                     category_name(row.category)
                 ),
                 Some(TraceFactor {
