@@ -735,37 +735,11 @@ fn WasteItemEditor(props: &WasteItemProps) -> Html {
         (AttrValue::from("t"), AttrValue::from(tr!(lang, "t"))),
         (AttrValue::from("kg"), AttrValue::from(tr!(lang, "kg"))),
     ];
-    let list = format!("{prefix}waste.items");
-    let duplicate = {
-        let (dispatcher, list) = (state.dispatcher(), list.clone());
-        Callback::from(move |_| {
-            dispatcher.dispatch(Action::DuplicateRow {
-                list: list.clone(),
-                index: i,
-            })
-        })
-    };
-    let remove = {
-        let (dispatcher, list) = (state.dispatcher(), list.clone());
-        Callback::from(move |_| {
-            dispatcher.dispatch(Action::RemoveRow {
-                list: list.clone(),
-                index: i,
-            })
-        })
-    };
-    let row_error = state.error_at(&row, lang);
     let label = trf!(lang, "Waste item {0}", &[&(i + 1).to_string()]);
     html! {
         <div class="energy-row waste-row" role="group" aria-label={label.clone()} data-row={row.clone()}>
-            <div class="row-head">
-                <span class="row-title">{ label.clone() }</span>
-                <span>
-                    <button type="button" class="link" onclick={duplicate} aria-label={trf!(lang, "Duplicate waste item {0}", &[&(i + 1).to_string()])}>{ tr!(lang, "Duplicate") }</button>
-                    <button type="button" class="link" onclick={remove} aria-label={trf!(lang, "Remove waste item {0}", &[&(i + 1).to_string()])}>{ tr!(lang, "Remove") }</button>
-                </span>
-            </div>
-            if let Some(e) = row_error { <p class="error" data-error-for={row.clone()}>{ e }</p> }
+            <RowHead list={format!("{prefix}waste.items")} index={i} row={row.clone()} title={label.clone()}
+                duplicate={trf!(lang, "Duplicate waste item {0}", &[&(i + 1).to_string()])} remove={trf!(lang, "Remove waste item {0}", &[&(i + 1).to_string()])} />
             <div class="row-grid">
                 <SelectField path={p(Input::Kind)} label={Input::Kind.label().render(lang)} value={kind_id.clone()} options={kinds} error={err(Input::Kind)} onedit={props.onedit.clone()} />
                 <NumberField path={p(Input::Quantity)} label={Input::Quantity.label().render(lang)} value={path::text(doc, &p(Input::Quantity))} error={err(Input::Quantity)} onedit={props.onedit.clone()} />
@@ -867,21 +841,8 @@ fn RefrigerantEditor(props: &WasteItemProps) -> Html {
         (AttrValue::from("kg"), AttrValue::from(tr!(lang, "kg"))),
         (AttrValue::from("t"), AttrValue::from(tr!(lang, "t"))),
     ];
-    let list = format!("{prefix}refrigerants");
-    let action = |remove: bool| {
-        let (dispatcher, list) = (state.dispatcher(), list.clone());
-        Callback::from(move |_| {
-            let list = list.clone();
-            dispatcher.dispatch(if remove {
-                Action::RemoveRow { list, index: i }
-            } else {
-                Action::DuplicateRow { list, index: i }
-            })
-        })
-    };
     let n = (i + 1).to_string();
     let label = trf!(lang, "Refrigerant line {0}", &[&n]);
-    let row_error = state.error_at(&row, lang);
     let number = |f: Input, note: Option<AttrValue>| {
         html! {
             <NumberField path={p(f)} label={f.label().render(lang)} value={path::text(doc, &p(f))} error={err(f)} {note} onedit={props.onedit.clone()} />
@@ -889,14 +850,8 @@ fn RefrigerantEditor(props: &WasteItemProps) -> Html {
     };
     html! {
         <div class="energy-row refrigerant-row" role="group" aria-label={label.clone()} data-row={row.clone()}>
-            <div class="row-head">
-                <span class="row-title">{ label.clone() }</span>
-                <span>
-                    <button type="button" class="link" onclick={action(false)} aria-label={trf!(lang, "Duplicate refrigerant line {0}", &[&n])}>{ tr!(lang, "Duplicate") }</button>
-                    <button type="button" class="link" onclick={action(true)} aria-label={trf!(lang, "Remove refrigerant line {0}", &[&n])}>{ tr!(lang, "Remove") }</button>
-                </span>
-            </div>
-            if let Some(e) = row_error { <p class="error" data-error-for={row.clone()}>{ e }</p> }
+            <RowHead list={format!("{prefix}refrigerants")} index={i} row={row.clone()} title={label.clone()}
+                duplicate={trf!(lang, "Duplicate refrigerant line {0}", &[&n])} remove={trf!(lang, "Remove refrigerant line {0}", &[&n])} />
             <div class="row-grid">
                 <SelectField path={p(Input::Gas)} label={Input::Gas.label().render(lang)} value={gas_value} options={options(gases)} error={err(Input::Gas)} onedit={props.onedit.clone()} />
                 <SelectField path={row.clone()} label={tr!(lang, "How it is known")} value={if screening { "screening" } else { "refill" }} options={methods} onedit={set_method} />
@@ -911,6 +866,52 @@ fn RefrigerantEditor(props: &WasteItemProps) -> Html {
                 <TextField path={p(Input::Site)} label={Input::Site.label().render(lang)} value={path::text(doc, &p(Input::Site))} error={err(Input::Site)} onedit={props.onedit.clone()} />
             </div>
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RowHeadProps {
+    /// The list (`energy`, `prior.refrigerants`) and the line's index in it.
+    list: AttrValue,
+    index: usize,
+    /// The line's path, where its own error is said.
+    row: AttrValue,
+    title: AttrValue,
+    /// The buttons' names for a screen reader ("Duplicate refrigerant line 2").
+    duplicate: AttrValue,
+    remove: AttrValue,
+}
+
+/// A line's heading: its title, Duplicate and Remove, and the error of the line as a whole.
+#[component]
+fn RowHead(props: &RowHeadProps) -> Html {
+    let lang = use_lang();
+    let Some(state) = use_context::<KpiContext>() else {
+        return html! {};
+    };
+    let action = |remove: bool| {
+        let (dispatcher, list, index) = (state.dispatcher(), props.list.to_string(), props.index);
+        Callback::from(move |_| {
+            let list = list.clone();
+            dispatcher.dispatch(if remove {
+                Action::RemoveRow { list, index }
+            } else {
+                Action::DuplicateRow { list, index }
+            })
+        })
+    };
+    let row_error = state.error_at(&props.row, lang);
+    html! {
+        <>
+            <div class="row-head">
+                <span class="row-title">{ props.title.clone() }</span>
+                <span>
+                    <button type="button" class="link" onclick={action(false)} aria-label={props.duplicate.clone()}>{ tr!(lang, "Duplicate") }</button>
+                    <button type="button" class="link" onclick={action(true)} aria-label={props.remove.clone()}>{ tr!(lang, "Remove") }</button>
+                </span>
+            </div>
+            if let Some(e) = row_error { <p class="error" data-error-for={props.row.clone()}>{ e }</p> }
+        </>
     }
 }
 
@@ -1041,32 +1042,13 @@ fn Scope3Editor(props: &WasteItemProps) -> Html {
         });
     let needs_rate = matches!((&kind, &factor_currency), (Some(scope3::Kind::Money(a)), Some(b)) if a != b)
         || path::get(doc, &p(Input::ExchangeRate)).is_some();
-    let list = format!("{prefix}scope3");
-    let action = |remove: bool| {
-        let (dispatcher, list) = (state.dispatcher(), list.clone());
-        Callback::from(move |_| {
-            let list = list.clone();
-            dispatcher.dispatch(if remove {
-                Action::RemoveRow { list, index: i }
-            } else {
-                Action::DuplicateRow { list, index: i }
-            })
-        })
-    };
     let n = (i + 1).to_string();
     let label = trf!(lang, "Scope 3 line {0}", &[&n]);
-    let row_error = state.error_at(&row, lang);
     let onedit = props.onedit.clone();
     html! {
         <div class="energy-row scope3-row" role="group" aria-label={label.clone()} data-row={row.clone()}>
-            <div class="row-head">
-                <span class="row-title">{ label.clone() }</span>
-                <span>
-                    <button type="button" class="link" onclick={action(false)} aria-label={trf!(lang, "Duplicate Scope 3 line {0}", &[&n])}>{ tr!(lang, "Duplicate") }</button>
-                    <button type="button" class="link" onclick={action(true)} aria-label={trf!(lang, "Remove Scope 3 line {0}", &[&n])}>{ tr!(lang, "Remove") }</button>
-                </span>
-            </div>
-            if let Some(e) = row_error { <p class="error" data-error-for={row.clone()}>{ e }</p> }
+            <RowHead list={format!("{prefix}scope3")} index={i} row={row.clone()} title={label.clone()}
+                duplicate={trf!(lang, "Duplicate Scope 3 line {0}", &[&n])} remove={trf!(lang, "Remove Scope 3 line {0}", &[&n])} />
             <div class="row-grid">
                 <SelectField path={p(Input::Category)} label={Input::Category.label().render(lang)} value={text(Input::Category)} options={options(categories)} error={err(Input::Category)} onedit={onedit.clone()} />
                 <TextField path={p(Input::Description)} label={Input::Description.label().render(lang)} value={text(Input::Description)} error={err(Input::Description)} onedit={onedit.clone()} />
