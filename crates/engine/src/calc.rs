@@ -877,10 +877,13 @@ fn total_formula(
             ),
             None => lines_sum(true, true),
         },
-        KpiId::GhgScope3 => t!(
-            "sum of {0} Scope 3 lines (see the calculation lines)",
-            p.scope3.len().to_string()
-        ),
+        KpiId::GhgScope3 => match p.scope3.len() {
+            1 => t!("one Scope 3 line (see the calculation lines)"),
+            n => t!(
+                "sum of {0} Scope 3 lines (see the calculation lines)",
+                n.to_string()
+            ),
+        },
         KpiId::EnergyDirect => lines_sum(true, false),
         KpiId::GhgScope2 => lines_sum(false, true),
         KpiId::EnergyIndirect => lines_sum(false, false),

@@ -256,22 +256,6 @@ pub fn library_factor(id: &str) -> Option<Factor3> {
     })
 }
 
-/// The library's travel factors as JSON, one object per factor.
-pub fn library_json() -> serde_json::Value {
-    serde_json::Value::Array(
-        travel::TRAVEL
-            .iter()
-            .filter_map(|t| library_factor(t.0))
-            .map(|f| {
-                serde_json::json!({
-                    "id": f.id, "value": f.value.to_string(), "unit": f.unit_text,
-                    "source": f.source, "status": f.status, "year": f.year,
-                })
-            })
-            .collect(),
-    )
-}
-
 /// How a row's tonnes are found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum How {

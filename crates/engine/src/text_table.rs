@@ -156,6 +156,7 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("give the reason: a category left out is explained (comply or explain)", "請說明原因：未計入的類別須作解釋（不遵守就解釋）", "请说明原因：未计入的类别须作解释（不遵守就解释）"),
     ("scope3 must be a list, not {0}", "scope3 須為列表，不能是{0}", "scope3 须为列表，不能是{0}"),
     ("no Scope 3 lines", "沒有範圍三項目", "没有范围三项目"),
+    ("one Scope 3 line (see the calculation lines)", "一個範圍三項目（見計算明細）", "一个范围三项目（见计算明细）"),
     ("sum of {0} Scope 3 lines (see the calculation lines)", "{0} 個範圍三項目之和（見計算明細）", "{0} 个范围三项目之和（见计算明细）"),
     ("Scope 3 category {0} is marked included but has no lines: add them, or mark it not relevant or not yet measured with the reason", "範圍三類別 {0} 標示為已計入，但沒有項目：請加入項目，或標示為不相關或尚未計量並說明原因", "范围三类别 {0} 标示为已计入，但没有项目：请加入项目，或标示为不相关或尚未计量并说明原因"),
     ("Scope 3 category {0} is marked as left out but has {1} lines, which count in Scope 3: remove them, or mark it included", "範圍三類別 {0} 標示為未計入，但有 {1} 個項目，已計入範圍三：請刪除這些項目，或標示為已計入", "范围三类别 {0} 标示为未计入，但有 {1} 个项目，已计入范围三：请删除这些项目，或标示为已计入"),
