@@ -1108,7 +1108,7 @@ fn Scope3Categories(props: &PeriodProps) -> Html {
         })
     };
     let computed = period_details(&state.last_good, props.period).and_then(|d| d.scope3.clone());
-    let statuses = |c: u8, lines: usize| {
+    let statuses = |lines: usize| {
         let mut o = vec![(
             String::new(),
             if lines > 0 {
@@ -1117,7 +1117,6 @@ fn Scope3Categories(props: &PeriodProps) -> Html {
                 tr!(lang, "— not stated —").to_string()
             },
         )];
-        let _ = c;
         o.push(("included".to_string(), tr!(lang, "Included").to_string()));
         o.push((
             "not_relevant".to_string(),
@@ -1187,7 +1186,7 @@ fn Scope3Categories(props: &PeriodProps) -> Html {
                     <tr data-category={c.to_string()}>
                         <th scope="row">{ name.clone() }</th>
                         <td class="num" data-category-t={c.to_string()}>{ tonnes }</td>
-                        <td><SelectField path={field(Input::Status)} label={trf!(lang, "{0}: in this report", &[&name])} value={value(Input::Status)} options={statuses(c, lines)} error={err(Input::Status).or_else(|| err(Input::Category))} onedit={set(c, "status")} /></td>
+                        <td><SelectField path={field(Input::Status)} label={trf!(lang, "{0}: in this report", &[&name])} value={value(Input::Status)} options={statuses(lines)} error={err(Input::Status).or_else(|| err(Input::Category))} onedit={set(c, "status")} /></td>
                         <td><TextField path={field(Input::Reason)} label={trf!(lang, "{0}: reason", &[&name])} value={value(Input::Reason)} error={err(Input::Reason)} onedit={set(c, "reason")} /></td>
                     </tr>
                 }
