@@ -83,10 +83,15 @@ import { join, resolve } from 'node:path';
  * measured). Then 460 KB: Scope 3 (issue 18's first step): the lines read, checked, worked
  * out and traced, comply or explain for fifteen categories in three languages, the DESNZ travel
  * set (174 factors with their cells), the Scope 3 editor and the categories table on the page,
- * +28.5 KB (458.8 KB measured). Issue 19 owns the way down (Chinese tables on demand, the first view rendered at
- * build time).
+ * +28.5 KB (458.8 KB measured). Then 506 KB: issue 18's second step, +45.5 KB (504.8 KB
+ * measured; the wasm +43.8 KB gzip, +110 KB raw, of which 27 KB raw strings, most of them about
+ * 80 new sentences in three languages): Hong Kong's usual lines (WSD and DSD series with their
+ * citations), intensities per any denominator, the Part D table (engine rows, CSV, Excel paste,
+ * the page's view), figures printed in kg, kWh or GJ with the published-table form for all 20
+ * KPIs, and the Scope 3 chart. Issue 19 owns the way down (Chinese tables on demand, the
+ * first view rendered at build time).
  */
-export const BUDGET = { targetKb: 200, limitKb: 460 };
+export const BUDGET = { targetKb: 200, limitKb: 506 };
 
 const dist = resolve(import.meta.dirname, '..', 'dist');
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;

@@ -242,6 +242,11 @@ fn install_api() {
     });
     set("factors", factors.as_ref());
     factors.forget();
+    let scope3_factors = Closure::<dyn Fn() -> JsValue>::new(|| {
+        js_sys::JSON::parse(&engine::scope3::factors_json().to_string()).unwrap_or(JsValue::NULL)
+    });
+    set("scope3Factors", scope3_factors.as_ref());
+    scope3_factors.forget();
     let mount = Closure::<dyn Fn(JsValue, JsValue, JsValue) -> JsValue>::new(mount_element);
     set("__mount", mount.as_ref());
     mount.forget();

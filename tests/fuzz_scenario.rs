@@ -192,8 +192,17 @@ fn seeds() -> Vec<Value> {
                 { "category": "1", "quantity": "78,000", "unit": "HK$", "factor": { "value": "0.5", "unit": "kgCO2e/USD", "source": "s" },
                   "exchange_rate": { "value": "7.8", "unit": "HKD/USD" } },
                 { "category": 4, "quantity": "500", "unit": "kgCO2e" },
-                { "category": 5, "quantity": "2", "unit": "t", "factor": { "value": "4.8", "unit": "kgCO2e/kg", "source": "s" } }
+                { "category": 5, "quantity": "2", "unit": "t", "factor": { "value": "4.8", "unit": "kgCO2e/kg", "source": "s" } },
+                { "factor": "hk-wsd-fresh-water" },
+                { "factor": "hk-dsd-sewage", "share": "70", "electricity": "clp-2023" },
+                { "factor": "hk-paper-landfill", "quantity": "3", "unit": "kg" }
             ],
+            "water_m3": "1,000",
+            "consolidation": "operational_control",
+            "organisation": { "employees": "12", "revenue_currency": "HKD", "revenue_million": "3", "fx_rmb_per_unit": "0.92" },
+            "intensities": [ { "kpi": "ghg_scopes_1_2_3_t", "per": "employee" }, { "kpi": "water_m3", "per": "revenue_million" } ],
+            "published": { "ghg_scope3_t": { "value": "1,234", "unit": "kg CO2e" }, "energy_total_mwh": { "value": "3.6", "unit": "GJ" },
+                "ghg_scopes_1_2_3_t_per_employee": { "value": "12", "unit": "kg CO2e / employee" } },
             "scope3_categories": [ { "category": 15, "status": "not_relevant", "reason": "none" }, { "category": 2, "status": "included" } ] }),
     ]
 }

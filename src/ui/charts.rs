@@ -212,6 +212,37 @@ pub fn Charts(props: &ChartsProps) -> Html {
     } else {
         tr!(lang, "GHG emissions by site (t CO2e)").to_string()
     };
+    // Scope 3 by category: the categories with tonnes, largest first.
+    let scope3_total = kpi(KpiId::GhgScope3);
+    let mut scope3: Vec<Bar> = details
+        .and_then(|d| d.scope3.as_ref())
+        .map(|s| {
+            s.categories
+                .iter()
+                .filter_map(|c| {
+                    let v = dec(&c.t)?;
+                    Some(Bar {
+                        label: c.name.render(lang),
+                        value: v,
+                        shown: format!(
+                            "{} {}{}",
+                            number::display(v),
+                            tr!(lang, "t"),
+                            share(v, scope3_total)
+                        ),
+                        class: "scope3",
+                        group: 0,
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let keys: Vec<Decimal> = scope3.iter().map(|b| -b.value).collect();
+    let mut slots: Vec<Option<Bar>> = scope3.drain(..).map(Some).collect();
+    let scope3: Vec<Bar> = number::order(&keys)
+        .into_iter()
+        .filter_map(|i| slots.get_mut(i).and_then(Option::take))
+        .collect();
     let prior = r.periods.get(PeriodId::Prior.key());
     let compare: Vec<Bar> = prior
         .map(|p| {
@@ -257,6 +288,7 @@ pub fn Charts(props: &ChartsProps) -> Html {
             <div class="chart-grid">
                 <BarChart id="scopes" title={tr!(lang, "GHG emissions: Scope 1 and Scope 2 (t CO2e)")} bars={scopes} />
                 <BarChart id="energy-mix" title={tr!(lang, "Energy mix (MWh)")} bars={mix} />
+                if !scope3.is_empty() { <BarChart id="scope3" title={tr!(lang, "Scope 3 by GHG Protocol category (t CO2e)")} bars={scope3} /> }
                 if sites.len() > 1 { <BarChart id="sites" title={sites_title} bars={sites} /> }
                 if !compare.is_empty() { <BarChart id="periods" title={tr!(lang, "This period against the prior one (each KPI on its own scale)")} bars={compare} /> }
             </div>

@@ -560,6 +560,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             }
             <button type="button" class="secondary" onclick={download_csv("esg-kpi-table.csv", exports::kpi_csv)}>{ tr!(lang, "KPI table CSV") }</button>
             <button type="button" class="secondary" onclick={download_csv("esg-kpi-trace.csv", exports::trace_csv)}>{ tr!(lang, "Calculation lines CSV") }</button>
+            <button type="button" class="secondary" onclick={download_csv("esg-part-d.csv", crate::engine::part_d::csv)}>{ tr!(lang, "Part D CSV") }</button>
             <button type="button" class="secondary" onclick={copy_tsv}>{ tr!(lang, "Copy for Excel") }</button>
             <button type="button" class="secondary" onclick={print}>{ tr!(lang, "Print") }</button>
             if !setup.readonly { { for undo } }

@@ -2,6 +2,7 @@
 //! on every keystroke. Every number shown comes from the engine's one `Results`.
 
 mod charts;
+mod disclosure;
 mod fields;
 mod import;
 mod keep;
@@ -268,7 +269,8 @@ pub fn App(props: &AppProps) -> Html {
                     <section class="results" aria-label={tr!(lang, "Environmental KPIs")}>
                         <ErrorBanner results={state.current.clone()} />
                         <KpiTable results={state.last_good.clone()} />
-                        <ProductionTable results={state.last_good.clone()} />
+                        <IntensityTable results={state.last_good.clone()} />
+                        <IntensityTable results={state.last_good.clone()} production=true />
                     </section>
                 </div>
             </ContextProvider<Rc<Setup>>>
@@ -318,9 +320,11 @@ pub fn App(props: &AppProps) -> Html {
                     <ErrorBanner results={state.current.clone()} />
                     if state.stale { <p class="note" role="status" data-testid="recalculating">{ tr!(lang, "Recalculating when you pause typing…") }</p> }
                     <KpiTable results={state.last_good.clone()} />
-                    <ProductionTable results={state.last_good.clone()} />
+                    <IntensityTable results={state.last_good.clone()} />
+                    <IntensityTable results={state.last_good.clone()} production=true />
                     <Breakdowns results={state.last_good.clone()} />
                     <charts::Charts results={state.last_good.clone()} />
+                    <disclosure::PartD results={state.last_good.clone()} />
                     <DetailsPanel results={state.last_good.clone()} />
                     <Checks results={state.last_good.clone()} />
                     <PublishedPanel results={state.last_good.clone()} />
@@ -430,6 +434,25 @@ fn Inputs(props: &InputsProps) -> Html {
         "scope3",
         serde_json::json!({ "category": "6", "description": "", "quantity": "", "unit": "pkm", "factor": "desnz-2025-air-international-average-rf" }),
     );
+    // The three lines in one edit: one recalculation, one step to undo.
+    let add_hk_lines =
+        {
+            let (dispatcher, list) = (state.dispatcher(), format!("{prefix}scope3"));
+            let current = path::get(doc, &list).cloned();
+            Callback::from(move |_| {
+                let mut rows = match current.clone() {
+                    Some(serde_json::Value::Array(rows)) => rows,
+                    _ => Vec::new(),
+                };
+                rows.extend(scope3::hk::USUAL.iter().map(
+                    |(id, _, c)| serde_json::json!({ "category": c.to_string(), "factor": id }),
+                ));
+                dispatcher.dispatch(Action::SetJson {
+                    path: list.clone(),
+                    value: Some(serde_json::Value::Array(rows)),
+                })
+            })
+        };
     let add_waste = add_row(
         "waste.items",
         serde_json::json!({ "site": "", "kind": "general_refuse", "quantity": "", "unit": "t" }),
@@ -529,6 +552,9 @@ fn Inputs(props: &InputsProps) -> Html {
                     note={Some(AttrValue::from(tr!(lang, "Adds intensities per unit of production (HKEX: e.g. per unit of production volume).")))}
                     onedit={props.onedit.clone()} />
                 { text_field(Figure::ProductionUnit) }
+                if prefix.is_empty() {
+                    <IntensityEditor onedit={props.onedit.clone()} />
+                }
             </fieldset>
             <fieldset class="group">
                 <legend>{ tr!(lang, "Energy — feeds GHG (A1.2) and energy (A2.1)") }</legend>
@@ -608,6 +634,7 @@ fn Inputs(props: &InputsProps) -> Html {
                 <p class="note">{ tr!(lang, "Each line: a quantity × a factor (the library's travel factors, or your own with its source), an amount of money × a factor per currency unit (with your exchange rate), or a supplier's own tonnes. Scope 3 is reported beside Scope 1 and 2, not in their total.") }</p>
                 <>{ for (0..scope3_lines).map(|i| html! { <Scope3Editor key={i} index={i} {period} onedit={props.onedit.clone()} /> }) }</>
                 <button type="button" class="secondary" onclick={add_scope3}>{ tr!(lang, "+ Add a Scope 3 line") }</button>
+                <button type="button" class="secondary" data-testid="add-hk-lines" onclick={add_hk_lines}>{ tr!(lang, "+ Add Hong Kong's usual lines: fresh water, sewage, paper") }</button>
                 <Scope3Categories {period} />
             </fieldset>
             <fieldset class="group">
@@ -624,7 +651,108 @@ fn Inputs(props: &InputsProps) -> Html {
                 { num(Figure::Water) }
                 { num(Figure::Packaging) }
             </fieldset>
+            <PublishedForm {period} onedit={props.onedit.clone()} />
         </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PublishedFormProps {
+    period: PeriodId,
+    onedit: Callback<(String, String)>,
+}
+
+/// A report's printed figures, typed as printed (in kg or t, kWh, MWh or GJ, m³ or L), for
+/// every KPI and the intensities the report chose: the page compares them with the computed
+/// values, or, with no activity data, shows what they imply.
+#[component]
+fn PublishedForm(props: &PublishedFormProps) -> Html {
+    let lang = use_lang();
+    let Some(state) = use_context::<KpiContext>() else {
+        return html! {};
+    };
+    let doc = state.doc.get();
+    let doc = &*doc;
+    let prefix = props.period.prefix();
+    let intensities = match props.period {
+        PeriodId::Current => &state.last_good.intensities,
+        id => state
+            .last_good
+            .periods
+            .get(id.key())
+            .map_or(&state.last_good.intensities, |p| &p.intensities),
+    };
+    let chosen: Vec<(String, String, String)> = intensities
+        .iter()
+        .map(|i| {
+            (
+                i.id.clone(),
+                i.name.render(lang).to_string(),
+                i.unit.clone(),
+            )
+        })
+        .collect();
+    let typed = match path::get(doc, &format!("{prefix}published")) {
+        Some(serde_json::Value::Object(m)) => m.len(),
+        _ => 0,
+    };
+    let row = |id: String, name: Html, kpi_unit: String| {
+        let at = format!("{prefix}published.{id}");
+        let node = path::get(doc, &at).cloned();
+        let (value_at, unit) = match &node {
+            Some(serde_json::Value::Object(o)) => (
+                format!("{at}.value"),
+                o.get("unit")
+                    .and_then(|u| u.as_str())
+                    .unwrap_or(&kpi_unit)
+                    .to_string(),
+            ),
+            _ => (at.clone(), kpi_unit.clone()),
+        };
+        let value = path::text(doc, &value_at);
+        let mut units = crate::engine::published::printed_units(&kpi_unit);
+        if !units.contains(&unit) {
+            units.push(unit.clone());
+        }
+        let set_unit = {
+            let (dispatcher, at, kpi_unit, value) = (
+                state.dispatcher(),
+                at.clone(),
+                kpi_unit.clone(),
+                value.clone(),
+            );
+            Callback::from(move |(_, chosen): (String, String)| {
+                let node = if chosen == kpi_unit {
+                    (!value.is_empty()).then(|| serde_json::json!(value.clone()))
+                } else {
+                    Some(serde_json::json!({ "value": value.clone(), "unit": chosen }))
+                };
+                dispatcher.dispatch(Action::SetJson {
+                    path: at.clone(),
+                    value: node,
+                })
+            })
+        };
+        let error = state
+            .error_at(&value_at, lang)
+            .or_else(|| state.error_at(&format!("{at}.unit"), lang))
+            .or_else(|| state.error_at(&at, lang))
+            .map(AttrValue::from);
+        html! {
+            <div class="published-row" data-published={id.clone()}>
+                <span class="published-name">{ name }</span>
+                <NumberField path={value_at.clone()} label={tr!(lang, "As printed")} value={AttrValue::from(value)} {error} onedit={props.onedit.clone()} />
+                <SelectField path={format!("{at}.unit")} label={tr!(lang, "Unit")} value={AttrValue::from(unit)} options={options(units.into_iter().map(|u| (u.clone(), u)))} onedit={set_unit} />
+            </div>
+        }
+    };
+    html! {
+        <details class="group published-form" data-testid="published-form" open={typed > 0}>
+            <summary>{ trf!(lang, "Published table: a report's printed figures, typed as printed ({0} typed)", &[&typed.to_string()]) }</summary>
+            <p class="note">{ tr!(lang, "Type each figure as the report prints it and choose the unit it prints (kg or t, kWh, MWh or GJ, m³ or L). With activity data the KPI table compares them; without, the page shows what they imply and where they disagree.") }</p>
+            { for KpiId::ALL.into_iter().map(|k| row(k.id().to_string(), kpi_name(lang, k), k.unit().to_string())) }
+            { for chosen.into_iter().map(|(id, name, unit)| row(id, html! { { name } }, unit)) }
+        </details>
     }
 }
 
@@ -941,7 +1069,11 @@ fn Scope3Editor(props: &WasteItemProps) -> Html {
     let unit = scope3::unit(&unit_text);
     let kind = unit.as_ref().map(|u| u.kind.clone());
     let factor = path::get(doc, &p(Input::Factor));
+    let usual = factor
+        .and_then(serde_json::Value::as_str)
+        .and_then(scope3::hk::usual);
     let mode = match factor {
+        _ if usual.is_some() => "hk",
         Some(serde_json::Value::String(_)) => "library",
         Some(serde_json::Value::Object(_)) => "custom",
         _ if kind == Some(scope3::Kind::Co2e) => "supplier",
@@ -978,6 +1110,14 @@ fn Scope3Editor(props: &WasteItemProps) -> Html {
         "supplier".to_string(),
         tr!(lang, "The supplier's own tonnes of CO2e").to_string(),
     ));
+    modes.push((
+        "hk".to_string(),
+        tr!(
+            lang,
+            "Hong Kong's usual line: fresh water (WSD), sewage (DSD), paper to landfill"
+        )
+        .to_string(),
+    ));
     let set_mode = {
         let (dispatcher, row) = (state.dispatcher(), row.clone());
         let current = path::get(doc, &row).cloned();
@@ -988,7 +1128,17 @@ fn Scope3Editor(props: &WasteItemProps) -> Html {
                 return;
             };
             m.remove("exchange_rate");
+            for key in ["share", "electricity"] {
+                m.remove(key);
+            }
             match value.as_str() {
+                "hk" => {
+                    let (id, _, c) = scope3::hk::USUAL[0];
+                    m.insert("factor".into(), serde_json::json!(id));
+                    m.insert("category".into(), serde_json::json!(c.to_string()));
+                    m.remove("quantity");
+                    m.remove("unit");
+                }
                 "library" => {
                     m.insert(
                         "factor".into(),
@@ -1042,6 +1192,11 @@ fn Scope3Editor(props: &WasteItemProps) -> Html {
         });
     let needs_rate = matches!((&kind, &factor_currency), (Some(scope3::Kind::Money(a)), Some(b)) if a != b)
         || path::get(doc, &p(Input::ExchangeRate)).is_some();
+    // A usual line without its own category takes the line's (shown as the engine reads it).
+    let category = match (path::text(doc, &p(Input::Category)), usual) {
+        (c, Some((_, default))) if c.is_empty() => AttrValue::from(default.to_string()),
+        (c, _) => AttrValue::from(c),
+    };
     let n = (i + 1).to_string();
     let label = trf!(lang, "Scope 3 line {0}", &[&n]);
     let onedit = props.onedit.clone();
@@ -1050,13 +1205,18 @@ fn Scope3Editor(props: &WasteItemProps) -> Html {
             <RowHead list={format!("{prefix}scope3")} index={i} row={row.clone()} title={label.clone()}
                 duplicate={trf!(lang, "Duplicate Scope 3 line {0}", &[&n])} remove={trf!(lang, "Remove Scope 3 line {0}", &[&n])} />
             <div class="row-grid">
-                <SelectField path={p(Input::Category)} label={Input::Category.label().render(lang)} value={text(Input::Category)} options={options(categories)} error={err(Input::Category)} onedit={onedit.clone()} />
+                <SelectField path={p(Input::Category)} label={Input::Category.label().render(lang)} value={category} options={options(categories)} error={err(Input::Category)} onedit={onedit.clone()} />
                 <TextField path={p(Input::Description)} label={Input::Description.label().render(lang)} value={text(Input::Description)} error={err(Input::Description)} onedit={onedit.clone()} />
-                <NumberField path={p(Input::Quantity)} label={Input::Quantity.label().render(lang)} value={text(Input::Quantity)} error={err(Input::Quantity)} onedit={onedit.clone()} />
-                <SelectField path={p(Input::Unit)} label={Input::Unit.label().render(lang)} value={AttrValue::from(unit_text.clone())} options={options(units)} error={err(Input::Unit)} onedit={onedit.clone()} />
+                if usual.is_none() {
+                    <NumberField path={p(Input::Quantity)} label={Input::Quantity.label().render(lang)} value={text(Input::Quantity)} error={err(Input::Quantity)} onedit={onedit.clone()} />
+                    <SelectField path={p(Input::Unit)} label={Input::Unit.label().render(lang)} value={AttrValue::from(unit_text.clone())} options={options(units)} error={err(Input::Unit)} onedit={onedit.clone()} />
+                }
                 <div class="wide">
                     <SelectField path={format!("{row}.method")} label={tr!(lang, "Its emissions")} value={mode} options={options(modes)} onedit={set_mode} />
                 </div>
+                if let Some((which, _)) = usual {
+                    <UsualLineFields row={row.clone()} {which} onedit={onedit.clone()} />
+                }
                 if mode == "library" {
                     <div class="wide">
                         <SelectField path={p(Input::Factor)} label={Input::Factor.label().render(lang)} value={text(Input::Factor)} options={options(travel)} error={err(Input::Factor)} onedit={onedit.clone()} />
@@ -1076,6 +1236,109 @@ fn Scope3Editor(props: &WasteItemProps) -> Html {
                 <TextField path={p(Input::Site)} label={Input::Site.label().render(lang)} value={text(Input::Site)} error={err(Input::Site)} onedit={onedit.clone()} />
             </div>
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct UsualProps {
+    row: String,
+    which: scope3::hk::Usual,
+    onedit: Callback<(String, String)>,
+}
+
+/// A usual HK line's own fields: which line (its category follows), its quantity (empty: the
+/// period's water, or the paper among its waste items), the sewage share and the electricity
+/// factor.
+#[component]
+fn UsualLineFields(props: &UsualProps) -> Html {
+    use scope3::hk::{Usual, USUAL};
+    let lang = use_lang();
+    let Some(state) = use_context::<KpiContext>() else {
+        return html! {};
+    };
+    let doc = state.doc.get();
+    let doc = &*doc;
+    let row = props.row.clone();
+    let p = |f: Input| f.in_line(&row);
+    let err = |f: Input| state.error_at(&p(f), lang).map(AttrValue::from);
+    let text = |f: Input| AttrValue::from(path::text(doc, &p(f)));
+    let lines: Vec<(String, String)> = USUAL
+        .iter()
+        .map(|(id, u, c)| {
+            let what = match u {
+                Usual::Water => tr!(
+                    lang,
+                    "Fresh water: WSD's kWh per m³ × an electricity factor"
+                ),
+                Usual::Sewage => tr!(lang, "Sewage: DSD's kWh per m³ × an electricity factor"),
+                Usual::Paper => tr!(lang, "Paper to landfill: 4.8 kg CO2e per kg (unverified)"),
+            };
+            (
+                id.to_string(),
+                format!("{what} ({})", scope3::category_name(*c).render(lang)),
+            )
+        })
+        .collect();
+    // Choosing another line takes its category and drops what it does not use.
+    let choose = {
+        let (dispatcher, row) = (state.dispatcher(), row.clone());
+        let current = path::get(doc, &row).cloned();
+        Callback::from(move |(_, value): (String, String)| {
+            let (Some(serde_json::Value::Object(mut m)), Some((u, c))) =
+                (current.clone(), scope3::hk::usual(&value))
+            else {
+                return;
+            };
+            m.insert("factor".into(), serde_json::json!(value));
+            m.insert("category".into(), serde_json::json!(c.to_string()));
+            if u != Usual::Sewage {
+                m.remove("share");
+            }
+            if u == Usual::Paper {
+                m.remove("electricity");
+            }
+            m.remove("quantity");
+            m.remove("unit");
+            dispatcher.dispatch(Action::SetJson {
+                path: row.clone(),
+                value: Some(serde_json::Value::Object(m)),
+            })
+        })
+    };
+    let (unit, note) = match props.which {
+        Usual::Paper => ("kg", tr!(lang, "Empty: the paper among the waste items")),
+        _ => ("m³", tr!(lang, "Empty: the period's water")),
+    };
+    let electricity: Vec<(String, String)> = crate::engine::library::all()
+        .iter()
+        .filter(|r| {
+            r.id == scope3::hk::DEFAULT_ELECTRICITY
+                || r.id.starts_with("clp-")
+                || r.id.starts_with("hk-electric-")
+        })
+        .filter_map(|r| {
+            r.single_value()
+                .map(|v| (r.id.clone(), format!("{} — {} kg/kWh", r.id, v)))
+        })
+        .collect();
+    let chosen = match path::text(doc, &p(Input::Electricity)) {
+        e if e.is_empty() => AttrValue::from(scope3::hk::DEFAULT_ELECTRICITY),
+        e => AttrValue::from(e),
+    };
+    let onedit = props.onedit.clone();
+    html! {
+        <>
+            <div class="wide">
+                <SelectField path={p(Input::Factor)} label={Input::Factor.label().render(lang)} value={text(Input::Factor)} options={options(lines)} error={err(Input::Factor)} onedit={choose} />
+            </div>
+            <NumberField path={p(Input::Quantity)} label={Input::Quantity.label().render(lang)} unit={unit} value={text(Input::Quantity)} note={AttrValue::from(note)} error={err(Input::Quantity).or_else(|| err(Input::Unit))} onedit={onedit.clone()} />
+            if props.which == Usual::Sewage {
+                <NumberField path={p(Input::Share)} label={Input::Share.label().render(lang)} unit="%" value={text(Input::Share)} note={AttrValue::from(tr!(lang, "Empty: 100 %, DSD's charging basis (70 % or 80 % for the trades its schedules name)"))} error={err(Input::Share)} onedit={onedit.clone()} />
+            }
+            if props.which != Usual::Paper {
+                <SelectField path={p(Input::Electricity)} label={Input::Electricity.label().render(lang)} value={chosen} options={options(electricity)} error={err(Input::Electricity)} onedit={onedit} />
+            }
+        </>
     }
 }
 
@@ -1713,14 +1976,27 @@ fn KpiTable(props: &ResultsProps) -> Html {
     let open = use_state(|| None::<KpiId>);
     let prior = props.results.periods.get(PeriodId::Prior.key());
     let columns = if prior.is_some() { 8 } else { 6 };
+    // Published figures without activity data: nothing to compare them with; the panel
+    // below says what they imply.
+    let checking = props.results.trace.is_empty() && props.results.published_check.is_some();
     let row = |k: &KpiResult| {
-        let shown = k.display.map_or_else(|| "—".into(), |d| d.to_string());
+        let shown = if checking {
+            "—".into()
+        } else {
+            k.display.map_or_else(|| "—".into(), |d| d.to_string())
+        };
+        let printed = |p: &rust_decimal::Decimal| {
+            k.published_as_printed
+                .clone()
+                .unwrap_or_else(|| number::published(*p))
+        };
         let published = match (&k.published, k.matches_published) {
+            (Some(p), _) if checking => html! { <span class="printed">{ printed(p) }</span> },
             (Some(p), Some(true)) => {
-                html! { <span class="match" title={tr!(lang, "The computed value, rounded as published, equals it")}>{ format!("{} ✓", number::published(*p)) }</span> }
+                html! { <span class="match" title={tr!(lang, "The computed value, rounded as published, equals it")}>{ format!("{} ✓", printed(p)) }</span> }
             }
             (Some(p), _) => {
-                html! { <span class="differs" title={tr!(lang, "Differs from the computed value: see the checks below")}>{ format!("{} ≠", number::published(*p)) }</span> }
+                html! { <span class="differs" title={tr!(lang, "Differs from the computed value: see the checks below")}>{ format!("{} ≠", printed(p)) }</span> }
             }
             (None, _) => html! { <span class="none">{ "—" }</span> },
         };
@@ -1872,35 +2148,126 @@ fn Breakdowns(props: &ResultsProps) -> Html {
     }
 }
 
-/// Intensities per unit of production, when the period gives a production volume.
+#[derive(Properties, PartialEq)]
+struct EditProps {
+    onedit: Callback<(String, String)>,
+}
+
+/// The intensities the report prints beyond the KPI table's: which total, per what.
 #[component]
-fn ProductionTable(props: &ResultsProps) -> Html {
+fn IntensityEditor(props: &EditProps) -> Html {
+    use crate::engine::intensity::{Of, Per};
     let lang = use_lang();
-    let items = &props.results.per_production_unit;
+    let Some(state) = use_context::<KpiContext>() else {
+        return html! {};
+    };
+    let doc = state.doc.get();
+    let doc = &*doc;
+    let n = match path::get(doc, "intensities") {
+        Some(serde_json::Value::Array(a)) => a.len(),
+        _ => 0,
+    };
+    let totals: Vec<(String, String)> = Of::all()
+        .into_iter()
+        .map(|o| (o.id().to_string(), o.name().render(lang).to_string()))
+        .collect();
+    let pers: Vec<(String, String)> = Per::ALL
+        .into_iter()
+        .map(|p| (p.id().to_string(), p.words().render(lang).to_string()))
+        .collect();
+    let add = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_| {
+            dispatcher.dispatch(Action::AddRow {
+                list: "intensities".into(),
+                row: serde_json::json!({ "kpi": "ghg_total_t", "per": "employee" }),
+                at: None,
+            })
+        })
+    };
+    html! {
+        <div class="intensities" data-testid="intensities">
+            <h3>{ tr!(lang, "Intensities the report prints") }</h3>
+            <p class="note">{ tr!(lang, "Any total per employee, per m², per million of revenue in the report's currency, or per unit of production: each is shown under the KPI table, traced and exported.") }</p>
+            { for (0..n).map(|i| {
+                let row = format!("intensities[{i}]");
+                let at = |k: &str| format!("{row}.{k}");
+                let number = (i + 1).to_string();
+                let remove = {
+                    let dispatcher = state.dispatcher();
+                    Callback::from(move |_| dispatcher.dispatch(Action::RemoveRow { list: "intensities".into(), index: i }))
+                };
+                html! {
+                    <div class="row-grid intensity" key={i} role="group" aria-label={trf!(lang, "Intensity {0}", &[&number])}>
+                        <SelectField path={at("kpi")} label={tr!(lang, "Total")} value={AttrValue::from(path::text(doc, &at("kpi")))}
+                            options={options(totals.clone())} error={state.error_at(&at("kpi"), lang).map(AttrValue::from).or_else(|| state.error_at(&row, lang).map(AttrValue::from))} onedit={props.onedit.clone()} />
+                        <SelectField path={at("per")} label={tr!(lang, "Divided by")} value={AttrValue::from(path::text(doc, &at("per")))}
+                            options={options(pers.clone())} error={state.error_at(&at("per"), lang).map(AttrValue::from)} onedit={props.onedit.clone()} />
+                        <button type="button" class="link" onclick={remove} aria-label={trf!(lang, "Remove intensity {0}", &[&number])}>{ tr!(lang, "Remove") }</button>
+                    </div>
+                }
+            }) }
+            <button type="button" class="secondary" onclick={add}>{ tr!(lang, "+ Add an intensity") }</button>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct IntensityProps {
+    results: Rc<Results>,
+    /// Those per unit of production, rather than those the report chose.
+    #[prop_or_default]
+    production: bool,
+}
+
+/// The intensities the report chose, or those per unit of production, under the KPI table.
+#[component]
+fn IntensityTable(props: &IntensityProps) -> Html {
+    let lang = use_lang();
+    let (items, caption, class) = if props.production {
+        (
+            &props.results.per_production_unit,
+            tr!(lang, "Per unit of production"),
+            "kpis production",
+        )
+    } else {
+        (
+            &props.results.intensities,
+            tr!(lang, "Intensities the report prints"),
+            "kpis chosen-intensities",
+        )
+    };
     if items.is_empty() {
         return html! {};
     }
     html! {
         <div class="table-wrap">
-            <table class="kpis production">
-                <caption>{ tr!(lang, "Per unit of production") }</caption>
+            <table class={class}>
+                <caption>{ caption }</caption>
                 <thead>
                     <tr>
                         <th scope="col">{ tr!(lang, "KPI") }</th>
                         <th scope="col" class="num">{ tr!(lang, "Computed") }</th>
                         <th scope="col">{ tr!(lang, "Unit") }</th>
+                        <th scope="col" class="num">{ tr!(lang, "Published") }</th>
                         <th scope="col">{ tr!(lang, "How it is obtained") }</th>
                     </tr>
                 </thead>
                 <tbody>
                     { for items.iter().map(|i| {
-                        let name = KpiId::from_id(i.of).map(|id| kpi_name_text(lang, id)).unwrap_or(i.of);
                         let how = i.formula.as_ref().or(i.reason.as_ref()).map(|t| t.render(lang)).unwrap_or_default();
+                        let published = match (&i.published_as_printed, i.matches_published) {
+                            (Some(p), Some(true)) => html! { <span class="match">{ format!("{p} ✓") }</span> },
+                            (Some(p), Some(false)) => html! { <span class="differs">{ format!("{p} ≠") }</span> },
+                            (Some(p), None) => html! { <span class="printed">{ p.clone() }</span> },
+                            (None, _) => html! { <span class="none">{ "—" }</span> },
+                        };
                         html! {
                             <tr>
-                                <th scope="row">{ name }</th>
-                                <td class="num" data-intensity={i.id.clone()}>{ i.display.map_or_else(|| "—".into(), |d| d.to_string()) }</td>
+                                <th scope="row">{ i.name.render(lang) }</th>
+                                <td class="num" data-intensity={i.id.clone()} data-kpi={(!props.production).then(|| i.id.clone())}>{ i.display.map_or_else(|| "—".into(), |d| d.to_string()) }</td>
                                 <td>{ &i.unit }</td>
+                                <td class="num published">{ published }</td>
                                 <td class="how">{ how }</td>
                             </tr>
                         }
@@ -2057,8 +2424,9 @@ fn PublishedPanel(props: &ResultsProps) -> Html {
     let Some(pc) = &props.results.published_check else {
         return html! {};
     };
+    let checking = props.results.trace.is_empty();
     html! {
-        <details class="published-check">
+        <details class="published-check" open={checking} data-testid="published-check">
             <summary>{ trf!(lang, "What the published table implies ({0})", &[&pc.implied.len().to_string()]) }</summary>
             <table class="implied">
                 <thead><tr><th scope="col">{ tr!(lang, "Implied") }</th><th scope="col" class="num">{ tr!(lang, "Value") }</th><th scope="col" class="num">{ tr!(lang, "Rounding range") }</th><th scope="col">{ tr!(lang, "From") }</th></tr></thead>

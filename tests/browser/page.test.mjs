@@ -204,7 +204,7 @@ for (const [name, target] of TARGETS) {
         }
         const r = EsgKpi.calculate(good);
         const fromJson = EsgKpi.calculate(JSON.stringify(good));
-        return { rows, good: r, fromJson, version: EsgKpi.version, factors: EsgKpi.factors() };
+        return { rows, good: r, fromJson, version: EsgKpi.version, factors: EsgKpi.factors(), scope3Factors: EsgKpi.scope3Factors() };
       });
       assert.equal(out.version, '0.1.0');
       // The count the README gives (a native test keeps the README true to the library).
@@ -214,6 +214,10 @@ for (const [name, target] of TARGETS) {
       assert.equal(out.factors.length, counted);
       assert.deepEqual(out.factors.find((f) => f.id === 'clp-2023').values, { CO2e: '0.39' });
       assert.deepEqual(out.factors.find((f) => f.id === 'hk-electric-2018').values, { CO2e: '0.80' });
+      const hotel = out.scope3Factors.find((f) => f.id === 'desnz-2025-hotel-hong-kong');
+      assert.equal(hotel.value, '51.5');
+      assert.equal(hotel.status, 'verified');
+      assert.equal(out.scope3Factors.find((f) => f.id === 'hk-wsd-fresh-water').by_year.at(-1).value, '0.621');
       assert.deepEqual(out.good.errors, []);
       assert.equal(out.good.schema, 'esg-kpi-results/1');
       assert.equal(out.good.kpis.ghg_total_t.value, '671.287'); // 1,250 × 0.39 + 85,000 × 2.1622 / 1,000

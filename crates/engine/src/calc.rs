@@ -9,6 +9,7 @@
 
 use super::checks;
 use super::field::Figure;
+use super::intensity::{self, Of, Per, Wanted};
 use super::kpi::{Denominator, KpiId};
 use super::library::{self, Gas};
 pub(crate) use super::line::{add, line, line_name, line_number, Line};
@@ -16,6 +17,7 @@ use super::line::{scope_number, waste_from_items};
 use super::number::{self, display, plain};
 use super::published;
 use super::released;
+use super::results::Intensity;
 pub(crate) use super::results::Val;
 pub use super::results::{
     Breakdowns, Check, Details, Fugitive, FugitiveGas, Group, KpiResult, Kpis, Level, Num,
@@ -100,6 +102,7 @@ pub(crate) fn finish(scenario: Option<Scenario>, errors: Vec<InputError>) -> Res
             details: None,
             published_check: None,
             per_production_unit: Vec::new(),
+            intensities: Vec::new(),
             data_quality: Vec::new(),
             periods: BTreeMap::new(),
         },
@@ -151,6 +154,7 @@ pub(crate) fn results_of(
         details: Some(current.details),
         published_check: current.published_check,
         per_production_unit: current.per_production_unit,
+        intensities: current.intensities,
         data_quality: current.data_quality,
         periods,
     }
@@ -324,7 +328,7 @@ pub(crate) fn period_results_with(
 
     let mut kpis = Vec::with_capacity(KpiId::ALL.len());
     for id in KpiId::ALL {
-        let published = p.published.iter().find(|(k, _)| *k == id).map(|(_, v)| *v);
+        let published = p.published.iter().find(|x| x.kpi == Some(id));
         let result = match (id.numerator(), id.denominator()) {
             (Some(num), Some(den)) => match (totals(num), denominator(den)) {
                 (Ok(n), Ok(d)) => match n.cdiv(d) {
@@ -380,7 +384,40 @@ pub(crate) fn period_results_with(
     trace.extend(scalar_trace(p));
     let checks = checks::period_checks(p, &kpis, tally, &totals, fugitive.flatten());
     let published_check = (!p.published.is_empty()).then(|| published::check(&p.published));
-    let per_production_unit = production_intensities(p, &totals);
+    let scopes_1_2_3 = add(&total_ghg, &scope3);
+    let per_production_unit = intensities_of(
+        p,
+        &production_intensities(p),
+        &totals,
+        &scopes_1_2_3,
+        &denominator,
+    );
+    let intensities = intensities_of(
+        p,
+        &p.settings.intensities,
+        &totals,
+        &scopes_1_2_3,
+        &denominator,
+    );
+    let mut checks = checks;
+    for i in &intensities {
+        if let (Some(false), Some(v), Some(shown)) =
+            (i.matches_published, i.value, &i.published_as_printed)
+        {
+            checks.push(Check {
+                id: format!("published-differs:{}", i.id),
+                level: Level::Warning,
+                message: t!(
+                    "{0}: published {1}; computed {2}.",
+                    i.name.clone(),
+                    shown.clone(),
+                    format!("{} {}", display(v.0), i.unit)
+                ),
+                kpi: None,
+                path: None,
+            });
+        }
+    }
     let data_quality = checks::data_quality(p, tally);
     PeriodResults {
         period: p.period.clone(),
@@ -392,7 +429,97 @@ pub(crate) fn period_results_with(
         published_check,
         data_quality,
         per_production_unit,
+        intensities,
     }
+}
+
+/// Intensities (those the report chose, or those per unit of production), each with its value
+/// or the reason it has none; revenue in the currency the report gives it in (no exchange rate
+/// involved).
+fn intensities_of(
+    p: &Period,
+    wanted: &[Wanted],
+    totals: &dyn Fn(KpiId) -> Val,
+    scopes_1_2_3: &Val,
+    denominator: &dyn Fn(Denominator) -> Val,
+) -> Vec<Intensity> {
+    let given = |f: Field, none: Text, zero: Text, bad: Text| -> Val {
+        match f {
+            Field::Given(v) if v.is_zero() => Err(zero),
+            Field::Given(v) => Ok(v),
+            Field::Missing => Err(none),
+            Field::Invalid => Err(bad),
+        }
+    };
+    wanted
+        .iter()
+        .map(|w| {
+            let numerator = match w.of {
+                Of::Kpi(k) => totals(k),
+                Of::Scopes123 => scopes_1_2_3.clone(),
+            };
+            let (den, per_unit): (Val, String) = match w.per {
+                Per::Employee => (denominator(Denominator::Employees), "employee".to_string()),
+                Per::FloorArea => (denominator(Denominator::FloorArea), "m²".to_string()),
+                Per::Revenue => {
+                    let (field, currency) = match &p.revenue_foreign {
+                        Some(f) => (f.amount, f.currency.clone()),
+                        None => (p.revenue_rmb_million, "RMB".to_string()),
+                    };
+                    (
+                        given(
+                            field,
+                            t!("no revenue given"),
+                            t!("the revenue is zero"),
+                            t!("the revenue is invalid"),
+                        ),
+                        format!("{currency} million"),
+                    )
+                }
+                Per::Production => match &p.production {
+                    Some(prod) => (
+                        given(
+                            prod.quantity,
+                            t!("no production volume given"),
+                            t!("the production volume is zero"),
+                            t!("the production volume is invalid"),
+                        ),
+                        prod.unit.clone(),
+                    ),
+                    None => (Err(t!("no production volume given")), String::new()),
+                },
+            };
+            let unit = format!("{} / {}", w.of.unit(), per_unit);
+            let computed = numerator.and_then(|n| {
+                let d = den?;
+                n.cdiv(d).map(|r| (n, d, r)).ok_or_else(overflow)
+            });
+            let (value, shown, reason, formula) = match computed {
+                Ok((n, d, r)) => (
+                    Some(Num(r)),
+                    Some(Rounded(r)),
+                    None,
+                    Some(intensity::formula(&display(n), w.of.unit(), d, &per_unit)),
+                ),
+                Err(reason) => (None, None, Some(reason), None),
+            };
+            let printed = p.published.iter().find(|x| x.id == w.id());
+            Intensity {
+                published: printed.and_then(published::Printed::value).map(Num),
+                published_as_printed: printed.map(published::Printed::shown),
+                matches_published: printed.zip(value).and_then(|(x, v)| x.matches(v.0)),
+                id: w.id(),
+                of: w.of.id(),
+                per: w.per.id(),
+                name: intensity::name(*w),
+                value,
+                display: shown,
+                unit,
+                reason,
+                formula,
+            }
+        })
+        .collect()
 }
 
 /// The totals a production volume divides, in the KPI table's order.
@@ -405,48 +532,18 @@ const PER_PRODUCTION: [KpiId; 6] = [
     KpiId::Packaging,
 ];
 
-fn production_intensities(p: &Period, totals: &dyn Fn(KpiId) -> Val) -> Vec<ProductionIntensity> {
-    let Some(prod) = &p.production else {
+fn production_intensities(p: &Period) -> Vec<Wanted> {
+    if p.production.is_none() {
         return Vec::new();
-    };
-    let volume: Val = match prod.quantity {
-        Field::Given(v) if v.is_zero() => Err(t!("the production volume is zero")),
-        Field::Given(v) => Ok(v),
-        Field::Missing => Err(t!("no production volume given")),
-        Field::Invalid => Err(t!("the production volume is invalid")),
-    };
+    }
     PER_PRODUCTION
         .iter()
-        .map(|id| {
-            let value = totals(*id).and_then(|n| {
-                let v = volume.clone()?;
-                n.cdiv(v).map(|r| (n, v, r)).ok_or_else(overflow)
-            });
-            let (value, display, reason, formula) = match value {
-                Ok((n, v, r)) => (
-                    Some(Num(r)),
-                    Some(Rounded(r)),
-                    None,
-                    Some(Text::verbatim(format!(
-                        "{} {} ÷ {} {}",
-                        display(n),
-                        id.unit(),
-                        plain(v),
-                        prod.unit
-                    ))),
-                ),
-                Err(reason) => (None, None, Some(reason), None),
-            };
-            ProductionIntensity {
-                id: format!("{}_per_production_unit", id.id()),
-                of: id.id(),
-                value,
-                display,
-                unit: format!("{} / {}", id.unit(), prod.unit),
-                reason,
-                formula,
-            }
+        .map(|k| Wanted {
+            of: Of::Kpi(*k),
+            per: Per::Production,
         })
+        // One chosen as well is listed once, with the chosen ones.
+        .filter(|w| !p.settings.intensities.contains(w))
         .collect()
 }
 
@@ -642,6 +739,7 @@ fn details(
     }
     Details {
         gwp: p.settings.gwp.id(),
+        consolidation: p.settings.consolidation,
         grid_edition: p.settings.grid_edition_id.clone(),
         towngas_scope: if p.settings.towngas_scope2 {
             "scope2"
@@ -759,6 +857,7 @@ fn available(id: KpiId, v: Decimal, formula: Text) -> KpiResult {
         hkex: id.hkex(),
         formula: Some(formula),
         published: None,
+        published_as_printed: None,
         matches_published: None,
     }
 }
@@ -773,14 +872,16 @@ fn unavailable(id: KpiId, reason: Text) -> KpiResult {
         hkex: id.hkex(),
         formula: None,
         published: None,
+        published_as_printed: None,
         matches_published: None,
     }
 }
 
-fn with_published(mut k: KpiResult, published: Option<Decimal>) -> KpiResult {
+fn with_published(mut k: KpiResult, published: Option<&published::Printed>) -> KpiResult {
     if let Some(p) = published {
-        k.published = Some(p);
-        k.matches_published = k.exact().map(|v| rounds_to(v, p));
+        k.published = p.value();
+        k.published_as_printed = p.unit.is_some().then(|| p.shown());
+        k.matches_published = k.exact().and_then(|v| p.matches(v));
     }
     k
 }
@@ -808,11 +909,6 @@ pub fn change_percent(now: &KpiResult, before: Option<&KpiResult>) -> Option<Dec
         return None;
     }
     n.csub(b)?.cdiv(b)?.cmul(Decimal::ONE_HUNDRED)
-}
-
-/// Whether `v`, rounded to as many places as the published figure `p` shows, is `p`.
-pub(crate) fn rounds_to(v: Decimal, p: Decimal) -> bool {
-    v.round_dp_with_strategy(number::printed_places(p), number::DISPLAY_ROUNDING) == p
 }
 
 fn total_formula(

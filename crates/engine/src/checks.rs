@@ -7,7 +7,7 @@ use super::field::Figure;
 use super::kpi::{Denominator, KpiId};
 use super::line::{energy_path, line_name, line_number, scope_number, waste_from_items};
 use super::number::{self, display, plain};
-use super::published::{headcount_check, ratio_range};
+use super::published::{headcount_check, ratio_range_with};
 use super::released;
 use super::results::{Check, KpiResult, Level, Val};
 use super::scenario::{Field, Period};
@@ -31,7 +31,9 @@ pub(crate) fn period_checks(
 ) -> Vec<Check> {
     let mut out = Vec::new();
     let get = |id: KpiId| kpis.iter().find(|k| k.id == id).and_then(|k| k.exact());
-    let published = |id: KpiId| p.published.iter().find(|(k, _)| *k == id).map(|(_, v)| *v);
+    let printed = |id: KpiId| p.published.iter().find(|x| x.kpi == Some(id));
+    let published = |id: KpiId| printed(id).and_then(crate::published::Printed::value);
+    let slack = |id: KpiId| printed(id).map_or(Decimal::ZERO, crate::published::Printed::slack);
 
     // Totals equal their parts.
     for (total, a, b, what) in [
@@ -130,7 +132,7 @@ pub(crate) fn period_checks(
         let (Some(p), Some(false), Some(v)) = (k.published, k.matches_published, k.exact()) else {
             continue;
         };
-        let shown = number::published(p);
+        let shown = printed(k.id).map_or_else(|| number::published(p), |x| x.shown());
         let mut message = t!(
             "Published {0} {1}; computed {2} {1}.",
             shown,
@@ -138,9 +140,11 @@ pub(crate) fn period_checks(
             display(v)
         );
         if let (Some(num), Some(den)) = (k.id.numerator(), k.id.denominator()) {
-            let n = published(num).or_else(|| totals(num).ok());
-            if let (Some(n), Some(pv)) = (n, published(k.id)) {
-                if let Some(r) = ratio_range(n, pv) {
+            let n = published(num)
+                .map(|v| (v, slack(num)))
+                .or_else(|| totals(num).ok().map(|v| (v, Decimal::ZERO)));
+            if let (Some((n, hn)), Some(pv)) = (n, published(k.id)) {
+                if let Some(r) = ratio_range_with(n, hn, pv, slack(k.id)) {
                     message = t!(
                         "{0} The published figure implies {1} {2} ({3} ÷ {4}; {5}–{6} given its rounding).",
                         message,
@@ -172,10 +176,14 @@ pub(crate) fn period_checks(
     let headcounts: Vec<_> = p
         .published
         .iter()
+        .filter_map(|x| x.kpi.map(|k| (k, x)))
         .filter(|(k, _)| k.denominator() == Some(Denominator::Employees))
-        .filter_map(|(k, pv)| {
-            let n = published(k.numerator()?).or_else(|| totals(k.numerator()?).ok())?;
-            Some((*k, ratio_range(n, *pv)?))
+        .filter_map(|(k, x)| {
+            let num = k.numerator()?;
+            let (n, hn) = published(num)
+                .map(|v| (v, slack(num)))
+                .or_else(|| totals(num).ok().map(|v| (v, Decimal::ZERO)))?;
+            Some((k, ratio_range_with(n, hn, x.value()?, x.slack())?))
         })
         .collect();
     out.extend(headcount_check(&headcounts));
@@ -383,6 +391,38 @@ pub(crate) fn period_checks(
         let crate::scope3::How::Factor(f, _) = &row.how else {
             continue;
         };
+        let at = || Some(format!("{}scope3[{}].factor", p.id.prefix(), row.index));
+        if let (Some((used, wanted)), Some(u)) = (&f.earlier, &row.usual) {
+            out.push(Check {
+                id: format!("factor-year:scope3[{}]", row.index),
+                level: Level::Warning,
+                message: t!(
+                    "Scope 3 line {0} takes {1}'s figure for {2}, the latest in the library, for a report whose year is {3}: check the department's latest report for its own year's figure",
+                    (row.index + 1).to_string(),
+                    match u.usual {
+                        crate::scope3::hk::Usual::Sewage => "DSD",
+                        _ => "WSD",
+                    },
+                    used.as_str(),
+                    wanted.as_str()
+                ),
+                kpi: Some(KpiId::GhgScope3.id()),
+                path: at(),
+            });
+        }
+        if f.status.is_some_and(|s| s != "verified") {
+            out.push(Check {
+                id: format!("factor-status:scope3[{}]", row.index),
+                level: Level::Warning,
+                message: t!(
+                    "Scope 3 line {0} takes a factor whose value is unverified (not yet checked against its published source): {1}",
+                    (row.index + 1).to_string(),
+                    f.id.unwrap_or_default()
+                ),
+                kpi: Some(KpiId::GhgScope3.id()),
+                path: at(),
+            });
+        }
         let (Some(set), Some(report)) = (f.year, year) else {
             continue;
         };
@@ -403,7 +443,7 @@ pub(crate) fn period_checks(
                     best.unwrap_or(set).to_string()
                 ),
                 kpi: Some(KpiId::GhgScope3.id()),
-                path: Some(format!("{}scope3[{}].factor", p.id.prefix(), row.index)),
+                path: at(),
             });
         }
     }

@@ -21,6 +21,11 @@ fn cell(text: &str) -> String {
     }
 }
 
+/// One CSV line: cells quoted where they need it, formulas defused, CRLF.
+pub fn csv_line(cells: &[String]) -> String {
+    line(cells)
+}
+
 fn line(cells: &[String]) -> String {
     cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(",") + "\r\n"
 }
@@ -82,22 +87,22 @@ pub fn kpi_csv(r: &Results, lang: Lang) -> String {
                 .unwrap_or_default(),
         ]);
     }
-    // Intensities per unit of production, after the table's sixteen rows.
-    for i in &r.per_production_unit {
-        let Some(of) = KpiId::from_id(i.of) else {
-            continue;
-        };
+    // The intensities the report chose, then those per unit of production, after the table.
+    for i in r.intensities.iter().chain(&r.per_production_unit) {
+        let hkex = KpiId::from_id(i.of).map_or("A1.2", KpiId::hkex);
         out += &line(&[
-            of.hkex().into(),
+            hkex.into(),
             i.id.clone(),
-            format!("{} per production unit", of.name_en()),
-            format!("{}／每單位產量", of.name_zh_hant()),
+            i.name.render(Lang::En).to_string(),
+            i.name.render(Lang::ZhHant).to_string(),
             r.period.clone().unwrap_or_default(),
             opt(&i.value),
             opt(&i.display),
             i.unit.clone(),
-            String::new(),
-            String::new(),
+            opt(&i.published),
+            i.matches_published
+                .map(|m| m.to_string())
+                .unwrap_or_default(),
             String::new(),
             String::new(),
             String::new(),

@@ -336,10 +336,12 @@ pub enum Input {
     ExchangeRateUnit,
     Status,
     Reason,
+    Share,
+    Electricity,
 }
 
 impl Input {
-    pub const ALL: [Input; 35] = [
+    pub const ALL: [Input; 37] = [
         Input::Gwp,
         Input::GridEdition,
         Input::GridOmWeight,
@@ -375,6 +377,8 @@ impl Input {
         Input::ExchangeRateUnit,
         Input::Status,
         Input::Reason,
+        Input::Share,
+        Input::Electricity,
     ];
 
     /// (key, label): the table.
@@ -418,6 +422,8 @@ impl Input {
             Input::ExchangeRateUnit => ("exchange_rate.unit", "Rate's currencies (e.g. HKD/USD)"),
             Input::Status => ("status", "In this report"),
             Input::Reason => ("reason", "Reason"),
+            Input::Share => ("share", "Sewage, % of the fresh water"),
+            Input::Electricity => ("electricity", "Electricity factor (kg CO2e/kWh)"),
         }
     }
 

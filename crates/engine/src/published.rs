@@ -19,9 +19,180 @@ fn half_unit(p: Decimal) -> Decimal {
     Decimal::try_new(5, printed_places(p) + 1).unwrap_or(Decimal::ZERO)
 }
 
+/// A figure a report printed, in the unit it printed it in (`12,345 kg CO2e`), for a KPI or
+/// one of the report's own intensities.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Printed {
+    /// The KPI's id, or an intensity's (`ghg_scope3_t_per_employee`).
+    pub id: String,
+    pub kpi: Option<KpiId>,
+    /// As printed.
+    pub figure: Decimal,
+    /// The unit as written, when it was given (else the KPI's own).
+    pub unit: Option<String>,
+    /// Printed units per unit of the KPI (1,000 for kg of a figure in t; 3.6 for GJ of MWh).
+    pub scale: Decimal,
+}
+
+impl Printed {
+    /// In the KPI's own unit.
+    pub fn value(&self) -> Option<Decimal> {
+        self.figure.cdiv(self.scale)
+    }
+
+    /// Half a unit in the last printed place, in the KPI's unit: the rounding it may hide.
+    pub fn slack(&self) -> Decimal {
+        half_unit(self.figure)
+            .cdiv(self.scale)
+            .unwrap_or(Decimal::ZERO)
+    }
+
+    /// Whether a computed value (in the KPI's unit), in the printed unit and rounded to the
+    /// printed places, is the printed figure.
+    pub fn matches(&self, computed: Decimal) -> Option<bool> {
+        let c = computed.cmul(self.scale)?;
+        Some(
+            c.round_dp_with_strategy(printed_places(self.figure), number::DISPLAY_ROUNDING)
+                == self.figure,
+        )
+    }
+
+    /// “12,345 kg CO2e”, or the figure alone when no unit was written.
+    pub fn shown(&self) -> String {
+        match &self.unit {
+            Some(u) => format!("{} {u}", number::published(self.figure)),
+            None => number::published(self.figure),
+        }
+    }
+}
+
+/// Units a report prints a figure in, by the KPI unit's numerator they convert to, with how
+/// many of them make one of it: (written, numerator, units per numerator unit as mantissa and
+/// scale). Matched ignoring case and spaces.
+const PRINTED_UNITS: &[(&[&str], &str, i64, u32)] = &[
+    (
+        &[
+            "t",
+            "tonne",
+            "tonnes",
+            "tco2e",
+            "tco2-e",
+            "噸",
+            "吨",
+            "公噸",
+            "噸二氧化碳當量",
+            "吨二氧化碳当量",
+        ],
+        "t",
+        1,
+        0,
+    ),
+    (
+        &[
+            "kg",
+            "kgco2e",
+            "kgco2-e",
+            "公斤",
+            "千克",
+            "千克二氧化碳當量",
+            "千克二氧化碳当量",
+        ],
+        "t",
+        1000,
+        0,
+    ),
+    (&["kt", "'000t", "千噸", "千吨"], "t", 1, 3),
+    (
+        &["mwh", "兆瓦時", "兆瓦时", "'000kwh", "千千瓦時", "千千瓦时"],
+        "MWh",
+        1,
+        0,
+    ),
+    (&["kwh", "千瓦時", "千瓦时", "度"], "MWh", 1000, 0),
+    (&["gwh", "吉瓦時", "吉瓦时"], "MWh", 1, 3),
+    (&["gj", "吉焦", "吉焦耳"], "MWh", 36, 1),
+    (&["m³", "m3", "立方米", "噸水", "吨水"], "m³", 1, 0),
+    (&["'000m³", "'000m3", "千立方米"], "m³", 1, 3),
+    (&["l", "litre", "litres", "公升", "升"], "m³", 1000, 0),
+    (&["g", "克"], "kg", 1000, 0),
+];
+
+/// Printed units per unit of a KPI whose unit is `kpi_unit` (`t CO2e`, `MWh/employee`), for a
+/// figure printed in `written` (`kg CO2e`, `kWh/employee`). Only the numerator converts; a
+/// denominator written is not checked. `None` when the two do not meet.
+pub fn unit_scale(kpi_unit: &str, written: &str) -> Option<Decimal> {
+    let squash = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_lowercase()
+    };
+    let numerator = |s: &str| -> String {
+        let top = s.split('/').next().unwrap_or_default();
+        squash(top)
+    };
+    let base = match numerator(kpi_unit).as_str() {
+        "tco2e" | "t" => "t",
+        "mwh" => "MWh",
+        "m³" => "m³",
+        "kg" => "kg",
+        _ => return None,
+    };
+    let written = numerator(written);
+    // A mass of a KPI in kg (air emissions): t and kg read the other way round.
+    if base == "kg" {
+        return match written.as_str() {
+            "kg" | "公斤" | "千克" => Some(Decimal::ONE),
+            "g" | "克" => Some(Decimal::ONE_THOUSAND),
+            "t" | "tonne" | "tonnes" | "噸" | "吨" => Some(Decimal::new(1, 3)),
+            _ => None,
+        };
+    }
+    PRINTED_UNITS
+        .iter()
+        .find(|(names, to, _, _)| *to == base && names.iter().any(|n| squash(n) == written))
+        .map(|(_, _, m, e)| Decimal::new(*m, *e))
+}
+
+/// The units a figure of `kpi_unit` may be printed in, its own first: `t CO2e` → `t CO2e`,
+/// `kg CO2e`; `MWh/employee` → `MWh/employee`, `kWh/employee`, `GJ/employee`.
+pub fn printed_units(kpi_unit: &str) -> Vec<String> {
+    let (top, rest) = match kpi_unit.find('/') {
+        Some(i) => (kpi_unit[..i].trim_end(), &kpi_unit[i..]),
+        None => (kpi_unit, ""),
+    };
+    let others: &[&str] = match top {
+        "t CO2e" => &["kg CO2e"],
+        "t" => &["kg"],
+        "MWh" => &["kWh", "GJ"],
+        "m³" => &["L"],
+        "kg" => &["g", "t"],
+        _ => &[],
+    };
+    std::iter::once(kpi_unit.to_string())
+        .chain(others.iter().map(|o| {
+            let gap = if kpi_unit[top.len()..].starts_with(' ') {
+                " "
+            } else {
+                ""
+            };
+            format!("{o}{gap}{rest}")
+        }))
+        .collect()
+}
+
 /// `a ÷ b` for two printed figures: (low, central, high) over their rounding.
 pub fn ratio_range(a: Decimal, b: Decimal) -> Option<(Decimal, Decimal, Decimal)> {
-    let (ha, hb) = (half_unit(a), half_unit(b));
+    ratio_range_with(a, half_unit(a), b, half_unit(b))
+}
+
+/// `a ÷ b` for two figures that may each be off by `ha` and `hb`.
+pub fn ratio_range_with(
+    a: Decimal,
+    ha: Decimal,
+    b: Decimal,
+    hb: Decimal,
+) -> Option<(Decimal, Decimal, Decimal)> {
     let central = a.cdiv(b)?;
     let low = a.csub(ha)?.max(Decimal::ZERO).cdiv(b.cadd(hb)?)?;
     let low_den = b.csub(hb)?;
@@ -53,14 +224,17 @@ fn implied(
 }
 
 /// What a published table implies, and its inconsistencies.
-pub fn check(published: &[(KpiId, Decimal)]) -> PublishedCheck {
-    let get = |k: KpiId| published.iter().find(|(id, _)| *id == k).map(|(_, v)| *v);
+pub fn check(published: &[Printed]) -> PublishedCheck {
+    let find = |k: KpiId| published.iter().find(|p| p.kpi == Some(k));
+    let get = |k: KpiId| find(k).and_then(Printed::value);
+    let slack = |k: KpiId| find(k).map_or(Decimal::ZERO, Printed::slack);
+    let range = |a: KpiId, b: KpiId| ratio_range_with(get(a)?, slack(a), get(b)?, slack(b));
     let mut implied_list = Vec::new();
     let mut checks = Vec::new();
 
     // Factors: emissions ÷ energy.
     if let (Some(t), Some(mwh)) = (get(KpiId::GhgScope1), get(KpiId::EnergyDirect)) {
-        if let Some(r) = ratio_range(t, mwh) {
+        if let Some(r) = range(KpiId::GhgScope1, KpiId::EnergyDirect) {
             let mut i = implied(
                 "scope1_factor_t_per_mwh",
                 t!("Scope 1 factor implied by direct energy"),
@@ -74,7 +248,7 @@ pub fn check(published: &[(KpiId, Decimal)]) -> PublishedCheck {
         }
     }
     if let (Some(t), Some(mwh)) = (get(KpiId::GhgScope2), get(KpiId::EnergyIndirect)) {
-        if let Some(r) = ratio_range(t, mwh) {
+        if let Some(r) = range(KpiId::GhgScope2, KpiId::EnergyIndirect) {
             let mut i = implied(
                 "scope2_factor_t_per_mwh",
                 t!("Scope 2 grid factor implied by purchased electricity (the effective blended factor)"),
@@ -97,7 +271,7 @@ pub fn check(published: &[(KpiId, Decimal)]) -> PublishedCheck {
         let (Some(n), Some(i)) = (get(num), get(k)) else {
             continue;
         };
-        let Some(r) = ratio_range(n, i) else { continue };
+        let Some(r) = range(num, k) else { continue };
         let what = t!("{0} implied by {1}", den.noun(), k.name_text());
         implied_list.push(implied(
             &format!("{}:{}", den.figure().key(), k.id()),
@@ -133,7 +307,7 @@ pub fn check(published: &[(KpiId, Decimal)]) -> PublishedCheck {
             let (Some(t), Some(x)) = (get(total), get(part)) else {
                 continue;
             };
-            let Some(slack) = half_unit(t).cadd(half_unit(x)) else {
+            let Some(slack) = slack(total).cadd(slack(part)) else {
                 continue;
             };
             if x.csub(t).is_some_and(|over| over > slack) {
@@ -153,9 +327,7 @@ pub fn check(published: &[(KpiId, Decimal)]) -> PublishedCheck {
             }
         }
         if let (Some(t), Some(x), Some(y)) = (get(total), get(a), get(b)) {
-            let slack = half_unit(t)
-                .cadd(half_unit(x))
-                .and_then(|s| s.cadd(half_unit(y)));
+            let slack = slack(total).cadd(slack(a)).and_then(|s| s.cadd(slack(b)));
             let Some((sum, slack)) = x.cadd(y).zip(slack) else {
                 continue;
             };
@@ -376,6 +548,25 @@ pub fn headcount_check(implied: &[(KpiId, (Decimal, Decimal, Decimal))]) -> Opti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_unit_offered_converts() {
+        let mut units: Vec<String> = KpiId::ALL.iter().map(|k| k.unit().to_string()).collect();
+        units.push("t CO2e / employee".into());
+        units.push("MWh / HKD million".into());
+        for u in units {
+            let offered = printed_units(&u);
+            assert_eq!(offered[0], u);
+            for o in &offered {
+                assert!(unit_scale(&u, o).is_some(), "{u}: {o}");
+            }
+        }
+        assert_eq!(
+            printed_units("MWh/employee"),
+            ["MWh/employee", "kWh/employee", "GJ/employee"]
+        );
+        assert_eq!(printed_units("t CO2e / employee")[1], "kg CO2e / employee");
+    }
     use std::str::FromStr;
 
     fn d(s: &str) -> Decimal {

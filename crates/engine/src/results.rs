@@ -137,6 +137,10 @@ pub struct KpiResult {
     /// The figure a published report printed for this KPI, as written.
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "as_written")]
     pub published: Option<Decimal>,
+    /// The figure as printed with its unit (`12,345 kg CO2e`), when the report printed it in
+    /// another unit than the KPI's; `published` is then it in the KPI's unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published_as_printed: Option<String>,
     /// Whether the computed value, rounded as the published figure is, equals it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub matches_published: Option<bool>,
@@ -242,6 +246,9 @@ pub struct TraceLine {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Details {
     pub gwp: &'static str,
+    /// The GHG Protocol consolidation approach the report states (`operational_control` …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consolidation: Option<&'static str>,
     pub grid_edition: String,
     /// Where towngas bought is counted: `scope1` (the GHG Protocol) or `scope2` (the HK EPD/EMSD
     /// convention).
@@ -332,23 +339,8 @@ pub struct WasteByKind {
     pub t: Option<Num>,
 }
 
-/// An intensity per unit of production (HKEX's "e.g. per unit of production volume").
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ProductionIntensity {
-    /// `<kpi id>_per_production_unit`.
-    pub id: String,
-    /// The KPI divided.
-    pub of: &'static str,
-    pub value: Option<Num>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub display: Option<Rounded>,
-    /// E.g. `t CO2e / tonne of product`.
-    pub unit: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<Text>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub formula: Option<Text>,
-}
+/// An intensity per unit of production: one of [`Intensity`].
+pub type ProductionIntensity = Intensity;
 
 /// The results of one period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -371,6 +363,9 @@ pub struct PeriodResults {
     /// Intensities per unit of production, when the period gives a production volume.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub per_production_unit: Vec<ProductionIntensity>,
+    /// The intensities the report chose (`intensities`), in its order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub intensities: Vec<Intensity>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -392,6 +387,8 @@ pub struct Results {
     pub published_check: Option<PublishedCheck>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub per_production_unit: Vec<ProductionIntensity>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub intensities: Vec<Intensity>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub data_quality: Vec<Check>,
     /// Other periods (`prior`, `base_year`), each computed with its own denominators.
@@ -488,4 +485,31 @@ pub struct Scope3Category {
     /// The methods its lines use ("spend-based", "activity-based", "supplier-specific").
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub methods: Vec<Text>,
+}
+
+/// An intensity's result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Intensity {
+    /// `<numerator>_per_<denominator>`: `ghg_total_t_per_revenue_million`.
+    pub id: String,
+    pub of: &'static str,
+    pub per: &'static str,
+    pub name: Text,
+    pub value: Option<Num>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub display: Option<Rounded>,
+    /// `t CO2e / HKD million`.
+    pub unit: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub formula: Option<Text>,
+    /// The figure the report printed, in this intensity's unit, and as printed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<Num>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published_as_printed: Option<String>,
+    /// Whether the computed value, rounded as the printed figure is, equals it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matches_published: Option<bool>,
 }

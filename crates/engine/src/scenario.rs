@@ -257,6 +257,11 @@ pub struct Settings {
     /// The month a financial year ends in (1–11), for periods written `2024/25`: each
     /// calendar year's utility factor counts for its months (default 3, April to March).
     pub year_end_month: u8,
+    /// The intensities the report prints beyond the KPI table's (`intensities`).
+    pub intensities: Vec<crate::intensity::Wanted>,
+    /// The GHG Protocol consolidation approach (`operational_control`, `financial_control`,
+    /// `equity_share`), when the report states it.
+    pub consolidation: Option<&'static str>,
 }
 
 impl Default for Settings {
@@ -272,6 +277,8 @@ impl Default for Settings {
             fuel_factors: Vec::new(),
             towngas_scope2: false,
             year_end_month: 3,
+            intensities: Vec::new(),
+            consolidation: None,
         }
     }
 }
@@ -424,7 +431,7 @@ pub struct Period {
     pub scope3_categories: Vec<CategoryStatus>,
     pub packaging_t: Field,
     /// Figures a published report printed, to compare the computed KPIs with.
-    pub published: Vec<(KpiId, Decimal)>,
+    pub published: Vec<super::published::Printed>,
 }
 
 impl Period {
@@ -442,6 +449,9 @@ impl Period {
         }
     }
 }
+
+/// The consolidation approaches the GHG Protocol allows, by id.
+pub const CONSOLIDATION: [&str; 3] = ["operational_control", "financial_control", "equity_share"];
 
 /// A scenario: the current period and, optionally, the prior year and the base year.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -690,6 +700,22 @@ impl Reader {
             Field::Given(w) => s.grid_om_weight = w,
             _ => {}
         }
+        if let Some(c) = self.text(obj, "consolidation", &format!("{at}consolidation")) {
+            match CONSOLIDATION
+                .iter()
+                .find(|k| **k == c.trim())
+            {
+                Some(k) => s.consolidation = Some(k),
+                None if c.trim().is_empty() => s.consolidation = None,
+                None => self.error(
+                    &format!("{at}consolidation"),
+                    t!("the consolidation approach is operational_control, financial_control or equity_share, not “{0}”", c.trim()),
+                ),
+            }
+        }
+        if let Some(v) = obj.get("intensities") {
+            s.intensities = self.intensities(v, &format!("{at}intensities"));
+        }
         if let Some(t) = self.text(obj, "towngas_scope", &format!("{at}towngas_scope")) {
             match t.trim().to_ascii_lowercase().replace([' ', '_', '-'], "").as_str() {
                 "scope1" | "" => s.towngas_scope2 = false,
@@ -799,7 +825,7 @@ impl Reader {
             invalid_scope3: Vec::new(),
             scope3_categories: Vec::new(),
             packaging_t: self.figure(Some(obj), Figure::Packaging, id),
-            published: self.published(obj, at),
+            published: self.published(obj, at, &settings.intensities),
             energy: Vec::new(),
             invalid_energy_rows: Vec::new(),
             instruments: Vec::new(),
@@ -856,8 +882,30 @@ impl Reader {
                 period.invalid_scope3.push(0);
             }
             Some(Value::Array(items)) => {
+                let paper = period
+                    .waste_items
+                    .iter()
+                    .filter(|w| w.kind.id == "paper")
+                    .try_fold(None, |sum: Option<Decimal>, w| {
+                        let kg = w.tonnes()?.cmul(Decimal::ONE_THOUSAND)?;
+                        Some(Some(sum.unwrap_or_default().cadd(kg)?))
+                    });
+                let around = scope3_read::Around {
+                    water_m3: period.water_m3,
+                    paper_kg: match paper {
+                        Some(kg) if period.invalid_waste_items.is_empty() => Ok(kg),
+                        _ => Err(()),
+                    },
+                    year: period
+                        .period
+                        .as_deref()
+                        .and_then(crate::period::years_of)
+                        .map(|y| match y {
+                            crate::period::Years::Calendar(y) | crate::period::Years::Split(y) => y,
+                        }),
+                };
                 for (index, item) in items.iter().enumerate() {
-                    match self.scope3_row(at, index, item) {
+                    match self.scope3_row(at, index, item, &around) {
                         Some(parsed) => period.scope3.push(parsed),
                         None => period.invalid_scope3.push(index),
                     }
@@ -916,21 +964,75 @@ impl Reader {
         period
     }
 
-    fn published(&mut self, root: &Map<String, Value>, at: &str) -> Vec<(KpiId, Decimal)> {
+    /// `published`: each KPI's (or chosen intensity's) figure as the report printed it — a
+    /// number in the KPI's own unit, or `{ "value", "unit" }` in the unit the report printed
+    /// (kg or t, kWh, MWh or GJ, m³ …).
+    fn published(
+        &mut self,
+        root: &Map<String, Value>,
+        at: &str,
+        intensities: &[crate::intensity::Wanted],
+    ) -> Vec<super::published::Printed> {
+        use super::published::{unit_scale, Printed};
         let Some(map) = self.object(root, "published", &format!("{at}published")) else {
             return Vec::new();
         };
         let mut out = Vec::new();
         for (key, v) in map {
             let path = format!("{at}published.{key}");
-            let Some(kpi) = KpiId::from_id(key) else {
-                self.error(&path, t!("“{0}” is not a KPI id", key));
-                continue;
+            let kpi = KpiId::from_id(key);
+            let chosen = intensities.iter().find(|w| w.id() == *key);
+            let kpi_unit = match (kpi, chosen) {
+                (Some(k), _) => k.unit().to_string(),
+                (None, Some(w)) => format!("{}/", w.of.unit()),
+                (None, None) => {
+                    self.error(
+                        &path,
+                        t!("“{0}” is not a KPI id, nor one of the intensities the report chose (intensities)", key),
+                    );
+                    continue;
+                }
             };
-            match decimal_of(v) {
-                Ok(Some(d)) => out.push((kpi, d)),
+            let (figure, unit, value_path) = match v {
+                Value::Object(o) => {
+                    let unit = self
+                        .text(o, "unit", &format!("{path}.unit"))
+                        .filter(|u| !u.trim().is_empty());
+                    (
+                        o.get("value").cloned().unwrap_or(Value::Null),
+                        unit,
+                        format!("{path}.value"),
+                    )
+                }
+                other => (other.clone(), None, path.clone()),
+            };
+            let scale = match &unit {
+                None => Decimal::ONE,
+                Some(u) => match unit_scale(&kpi_unit, u) {
+                    Some(s) => s,
+                    None => {
+                        self.error(
+                            &format!("{path}.unit"),
+                            t!(
+                                "a figure of {0} cannot be printed in “{1}”: write it in {0} or a unit that converts to it (kg or t, kWh, MWh or GJ, m³ or L)",
+                                kpi_unit.trim_end_matches('/'),
+                                u.trim()
+                            ),
+                        );
+                        continue;
+                    }
+                },
+            };
+            match decimal_of(&figure) {
+                Ok(Some(d)) => out.push(Printed {
+                    id: key.clone(),
+                    kpi,
+                    figure: d,
+                    unit: unit.map(|u| u.trim().to_string()),
+                    scale,
+                }),
                 Ok(None) => {}
-                Err(message) => self.error(&path, message),
+                Err(message) => self.error(&value_path, message),
             }
         }
         out
@@ -2260,6 +2362,20 @@ fn period_value(p: &Period, inherited: Option<&Settings>) -> Map<String, Value> 
             .collect();
         put("fuel_factors", Some(Value::Object(map)));
     }
+    if s.consolidation.is_some() && differs(&|i| i.consolidation == s.consolidation) {
+        put("consolidation", s.consolidation.map(|c| json!(c)));
+    }
+    if !s.intensities.is_empty() && differs(&|i| i.intensities == s.intensities) {
+        put(
+            "intensities",
+            Some(Value::Array(
+                s.intensities
+                    .iter()
+                    .map(|w| json!({ "kpi": w.of.id(), "per": w.per.id() }))
+                    .collect(),
+            )),
+        );
+    }
     let foreign = p.revenue_foreign.as_ref();
     let production = p.production.as_ref();
     put(
@@ -2431,7 +2547,14 @@ fn period_value(p: &Period, inherited: Option<&Settings>) -> Map<String, Value> 
         let map: Map<String, Value> = p
             .published
             .iter()
-            .map(|(k, v)| (k.id().to_string(), json!(v.to_string())))
+            .map(|p| {
+                let figure = json!(p.figure.to_string());
+                let v = match &p.unit {
+                    Some(u) => json!({ "value": figure, "unit": u }),
+                    None => figure,
+                };
+                (p.id.clone(), v)
+            })
             .collect();
         put("published", Some(Value::Object(map)));
     }
@@ -2460,6 +2583,23 @@ fn scope3_value(r: &Scope3Row) -> Value {
         if !text.is_empty() {
             m.insert(key.into(), json!(text));
         }
+    }
+    if let Some(u) = &r.usual {
+        if u.quantity_given {
+            m.insert("quantity".into(), json!(r.quantity.to_string()));
+            m.insert("unit".into(), json!(r.unit.shown));
+        }
+        m.insert("factor".into(), json!(u.usual.id()));
+        if let Some(s) = u.share {
+            m.insert("share".into(), json!(s.to_string()));
+        }
+        if let Some(e) = &u.electricity {
+            m.insert("electricity".into(), json!(e));
+        }
+        if let Some(n) = &r.note {
+            m.insert("note".into(), json!(n));
+        }
+        return Value::Object(m);
     }
     m.insert("quantity".into(), json!(r.quantity.to_string()));
     m.insert("unit".into(), json!(r.unit.shown));

@@ -12,6 +12,7 @@ use crate::DecOps as _;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
+pub mod hk;
 pub mod travel;
 
 /// The fifteen categories of the GHG Protocol's Scope 3 Standard, in English, Traditional and
@@ -232,6 +233,33 @@ pub struct Factor3 {
     pub id: Option<&'static str>,
     pub status: Option<&'static str>,
     pub year: Option<u16>,
+    /// A usual HK line's factor in its parts (kWh per m³ × kg CO2e per kWh).
+    pub via: Option<Via>,
+    /// The year of a department's figure the line takes, and the year it would want, when the
+    /// library has no figure for the report's own year.
+    pub earlier: Option<(String, String)>,
+}
+
+/// A factor made of a department's electricity per m³ and an electricity factor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Via {
+    pub kwh: Decimal,
+    /// The department's financial year (`2021/22`).
+    pub year: String,
+    pub electricity: Decimal,
+    pub electricity_id: String,
+}
+
+/// How a usual HK line was written, for writing it back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UsualLine {
+    pub usual: hk::Usual,
+    /// Whether the line gave its own quantity (else it follows the scenario's water or paper).
+    pub quantity_given: bool,
+    /// Sewage as a percentage of fresh water, when given.
+    pub share: Option<Decimal>,
+    /// The electricity factor's id, when the line names one.
+    pub electricity: Option<String>,
 }
 
 /// A travel factor of the library by id: kg CO2e per its unit, with its citation.
@@ -253,7 +281,47 @@ pub fn library_factor(id: &str) -> Option<Factor3> {
         id: Some(id),
         status: Some("verified"),
         year: Some(*year),
+        via: None,
+        earlier: None,
     })
+}
+
+/// The Scope 3 factors a line may name by id, as JSON for `EsgKpi.scope3Factors()`: the travel
+/// set (one record each, kg CO2e per its unit) and Hong Kong's usual lines (the departments'
+/// kWh/m³ by financial year, and paper's factor), each with its source and status.
+pub fn factors_json() -> serde_json::Value {
+    let mut out: Vec<serde_json::Value> = travel::TRAVEL
+        .iter()
+        .filter_map(|t| library_factor(t.0))
+        .map(|f| {
+            serde_json::json!({
+                "id": f.id, "value": f.value.to_string(), "unit": f.unit_text,
+                "year": f.year, "source": f.source, "status": f.status,
+            })
+        })
+        .collect();
+    for (id, usual, category) in hk::USUAL {
+        let record = match usual.series() {
+            Some((series, publisher)) => {
+                let by_year: Vec<serde_json::Value> = series
+                    .iter()
+                    .map(|f| {
+                        serde_json::json!({ "year": hk::year_label(usual, f.0), "value": f.1, "source": f.2 })
+                    })
+                    .collect();
+                serde_json::json!({
+                    "id": id, "category": category, "unit": "kWh/m³", "by_year": by_year,
+                    "source": publisher, "status": "verified", "times": hk::DEFAULT_ELECTRICITY,
+                })
+            }
+            None => serde_json::json!({
+                "id": id, "category": category, "value": hk::PAPER_KG_PER_KG, "unit": "kgCO2e/kg",
+                "source": hk::PAPER_SOURCE, "status": "unverified",
+            }),
+        };
+        out.push(record);
+    }
+    serde_json::Value::Array(out)
 }
 
 /// How a row's tonnes are found.
@@ -276,6 +344,10 @@ pub struct Scope3Row {
     pub unit: Unit3,
     pub how: How,
     pub note: Option<String>,
+    /// Set on the usual HK lines (WSD water, DSD sewage, paper).
+    pub usual: Option<UsualLine>,
+    /// How the quantity came from the scenario, when the line gave none.
+    pub derived: Option<Text>,
 }
 
 /// What a report says of a category.
@@ -407,10 +479,24 @@ pub fn trace(prefix: &str, row: &Scope3Row, kpi: &'static str) -> Option<TraceLi
                 )),
                 _ => None,
             };
+            let conversion = conversion.or_else(|| row.derived.clone());
             let mut values = BTreeMap::new();
             values.insert("value", Num(f.value));
-            (
-                t!(
+            let text = match &f.via {
+                Some(via) => t!(
+                    "{0}{1} {2} × {3} kWh/m³ ({4}, {5}) × {6} kg CO2e/kWh ({7}) = {8} t CO2e; Scope 3, {9}",
+                    what.clone(),
+                    q.clone(),
+                    row.unit.shown.as_str(),
+                    plain(via.kwh),
+                    f.id.unwrap_or_default(),
+                    via.year.as_str(),
+                    plain(via.electricity),
+                    via.electricity_id.as_str(),
+                    number::rounded(t, 4),
+                    category_name(row.category)
+                ),
+                None => t!(
                     "{0}{1} {2} × {3} {4} = {5} t CO2e ({6}); Scope 3, {7}",
                     what,
                     q,
@@ -424,6 +510,9 @@ pub fn trace(prefix: &str, row: &Scope3Row, kpi: &'static str) -> Option<TraceLi
                     },
                     category_name(row.category)
                 ),
+            };
+            (
+                text,
                 Some(TraceFactor {
                     id: f.id.map(str::to_string),
                     values,

@@ -2,12 +2,27 @@
 //! error at its own path with what to do, the rest of the row list read.
 
 use super::super::scope3::{
-    self, ambiguous_money, factor_unit, CategoryStatus, Disclosed, Factor3, How, Kind, Rate,
-    Scope3Row,
+    self, ambiguous_money, factor_unit, hk, CategoryStatus, Disclosed, Factor3, How, Kind, Rate,
+    Scope3Row, UsualLine, Via,
 };
 use super::{kind_of, Field, Reader};
+use crate::library;
+use crate::number::plain;
 use crate::t;
+use crate::units::FactorUnit;
+use crate::DecOps as _;
+use rust_decimal::Decimal;
 use serde_json::{Map, Value};
+
+/// What a usual HK line reads from the rest of its period.
+pub(super) struct Around {
+    pub water_m3: super::Field,
+    /// The paper among the waste items, in kg: `Err` when a waste item could not be read (it may
+    /// be paper), `Ok(None)` when there is none.
+    pub paper_kg: Result<Option<Decimal>, ()>,
+    /// The calendar year the department's financial year starts in.
+    pub year: Option<u16>,
+}
 
 impl Reader {
     /// A category, 1–15, written as a number or as text.
@@ -50,7 +65,13 @@ impl Reader {
     }
 
     /// One `scope3` row.
-    pub(super) fn scope3_row(&mut self, at: &str, index: usize, item: &Value) -> Option<Scope3Row> {
+    pub(super) fn scope3_row(
+        &mut self,
+        at: &str,
+        index: usize,
+        item: &Value,
+        around: &Around,
+    ) -> Option<Scope3Row> {
         let base = format!("{at}scope3[{index}]");
         let p = |field: &str| format!("{base}.{field}");
         let Some(obj) = item.as_object() else {
@@ -60,6 +81,13 @@ impl Reader {
             );
             return None;
         };
+        if let Some((usual, category)) = obj
+            .get("factor")
+            .and_then(Value::as_str)
+            .and_then(hk::usual)
+        {
+            return self.usual_row(obj, index, &p, usual, category, around);
+        }
         let before = self.errors.len();
         let category = self.category(obj, &p("category"));
         let description = self
@@ -163,6 +191,260 @@ impl Reader {
             unit: unit?,
             how: how?,
             note,
+            usual: None,
+            derived: None,
+        })
+    }
+
+    /// A usual HK line: its category unless the line says another, its quantity from the
+    /// scenario unless the line gives one, the department's figure for the report's year.
+    fn usual_row(
+        &mut self,
+        obj: &Map<String, Value>,
+        index: usize,
+        p: &dyn Fn(&str) -> String,
+        usual: hk::Usual,
+        category: u8,
+        around: &Around,
+    ) -> Option<Scope3Row> {
+        let before = self.errors.len();
+        let category = match obj.get("category") {
+            None | Some(Value::Null) => Some(category),
+            Some(_) => self.category(obj, &p("category")),
+        };
+        let description = self
+            .text(obj, "description", &p("description"))
+            .unwrap_or_default();
+        let site = self.text(obj, "site", &p("site")).unwrap_or_default();
+        let note = self
+            .text(obj, "note", &p("note"))
+            .filter(|n| !n.trim().is_empty());
+        let (kind_unit, want) = match usual {
+            hk::Usual::Paper => ("kg", Kind::Mass),
+            _ => ("m³", Kind::Volume),
+        };
+        let unit = match self.text(obj, "unit", &p("unit")) {
+            Some(u) if !u.trim().is_empty() => match scope3::unit(&u) {
+                Some(found) if found.kind == want => Some(found),
+                _ => {
+                    self.error(
+                        &p("unit"),
+                        t!(
+                            "this line is in {0} (or a unit convertible to it), not “{1}”",
+                            kind_unit,
+                            u.trim()
+                        ),
+                    );
+                    None
+                }
+            },
+            _ => scope3::unit(kind_unit),
+        };
+        let share = match usual {
+            hk::Usual::Sewage => match self.number(Some(obj), "share", &p("share")) {
+                Field::Given(s) if s > Decimal::ZERO && s <= Decimal::ONE_HUNDRED => Some(Some(s)),
+                Field::Given(s) => {
+                    self.error(
+                        &p("share"),
+                        t!(
+                            "sewage is a share of the fresh water from above 0 to 100 %, not {0} %",
+                            plain(s)
+                        ),
+                    );
+                    None
+                }
+                Field::Missing => Some(None),
+                Field::Invalid => None,
+            },
+            _ => Some(None),
+        };
+        let given = self.number(Some(obj), "quantity", &p("quantity"));
+        let (quantity, derived) = match (given, usual) {
+            (Field::Given(q), _) => (Some(q), None),
+            (Field::Invalid, _) => (None, None),
+            (Field::Missing, hk::Usual::Paper) => match around.paper_kg {
+                Ok(Some(kg)) => (
+                    Some(kg),
+                    Some(t!(
+                        "{0} kg of paper, from the waste items of kind paper",
+                        plain(kg)
+                    )),
+                ),
+                Ok(None) => {
+                    self.error(
+                        &p("quantity"),
+                        t!("enter the paper sent to landfill, or add it to the waste items as paper"),
+                    );
+                    (None, None)
+                }
+                Err(()) => {
+                    self.error(
+                        &p("quantity"),
+                        t!("a waste item has an input error, so the paper among them is not known: correct it, or enter this line's quantity"),
+                    );
+                    (None, None)
+                }
+            },
+            (Field::Missing, _) => match around.water_m3 {
+                Field::Given(w) => {
+                    let pct = share.flatten().unwrap_or(Decimal::ONE_HUNDRED);
+                    match (
+                        usual,
+                        w.cmul(pct).and_then(|x| x.cdiv(Decimal::ONE_HUNDRED)),
+                    ) {
+                        (hk::Usual::Sewage, Some(q)) => (
+                            Some(q),
+                            Some(t!(
+                                "{0} m³ of fresh water × {1} % = {2} m³ of sewage",
+                                plain(w),
+                                plain(pct),
+                                plain(q)
+                            )),
+                        ),
+                        (_, Some(_)) => (
+                            Some(w),
+                            Some(t!("{0} m³ of fresh water, the period's water", plain(w))),
+                        ),
+                        (_, None) => {
+                            self.error(&p("quantity"), crate::text::overflow());
+                            (None, None)
+                        }
+                    }
+                }
+                Field::Missing => {
+                    self.error(
+                        &p("quantity"),
+                        t!("enter the period's water (m³), or this line's quantity"),
+                    );
+                    (None, None)
+                }
+                // The water field's own message says what is wrong.
+                Field::Invalid => (None, None),
+            },
+        };
+        let electricity = match (usual, obj.get("electricity")) {
+            (hk::Usual::Paper, None | Some(Value::Null)) => Some(None),
+            (hk::Usual::Paper, Some(_)) => {
+                self.error(
+                    &p("electricity"),
+                    t!("the paper line takes no electricity factor: remove it"),
+                );
+                None
+            }
+            (_, None | Some(Value::Null)) => Some(None),
+            (_, Some(Value::String(id))) => Some(Some(id.trim().to_string())),
+            (_, Some(other)) => {
+                self.error(
+                    &p("electricity"),
+                    t!(
+                        "the electricity factor is a library id (clp-2023, hk-gov-default-electricity …), not {0}",
+                        kind_of(other)
+                    ),
+                );
+                None
+            }
+        };
+        let factor = match (usual.series(), &electricity) {
+            (_, None) => None,
+            (None, _) => Some(Factor3 {
+                value: Decimal::from_str_radix(hk::PAPER_KG_PER_KG, 10).ok()?,
+                tonnes: Decimal::new(1, 3),
+                per: scope3::unit("kg")?,
+                unit_text: "kgCO2e/kg".into(),
+                source: hk::PAPER_SOURCE.into(),
+                id: Some(usual.id()),
+                status: Some("unverified"),
+                year: None,
+                via: None,
+                earlier: None,
+            }),
+            (Some((series, publisher)), Some(chosen)) => {
+                let id = chosen.as_deref().unwrap_or(hk::DEFAULT_ELECTRICITY);
+                let record = library::find(id).filter(|r| {
+                    r.unit == FactorUnit::KG_PER_KWH || r.unit == FactorUnit::T_PER_MWH
+                });
+                let per_kwh = record.and_then(|r| r.single_value().map(|v| (r, v)));
+                match (per_kwh, hk::figure(series, around.year)) {
+                    (Some((record, kg)), Some(fig)) => {
+                        let kwh = hk::value(fig)?;
+                        let year = hk::year_label(usual, fig.0);
+                        let status = if record.status.id() == "verified" {
+                            "verified"
+                        } else {
+                            record.status.id()
+                        };
+                        Some(Factor3 {
+                            value: kwh.cmul(kg)?,
+                            tonnes: Decimal::new(1, 3),
+                            per: scope3::unit("m³")?,
+                            unit_text: "kgCO2e/m³".into(),
+                            source: format!(
+                                "{publisher}, {year}: {} kWh/m³, {} [verified]; × {}: {}",
+                                fig.1,
+                                fig.2,
+                                record.id,
+                                record.citation()
+                            ),
+                            id: Some(usual.id()),
+                            status: Some(status),
+                            year: None,
+                            via: Some(Via {
+                                kwh,
+                                year: year.clone(),
+                                electricity: kg,
+                                electricity_id: record.id.clone(),
+                            }),
+                            earlier: around
+                                .year
+                                .filter(|w| *w != fig.0)
+                                .map(|w| (year.clone(), hk::year_label(usual, w))),
+                        })
+                    }
+                    (None, _) => {
+                        self.error(
+                            &p("electricity"),
+                            t!("the library has no electricity factor per kWh “{0}”: choose clp-2023, hk-electric-2020, hk-gov-default-electricity …", id),
+                        );
+                        None
+                    }
+                    (_, None) => None,
+                }
+            }
+        };
+        let unit = match unit {
+            // A quantity from the scenario is in m³ or kg, whatever unit the line names.
+            Some(u) if derived.is_some() && u.shown != kind_unit => {
+                self.error(
+                    &p("unit"),
+                    t!(
+                        "the quantity comes from the scenario in {0}: remove the unit “{1}”, or enter the quantity in it",
+                        kind_unit,
+                        u.shown.as_str()
+                    ),
+                );
+                None
+            }
+            u => u,
+        };
+        if self.errors.len() > before {
+            return None;
+        }
+        Some(Scope3Row {
+            index,
+            category: category?,
+            description,
+            site,
+            quantity: quantity?,
+            unit: unit?,
+            how: How::Factor(Box::new(factor?), None),
+            note,
+            usual: Some(UsualLine {
+                usual,
+                quantity_given: matches!(given, Field::Given(_)),
+                share: share.flatten(),
+                electricity: electricity.flatten(),
+            }),
+            derived,
         })
     }
 
@@ -245,6 +527,8 @@ impl Reader {
                 id: None,
                 status: None,
                 year: None,
+                via: None,
+                earlier: None,
             }),
             rate,
         ))
@@ -395,6 +679,59 @@ impl Reader {
                 status,
                 reason,
             });
+        }
+        out
+    }
+
+    /// `intensities: [{ "kpi": "ghg_total_t", "per": "employee" }]`: the intensities the
+    /// report prints beyond the KPI table's; a bad entry is an error at its field, the rest read.
+    pub(super) fn intensities(&mut self, v: &Value, path: &str) -> Vec<crate::intensity::Wanted> {
+        use crate::intensity::{Of, Per, Wanted};
+        let Value::Array(items) = v else {
+            if !v.is_null() {
+                self.error(path, t!("intensities must be a list, not {0}", kind_of(v)));
+            }
+            return Vec::new();
+        };
+        let mut out: Vec<Wanted> = Vec::new();
+        for (index, item) in items.iter().enumerate() {
+            let base = format!("{path}[{index}]");
+            let Some(obj) = item.as_object() else {
+                self.error(
+                    &base,
+                    t!("an intensity must be an object, not {0}", kind_of(item)),
+                );
+                continue;
+            };
+            let kpi = self
+                .text(obj, "kpi", &format!("{base}.kpi"))
+                .unwrap_or_default();
+            let of = Of::from_id(&kpi);
+            if of.is_none() {
+                self.error(
+                    &format!("{base}.kpi"),
+                    t!("“{0}” is not a total to divide: choose a KPI that is a total (ghg_total_t, ghg_scope3_t, energy_total_mwh, water_m3 …) or ghg_scopes_1_2_3_t", kpi.trim()),
+                );
+            }
+            let per_text = self
+                .text(obj, "per", &format!("{base}.per"))
+                .unwrap_or_default();
+            let per = Per::from_id(&per_text);
+            if per.is_none() {
+                self.error(
+                    &format!("{base}.per"),
+                    t!("an intensity is per employee, m2, revenue_million or production_unit, not “{0}”", per_text.trim()),
+                );
+            }
+            let (Some(of), Some(per)) = (of, per) else {
+                continue;
+            };
+            let wanted = Wanted { of, per };
+            if out.contains(&wanted) {
+                self.error(&base, t!("{0} is listed twice", wanted.id()));
+                continue;
+            }
+            out.push(wanted);
         }
         out
     }
