@@ -88,10 +88,14 @@ import { join, resolve } from 'node:path';
  * 80 new sentences in three languages): Hong Kong's usual lines (WSD and DSD series with their
  * citations), intensities per any denominator, the Part D table (engine rows, CSV, Excel paste,
  * the page's view), figures printed in kg, kWh or GJ with the published-table form for all 20
- * KPIs, and the Scope 3 chart. Issue 19 owns the way down (Chinese tables on demand, the
- * first view rendered at build time).
+ * KPIs, and the Scope 3 chart. Then 533 KB: flights by airport pair, +27.0 KB (531.7 KB
+ * measured): the 3,220 airports packed in 7 bytes each (22.5 KB raw, about 22 KB gzip; as text
+ * they were 31 KB) and an exact-decimal great-circle distance (its own cosine series:
+ * rust_decimal's `maths` feature cost 3.7 KB more). The airports are the first thing to load
+ * on demand. Issue 19 owns the way down (Chinese tables on demand, the first view rendered at
+ * build time).
  */
-export const BUDGET = { targetKb: 200, limitKb: 506 };
+export const BUDGET = { targetKb: 200, limitKb: 533 };
 
 const dist = resolve(import.meta.dirname, '..', 'dist');
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;

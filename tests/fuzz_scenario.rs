@@ -194,6 +194,7 @@ fn seeds() -> Vec<Value> {
                 { "category": 4, "quantity": "500", "unit": "kgCO2e" },
                 { "category": 5, "quantity": "2", "unit": "t", "factor": { "value": "4.8", "unit": "kgCO2e/kg", "source": "s" } },
                 { "factor": "hk-wsd-fresh-water" },
+                { "category": 6, "from": "HKG", "to": "LHR", "trips": "2", "return": true, "factor": "desnz-2025-air-long-haul-economy-rf" },
                 { "factor": "hk-dsd-sewage", "share": "70", "electricity": "clp-2023" },
                 { "factor": "hk-paper-landfill", "quantity": "3", "unit": "kg" }
             ],

@@ -1192,6 +1192,24 @@ fn Scope3Editor(props: &WasteItemProps) -> Html {
         });
     let needs_rate = matches!((&kind, &factor_currency), (Some(scope3::Kind::Money(a)), Some(b)) if a != b)
         || path::get(doc, &p(Input::ExchangeRate)).is_some();
+    // A flight given by its airports (the quantity is then theirs).
+    let by_airports = [Input::From, Input::To]
+        .iter()
+        .any(|f| !path::text(doc, &p(*f)).trim().is_empty());
+    let trip = match path::get(doc, &p(Input::Return)) {
+        Some(serde_json::Value::Bool(true)) => AttrValue::from("true"),
+        Some(serde_json::Value::String(s)) if matches!(s.as_str(), "true" | "yes") => {
+            AttrValue::from("true")
+        }
+        _ => AttrValue::from(""),
+    };
+    let trips = vec![
+        (String::new(), tr!(lang, "one way").to_string()),
+        (
+            "true".to_string(),
+            tr!(lang, "return (there and back)").to_string(),
+        ),
+    ];
     // A usual line without its own category takes the line's (shown as the engine reads it).
     let category = match (path::text(doc, &p(Input::Category)), usual) {
         (c, Some((_, default))) if c.is_empty() => AttrValue::from(default.to_string()),
@@ -1208,8 +1226,19 @@ fn Scope3Editor(props: &WasteItemProps) -> Html {
                 <SelectField path={p(Input::Category)} label={Input::Category.label().render(lang)} value={category} options={options(categories)} error={err(Input::Category)} onedit={onedit.clone()} />
                 <TextField path={p(Input::Description)} label={Input::Description.label().render(lang)} value={text(Input::Description)} error={err(Input::Description)} onedit={onedit.clone()} />
                 if usual.is_none() {
-                    <NumberField path={p(Input::Quantity)} label={Input::Quantity.label().render(lang)} value={text(Input::Quantity)} error={err(Input::Quantity)} onedit={onedit.clone()} />
+                    if !by_airports {
+                        <NumberField path={p(Input::Quantity)} label={Input::Quantity.label().render(lang)} value={text(Input::Quantity)} error={err(Input::Quantity)} onedit={onedit.clone()} />
+                    }
                     <SelectField path={p(Input::Unit)} label={Input::Unit.label().render(lang)} value={AttrValue::from(unit_text.clone())} options={options(units)} error={err(Input::Unit)} onedit={onedit.clone()} />
+                    // A flight: its airports give the passenger-km.
+                    if unit_text == "pkm" || by_airports {
+                        <TextField path={p(Input::From)} label={Input::From.label().render(lang)} value={text(Input::From)} error={err(Input::From)} onedit={onedit.clone()} />
+                        <TextField path={p(Input::To)} label={Input::To.label().render(lang)} value={text(Input::To)} error={err(Input::To)} onedit={onedit.clone()} />
+                        if by_airports {
+                            <NumberField path={p(Input::Trips)} label={Input::Trips.label().render(lang)} value={text(Input::Trips)} error={err(Input::Trips)} onedit={onedit.clone()} />
+                            <SelectField path={p(Input::Return)} label={Input::Return.label().render(lang)} value={trip} options={options(trips)} error={err(Input::Return)} onedit={onedit.clone()} />
+                        }
+                    }
                 }
                 <div class="wide">
                     <SelectField path={format!("{row}.method")} label={tr!(lang, "Its emissions")} value={mode} options={options(modes)} onedit={set_mode} />

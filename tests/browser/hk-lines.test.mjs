@@ -69,3 +69,27 @@ for (const { lang, add, paper, intensity, wsd } of LANGUAGES) {
     await close();
   });
 }
+
+test('a flight entered by its airports: the great-circle passenger-km, an unknown code refused at its field', async () => {
+  const { page, record, close } = await openPage(env.browser, env.server.url);
+  await page.getByTestId('new-report').click();
+  await page.getByTestId('new-report-confirm').click();
+  await input(page, 'period').fill('2025');
+  await page.getByRole('button', { name: '+ Add a Scope 3 line' }).click();
+  await input(page, 'scope3[0].factor').selectOption('desnz-2025-air-long-haul-economy-rf');
+  await input(page, 'scope3[0].from').fill('HKG');
+  // One airport alone: said at the other; no total.
+  await errorFor(page, 'scope3[0].to').waitFor();
+  await input(page, 'scope3[0].to').fill('XQZ');
+  assert.match(await errorFor(page, 'scope3[0].to').textContent(), /no “XQZ”/);
+  await input(page, 'scope3[0].to').fill('LHR');
+  await input(page, 'scope3[0].return').selectOption('true');
+  await input(page, 'scope3[0].trips').fill('2');
+  // 9,631 km × 2 people × 2 ways × 0.11704 kg (DESNZ 2025, long-haul economy with RF).
+  assert.equal((await kpiTexts(page)).ghg_scope3_t, two((9631 * 4 * 0.11704) / 1000));
+  assert.equal(await input(page, 'scope3[0].quantity').count(), 0, 'the airports give the quantity');
+  await openTrace(page);
+  assert.match(await page.locator('[data-trace="scope3[0]"]').textContent(), /HKG–LHR: 9,631 km great-circle distance × 4 journeys = 38,524 pkm/);
+  assert.deepEqual(record.pageErrors, []);
+  await close();
+});

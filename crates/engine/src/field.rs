@@ -338,10 +338,14 @@ pub enum Input {
     Reason,
     Share,
     Electricity,
+    From,
+    To,
+    Trips,
+    Return,
 }
 
 impl Input {
-    pub const ALL: [Input; 37] = [
+    pub const ALL: [Input; 41] = [
         Input::Gwp,
         Input::GridEdition,
         Input::GridOmWeight,
@@ -379,6 +383,10 @@ impl Input {
         Input::Reason,
         Input::Share,
         Input::Electricity,
+        Input::From,
+        Input::To,
+        Input::Trips,
+        Input::Return,
     ];
 
     /// (key, label): the table.
@@ -424,6 +432,10 @@ impl Input {
             Input::Reason => ("reason", "Reason"),
             Input::Share => ("share", "Sewage, % of the fresh water"),
             Input::Electricity => ("electricity", "Electricity factor (kg CO2e/kWh)"),
+            Input::From => ("from", "From (airport, IATA code)"),
+            Input::To => ("to", "To (airport, IATA code)"),
+            Input::Trips => ("trips", "Passengers × trips"),
+            Input::Return => ("return", "One way or return"),
         }
     }
 

@@ -2601,8 +2601,22 @@ fn scope3_value(r: &Scope3Row) -> Value {
         }
         return Value::Object(m);
     }
-    m.insert("quantity".into(), json!(r.quantity.to_string()));
-    m.insert("unit".into(), json!(r.unit.shown));
+    match &r.flight {
+        Some(f) => {
+            m.insert("from".into(), json!(f.from));
+            m.insert("to".into(), json!(f.to));
+            if let Some(t) = f.trips {
+                m.insert("trips".into(), json!(t.to_string()));
+            }
+            if f.return_trip {
+                m.insert("return".into(), json!(true));
+            }
+        }
+        None => {
+            m.insert("quantity".into(), json!(r.quantity.to_string()));
+            m.insert("unit".into(), json!(r.unit.shown));
+        }
+    }
     if let super::scope3::How::Factor(f, rate) = &r.how {
         m.insert(
             "factor".into(),

@@ -12,6 +12,7 @@ use crate::DecOps as _;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
+pub mod flight;
 pub mod hk;
 pub mod travel;
 
@@ -348,6 +349,18 @@ pub struct Scope3Row {
     pub usual: Option<UsualLine>,
     /// How the quantity came from the scenario, when the line gave none.
     pub derived: Option<Text>,
+    /// Set on a flight given by its airports: the quantity is their distance × journeys.
+    pub flight: Option<Flight>,
+}
+
+/// A flight line as written: airports, how many people or trips, one way or return.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flight {
+    pub from: String,
+    pub to: String,
+    /// Passengers × trips, when given (else one).
+    pub trips: Option<Decimal>,
+    pub return_trip: bool,
 }
 
 /// What a report says of a category.

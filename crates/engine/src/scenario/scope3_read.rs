@@ -88,6 +88,25 @@ impl Reader {
         {
             return self.usual_row(obj, index, &p, usual, category, around);
         }
+        // Keys given a value: an empty one (a field cleared on the page) is not given.
+        let given = |key: &str| match obj.get(key) {
+            None | Some(Value::Null) | Some(Value::Bool(false)) => false,
+            Some(Value::String(s)) => !matches!(s.trim(), "" | "false" | "no"),
+            Some(_) => true,
+        };
+        if given("from") || given("to") {
+            return self.flight_row(at, index, obj, around);
+        }
+        // Journeys without airports would be silently left out of the quantity.
+        for key in ["trips", "return"] {
+            if given(key) {
+                self.error(
+                    &p(key),
+                    t!("{0} applies to a flight by its airports: give from and to, or count it in the quantity", key),
+                );
+                return None;
+            }
+        }
         let before = self.errors.len();
         let category = self.category(obj, &p("category"));
         let description = self
@@ -193,7 +212,139 @@ impl Reader {
             note,
             usual: None,
             derived: None,
+            flight: None,
         })
+    }
+
+    /// A flight by its airports: the great-circle distance × journeys in pkm, then read as a
+    /// line of that quantity (its factor per pkm).
+    fn flight_row(
+        &mut self,
+        at: &str,
+        index: usize,
+        obj: &Map<String, Value>,
+        around: &Around,
+    ) -> Option<Scope3Row> {
+        use crate::scope3::flight;
+        let base = format!("{at}scope3[{index}]");
+        let p = |field: &str| format!("{base}.{field}");
+        let before = self.errors.len();
+        let mut airport = |key: &str| -> Option<(String, (Decimal, Decimal))> {
+            let code = self
+                .text(obj, key, &p(key))
+                .map(|c| c.trim().to_ascii_uppercase())
+                .unwrap_or_default();
+            if code.is_empty() {
+                self.error(
+                    &p(key),
+                    t!("enter both airports by their IATA codes (HKG, LHR …), or remove them and give the distance as the line's quantity in pkm"),
+                );
+                return None;
+            }
+            match flight::airport(&code) {
+                Some(at) => Some((code, at)),
+                None => {
+                    self.error(
+                        &p(key),
+                        t!("the airport set has no “{0}”: check the IATA code, or give the distance as the line's quantity in pkm", code),
+                    );
+                    None
+                }
+            }
+        };
+        let from = airport("from");
+        let to = airport("to");
+        if let (Some((a, _)), Some((b, _))) = (&from, &to) {
+            if a == b {
+                self.error(
+                    &p("to"),
+                    t!("the flight leaves from and arrives at {0}", a.as_str()),
+                );
+            }
+        }
+        let trips = match self.number(Some(obj), "trips", &p("trips")) {
+            Field::Given(t) if t.is_zero() => {
+                self.error(&p("trips"), t!("the number of journeys cannot be zero"));
+                None
+            }
+            Field::Given(t) => Some(Some(t)),
+            Field::Missing => Some(None),
+            Field::Invalid => None,
+        };
+        let return_trip = match obj.get("return") {
+            None | Some(Value::Null) | Some(Value::Bool(false)) => Some(false),
+            Some(Value::Bool(true)) => Some(true),
+            Some(Value::String(s)) if matches!(s.trim(), "yes" | "true") => Some(true),
+            Some(Value::String(s)) if matches!(s.trim(), "no" | "false" | "") => Some(false),
+            Some(other) => {
+                self.error(
+                    &p("return"),
+                    t!(
+                        "return is true (there and back) or false (one way), not {0}",
+                        kind_of(other)
+                    ),
+                );
+                None
+            }
+        };
+        let quantity_given = match obj.get("quantity") {
+            None | Some(Value::Null) => false,
+            Some(Value::String(s)) => !s.trim().is_empty(),
+            Some(_) => true,
+        };
+        if quantity_given {
+            self.error(
+                &p("quantity"),
+                t!("give the airports or the distance (quantity), not both"),
+            );
+        }
+        if let Some(u) = self.text(obj, "unit", &p("unit")) {
+            if !u.trim().is_empty()
+                && scope3::unit(&u).map(|u| u.kind) != Some(Kind::PassengerDistance)
+            {
+                self.error(
+                    &p("unit"),
+                    t!(
+                        "a flight by its airports is in passenger-km (pkm), not “{0}”",
+                        u.trim()
+                    ),
+                );
+            }
+        }
+        if self.errors.len() > before {
+            return None;
+        }
+        let ((from, a), (to, b)) = (from?, to?);
+        let (trips, return_trip) = (trips?, return_trip?);
+        let km = flight::great_circle_km(a, b)?;
+        let journeys = trips.unwrap_or(Decimal::ONE).cmul(if return_trip {
+            Decimal::TWO
+        } else {
+            Decimal::ONE
+        })?;
+        let pkm = km.cmul(journeys)?;
+        let mut line = obj.clone();
+        for key in ["from", "to", "trips", "return"] {
+            line.remove(key);
+        }
+        line.insert("quantity".into(), Value::String(pkm.to_string()));
+        line.insert("unit".into(), Value::String("pkm".into()));
+        let mut row = self.scope3_row(at, index, &Value::Object(line), around)?;
+        row.derived = Some(t!(
+            "{0}–{1}: {2} km great-circle distance × {3} journeys = {4} pkm (the DESNZ air factors include their 8 % uplift)",
+            from.as_str(),
+            to.as_str(),
+            plain(km),
+            plain(journeys),
+            plain(pkm)
+        ));
+        row.flight = Some(crate::scope3::Flight {
+            from,
+            to,
+            trips,
+            return_trip,
+        });
+        Some(row)
     }
 
     /// A usual HK line: its category unless the line says another, its quantity from the
@@ -445,6 +596,7 @@ impl Reader {
                 electricity: electricity.flatten(),
             }),
             derived,
+            flight: None,
         })
     }
 
