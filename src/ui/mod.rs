@@ -1065,7 +1065,14 @@ fn Scope3Editor(props: &WasteItemProps) -> Html {
     let p = |f: Input| f.in_line(&row);
     let err = |f: Input| state.error_at(&p(f), lang).map(AttrValue::from);
     let text = |f: Input| AttrValue::from(path::text(doc, &p(f)));
-    let unit_text = path::text(doc, &p(Input::Unit));
+    // A flight given by its airports (the quantity is then theirs, in pkm).
+    let by_airports = [Input::From, Input::To]
+        .iter()
+        .any(|f| !path::text(doc, &p(*f)).trim().is_empty());
+    let unit_text = match path::text(doc, &p(Input::Unit)) {
+        u if u.is_empty() && by_airports => "pkm".to_string(),
+        u => u,
+    };
     let unit = scope3::unit(&unit_text);
     let kind = unit.as_ref().map(|u| u.kind.clone());
     let factor = path::get(doc, &p(Input::Factor));
@@ -1192,10 +1199,6 @@ fn Scope3Editor(props: &WasteItemProps) -> Html {
         });
     let needs_rate = matches!((&kind, &factor_currency), (Some(scope3::Kind::Money(a)), Some(b)) if a != b)
         || path::get(doc, &p(Input::ExchangeRate)).is_some();
-    // A flight given by its airports (the quantity is then theirs).
-    let by_airports = [Input::From, Input::To]
-        .iter()
-        .any(|f| !path::text(doc, &p(*f)).trim().is_empty());
     let trip = match path::get(doc, &p(Input::Return)) {
         Some(serde_json::Value::Bool(true)) => AttrValue::from("true"),
         Some(serde_json::Value::String(s)) if matches!(s.as_str(), "true" | "yes") => {

@@ -90,6 +90,10 @@ test('a flight entered by its airports: the great-circle passenger-km, an unknow
   assert.equal(await input(page, 'scope3[0].quantity').count(), 0, 'the airports give the quantity');
   await openTrace(page);
   assert.match(await page.locator('[data-trace="scope3[0]"]').textContent(), /HKG–LHR: 9,631 km great-circle distance × 4 journeys = 38,524 pkm/);
+  // A flight loaded as the API writes it back (airports, no unit) shows its unit, pkm.
+  await page.evaluate(() => window.EsgKpi.load({ period: '2025', scope3: [{ category: 6, from: 'HKG', to: 'SIN', factor: 'desnz-2025-air-international-economy-rf' }] }));
+  assert.equal(await input(page, 'scope3[0].unit').inputValue(), 'pkm');
+  assert.equal(await input(page, 'scope3[0].factor').inputValue(), 'desnz-2025-air-international-economy-rf');
   assert.deepEqual(record.pageErrors, []);
   await close();
 });
