@@ -1569,6 +1569,17 @@ fn Method(props: &InputsProps) -> Html {
         )
     }))
     .collect();
+    let consolidation: Vec<(AttrValue, AttrValue)> = std::iter::once((
+        AttrValue::from(""),
+        AttrValue::from(tr!(lang, "— not stated —")),
+    ))
+    .chain(crate::engine::part_d::CONSOLIDATION.iter().map(|c| {
+        (
+            AttrValue::from(*c),
+            AttrValue::from(crate::engine::part_d::consolidation_words(c).render(lang)),
+        )
+    }))
+    .collect();
     let combined = matches!(
         library::grid_edition(&effective),
         Some(library::GridEdition::CombinedMargin { .. })
@@ -1588,6 +1599,7 @@ fn Method(props: &InputsProps) -> Html {
             <SelectField path={Input::YearEnd.key()} label={Input::YearEnd.label().render(lang)} value={path::text(doc, Input::YearEnd.key())} options={year_end} error={state.error_at(Input::YearEnd.key(), lang).map(AttrValue::from)}
                 note={Some(AttrValue::from(tr!(lang, "Each calendar year's utility factor counts for its months: 9/12 × 2024 + 3/12 × 2025.")))}
                 onedit={props.onedit.clone()} />
+            <SelectField path={Input::Consolidation.key()} label={Input::Consolidation.label().render(lang)} value={path::text(doc, Input::Consolidation.key())} options={consolidation} error={state.error_at(Input::Consolidation.key(), lang).map(AttrValue::from)} onedit={props.onedit.clone()} />
         </fieldset>
     }
 }

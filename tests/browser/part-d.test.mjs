@@ -12,11 +12,12 @@ const env = setUp();
 const two = (x) => x.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 const LANGUAGES = [
-  { lang: 'en', add: '+ Add a Scope 3 line', hk: /Add Hong Kong's usual lines/, notRelevant: /^not relevant: /, csv: 'Part D CSV', section: /Scope 3, by GHG Protocol category/ },
-  { lang: 'zh-Hant', add: '+ 新增範圍三項目', hk: /加入香港常用項目/, notRelevant: /^不適用：/, csv: 'D 部 CSV', section: /範圍三（按溫室氣體核算體系類別）/ },
+  { lang: 'en', add: '+ Add a Scope 3 line', hk: /Add Hong Kong's usual lines/, notRelevant: /^not relevant: /, csv: 'Part D CSV', section: /Scope 3, by GHG Protocol category/, control: 'operational control' },
+  { lang: 'zh-Hant', add: '+ 新增範圍三項目', hk: /加入香港常用項目/, notRelevant: /^不適用：/, csv: 'D 部 CSV', section: /範圍三（按溫室氣體核算體系類別）/, control: '營運控制權' },
+  { lang: 'zh-Hans', add: '+ 添加范围三项目', hk: /加入香港常用项目/, notRelevant: /^不适用：/, csv: 'D 部 CSV', section: /范围三（按温室气体核算体系类别）/, control: '运营控制权' },
 ];
 
-for (const { lang, add, hk, notRelevant, csv, section } of LANGUAGES) {
+for (const { lang, add, hk, notRelevant, csv, section, control } of LANGUAGES) {
   test(`a Part D table for a company with flights, paper, water and services, in ${lang}`, async () => {
     const { page, record, close } = await openPage(env.browser, env.server.url);
     await page.locator('#language').selectOption(lang);
@@ -24,12 +25,13 @@ for (const { lang, add, hk, notRelevant, csv, section } of LANGUAGES) {
     await page.getByTestId('new-report-confirm').click();
     await input(page, 'period').fill('2025');
     await input(page, 'water_m3').fill('2,400');
+    await input(page, 'consolidation').selectOption('operational_control');
     // A flight on the library's factor (the line's default), 5,131 pkm.
     await page.getByRole('button', { name: add }).click();
     await input(page, 'scope3[0].quantity').fill('5,131');
     // Water and paper, Hong Kong's usual lines (sewage removed: this company does not report it).
     await page.getByRole('button', { name: hk }).click();
-    await page.locator('[data-row="scope3[2]"]').getByRole('button', { name: /Remove|刪除/ }).click();
+    await page.locator('[data-row="scope3[2]"]').getByRole('button', { name: /Remove|刪除|删除/ }).click();
     assert.equal(await input(page, 'scope3[2].factor').inputValue(), 'hk-paper-landfill');
     await input(page, 'scope3[2].quantity').fill('900');
     // Purchased services: HK$78,000 at 0.5 kg CO2e per US$, 7.8 HKD/USD.
@@ -67,6 +69,7 @@ for (const { lang, add, hk, notRelevant, csv, section } of LANGUAGES) {
     assert.match(await cell('scope3_c11', 3), /No products sold\./);
     assert.match(await cell('scope3_c15', 3), /Data from 2026\./);
     assert.match(await partD.textContent(), section);
+    assert.equal(await cell('consolidation', 1), control);
     // Every factor traces to its source.
     assert.match(await cell('factor:desnz-2025-air-international-average-rf', 3), /DESNZ.*\[verified\]/);
     assert.match(await cell('factor:hk-wsd-fresh-water', 3), /Water Supplies Department/);

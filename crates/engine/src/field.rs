@@ -342,10 +342,11 @@ pub enum Input {
     To,
     Trips,
     Return,
+    Consolidation,
 }
 
 impl Input {
-    pub const ALL: [Input; 41] = [
+    pub const ALL: [Input; 42] = [
         Input::Gwp,
         Input::GridEdition,
         Input::GridOmWeight,
@@ -387,6 +388,7 @@ impl Input {
         Input::To,
         Input::Trips,
         Input::Return,
+        Input::Consolidation,
     ];
 
     /// (key, label): the table.
@@ -436,6 +438,7 @@ impl Input {
             Input::To => ("to", "To (airport, IATA code)"),
             Input::Trips => ("trips", "Passengers × trips"),
             Input::Return => ("return", "One way or return"),
+            Input::Consolidation => ("consolidation", "Consolidation approach (GHG Protocol)"),
         }
     }
 

@@ -566,4 +566,5 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("Passengers × trips", "乘客人數 × 行程次數", "乘客人数 × 行程次数"),
     ("One way or return", "單程或來回", "单程或往返"),
     ("{0} applies to a flight by its airports: give from and to, or count it in the quantity", "{0} 只適用於以機場計算的航班：請填寫 from 及 to，或把它計入數量", "{0} 只适用于以机场计算的航班：请填写 from 及 to，或把它计入数量"),
+    ("Consolidation approach (GHG Protocol)", "合併方法（溫室氣體核算體系）", "合并方法（温室气体核算体系）"),
 ];
