@@ -177,6 +177,11 @@ test('printing shows the KPI table and an appendix of methods and sources, not t
   const published = page.locator('tr', { has: page.locator('[data-kpi="ghg_total_t"]') }).locator('td.published');
   assert.equal(await published.isVisible(), true, 'the published column prints');
   assert.match(await published.textContent(), /13,093\.57/);
+  // The Part D table prints, without its copy button.
+  const partD = page.getByTestId('part-d');
+  assert.equal(await partD.isVisible(), true, 'the Part D table prints');
+  assert.equal(await partD.locator('[data-part-d="scope2_location"]').isVisible(), true);
+  assert.equal(await page.getByTestId('copy-part-d').isVisible(), false);
   const appendix = page.locator('.appendix');
   assert.equal(await appendix.isVisible(), true);
   assert.match(await appendix.textContent(), /12,821\.88 t ÷ 17,467\.47 MWh/);
