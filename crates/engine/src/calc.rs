@@ -21,8 +21,8 @@ use super::results::Intensity;
 pub(crate) use super::results::Val;
 pub use super::results::{
     Breakdowns, Check, Details, Fugitive, FugitiveGas, Group, KpiResult, Kpis, Level, Num,
-    PeriodResults, ProductionIntensity, Results, Rounded, Scope3Category, Scope3Details,
-    TraceFactor, TraceGas, TraceLine, WasteByKind, RESULTS_SCHEMA,
+    PeriodResults, Results, Rounded, Scope3Category, Scope3Details, TraceFactor, TraceGas,
+    TraceLine, WasteByKind, RESULTS_SCHEMA,
 };
 use super::scenario::{
     self, FactorChoice, Field, InputError, Instrument, Period, Scenario, WasteUnit,

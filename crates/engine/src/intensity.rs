@@ -52,7 +52,7 @@ impl Of {
         }
     }
 
-    /// Every numerator, in the KPI table's order, Scopes 1 + 2 + 3 after the GHG totals.
+    /// Every numerator, in the KPI table's order, Scopes 1 + 2 + 3 right after Scope 3.
     pub fn all() -> Vec<Of> {
         let mut out: Vec<Of> = Vec::new();
         for k in KpiId::ALL {
@@ -62,9 +62,6 @@ impl Of {
             if k == KpiId::GhgScope3 {
                 out.push(Of::Scopes123);
             }
-        }
-        if !out.contains(&Of::Scopes123) {
-            out.push(Of::Scopes123);
         }
         out
     }

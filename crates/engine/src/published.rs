@@ -181,11 +181,6 @@ pub fn printed_units(kpi_unit: &str) -> Vec<String> {
         .collect()
 }
 
-/// `a ÷ b` for two printed figures: (low, central, high) over their rounding.
-pub fn ratio_range(a: Decimal, b: Decimal) -> Option<(Decimal, Decimal, Decimal)> {
-    ratio_range_with(a, half_unit(a), b, half_unit(b))
-}
-
 /// `a ÷ b` for two figures that may each be off by `ha` and `hb`.
 pub fn ratio_range_with(
     a: Decimal,
@@ -548,6 +543,11 @@ pub fn headcount_check(implied: &[(KpiId, (Decimal, Decimal, Decimal))]) -> Opti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `a ÷ b` for two printed figures: (low, central, high) over their rounding.
+    fn ratio_range(a: Decimal, b: Decimal) -> Option<(Decimal, Decimal, Decimal)> {
+        ratio_range_with(a, half_unit(a), b, half_unit(b))
+    }
 
     #[test]
     fn every_unit_offered_converts() {

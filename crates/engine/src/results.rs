@@ -339,9 +339,6 @@ pub struct WasteByKind {
     pub t: Option<Num>,
 }
 
-/// An intensity per unit of production: one of [`Intensity`].
-pub type ProductionIntensity = Intensity;
-
 /// The results of one period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PeriodResults {
@@ -362,7 +359,7 @@ pub struct PeriodResults {
     pub data_quality: Vec<Check>,
     /// Intensities per unit of production, when the period gives a production volume.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub per_production_unit: Vec<ProductionIntensity>,
+    pub per_production_unit: Vec<Intensity>,
     /// The intensities the report chose (`intensities`), in its order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub intensities: Vec<Intensity>,
@@ -386,7 +383,7 @@ pub struct Results {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub published_check: Option<PublishedCheck>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub per_production_unit: Vec<ProductionIntensity>,
+    pub per_production_unit: Vec<Intensity>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub intensities: Vec<Intensity>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
