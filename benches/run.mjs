@@ -68,10 +68,11 @@ const CLI_MAX = Number(option('cli-max', QUICK ? '1000000' : '10000000'));
 const REPS = QUICK
   ? { loads: 2, edits: { example: 8, 1000: 6, 10000: 4, 100000: 2 }, imports: 1, memory: 1, native: 1, clicks: 2 }
   : { loads: 5, edits: { example: 50, 1000: 40, 10000: 25, 100000: 15 }, imports: 3, memory: 3, native: 5, clicks: 3 };
-// The targets of issue 7.
+// The targets of issues 7, 16 and 19.
 const TARGET = {
   gzipBytes: 200 * 1024, // first-visit transfer ≤ 200 KB gzip
-  firstKpiRatio: 1.5, // first KPIs within 1.5× the baseline page's time
+  oneFileBytes: 300 * 1024, // the single file and the drop-in script ≤ 300 KB gzip (issue 19)
+  firstKpiRatio: 1.2, // first KPIs and first contentful paint within 1.2× the baseline page's (issue 19)
   frameMs: 16, // edit → KPI p95 under one frame at 10,000 rows
   frozenMs: 5000, // "usable without the tab freezing": no main-thread task this long (Chrome's
   // "Page unresponsive" dialog comes after about 5 s without a response to input)
@@ -163,14 +164,24 @@ async function newPage(browser, { wasm = false, longtasks = false } = {}) {
   page.on('pageerror', (e) => pageProblems.push(`uncaught: ${String(e).slice(0, 200)}`));
   page.on('console', (m) => { if (m.type() === 'error') pageProblems.push(`console error: ${m.text().slice(0, 200)}`); });
   await page.addInitScript(({ total, wasm, longtasks }) => {
-    // Time from navigation (performance.now() starts there) to the KPI table showing the example.
+    // Time from navigation (performance.now() starts there) to the KPI table showing the example:
+    // `__shownKpi` the first table a person sees (the widget's first view, rendered at build
+    // time, or the live one), `__firstKpi` the live calculator's (it answers input from then on).
     const seen = () => {
+      const first = document.querySelector('[data-first-kpi="ghg_total_t"]');
+      if (first && first.textContent.trim() === total && window.__shownKpi === undefined) window.__shownKpi = performance.now();
       const e = document.querySelector('[data-kpi="ghg_total_t"]');
       if (e && e.textContent.trim() === total && window.__firstKpi === undefined) {
         window.__firstKpi = performance.now();
+        if (window.__shownKpi === undefined) window.__shownKpi = window.__firstKpi;
         mo.disconnect();
       }
     };
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') window.__fcp = e.startTime;
+      }).observe({ type: 'paint', buffered: true });
+    } catch { /* no paint timing: __fcp stays undefined */ }
     const mo = new MutationObserver(seen);
     mo.observe(document, { subtree: true, childList: true, characterData: true });
     // The hosted page's start-up script announces the wasm exports (Trunk's event); keep its memory.
@@ -187,13 +198,16 @@ async function newPage(browser, { wasm = false, longtasks = false } = {}) {
   return { context, page, close: () => context.close() };
 }
 
-/** Opens `url` in a fresh context and returns ms from navigation to the example's KPI table. */
+/**
+ * Opens `url` in a fresh context; ms from navigation to the example's KPI table first shown,
+ * to the first contentful paint, and to the live calculator's table (the page answers input).
+ */
 async function firstKpiTime(browser, url) {
   const { page, close } = await newPage(browser);
   try {
     await page.goto(url);
-    await page.waitForFunction(() => window.__firstKpi !== undefined, null, { timeout: 60_000 });
-    return await page.evaluate(() => window.__firstKpi);
+    await page.waitForFunction(() => window.__firstKpi !== undefined && window.__fcp !== undefined, null, { timeout: 60_000 });
+    return await page.evaluate(() => ({ shown: window.__shownKpi, fcp: window.__fcp, live: window.__firstKpi }));
   } finally {
     await close();
   }
@@ -402,6 +416,8 @@ async function browserBenchmarks(results) {
     };
     const single = readFileSync(join(DIST, 'esg-kpi-calculator.html'));
     results.sizes.singleFile = { raw: single.length, gzip: gzipSync(single, { level: 9 }).length };
+    const dropIn = readFileSync(join(DIST, 'esg-kpi-calculator.js'));
+    results.sizes.dropIn = { raw: dropIn.length, gzip: gzipSync(dropIn, { level: 9 }).length };
     results.sizes.referenced = refs;
 
     // -- time to the first KPI table --------------------------------------------------------
@@ -412,13 +428,23 @@ async function browserBenchmarks(results) {
       'baseline file': pathToFileURL(join(BASELINE, 'index.html')).href,
     };
     results.firstKpi = {};
-    for (const [name, url] of Object.entries(targets)) {
+    results.fcp = {};
+    results.liveKpi = {};
+    // Alternating runs (widget, baseline, widget …), so that a busy moment of the machine falls
+    // on both sides.
+    const order = [];
+    for (let i = 0; i <= REPS.loads; i += 1) for (const name of Object.keys(targets)) order.push([name, i === 0]);
+    for (const name of Object.keys(targets)) { results.firstKpi[name] = []; results.fcp[name] = []; results.liveKpi[name] = []; }
+    for (const [name, warmUp] of order) {
       noteBuild(`first KPIs, ${name}`);
-      await retry(name, () => firstKpiTime(browser, url)); // warm-up (disk cache), not counted
-      const xs = [];
-      for (let i = 0; i < REPS.loads; i += 1) xs.push(await retry(name, () => firstKpiTime(browser, url)));
-      results.firstKpi[name] = xs;
-      log(`first KPIs, ${name}: ${xs.map((x) => x.toFixed(0)).join(', ')} ms`);
+      const t = await retry(name, () => firstKpiTime(browser, targets[name]));
+      if (warmUp) continue; // the first load of each fills the disk cache: not counted
+      results.firstKpi[name].push(t.shown);
+      results.fcp[name].push(t.fcp);
+      results.liveKpi[name].push(t.live);
+    }
+    for (const name of Object.keys(targets)) {
+      log(`first KPIs, ${name}: ${results.firstKpi[name].map((x) => x.toFixed(0)).join(', ')} ms; first paint ${results.fcp[name].map((x) => x.toFixed(0)).join(', ')} ms; live ${results.liveKpi[name].map((x) => x.toFixed(0)).join(', ')} ms`);
     }
 
     // -- per scenario size, in fresh pages: load time, memory, and (first page) edit → KPI ------
@@ -770,18 +796,27 @@ function targetRows(r) {
   const T = [];
   if (r.sizes) {
     const w = r.sizes.widget, b = r.sizes.baseline, s = r.sizes.singleFile;
-    const size = (label, bytes) => {
-      const ok = bytes <= TARGET.gzipBytes;
+    const size = (label, bytes, target = TARGET.gzipBytes) => {
+      const ok = bytes <= target;
       T.push([label, kb(bytes), kb(b.gzip), ratio(bytes, b.gzip), ok ? MET : MISSED,
-        ok ? `${kb(TARGET.gzipBytes - bytes)} under` : `${ratio(bytes, TARGET.gzipBytes)} the target (${kb(bytes - TARGET.gzipBytes)} over)`]);
+        ok ? `${kb(target - bytes)} under` : `${ratio(bytes, target)} the target (${kb(bytes - target)} over)`]);
     };
     size('First-visit transfer ≤ 200 KB gzip — hosted page (index.html, start-up script, CSS, JS glue, wasm)', w.gzip);
-    size('… the same, single file `esg-kpi-calculator.html` (if served as the page)', s.gzip);
-    for (const [key, label] of [['http', 'First KPIs within 1.5× the baseline page\'s time — http://127.0.0.1'], ['file', '… the same, file:// (single file; baseline\'s index.html)']]) {
-      const a = median(r.firstKpi[`widget ${key}`]), c = median(r.firstKpi[`baseline ${key}`]);
-      const q = a / c, ok = q <= TARGET.firstKpiRatio, budget = TARGET.firstKpiRatio * c;
+    size('Single file `esg-kpi-calculator.html` ≤ 300 KB gzip (issue 19)', s.gzip, TARGET.oneFileBytes);
+    if (r.sizes.dropIn) size('Drop-in script `esg-kpi-calculator.js` ≤ 300 KB gzip (issue 19)', r.sizes.dropIn.gzip, TARGET.oneFileBytes);
+    const within = TARGET.firstKpiRatio;
+    for (const [what, key, label] of [
+      ['firstKpi', 'http', `First KPIs shown within ${within}× the baseline page's time (issue 19) — http://127.0.0.1`],
+      ['firstKpi', 'file', '… the same, file:// (single file; baseline\'s index.html)'],
+      ['fcp', 'http', `First contentful paint within ${within}× the baseline's — http://127.0.0.1`],
+      ['fcp', 'file', '… the same, file://'],
+    ]) {
+      if (!r[what]) continue;
+      const a = median(r[what][`widget ${key}`]), c = median(r[what][`baseline ${key}`]);
+      const q = a / c, ok = q <= within, budget = within * c;
+      const live = r.liveKpi ? `; the page answers input at ${ms(median(r.liveKpi[`widget ${key}`]))} (the baseline at ${ms(median(r.liveKpi[`baseline ${key}`]))})` : '';
       T.push([label, ms(a), ms(c), ratio(a, c), ok ? MET : MISSED,
-        ok ? `${ms(budget - a)} inside the ${ms(budget)} allowed (1.5 × the baseline)` : `${q.toFixed(2)}× the baseline where 1.5× is allowed: ${ms(a - budget)} over the ${ms(budget)} allowed (1.5 × the baseline)`]);
+        (ok ? `${ms(budget - a)} inside the ${ms(budget)} allowed (${within} × the baseline)` : `${q.toFixed(2)}× the baseline where ${within}× is allowed: ${ms(a - budget)} over the ${ms(budget)} allowed (${within} × the baseline)`) + live]);
     }
   }
   if (r.latency?.widget?.[10000]) {
@@ -866,7 +901,7 @@ function report(r) {
   L.push('## Targets', '');
   const T = targetRows(r);
   if (T.length) {
-    L.push('| target (issue 7) | ESG KPI Calculator | baseline (plain JS) | ratio to baseline | met? | by how much |', '|---|---|---|---|---|---|');
+    L.push('| target (issues 7, 16, 19) | ESG KPI Calculator | baseline (plain JS) | ratio to baseline | met? | by how much |', '|---|---|---|---|---|---|');
     for (const row of T) L.push(`| ${row.map(cell).join(' | ')} |`);
     L.push('');
     L.push(`Criteria: KB = 1,024 bytes, gzip = zlib level 9 of each file a first visit requests. "First KPIs" = navigation → the KPI table showing the example, medians. "Under one frame" = p95 below ${TARGET.frameMs} ms. "Usable without the tab freezing" (made measurable here): with 100,000 rows loaded, type ${TYPED.length} characters into an energy line's quantity (one key every ${TYPING_DELAY} ms) and click the energy pager's "Next →" ${REPS.clicks} times; met if no main-thread task (PerformanceObserver 'longtask') lasts ${TARGET.frozenMs / 1000} s or more and every click shows the next lines within ${TARGET.frozenMs / 1000} s — Chrome offers to kill a page ("Page unresponsive") after about 5 s without a response to input. "Linear" = the largest µs per row within ${TARGET.linearSpread}× of the smallest over the native sizes measured (read scenario + calculate, median of the runs).`, '');
@@ -885,8 +920,15 @@ function report(r) {
     L.push(`| first visit, hosted page, on the wire from the local server (uncompressed, with headers, ${w.requests} / ${b.requests} requests) | ${kb(w.wire)} | ${kb(b.wire)} | ${ratio(w.wire, b.wire)} |`);
     L.push(`| first visit, hosted page, gzip -9 | ${kb(w.gzip)} | ${kb(b.gzip)} | ${ratio(w.gzip, b.gzip)} |`);
     L.push(`| single file \`esg-kpi-calculator.html\` (raw / gzip -9) | ${kb(s.raw)} / ${kb(s.gzip)} | n/a (compared with its hosted total) | ${ratio(s.raw, b.raw)} / ${ratio(s.gzip, b.gzip)} |`);
-    L.push(`| navigation → KPI table shows the example, http://127.0.0.1 | ${spread(st('widget http'))} | ${spread(st('baseline http'))} | ${ratio(st('widget http').median, st('baseline http').median)} |`);
+    L.push(`| navigation → KPI table shows the example, http://127.0.0.1 (the widget: its first view, from the HTML) | ${spread(st('widget http'))} | ${spread(st('baseline http'))} | ${ratio(st('widget http').median, st('baseline http').median)} |`);
     L.push(`| navigation → KPI table shows the example, file:// (single file; baseline's index.html) | ${spread(st('widget file'))} | ${spread(st('baseline file'))} | ${ratio(st('widget file').median, st('baseline file').median)} |`);
+    for (const [what, label] of [['fcp', 'navigation → first contentful paint'], ['liveKpi', 'navigation → the page answers input (the live calculator\'s KPI table)']]) {
+      if (!r[what]) continue;
+      for (const [key, where] of [['http', 'http://127.0.0.1'], ['file', 'file://']]) {
+        const a = stats(r[what][`widget ${key}`]), c = stats(r[what][`baseline ${key}`]);
+        L.push(`| ${label}, ${where} | ${spread(a)} | ${spread(c)} | ${ratio(a.median, c.median)} |`);
+      }
+    }
     for (const size of SIZES) {
       const a = stats(r.latency.widget[size] ?? []), c = stats(r.latency.baseline[size] ?? []);
       L.push(`| edit → KPI shown, ${rowsLabel(size)} | ${latency(a)} | ${latency(c)} | p50 ${ratio(a.p50, c.p50)}, p95 ${ratio(a.p95, c.p95)} |`);
@@ -997,7 +1039,7 @@ function report(r) {
   }
   L.push('## How it is measured', '');
   L.push('- Sizes: the files the browser requested on a first visit (fresh context), read from disk; gzip is `zlib` level 9 of each file (the static server sends them uncompressed).');
-  L.push('- Navigation → KPI table: a fresh browser context per load (empty cache and storage), one warm-up load not counted; `performance.now()` (0 = navigation start) when a MutationObserver installed before any page script sees `[data-kpi="ghg_total_t"]` read 13,093.57.');
+  L.push('- Navigation → KPI table: a fresh browser context per load (empty cache and storage), the four pages in turn (widget and baseline, http and file://), one warm-up round not counted; `performance.now()` (0 = navigation start) when a MutationObserver installed before any page script sees the total read 13,093.57: "shown" in the first view rendered at build time (`[data-first-kpi="ghg_total_t"]`) or the live table, whichever comes first; "answers input" in the live table (`[data-kpi="ghg_total_t"]`: the wasm has started). First contentful paint: the `paint` entry of that name (PerformanceObserver).');
   L.push('- Edit → KPI: in the page, set an energy quantity input (`energy[1].quantity` of the example, electricity in MWh; `energy[0].quantity` of the generated scenarios, electricity in kWh) to a new value, dispatch `input`, and time from just before the dispatch to the MutationObserver callback in which `[data-kpi="ghg_total_t"]` has a new text (DOM updated, before paint). Then wait until no "Recalculating" note is shown, two frames and 30 ms. The widget updates the edited line\'s contribution at once at every size (no pause); the baseline recomputes every line synchronously.');
   L.push('- A line removed → KPI: after the edits (and before, at 100,000 rows, the typing and paging), click the button named “Remove energy line 1” (the widget\'s, and one the baseline page has for this) from a task of the page, and time from the click to the MutationObserver callback in which `[data-kpi="ghg_total_t"]` has a new text; as many times as edits. The widget renumbers the lines after it in its kept calculation (`Live::change_lines`); the baseline recomputes every line.');
   L.push('- Longest main-thread task: a `PerformanceObserver` of type `longtask` installed before any page script records every task of 50 ms or more; a figure is the longest task that overlaps the interval (an edit cycle: from the dispatch until idle again; a load: from the call until 1.5 s after the table shows the rows). "< 50 ms" means no task reached 50 ms, the observer\'s floor.');

@@ -30,6 +30,23 @@ if (!existsSync(wasm)) {
   process.exit(1);
 }
 
+// The page's first view, rendered at build time (scripts/ssr.sh, src/ssr.rs), and the script
+// that decides before the first paint whether to show it. Both pages get it: the hosted page
+// loads the decision as a file of its own (its CSP allows no inline script), the single file
+// has it inline.
+const ssrDir = join(targetDir, 'ssr');
+const firstView = readFileSync(join(ssrDir, 'first-view.en.html'), 'utf8');
+const decide = readFileSync(join(ssrDir, 'decide.en.js'), 'utf8');
+if (!firstView.includes('data-first-kpi="ghg_total_t"')) {
+  console.error('single-file: the first view has no KPI table; scripts/ssr.sh did not render it.');
+  process.exit(1);
+}
+const ROOT_EMPTY = '<div id="esg-kpi-root"></div>';
+const withFirstView = (html) => {
+  if (!html.includes(ROOT_EMPTY)) throw new Error('single-file: no empty #esg-kpi-root to render the first view into');
+  return html.replace(ROOT_EMPTY, () => `<div id="esg-kpi-root" data-first-view>${firstView}</div>`);
+};
+
 /**
  * The page's stylesheet for a shadow root: custom properties on :host (so a host page can
  * theme them), the page's body rules on the widget's own root, which first resets everything
@@ -106,7 +123,8 @@ try {
   // Drop Trunk's directives; the style goes inline, the scripts at the end of <body> so that
   // the mount point exists when the wasm starts.
   let html = template.replace(/^\s*<link data-trunk[^>]*>\s*$/gm, '');
-  html = html.replace('</head>', `    <style>\n${css}    </style>\n  </head>`);
+  html = html.replace('</head>', `    <style>\n${css}    </style>\n    <script>\n${decide}    </script>\n  </head>`);
+  html = withFirstView(html);
   const boot = [
     '(function () {',
     `  var b64 = "${bytes.toString('base64')}";`,
@@ -207,6 +225,12 @@ try {
     }
     console.log(`single-file: ${m.dir} module ${hashed} (${m.wasm.length} bytes of wasm), loaded ${m.when}`);
   }
+  // The first view, and its decision as a blocking script in <head> (a few hundred bytes,
+  // fetched beside the stylesheet, which blocks the first paint anyway).
+  const decideName = `esg-kpi-first-${createHash('sha256').update(decide).digest('hex').slice(0, 16)}.js`;
+  writeFileSync(join(staging, decideName), decide);
+  index = index.replace('</head>', `  <script src="./${decideName}"></script>\n  </head>`);
+  index = withFirstView(index);
   const origins = (process.env.ESG_KPI_ALLOWED_ORIGINS || '').trim();
   if (origins) {
     if (/["<>&]/.test(origins)) throw new Error('single-file: ESG_KPI_ALLOWED_ORIGINS holds a character that is not in an origin');

@@ -94,8 +94,16 @@ import { join, resolve } from 'node:path';
  * rust_decimal's `maths` feature cost 3.7 KB more). The airports are the first thing to load
  * on demand. Issue 19 owns the way down (Chinese tables on demand, the first view rendered at
  * build time).
+ *
+ * Raised a sixth time, from 533 to 548 KB, by issue 19's first view (measured build against
+ * build, 532.1 → 547.6 KB, +15.5 KB): the page rendered at build time inside index.html,
+ * +12.7 KB (each select cut to the option it shows: 16.4 KB before), and the script that
+ * decides before the first paint whether to show it, +0.4 KB: what buys a KPI table painted
+ * from the HTML before the wasm arrives (BENCHMARKS.md); then the wasm +2.0 KB and the
+ * stylesheet +0.4 KB for the phone layout (folding groups, the bar that goes to the KPIs, the
+ * KPI table as cards) and charts with HTML labels.
  */
-export const BUDGET = { targetKb: 200, limitKb: 533 };
+export const BUDGET = { targetKb: 200, limitKb: 548 };
 
 const dist = resolve(import.meta.dirname, '..', 'dist');
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;

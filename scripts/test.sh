@@ -13,9 +13,14 @@ cargo clippy --locked --workspace --all-targets -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown -- -D warnings
 cargo clippy --locked -p esg-kpi-workbook -p esg-kpi-reader --target wasm32-unknown-unknown -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --features fault-injection -- -D warnings
+# The page compiled natively for the first view rendered at build time (src/ssr.rs).
+cargo clippy --locked --features ssr --all-targets -- -D warnings
 
 step "engine tests (native): unit, table-driven, properties, doctests"
 cargo test --locked -- --skip fuzz_the_ --skip fuzz_number_
+
+step "first view (native): the page rendered at build time, its controls disabled, its hooks renamed"
+cargo test --locked --features ssr --lib ssr::
 
 step "workbook reader (native): sheets of a real workbook through the one reader; mutated workbooks never panic"
 cargo test --locked -p esg-kpi-workbook -- --nocapture

@@ -4,6 +4,7 @@
 # global, and the wasm (wasm-opt -Oz in release).
 #   - crates/reader (the import reader: the engine's ledger::read), on the first import;
 #   - crates/workbook (calamine), when a workbook is opened.
+# Then the first view rendered at build time (scripts/ssr.sh).
 # The post_build hook (scripts/single-file.mjs) puts them beside the hosted page, and inline —
 # not decoded until needed — in the single file and the drop-in script.
 set -euo pipefail
@@ -29,3 +30,5 @@ module() { # crate, folder under target/, output name, global
 }
 module esg-kpi-reader reader esg-kpi-reader esgKpiReader
 module esg-kpi-workbook workbook esg-kpi-workbook esgKpiWorkbook
+# And the page's first view, rendered natively (scripts/ssr.sh).
+bash "$ROOT/scripts/ssr.sh"

@@ -36,6 +36,7 @@ pub fn start() {
     yew::set_custom_panic_hook(Box::new(on_panic));
     install_api();
     if let Some(root) = gloo::utils::document().get_element_by_id("esg-kpi-root") {
+        take_over_first_view(&root);
         ROOTS.with(|r| r.borrow_mut().push((root.clone(), None)));
         listen_to_parent();
         let props = AppProps {
@@ -50,6 +51,20 @@ pub fn start() {
     }
     if let Ok(event) = web_sys::CustomEvent::new("esg-kpi-ready") {
         let _ = gloo::utils::window().dispatch_event(&event);
+    }
+}
+
+/// The first view rendered at build time (`src/ssr.rs`, `data-first-view`) goes, and the
+/// calculator renders in its place. Yew renders in a microtask of this same task, so no frame
+/// is painted in between: the picture of the example becomes the live page, or — when the
+/// script in `<head>` hid it — the user's own scenario appears where nothing was shown.
+fn take_over_first_view(root: &web_sys::Element) {
+    if root.has_attribute("data-first-view") {
+        root.set_inner_html("");
+        let _ = root.remove_attribute("data-first-view");
+    }
+    if let Some(html) = gloo::utils::document().document_element() {
+        let _ = html.remove_attribute("data-esg-first-view");
     }
 }
 

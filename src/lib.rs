@@ -12,11 +12,13 @@ pub use esg_kpi_engine as engine;
 #[macro_use]
 pub mod i18n;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod browser;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(not(target_arch = "wasm32"), feature = "ssr"))]
+pub mod ssr;
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod ui;
 
 /// The crate version, as `EsgKpi.version` reports it.

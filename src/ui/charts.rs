@@ -50,45 +50,32 @@ pub fn BarChart(props: &BarChartProps) -> Html {
             .max()
             .unwrap_or(Decimal::ONE)
     };
-    // Geometry in tenths of a pixel, as integers: no f64 formatting code in the wasm.
-    let (label_w, bar_w, row_h): (i64, i64, i64) = (1700, 2400, 260);
-    let height = row_h * props.bars.len() as i64 + 80;
-    let width = label_w + bar_w + 1700;
-    let summary = props
-        .bars
-        .iter()
-        .map(|b| format!("{}: {}", b.label, b.shown))
-        .collect::<Vec<_>>()
-        .join("; ");
+    // Labels and values are HTML text, so they keep the page's font size at any width (an
+    // SVG's text shrinks with it: 7 px on a phone); each value sits just before its bar, a
+    // one-rect SVG stretched over the column of bars (its length an attribute, not an inline
+    // style, which a strict CSP forbids), so every bar starts at the same place.
+    const TRACK: i64 = 1000;
     let title_id = format!("{}-title", props.id);
     html! {
-        <figure class="chart" data-chart={props.id.clone()}>
-            <figcaption id={title_id.clone()}>{ &props.title }</figcaption>
-            <svg viewBox={format!("0 0 {} {}", px(width), px(height))} role="img" aria-labelledby={title_id} preserveAspectRatio="xMinYMin meet">
-                <title>{ format!("{}: {summary}", props.title) }</title>
-                { for props.bars.iter().enumerate().map(|(i, b)| {
-                    let y = 40 + row_h * i as i64;
+        <figure class="chart" data-chart={props.id.clone()} aria-labelledby={title_id.clone()}>
+            <figcaption id={title_id}>{ &props.title }</figcaption>
+            <ul class="bars">
+                { for props.bars.iter().map(|b| {
                     let max = max_of(b.group);
-                    let scaled = if max.is_zero() { None } else { b.value.cmul(Decimal::from(bar_w)).and_then(|v| v.cdiv(max)) };
-                    let w = scaled.and_then(|x| x.round().to_i64()).unwrap_or(0).clamp(0, bar_w).max(if b.value.is_zero() { 0 } else { 15 });
+                    let scaled = if max.is_zero() { None } else { b.value.cmul(Decimal::from(TRACK)).and_then(|v| v.cdiv(max)) };
+                    let w = scaled.and_then(|x| x.round().to_i64()).unwrap_or(0).clamp(0, TRACK).max(if b.value.is_zero() { 0 } else { 6 });
                     html! {
-                        <g>
-                            <text x={px(label_w - 60)} y={px(y + row_h / 2 + 40)} text-anchor="end" class="chart-label">{ shorten(&b.label) }</text>
-                            <rect x={px(label_w)} y={px(y + 30)} width={px(w)} height={px(row_h - 80)} rx="2" class={classes!("bar", b.class)} />
-                            <text x={px(label_w + w + 60)} y={px(y + row_h / 2 + 40)} class="chart-value">{ &b.shown }</text>
-                        </g>
+                        <li class="bar-row">
+                            <span class="bar-label" title={b.label.clone()}>{ shorten(&b.label) }</span>
+                            <span class="bar-value">{ &b.shown }</span>
+                            <svg viewBox={format!("0 0 {TRACK} 10")} preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                                <rect x="0" y="0" width={w.to_string()} height="10" class={classes!("bar", b.class)} />
+                            </svg>
+                        </li>
                     }
                 }) }
-            </svg>
+            </ul>
         </figure>
-    }
-}
-
-/// Tenths of a pixel as an SVG length: 1705 → "170.5", 1700 → "170".
-fn px(tenths: i64) -> String {
-    match tenths % 10 {
-        0 => (tenths / 10).to_string(),
-        d => format!("{}.{}", tenths / 10, d.abs()),
     }
 }
 

@@ -168,3 +168,59 @@ pub fn TextField(props: &TextFieldProps) -> Html {
         </div>
     }
 }
+
+#[derive(Properties, PartialEq)]
+pub struct GroupProps {
+    pub legend: AttrValue,
+    /// The scenario paths the group's fields are under (`energy`, `organisation` …), after
+    /// the period's prefix: a collapsed group counts the problems at them.
+    pub paths: Vec<&'static str>,
+    #[prop_or_default]
+    pub prefix: AttrValue,
+    #[prop_or_default]
+    pub testid: Option<AttrValue>,
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// A group of inputs under its legend, collapsible by the legend's button: on a phone the
+/// groups a user is not working on fold away. A folded group says how many of its fields have
+/// a problem, so a message is never out of sight without a word.
+#[component]
+pub fn Group(props: &GroupProps) -> Html {
+    let lang = use_lang();
+    let open = use_state(|| true);
+    let state = use_context::<super::KpiContext>();
+    let problems = if *open {
+        0
+    } else {
+        state.map_or(0, |s| {
+            s.current
+                .errors
+                .iter()
+                .filter(|e| {
+                    let path = e.path.strip_prefix(props.prefix.as_str()).unwrap_or("");
+                    props.paths.iter().any(|p| {
+                        path.strip_prefix(p)
+                            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+                    })
+                })
+                .count()
+        })
+    };
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_| open.set(!*open))
+    };
+    html! {
+        <fieldset class={classes!("group", (!*open).then_some("folded"))} data-testid={props.testid.clone()}>
+            <legend>
+                <button type="button" class="group-toggle" aria-expanded={if *open { "true" } else { "false" }} onclick={toggle}>{ props.legend.clone() }</button>
+                if problems > 0 {
+                    <span class="error group-problems" data-group-problems={problems.to_string()}>{ trf!(lang, "{0} to fix", &[&problems.to_string()]) }</span>
+                }
+            </legend>
+            <div class="group-body" hidden={!*open}>{ props.children.clone() }</div>
+        </fieldset>
+    }
+}

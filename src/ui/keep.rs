@@ -98,6 +98,15 @@ impl Setup {
             compact: false,
         }
     }
+
+    /// The page's first view as the build renders it (`crate::ssr`): the built-in example,
+    /// nothing read from or written to storage.
+    pub fn first_view() -> Setup {
+        Setup {
+            keys: None,
+            ..Setup::page()
+        }
+    }
 }
 
 /// A message for the user about their data, with an optional way to act on it.

@@ -8,7 +8,7 @@ mod import;
 mod keep;
 mod state;
 
-use crate::engine::field::{Figure, Input};
+use crate::engine::field::{Figure, Input, List};
 use crate::engine::period::PeriodId;
 use crate::engine::results::{Num, Rounded};
 use crate::engine::scope3;
@@ -59,10 +59,12 @@ pub fn App(props: &AppProps) -> Html {
     let setup = props.setup.clone();
     // The language: the element's attribute, else as chosen before here, else the browser's.
     let lang_state = use_state(|| {
-        let from_link = (!setup.element)
-            .then(|| crate::engine::frame::fragment_lang(&crate::browser::location_hash()))
-            .flatten();
-        props.lang.or(from_link).unwrap_or_else(|| {
+        let from_link = || {
+            (!setup.element)
+                .then(|| crate::engine::frame::fragment_lang(&crate::browser::location_hash()))
+                .flatten()
+        };
+        props.lang.or_else(from_link).unwrap_or_else(|| {
             setup
                 .keys
                 .as_ref()
@@ -278,6 +280,17 @@ pub fn App(props: &AppProps) -> Html {
             </ContextProvider<Lang>>
         };
     }
+    // On a phone the KPIs are far below the inputs: the bar at the top goes to each part in
+    // one tap (a button, not a link: in an element's shadow root a fragment link goes nowhere).
+    let (inputs_ref, kpis_ref, charts_ref) =
+        (NodeRef::default(), NodeRef::default(), NodeRef::default());
+    let jump = |to: NodeRef| {
+        Callback::from(move |_: MouseEvent| {
+            if let Some(el) = to.cast::<web_sys::Element>() {
+                el.scroll_into_view();
+            }
+        })
+    };
     html! {
         <ContextProvider<Lang> context={lang}>
         <ContextProvider<KpiContext> context={state.clone()}>
@@ -299,8 +312,13 @@ pub fn App(props: &AppProps) -> Html {
             </header>
             <keep::Toolbar onnotice={add_notice} />
             <keep::Notices notices={(*notices).clone()} ondismiss={dismiss} onresume={resume} />
+            <nav class="jump" aria-label={tr!(lang, "Go to")}>
+                <button type="button" class="link" onclick={jump(inputs_ref.clone())}>{ tr!(lang, "Inputs") }</button>
+                <button type="button" class="link" onclick={jump(kpis_ref.clone())}>{ tr!(lang, "Environmental KPIs") }</button>
+                <button type="button" class="link" onclick={jump(charts_ref.clone())}>{ tr!(lang, "Charts") }</button>
+            </nav>
             <main class="layout">
-                <section class="inputs" aria-labelledby="inputs-title">
+                <section class="inputs" aria-labelledby="inputs-title" ref={inputs_ref}>
                     <h2 id="inputs-title">{ tr!(lang, "Inputs") }</h2>
                     if setup.readonly { <p class="note">{ tr!(lang, "Read only: the inputs are shown as they are and cannot be changed here.") }</p> }
                     <fieldset class="lock" disabled={setup.readonly}>
@@ -315,7 +333,7 @@ pub fn App(props: &AppProps) -> Html {
                     </div>
                     </fieldset>
                 </section>
-                <section class="results" aria-labelledby="kpi-title">
+                <section class="results" aria-labelledby="kpi-title" ref={kpis_ref}>
                     <h2 id="kpi-title">{ tr!(lang, "Environmental KPIs") }</h2>
                     <ErrorBanner results={state.current.clone()} />
                     if state.stale { <p class="note" role="status" data-testid="recalculating">{ tr!(lang, "Recalculating when you pause typing…") }</p> }
@@ -323,7 +341,7 @@ pub fn App(props: &AppProps) -> Html {
                     <IntensityTable results={state.last_good.clone()} />
                     <IntensityTable results={state.last_good.clone()} production=true />
                     <Breakdowns results={state.last_good.clone()} />
-                    <charts::Charts results={state.last_good.clone()} />
+                    <div class="charts-anchor" ref={charts_ref}><charts::Charts results={state.last_good.clone()} /></div>
                     <disclosure::PartD results={state.last_good.clone()} />
                     <DetailsPanel results={state.last_good.clone()} />
                     <Checks results={state.last_good.clone()} />
@@ -538,8 +556,7 @@ fn Inputs(props: &InputsProps) -> Html {
             } else {
                 <p class="note">{ tr!(lang, "This period uses the current period's method (GWP set, grid edition) unless its scenario JSON sets its own.") }</p>
             }
-            <fieldset class="group">
-                <legend>{ tr!(lang, "Organisation — denominators of the intensities") }</legend>
+            <fields::Group legend={tr!(lang, "Organisation — denominators of the intensities")} paths={vec![Figure::Employees.object().unwrap_or_default(), "intensities"]} prefix={AttrValue::from(prefix)}>
                 { num(Figure::FloorArea) }
                 { num(Figure::Employees) }
                 <SelectField path={currency_at.clone()} label={Figure::RevenueCurrency.label().render(lang)} value={currency.clone()}
@@ -555,9 +572,8 @@ fn Inputs(props: &InputsProps) -> Html {
                 if prefix.is_empty() {
                     <IntensityEditor onedit={props.onedit.clone()} />
                 }
-            </fieldset>
-            <fieldset class="group">
-                <legend>{ tr!(lang, "Energy — feeds GHG (A1.2) and energy (A2.1)") }</legend>
+            </fields::Group>
+            <fields::Group legend={tr!(lang, "Energy — feeds GHG (A1.2) and energy (A2.1)")} paths={vec![List::Energy.path()]} prefix={AttrValue::from(prefix)}>
                 if rows > PAGE {
                     <p class="pager" data-testid="energy-pager">
                         <button type="button" class="link" disabled={page == 0} onclick={go(0)}>{ tr!(lang, "« First") }</button>
@@ -622,35 +638,31 @@ fn Inputs(props: &InputsProps) -> Html {
                     out
                 }) }</>
                 <button type="button" class="secondary" onclick={add}>{ tr!(lang, "+ Add an energy line") }</button>
-            </fieldset>
-            <fieldset class="group" data-testid="refrigerants">
-                <legend>{ tr!(lang, "Refrigerants and other fugitive gases — Scope 1 (A1.2)") }</legend>
+            </fields::Group>
+            <fields::Group legend={tr!(lang, "Refrigerants and other fugitive gases — Scope 1 (A1.2)")} paths={vec![List::Refrigerants.path()]} prefix={AttrValue::from(prefix)} testid="refrigerants">
                 <p class="note">{ tr!(lang, "What was released in the year: in practice what was added to refill the equipment. Without refill records, the equipment's charge × an annual leak rate (screening). CFCs and HCFCs such as R-22 are reported beside the scopes.") }</p>
                 <>{ for (0..refrigerants).map(|i| html! { <RefrigerantEditor key={i} index={i} {period} onedit={props.onedit.clone()} /> }) }</>
                 <button type="button" class="secondary" onclick={add_refrigerant}>{ tr!(lang, "+ Add a refrigerant line") }</button>
-            </fieldset>
-            <fieldset class="group" data-testid="scope3">
-                <legend>{ tr!(lang, "Scope 3 — other indirect emissions, by GHG Protocol category (Part D)") }</legend>
+            </fields::Group>
+            <fields::Group legend={tr!(lang, "Scope 3 — other indirect emissions, by GHG Protocol category (Part D)")} paths={vec![List::Scope3.path(), List::Scope3Categories.path()]} prefix={AttrValue::from(prefix)} testid="scope3">
                 <p class="note">{ tr!(lang, "Each line: a quantity × a factor (the library's travel factors, or your own with its source), an amount of money × a factor per currency unit (with your exchange rate), or a supplier's own tonnes. Scope 3 is reported beside Scope 1 and 2, not in their total.") }</p>
                 <>{ for (0..scope3_lines).map(|i| html! { <Scope3Editor key={i} index={i} {period} onedit={props.onedit.clone()} /> }) }</>
                 <button type="button" class="secondary" onclick={add_scope3}>{ tr!(lang, "+ Add a Scope 3 line") }</button>
                 <button type="button" class="secondary" data-testid="add-hk-lines" onclick={add_hk_lines}>{ tr!(lang, "+ Add Hong Kong's usual lines: fresh water, sewage, paper") }</button>
                 <Scope3Categories {period} />
-            </fieldset>
-            <fieldset class="group">
-                <legend>{ tr!(lang, "1. Emissions — waste (A1.3, A1.4)") }</legend>
+            </fields::Group>
+            <fields::Group legend={tr!(lang, "1. Emissions — waste (A1.3, A1.4)")} paths={vec![Figure::HazardousWaste.path(), Figure::NonHazardousWaste.path(), List::WasteItems.path()]} prefix={AttrValue::from(prefix)}>
                 { waste_total(Figure::HazardousWaste, true) }
                 { waste_total(Figure::NonHazardousWaste, false) }
                 // A list of its own, keyed by place (waste items have no ids): an item removed
                 // leaves the totals above and the items before it as they are.
                 <>{ for (0..waste_items).map(|i| html! { <WasteItemEditor key={i} index={i} {period} onedit={props.onedit.clone()} /> }) }</>
                 <button type="button" class="secondary" onclick={add_waste}>{ tr!(lang, "+ Add waste by kind") }</button>
-            </fieldset>
-            <fieldset class="group">
-                <legend>{ tr!(lang, "2. Energy and resources — water (A2.2), packaging (A2.5)") }</legend>
+            </fields::Group>
+            <fields::Group legend={tr!(lang, "2. Energy and resources — water (A2.2), packaging (A2.5)")} paths={vec![Figure::Water.path(), Figure::Packaging.path()]} prefix={AttrValue::from(prefix)}>
                 { num(Figure::Water) }
                 { num(Figure::Packaging) }
-            </fieldset>
+            </fields::Group>
             <PublishedForm {period} onedit={props.onedit.clone()} />
         </>
     }
@@ -1585,8 +1597,7 @@ fn Method(props: &InputsProps) -> Html {
         Some(library::GridEdition::CombinedMargin { .. })
     );
     html! {
-        <fieldset class="group">
-            <legend>{ tr!(lang, "Method — global warming potentials and grid factors") }</legend>
+        <fields::Group legend={tr!(lang, "Method — global warming potentials and grid factors")} paths={vec![Input::Gwp.key(), Input::GridEdition.key(), Input::GridOmWeight.key(), Input::TowngasScope.key(), Input::YearEnd.key(), Input::Consolidation.key()]}>
             <SelectField path={Input::Gwp.key()} label={Input::Gwp.label().render(lang)} value={gwp} options={gwp_options} error={state.error_at(Input::Gwp.key(), lang).map(AttrValue::from)} onedit={props.onedit.clone()} />
             <SelectField path={Input::GridEdition.key()} label={Input::GridEdition.label().render(lang)} value={edition} options={edition_options} error={state.error_at(Input::GridEdition.key(), lang).map(AttrValue::from)} onedit={props.onedit.clone()} />
             if combined {
@@ -1600,7 +1611,7 @@ fn Method(props: &InputsProps) -> Html {
                 note={Some(AttrValue::from(tr!(lang, "Each calendar year's utility factor counts for its months: 9/12 × 2024 + 3/12 × 2025.")))}
                 onedit={props.onedit.clone()} />
             <SelectField path={Input::Consolidation.key()} label={Input::Consolidation.label().render(lang)} value={path::text(doc, Input::Consolidation.key())} options={consolidation} error={state.error_at(Input::Consolidation.key(), lang).map(AttrValue::from)} onedit={props.onedit.clone()} />
-        </fieldset>
+        </fields::Group>
     }
 }
 
@@ -2022,6 +2033,16 @@ fn KpiTable(props: &ResultsProps) -> Html {
     let columns = if prior.is_some() { 8 } else { 6 };
     // Published figures without activity data: nothing to compare them with; the panel
     // below says what they imply.
+    let has_published = props.results.kpis.0.iter().any(|k| k.published.is_some());
+    let prior_label = prior.map(|p| {
+        trf!(
+            lang,
+            "Prior ({0})",
+            &[&p.period.clone().unwrap_or_default()],
+        )
+    });
+    // The column a cell is in, said before it when the table is laid out as cards (phones).
+    let published_label = has_published.then(|| tr!(lang, "Published"));
     let checking = props.results.trace.is_empty() && props.results.published_check.is_some();
     let row = |k: &KpiResult| {
         let shown = if checking {
@@ -2070,12 +2091,12 @@ fn KpiTable(props: &ResultsProps) -> Html {
             <tr class={classes!(k.value.is_none().then_some("unavailable"))}>
                 <td class="code">{ k.hkex }</td>
                 <th scope="row">{ kpi_name(lang, k.id) }</th>
-                <td class="num"><span data-kpi={k.id.id()} title={k.value.map(|v| format!("exact: {v}"))}>{ shown }</span></td>
+                <td class="num value"><span data-kpi={k.id.id()} title={k.value.map(|v| format!("exact: {v}"))}>{ shown }</span></td>
                 <td class="unit">{ tr(lang, k.unit) }</td>
-                <td class="num published">{ published }</td>
+                <td class="num published" data-label={published_label}>{ published }</td>
                 if prior.is_some() {
-                    <td class="num prior" data-prior-kpi={k.id.id()}>{ before.and_then(|b| b.display).map_or_else(|| "—".into(), |d| d.to_string()) }</td>
-                    <td class="num change" data-change-kpi={k.id.id()}>{ change.unwrap_or_else(|| "—".into()) }</td>
+                    <td class="num prior" data-label={prior_label.clone()} data-prior-kpi={k.id.id()}>{ before.and_then(|b| b.display).map_or_else(|| "—".into(), |d| d.to_string()) }</td>
+                    <td class="num change" data-label={tr!(lang, "Change")} data-change-kpi={k.id.id()}>{ change.unwrap_or_else(|| "—".into()) }</td>
                 }
                 <td class="how">{ how }
                     <button type="button" class="link working" aria-expanded={if is_open { "true" } else { "false" }} aria-controls={panel_id.clone()}
@@ -2088,14 +2109,6 @@ fn KpiTable(props: &ResultsProps) -> Html {
             </>
         }
     };
-    let has_published = props.results.kpis.0.iter().any(|k| k.published.is_some());
-    let prior_label = prior.map(|p| {
-        trf!(
-            lang,
-            "Prior ({0})",
-            &[&p.period.clone().unwrap_or_default()],
-        )
-    });
     // A1 (emissions: the air emissions first, then GHG and waste, as HKEX numbers them) and A2.
     let (mut emissions, resources): (Vec<KpiId>, Vec<KpiId>) = KpiId::ALL
         .into_iter()
@@ -2120,7 +2133,7 @@ fn KpiTable(props: &ResultsProps) -> Html {
                         <th scope="col" class="num">{ tr!(lang, "Computed") }</th>
                         <th scope="col">{ tr!(lang, "Unit") }</th>
                         <th scope="col" class="num">{ if has_published { tr!(lang, "Published") } else { "" } }</th>
-                        if let Some(label) = prior_label { <th scope="col" class="num">{ label }</th><th scope="col" class="num">{ tr!(lang, "Change") }</th> }
+                        if let Some(label) = prior_label.clone() { <th scope="col" class="num">{ label }</th><th scope="col" class="num">{ tr!(lang, "Change") }</th> }
                         <th scope="col">{ tr!(lang, "How it is obtained") }</th>
                     </tr>
                 </thead>

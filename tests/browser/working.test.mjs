@@ -90,7 +90,11 @@ for (const [name, target] of [['hosted page', () => env.server.url], ['single fi
       const { page, close } = await openPage(env.browser, target());
       try {
         const scopes = page.locator('[data-chart="scopes"]');
-        assert.match(await scopes.locator('svg').getAttribute('role'), /img/);
+        // Labels and values are text at the page's size (at least 11 px), each value beside its bar.
+        const sizes = await scopes.locator('.bar-label, .bar-value').evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
+        assert.equal(sizes.length, 4);
+        assert.ok(sizes.every((px) => px >= 11), `font sizes ${sizes}`);
+        assert.equal(await scopes.locator('.bar-row').count(), 2);
         const t = await scopes.textContent();
         assert.match(t, /271\.69 t \(2\.1%\)/);
         assert.match(t, /12,821\.88 t \(97\.9%\)/);

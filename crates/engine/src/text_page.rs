@@ -395,4 +395,6 @@ pub const PAGE: &[(&str, &str, &str)] = &[
     ("Type each figure as the report prints it and choose the unit it prints (kg or t, kWh, MWh or GJ, m³ or L). With activity data the KPI table compares them; without, the page shows what they imply and where they disagree.", "按報告所列填寫每個數字，並選擇報告所用的單位（公斤或噸、千瓦時、兆瓦時或吉焦、立方米或公升）。有活動數據時，關鍵績效指標表會加以比較；沒有時，頁面會顯示這些數字所隱含的數值及其不一致之處。", "按报告所列填写每个数字，并选择报告所用的单位（千克或吨、千瓦时、兆瓦时或吉焦、立方米或升）。有活动数据时，关键绩效指标表会加以比较；没有时，页面会显示这些数字所隐含的数值及其不一致之处。"),
     ("one way", "單程", "单程"),
     ("return (there and back)", "來回", "往返"),
+    ("{0} to fix", "{0} 項待修正", "{0} 项待修正"),
+    ("Go to", "前往", "前往"),
 ];
