@@ -175,7 +175,9 @@ try {
     const code = inline[1].trim() + '\n';
     const name = `esg-kpi-start-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
     writeFileSync(join(staging, name), code);
-    index = index.replace(inline[0], `<script type="module" src="./${name}"></script>`);
+    // `async`: it runs as soon as it has loaded, so the wasm is fetched and compiled while the
+    // first view is parsed and painted (src/embed.rs mounts once the page has been read).
+    index = index.replace(inline[0], `<script type="module" async src="./${name}"></script>`);
   }
   // A smaller first visit: Trunk copies wasm-bindgen's glue and the stylesheet as written
   // (comments, long names); in a release build they are minified here, and the integrity

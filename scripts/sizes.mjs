@@ -101,9 +101,11 @@ import { join, resolve } from 'node:path';
  * decides before the first paint whether to show it, +0.4 KB: what buys a KPI table painted
  * from the HTML before the wasm arrives (BENCHMARKS.md); then the wasm +2.0 KB and the
  * stylesheet +0.4 KB for the phone layout (folding groups, the bar that goes to the KPIs, the
- * KPI table as cards) and charts with HTML labels.
+ * KPI table as cards) and charts with HTML labels. Then 549 KB: the page mounted once it has
+ * been read (the start-up script `async`) and `content-visibility` below the first screen,
+ * +0.5 KB (548.1 KB measured).
  */
-export const BUDGET = { targetKb: 200, limitKb: 548 };
+export const BUDGET = { targetKb: 200, limitKb: 549 };
 
 const dist = resolve(import.meta.dirname, '..', 'dist');
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;

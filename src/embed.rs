@@ -31,24 +31,52 @@ thread_local! {
 }
 
 /// Starts the calculator: the panic hook, `window.EsgKpi`, the page, then `esg-kpi-ready`.
+/// The hosted page's start-up script is `async` (its wasm compiles while the HTML is still
+/// being parsed), so the page may not have been read to its end yet: the page is then mounted
+/// once it has (`DOMContentLoaded`), never into a half-parsed first view. The single file
+/// starts at the end of its body, where the page has been read, and mounts at once.
 pub fn start() {
     // Through Yew: a plain `set_hook` would be replaced by Yew's own on the first render.
     yew::set_custom_panic_hook(Box::new(on_panic));
     install_api();
-    if let Some(root) = gloo::utils::document().get_element_by_id("esg-kpi-root") {
-        take_over_first_view(&root);
-        ROOTS.with(|r| r.borrow_mut().push((root.clone(), None)));
-        listen_to_parent();
-        let props = AppProps {
-            setup: Rc::new(Setup::page()),
-            host: Rc::new(Host {
-                connect: Box::new(register_page),
-                update: Box::new(|state: &State| page_update(&state.last_good)),
-            }),
-            lang: None,
-        };
-        yew::Renderer::<App>::with_root_and_props(root, props).render();
+    let document = gloo::utils::document();
+    let read = |root: &web_sys::Element| {
+        root.next_sibling().is_some() || document.ready_state() != "loading"
+    };
+    match document.get_element_by_id("esg-kpi-root") {
+        Some(root) if read(&root) => mount_page(root),
+        _ if document.ready_state() == "loading" => {
+            let later = Closure::once_into_js(|| {
+                match gloo::utils::document().get_element_by_id("esg-kpi-root") {
+                    Some(root) => mount_page(root),
+                    None => ready(),
+                }
+            });
+            let _ = document
+                .add_event_listener_with_callback("DOMContentLoaded", later.unchecked_ref());
+        }
+        _ => ready(),
     }
+}
+
+/// The page's calculator in `#esg-kpi-root`, then `esg-kpi-ready`.
+fn mount_page(root: web_sys::Element) {
+    take_over_first_view(&root);
+    ROOTS.with(|r| r.borrow_mut().push((root.clone(), None)));
+    listen_to_parent();
+    let props = AppProps {
+        setup: Rc::new(Setup::page()),
+        host: Rc::new(Host {
+            connect: Box::new(register_page),
+            update: Box::new(|state: &State| page_update(&state.last_good)),
+        }),
+        lang: None,
+    };
+    yew::Renderer::<App>::with_root_and_props(root, props).render();
+    ready();
+}
+
+fn ready() {
     if let Ok(event) = web_sys::CustomEvent::new("esg-kpi-ready") {
         let _ = gloo::utils::window().dispatch_event(&event);
     }

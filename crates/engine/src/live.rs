@@ -263,6 +263,11 @@ pub enum Change {
     Removed(usize),
 }
 
+/// Up to this many lines whose reasons name them are read again one by one after a line is
+/// inserted or removed; beyond it, and when they are a quarter of the list or more, the whole
+/// list is read again.
+const RENUMBER_AT_MOST: usize = 256;
+
 impl Live {
     /// Follows a line inserted into or removed from the energy list at `list` (`energy`,
     /// `prior.energy`; `doc` already has the change), renumbering the others rather than
@@ -295,6 +300,19 @@ impl Live {
             Change::Removed(i) => (i, rows.len() + 1 == known && i < known),
         };
         if !fits || known > scenario::MAX_LINES || rows.len() > scenario::MAX_LINES {
+            return None;
+        }
+        // A line after the change whose figure is unavailable has a reason that names it by
+        // number (“energy line 7 has no NOx factor”): it is read again below. When many are
+        // (fuel lines without A1.1 factors: two lines in three of a typical ledger), reading
+        // them one by one costs more than reading the whole list once (at 100,000 lines, 40 s
+        // against 2 s): read it all again instead.
+        let renamed = tally
+            .lines_with_errors()
+            .iter()
+            .filter(|k| **k >= index)
+            .count();
+        if renamed > RENUMBER_AT_MOST && renamed.saturating_mul(4) > known {
             return None;
         }
         // The removed line's contribution out.
