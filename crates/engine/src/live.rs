@@ -313,7 +313,10 @@ impl Live {
             .filter(|k| **k >= index)
             .count();
         if renamed > RENUMBER_AT_MOST && renamed.saturating_mul(4) > known {
-            return None;
+            // The lines keep their ids (the page's editors stay as they are).
+            self.renumber_ids(at, change);
+            *self = self.read_again(doc);
+            return Some(Cost::Everything);
         }
         // The removed line's contribution out.
         if let Change::Removed(i) = change {
@@ -368,6 +371,12 @@ impl Live {
         }
         tally.settle();
         retrace(p, trace, limit, index, &|k| k >= index);
+        self.renumber_ids(at, change);
+        Some(Cost::Lines)
+    }
+
+    /// The ids of the period at `at` after `change`: a new one for a line inserted.
+    fn renumber_ids(&mut self, at: usize, change: Change) {
         if let Some(ids) = self.ids.get_mut(at) {
             match change {
                 Change::Inserted(i) => {
@@ -380,7 +389,6 @@ impl Live {
                 Change::Removed(_) => {}
             }
         }
-        Some(Cost::Lines)
     }
 }
 

@@ -413,7 +413,7 @@ fn an_edit_reads_one_line_whatever_the_size() {
 /// (a fuel line without A1.1 factors: its reason names it by number) are read again one by
 /// one while they are few; when they are a quarter of the list or more, the whole list is read
 /// once instead (one by one, 66,666 of 100,000 lines took 40 s). Either way the results are
-/// those of a fresh calculation.
+/// those of a fresh calculation and the lines keep their ids.
 #[test]
 fn a_line_removed_renumbers_or_reads_again_when_most_lines_name_themselves() {
     let electricity = |i: usize| row(0, i, i / 7, i % 6);
@@ -440,10 +440,14 @@ fn a_line_removed_renumbers_or_reads_again_when_most_lines_name_themselves() {
         if let Some(Value::Array(items)) = path::get_mut(&mut d, "energy") {
             items.remove(at);
         }
+        let mut kept = live.line_ids(PeriodId::Current).to_vec();
+        kept.remove(at);
         assert_eq!(
             live.changed_lines(&d, "energy", Change::Removed(at)),
             expected
         );
         assert_eq!(live.results().to_json(), full(&d, TraceLimit::First(300)));
+        // Read again or not, the other lines keep their ids (the page keeps their editors).
+        assert_eq!(live.line_ids(PeriodId::Current), &kept[..]);
     }
 }
