@@ -191,7 +191,16 @@ fn row() -> impl Strategy<Value = Value> {
         ("diesel", "kg"),
         ("towngas", "unit"),
     ]);
-    (cell(), prop::sample::select(vec!["", "2018-01", "2018-12"]), source, 0u64..10_000_000, 0u32..4, prop::sample::select(vec!["guangdong", "cn-east"]), cell())
+    // A site whose words include "sum" or "total" (the generator once made "SUm") is read as a
+    // total row: left out and reported in `totals`, by design, so no such site is generated.
+    let site = cell().prop_filter("a total's label is read as a total row", |s| {
+        !s.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
+            ["total", "totals", "subtotal", "subtotals", "sum"]
+                .iter()
+                .any(|t| w.eq_ignore_ascii_case(t))
+        })
+    });
+    (site, prop::sample::select(vec!["", "2018-01", "2018-12"]), source, 0u64..10_000_000, 0u32..4, prop::sample::select(vec!["guangdong", "cn-east"]), cell())
         .prop_map(|(site, period, (source, unit), n, dp, grid, note)| {
             let mut r = json!({ "site": site.trim(), "source": source, "quantity": rust_decimal::Decimal::new(n as i64, dp).to_string(), "unit": unit });
             let o = r.as_object_mut().unwrap();
