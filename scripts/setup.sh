@@ -67,11 +67,11 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   apt_install nodejs npm
 fi
 if [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] && [ -d node_modules/axe-core ] \
-  && [ -d node_modules/esbuild ] \
+  && [ -d node_modules/esbuild ] && [ -d node_modules/fflate ] \
   && [ node_modules/.package-lock.json -nt package-lock.json ]; then
   log "npm packages: present"
 else
-  log "npm ci (binaryen, esbuild, playwright-core, axe-core)"
+  log "npm ci (binaryen, esbuild, fflate, playwright-core, axe-core)"
   npm ci --no-audit --no-fund --loglevel=error || fail "npm ci could not install the packages in package-lock.json"
 fi
 [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" = 132 ] \

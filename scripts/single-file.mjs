@@ -6,11 +6,12 @@
 //
 // Why not Trunk's own output: a file:// page cannot load a `type="module"` script nor fetch()
 // a .wasm. So the same compiled wasm goes through wasm-bindgen's `no-modules` target (a
-// classic script), wasm-opt -Oz in release, and is inlined as base64; `initSync` then starts
-// the calculator synchronously while the page loads (CONTRACT.md §2).
+// classic script), wasm-opt -Oz in release, and is inlined gzipped as base64, inflated by a
+// synchronous gunzip; `initSync` then starts the calculator synchronously while the page loads
+// (CONTRACT.md §2).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync, existsSync, readdirSync } from 'node:fs';
-import { transformSync } from 'esbuild';
+import { buildSync, transformSync } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
@@ -100,7 +101,32 @@ const modules = [
   ].join('\n');
   return { ...m, glue, wasm, inline };
 });
-const modulesInline = modules.map((m) => m.inline).join('\n');
+// The catalogue's Chinese columns (scripts/ssr.sh): the page's wasm carries English only and
+// asks `window.__esgKpiTextzhHant()` / `__esgKpiTextzhHans()` for the file's text the first time
+// that script is chosen. Inline here, gzipped then base64 like the modules, inflated only then.
+const texts = ['zh-Hant', 'zh-Hans'].map((lang) => {
+  const text = readFileSync(join(ssrDir, `text.${lang}.json`), 'utf8');
+  if (!text.startsWith('{"schema":"esg-kpi-text/1"') || !text.includes(`"lang":"${lang}"`)) {
+    throw new Error(`single-file: target/ssr/text.${lang}.json is not the ${lang} text file; scripts/ssr.sh did not write it.`);
+  }
+  const hook = `__esgKpiText${lang.replace('-', '')}`;
+  const inline = [
+    '(function () {',
+    `  var b64 = "${gzipSync(Buffer.from(text, 'utf8'), { level: 9 }).toString('base64')}", ready = null;`,
+    `  if (window.${hook}) return;`,
+    `  window.${hook} = function () {`,
+    '    if (!ready) {',
+    '      var bin = atob(b64), bytes = new Uint8Array(bin.length);',
+    '      for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);',
+    "      ready = new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text();",
+    '    }',
+    '    return ready;',
+    '  };',
+    '})();',
+  ].join('\n');
+  return { lang, text, hook, inline };
+});
+const modulesInline = [...modules.map((m) => m.inline), ...texts.map((t) => t.inline)].join('\n');
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
 const work = mkdtempSync(join(tmpdir(), 'esg-single-'));
@@ -125,12 +151,22 @@ try {
   let html = template.replace(/^\s*<link data-trunk[^>]*>\s*$/gm, '');
   html = html.replace('</head>', `    <style>\n${css}    </style>\n    <script>\n${decide}    </script>\n  </head>`);
   html = withFirstView(html);
+  // The wasm gzipped, then base64 (about 40% of the plain base64's size, raw and gzipped), and
+  // inflated synchronously by fflate's gunzip (4 KB): the calculator still starts during load,
+  // as CONTRACT.md §2 asks of the single file (the browser's DecompressionStream is async).
+  const inflater = buildSync({
+    stdin: { contents: "export { gunzipSync } from 'fflate';", resolveDir: root, loader: 'js' },
+    bundle: true, minify: true, format: 'iife', globalName: 'esgKpiInflate', write: false, legalComments: 'none',
+    target: ['chrome100', 'firefox100', 'safari15', 'edge100'],
+  }).outputFiles[0].text;
+  if (/<\/script/i.test(inflater)) throw new Error('single-file: the inflater contains a closing tag');
   const boot = [
+    inflater.trim(),
     '(function () {',
-    `  var b64 = "${bytes.toString('base64')}";`,
-    '  var bin = atob(b64), bytes = new Uint8Array(bin.length);',
-    '  for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);',
-    '  wasm_bindgen.initSync({ module: bytes });',
+    `  var b64 = "${gzipSync(bytes, { level: 9 }).toString('base64')}";`,
+    '  var bin = atob(b64), gz = new Uint8Array(bin.length);',
+    '  for (var i = 0; i < bin.length; i++) gz[i] = bin.charCodeAt(i);',
+    '  wasm_bindgen.initSync({ module: esgKpiInflate.gunzipSync(gz) });',
     '})();',
   ].join('\n');
   html = html.replace('</body>', () => `    <script>\n${glue}\n    </script>\n    <script>\n${boot}\n${modulesInline}\n    </script>\n  </body>`);
@@ -226,6 +262,18 @@ try {
       index = index.replace('</head>', `  <meta name="${m.meta}" content="./${hashed}.js" />\n  </head>`);
     }
     console.log(`single-file: ${m.dir} module ${hashed} (${m.wasm.length} bytes of wasm), loaded ${m.when}`);
+  }
+  // The Chinese text files beside the hosted page, each a script that hands the page its text
+  // (a script, so that `script-src 'self'` is all a strict policy needs), named to the page by
+  // a <meta>, fetched only when that script is chosen.
+  for (const t of texts) {
+    const name = `esg-kpi-text-${t.lang}-${createHash('sha256').update(t.text).digest('hex').slice(0, 16)}.js`;
+    const code = `(function () {\n  if (window.${t.hook}) return;\n  var text = ${JSON.stringify(t.text)};\n  window.${t.hook} = function () { return Promise.resolve(text); };\n})();\n`;
+    writeFileSync(join(staging, name), code);
+    if (!index.includes(`<meta name="esg-kpi-text-${t.lang}"`)) {
+      index = index.replace('</head>', `  <meta name="esg-kpi-text-${t.lang}" content="./${name}" />\n  </head>`);
+    }
+    console.log(`single-file: ${t.lang} text ${name} (${Buffer.byteLength(code)} bytes), loaded when chosen`);
   }
   // The first view, and its decision as a blocking script in <head> (a few hundred bytes,
   // fetched beside the stylesheet, which blocks the first paint anyway).

@@ -104,8 +104,15 @@ import { join, resolve } from 'node:path';
  * KPI table as cards) and charts with HTML labels. Then 549 KB: the page mounted once it has
  * been read (the start-up script `async`) and `content-visibility` below the first screen,
  * +0.5 KB (548.1 KB measured).
+ *
+ * Then down, to 520 KB (measured build against build, 548.1 → 519.1 KB, −29.0 KB): the
+ * catalogue's Chinese columns out of the page's wasm (the engine's feature `zh-fetched`: the
+ * wasm keeps a constant of the English column only), each script a file of its own fetched
+ * when it is chosen (`esg-kpi-text-zh-Hant-….js`, 14.8 KB gzip; inline in the single file and
+ * the drop-in script, inflated only then). The import reader without them too, −26.5 KB on the
+ * first import (247.7 → 221.2 KB).
  */
-export const BUDGET = { targetKb: 200, limitKb: 549 };
+export const BUDGET = { targetKb: 200, limitKb: 520 };
 
 const dist = resolve(import.meta.dirname, '..', 'dist');
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -119,8 +126,8 @@ function main() {
     // The single file and the drop-in script are not part of a visit to the hosted page.
     if (name === 'esg-kpi-calculator.html' || name === 'esg-kpi-calculator.js' || !/\.(html|js|wasm|css)$/.test(name)) continue;
     // The import reader is fetched on the first import, the workbook reader only when a
-    // workbook is opened.
-    if (name.startsWith('esg-kpi-reader-') || name.startsWith('esg-kpi-workbook-')) {
+    // workbook is opened, a Chinese text file when that script is chosen.
+    if (name.startsWith('esg-kpi-reader-') || name.startsWith('esg-kpi-workbook-') || name.startsWith('esg-kpi-text-')) {
       const bytes = readFileSync(join(dist, name));
       later.push(`  ${name.padEnd(48)} ${kb(bytes.length).padStart(10)} raw ${kb(gzipSync(bytes, { level: 9 }).length).padStart(10)} gzip`);
       continue;
@@ -130,7 +137,7 @@ function main() {
     raw += bytes.length; gz += z;
     rows.push(`  ${name.padEnd(48)} ${kb(bytes.length).padStart(10)} raw ${kb(z).padStart(10)} gzip`);
   }
-  if (later.length) console.log(`hosted page, only on the first import (reader) or when a workbook is opened (workbook):\n${later.join('\n')}`);
+  if (later.length) console.log(`hosted page, only on the first import (reader), when a workbook is opened (workbook) or when Chinese is chosen (text):\n${later.join('\n')}`);
   const single = readFileSync(join(dist, 'esg-kpi-calculator.html'));
   console.log('hosted page, first visit:');
   console.log(rows.join('\n'));

@@ -215,6 +215,24 @@ async fn module(hook: &str, meta: &str, what: &str) -> Result<wasm_bindgen::JsVa
         .map_err(why)
 }
 
+/// Installs the catalogue's column in `lang` (the page's wasm carries English only: the
+/// engine's feature `zh-fetched`), fetched the first time that language is chosen: the file
+/// `esg-kpi-text-<lang>` that scripts/single-file.mjs writes beside the hosted page, or its
+/// copy inline in the single file and the drop-in script, not decoded until this call.
+pub async fn load_translations(lang: crate::engine::text::Lang) -> Result<(), String> {
+    use crate::engine::text::{install_translations, translations_ready};
+    if translations_ready(lang) {
+        return Ok(());
+    }
+    let tag = lang.tag();
+    let hook = format!("__esgKpiText{}", tag.replace('-', ""));
+    let text = module(&hook, &format!("esg-kpi-text-{tag}"), "text")
+        .await?
+        .as_string()
+        .ok_or("the file holds no text")?;
+    install_translations(lang, &text).map_err(|t| t.to_string())
+}
+
 async fn workbook_module() -> Result<wasm_bindgen::JsValue, String> {
     module("__esgKpiWorkbook", "esg-kpi-workbook", "workbook reader").await
 }

@@ -1,6 +1,8 @@
-//! `esg-kpi-ssr [LANG] [--decide]`: prints the page's first view (the built-in example) as
-//! HTML, or with `--decide` the script that decides before the first paint whether to show it;
-//! the build puts both into dist/index.html and the single file (scripts/ssr.sh).
+//! `esg-kpi-ssr [LANG] [--decide | --text]`: prints the page's first view (the built-in
+//! example) as HTML, with `--decide` the script that decides before the first paint whether to
+//! show it, or with `--text` the catalogue's column in LANG as the file the page fetches when
+//! that language is chosen (the page's wasm has no Chinese of its own); the build puts them
+//! into dist/index.html, beside it and into the single file (scripts/ssr.sh).
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -13,7 +15,18 @@ fn main() {
         eprintln!("esg-kpi-ssr: unknown language {tag:?} (en, zh-Hant, zh-Hans)");
         std::process::exit(2);
     };
-    if decide {
+    if args.iter().any(|a| a == "--text") {
+        if lang == esg_kpi_calculator::i18n::Lang::En {
+            eprintln!(
+                "esg-kpi-ssr: English is in the page itself; --text is for zh-Hant or zh-Hans"
+            );
+            std::process::exit(2);
+        }
+        print!(
+            "{}",
+            esg_kpi_calculator::engine::text::translations_file(lang)
+        );
+    } else if decide {
         print!("{}", esg_kpi_calculator::ssr::decide_script(lang));
     } else {
         print!("{}", esg_kpi_calculator::ssr::first_view(lang));

@@ -73,7 +73,47 @@ pub fn App(props: &AppProps) -> Html {
                 .unwrap_or_else(|| Lang::from_browser(&crate::browser::language()))
         })
     });
-    let lang = *lang_state;
+    let chosen = *lang_state;
+    // The catalogue's Chinese columns are a file of their own (the wasm carries English only),
+    // fetched the first time a Chinese script is chosen. Until it is in, the page stays in the
+    // language it last showed; at start-up that is English, which is hidden (`data-lang-loading`)
+    // so that no English flashes before the Chinese. A file that cannot be had is said, in the
+    // language shown.
+    let text_arrived = use_force_update();
+    let text_problem = use_state(|| None::<(Lang, String)>);
+    {
+        let text_problem = text_problem.clone();
+        use_effect_with(chosen, move |l| {
+            let l = *l;
+            if !crate::engine::text::translations_ready(l) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    match crate::browser::load_translations(l).await {
+                        Ok(()) => {
+                            text_problem.set(None);
+                            text_arrived.force_update();
+                        }
+                        Err(why) => text_problem.set(Some((l, why))),
+                    }
+                });
+            }
+        });
+    }
+    let (last_shown, seen) = (use_mut_ref(|| Lang::En), use_mut_ref(|| false));
+    let ready = crate::engine::text::translations_ready(chosen);
+    let lang = if ready { chosen } else { *last_shown.borrow() };
+    *last_shown.borrow_mut() = lang;
+    let loading = (!ready && !*seen.borrow() && text_problem.is_none()).then_some("start");
+    *seen.borrow_mut() |= loading.is_none();
+    let text_failed = text_problem
+        .as_ref()
+        .filter(|(l, _)| *l == chosen && !ready)
+        .map(|(l, why)| {
+            html! {
+                <p class="error" role="alert" data-testid="text-failed">
+                    { trf!(lang, "The page cannot be shown in {0}: its text could not be loaded ({1}).", &[l.name(), why]) }
+                </p>
+            }
+        });
     {
         let element = setup.element;
         use_effect_with(lang, move |_| {
@@ -267,7 +307,8 @@ pub fn App(props: &AppProps) -> Html {
             <ContextProvider<Lang> context={lang}>
             <ContextProvider<KpiContext> context={state.clone()}>
             <ContextProvider<Rc<Setup>> context={setup.clone()}>
-                <div class="esg-app compact" lang={lang.tag()}>
+                <div class="esg-app compact" lang={lang.tag()} data-lang-loading={loading}>
+                    { for text_failed.clone() }
                     <section class="results" aria-label={tr!(lang, "Environmental KPIs")}>
                         <ErrorBanner results={state.current.clone()} />
                         <KpiTable results={state.last_good.clone()} />
@@ -295,7 +336,7 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<Lang> context={lang}>
         <ContextProvider<KpiContext> context={state.clone()}>
         <ContextProvider<Rc<Setup>> context={setup.clone()}>
-          <div class="esg-app" lang={lang.tag()}>
+          <div class="esg-app" lang={lang.tag()} data-lang-loading={loading}>
             <header class="top">
                 <div>
                     <h1>{ tr!(lang, "ESG KPI Calculator") }</h1>
@@ -306,12 +347,13 @@ pub fn App(props: &AppProps) -> Html {
                 <div class="field lang">
                     <label for="language">{ "Language · 語言 · 语言" }</label>
                     <select id="language" onchange={set_lang}>
-                        { for Lang::ALL.iter().map(|l| html! { <option value={l.tag()} selected={*l == lang}>{ l.name() }</option> }) }
+                        { for Lang::ALL.iter().map(|l| html! { <option value={l.tag()} selected={*l == chosen}>{ l.name() }</option> }) }
                     </select>
                 </div>
             </header>
             <keep::Toolbar onnotice={add_notice} />
             <keep::Notices notices={(*notices).clone()} ondismiss={dismiss} onresume={resume} />
+            { for text_failed }
             <nav class="jump" aria-label={tr!(lang, "Go to")}>
                 <button type="button" class="link" onclick={jump(inputs_ref.clone())}>{ tr!(lang, "Inputs") }</button>
                 <button type="button" class="link" onclick={jump(kpis_ref.clone())}>{ tr!(lang, "Environmental KPIs") }</button>

@@ -3,7 +3,7 @@
 // save is not the example never sees the example's figures, in any frame.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUp, fileUrl, input, kpiTexts } from './harness.mjs';
+import { setUp, fileUrl, input, kpiTexts, chooseLanguage } from './harness.mjs';
 
 const env = setUp();
 const EXAMPLE_TOTAL = '13,093.57';
@@ -63,7 +63,7 @@ test('the hosted page shows the example from its HTML, read-only, then the live 
   assert.ok(await field.isDisabled());
   assert.equal(await page.locator('#esg-kpi-root input:not([disabled]), #esg-kpi-root button:not([disabled])').count(), 0);
   release();
-  await page.waitForFunction(() => window.EsgKpi && document.querySelector('[data-kpi="ghg_total_t"]'));
+  await page.waitForFunction(() => window.EsgKpi && document.querySelector('[data-kpi="ghg_total_t"]') && !document.querySelector('.esg-app[data-lang-loading]'));
   assert.equal(await page.locator('[data-first-kpi]').count(), 0, 'the first view is gone');
   assert.equal(await page.locator('#esg-kpi-root[data-first-view]').count(), 0);
   const live = await kpiTexts(page);
@@ -91,7 +91,7 @@ test('the hosted page shows the example from its HTML, read-only, then the live 
 async function saveOwnScenario(context, url) {
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForFunction(() => window.EsgKpi && document.querySelector('[data-kpi="ghg_total_t"]'));
+  await page.waitForFunction(() => window.EsgKpi && document.querySelector('[data-kpi="ghg_total_t"]') && !document.querySelector('.esg-app[data-lang-loading]'));
   await input(page, 'energy[1].quantity').fill('1000');
   await page.waitForFunction((t) => document.querySelector('[data-kpi="ghg_total_t"]').textContent !== t, EXAMPLE_TOTAL);
   const own = (await kpiTexts(page)).ghg_total_t;
@@ -117,7 +117,7 @@ for (const [where, url] of [['hosted page', () => env.server.url], ['single file
       await page.screenshot({ path: 'test-results/first-view-saved-waiting.png' });
       release();
     }
-    await page.waitForFunction(() => window.EsgKpi && document.querySelector('[data-kpi="ghg_total_t"]'));
+    await page.waitForFunction(() => window.EsgKpi && document.querySelector('[data-kpi="ghg_total_t"]') && !document.querySelector('.esg-app[data-lang-loading]'));
     assert.equal((await kpiTexts(page)).ghg_total_t, own, 'the user\'s own figures');
     assert.equal(await page.evaluate(() => document.documentElement.getAttribute('data-esg-first-view')), null);
     const frames = await page.evaluate(() => window.__frames);
@@ -139,7 +139,7 @@ test('a save of the example itself, and the language, decide too', async () => {
     const visible = await page.locator('[data-first-kpi="ghg_total_t"]').isVisible();
     assert.equal(visible, !hidden);
     release();
-    await page.waitForFunction(() => window.EsgKpi && document.querySelector('[data-kpi="ghg_total_t"]'));
+    await page.waitForFunction(() => window.EsgKpi && document.querySelector('[data-kpi="ghg_total_t"]') && !document.querySelector('.esg-app[data-lang-loading]'));
     assert.deepEqual(errors, []);
     return { page, hidden };
   };
@@ -153,7 +153,7 @@ test('a save of the example itself, and the language, decide too', async () => {
   assert.equal(hidden, false, 'the example saved');
   assert.equal((await kpiTexts(page)).ghg_total_t, EXAMPLE_TOTAL);
   // Chinese chosen before: the English first view is not shown (no flash of another language).
-  await page.locator('#language').selectOption('zh-Hant');
+  await chooseLanguage(page, 'zh-Hant');
   await page.close();
   ({ page, hidden } = await hiddenAtFirst(context));
   assert.equal(hidden, true, 'Chinese chosen');

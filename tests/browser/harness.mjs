@@ -69,8 +69,20 @@ export async function openPage(browser, url) {
     window.addEventListener('esg-kpi-ready', () => window.__readyStates.push(document.readyState));
   });
   await page.goto(url);
-  await page.waitForFunction(() => window.EsgKpi && document.querySelector('[data-kpi="ghg_total_t"]'));
+  await page.waitForFunction(() => window.EsgKpi && document.querySelector('[data-kpi="ghg_total_t"]') && !document.querySelector('.esg-app[data-lang-loading]'));
   return { page, record, close: () => context.close() };
+}
+
+/**
+ * Chooses a language in the page's switch and waits until the page shows it: a Chinese
+ * script's text is a file of its own, fetched the first time that script is chosen.
+ */
+export async function chooseLanguage(page, tag) {
+  await page.locator('#language').selectOption(tag);
+  await page.waitForFunction((t) => {
+    const apps = [...document.querySelectorAll('.esg-app')];
+    return apps.length > 0 && apps.every((a) => a.lang === t && !a.hasAttribute('data-lang-loading'));
+  }, tag);
 }
 
 /** The text of every `data-kpi` element, by KPI id. */

@@ -5,7 +5,7 @@
 // the inputs appears under the KPI table. In English and Simplified Chinese.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUp, kpiTexts, openPage, input, errorFor, openTrace } from './harness.mjs';
+import { setUp, kpiTexts, openPage, input, errorFor, openTrace, chooseLanguage } from './harness.mjs';
 
 const env = setUp();
 const two = (x) => x.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -18,7 +18,7 @@ const LANGUAGES = [
 for (const { lang, add, paper, intensity, wsd } of LANGUAGES) {
   test(`Hong Kong's usual lines and a chosen intensity on the page in ${lang}`, async () => {
     const { page, record, close } = await openPage(env.browser, env.server.url);
-    await page.locator('#language').selectOption(lang);
+    await chooseLanguage(page, lang);
     await page.getByTestId('new-report').click();
     await page.getByTestId('new-report-confirm').click();
     await input(page, 'period').fill('2021/22');

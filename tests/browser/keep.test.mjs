@@ -3,12 +3,12 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { setUp, fileUrl, kpiTexts, input } from './harness.mjs';
+import { setUp, fileUrl, kpiTexts, input, chooseLanguage } from './harness.mjs';
 
 const env = setUp();
 
 const KEY = 'esg-kpi-calculator:scenario';
-const ready = (page) => page.waitForFunction(() => window.EsgKpi && document.querySelector('[data-kpi="ghg_total_t"]'));
+const ready = (page) => page.waitForFunction(() => window.EsgKpi && document.querySelector('[data-kpi="ghg_total_t"]') && !document.querySelector('.esg-app[data-lang-loading]'));
 
 /** A fresh browser context (its own storage), with console errors collected. */
 async function context(options = {}) {
@@ -421,9 +421,9 @@ test('notices follow the page language, even those shown at start-up', async () 
   await ready(page);
   const notice = page.locator('[data-notice="info"]').first();
   assert.match(await notice.textContent(), /Restored your inputs from this browser's autosave/);
-  await page.locator('#language').selectOption('zh-Hant');
+  await chooseLanguage(page, 'zh-Hant');
   assert.match(await notice.textContent(), /已從本瀏覽器的自動儲存恢復你的輸入/);
-  await page.locator('#language').selectOption('zh-Hans');
+  await chooseLanguage(page, 'zh-Hans');
   assert.match(await notice.textContent(), /已从本浏览器的自动保存恢复你的输入/);
   await context.close();
 });

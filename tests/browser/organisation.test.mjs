@@ -2,7 +2,7 @@
 // exchange rate, intensities per unit of production, waste by kind, and undo of a load.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUp, kpiTexts, openPage, input, errorFor, openTrace } from './harness.mjs';
+import { setUp, kpiTexts, openPage, input, errorFor, openTrace, chooseLanguage } from './harness.mjs';
 
 const env = setUp();
 
@@ -93,7 +93,7 @@ test('waste by kind: items give the total, kg become t, a typed total is only co
   await errorFor(page, 'waste.items[0].quantity').waitFor();
   assert.equal((await kpiTexts(page)).hazardous_waste_t, '2.50');
   // The kinds read in the page's language.
-  await page.locator('#language').selectOption('zh-Hant');
+  await chooseLanguage(page, 'zh-Hant');
   assert.match(await input(page, 'waste.items[0].kind').locator('option:checked').textContent(), /廚餘/);
   await page.getByRole('button', { name: '刪除廢棄物項目 1' }).click();
   assert.equal(await input(page, 'waste.items[0].kind').count(), 0);

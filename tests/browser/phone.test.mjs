@@ -20,7 +20,7 @@ for (const [lang, locale] of Object.entries(LOCALES)) {
       const errors = [];
       page.on('pageerror', (e) => errors.push(String(e)));
       await page.goto(env.server.url);
-      await page.waitForFunction(() => window.EsgKpi && document.querySelector('[data-kpi="ghg_total_t"]'));
+      await page.waitForFunction(() => window.EsgKpi && document.querySelector('[data-kpi="ghg_total_t"]') && !document.querySelector('.esg-app[data-lang-loading]'));
       assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
       const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.equal(await sideways(), 0, 'no page-level sideways scroll');
@@ -44,6 +44,11 @@ for (const [lang, locale] of Object.entries(LOCALES)) {
           return r.top >= bar.bottom - 1 && r.bottom <= innerHeight;
         });
       });
+      // And they stay there: nothing above them takes its height later and pushes them away.
+      const titleTop = () => page.evaluate(() => Math.round(document.querySelector('#kpi-title').getBoundingClientRect().top));
+      const landed = await titleTop();
+      await page.waitForTimeout(600);
+      assert.equal(await titleTop(), landed, 'the KPI heading stays where the jump put it');
       await page.screenshot({ path: join(SHOTS, `${lang}-${width}-kpis.png`) });
 
       // Every cell of every KPI card inside the screen, nothing cut: the value, the unit, the
@@ -56,6 +61,7 @@ for (const [lang, locale] of Object.entries(LOCALES)) {
       const published = page.locator('table.kpis td.published').nth(1);
       const label = await published.evaluate((td) => getComputedStyle(td, '::before').content);
       assert.ok(label.length > 4 && label !== 'none', `the published cell names its column: ${label}`);
+      assert.match(label, lang === 'en' ? /: "?$/ : /："?$/, `the column's name ends in its language's colon: ${label}`);
       const unit = page.locator('table.kpis td.unit').nth(1);
       assert.ok(await inView(unit) || (await unit.boundingBox()).x + (await unit.boundingBox()).width <= width);
 
@@ -100,7 +106,7 @@ test('at 768 px (a tablet) the page is one column with the bar, and nothing scro
     const context = await env.browser.newContext({ viewport: { width: 768, height: 1000 }, locale });
     const page = await context.newPage();
     await page.goto(env.server.url);
-    await page.waitForFunction(() => window.EsgKpi && document.querySelector('[data-kpi="ghg_total_t"]'));
+    await page.waitForFunction(() => window.EsgKpi && document.querySelector('[data-kpi="ghg_total_t"]') && !document.querySelector('.esg-app[data-lang-loading]'));
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0, lang);
     assert.ok(await page.locator('nav.jump').isVisible());
     // At this width the KPI table is a table again, inside its own scroller if at all.
@@ -112,7 +118,7 @@ test('at 768 px (a tablet) the page is one column with the bar, and nothing scro
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(env.server.url);
-  await page.waitForFunction(() => window.EsgKpi && document.querySelector('[data-kpi="ghg_total_t"]'));
+  await page.waitForFunction(() => window.EsgKpi && document.querySelector('[data-kpi="ghg_total_t"]') && !document.querySelector('.esg-app[data-lang-loading]'));
   assert.equal(await page.locator('nav.jump').isVisible(), false);
   await context.close();
 });

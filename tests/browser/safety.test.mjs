@@ -7,7 +7,7 @@
 // every panel that shows them is opened, and nothing may run.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUp, openPage, fileUrl, openTrace, ROOT } from './harness.mjs';
+import { setUp, openPage, fileUrl, openTrace, ROOT, chooseLanguage } from './harness.mjs';
 import { serve } from '../../scripts/static-server.mjs';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -141,15 +141,16 @@ test('nothing sent: after its own files, a whole session asks for nothing', asyn
     await page.goto(url);
     await page.locator('[data-kpi="ghg_total_t"]', { hasText: '13,093.57' }).waitFor();
     await page.waitForLoadState('networkidle');
-    const own = requests.splice(0);
-    if (url.startsWith('file:')) assert.deepEqual(own, [url], 'the single file asks for nothing but itself');
-    else assert.deepEqual(own.filter((r) => new URL(r).origin !== new URL(url).origin), [], 'only its own files');
-    assert.ok(!own.some((r) => r.includes('esg-kpi-reader')), 'a first visit does not fetch the import reader');
+    const first = requests.splice(0);
+    if (url.startsWith('file:')) assert.deepEqual(first, [url], 'the single file asks for nothing but itself');
+    else assert.deepEqual(first.filter((r) => new URL(r).origin !== new URL(url).origin), [], 'only its own files');
+    assert.ok(!first.some((r) => r.includes('esg-kpi-reader')), 'a first visit does not fetch the import reader');
+    assert.ok(!first.some((r) => r.includes('esg-kpi-text-')), 'nor any Chinese text');
     // A session: type, change language, open the working and the panels, import a ledger,
     // export everything, copy a link, print.
     await page.locator('[data-input="organisation.employees"]').fill('10000');
-    await page.locator('#language').selectOption('zh-Hant');
-    await page.locator('#language').selectOption('en');
+    await chooseLanguage(page, 'zh-Hant');
+    await chooseLanguage(page, 'en');
     await page.locator('[data-working="ghg_total_t"]').click();
     await openTrace(page);
     await page.getByTestId('breakdowns').locator('summary').click();
@@ -164,12 +165,18 @@ test('nothing sent: after its own files, a whole session asks for nothing', asyn
     await page.emulateMedia({ media: 'print' });
     await page.pdf().catch(() => null);
     await page.waitForTimeout(500);
-    // The one thing a session may fetch, hosted: the page's own import reader, from its own
-    // folder, on the first import (the single file carries it inline).
-    const reader = (r) => url.startsWith('http') && new URL(r).origin === new URL(url).origin
-      && /\/esg-kpi-reader-[0-9a-f]{16}(\.js|_bg\.wasm)$/.test(new URL(r).pathname);
-    assert.deepEqual(requests.filter((r) => !reader(r)), [], `${url}: no request after the page's own files`);
-    if (url.startsWith('http')) assert.equal(requests.filter(reader).length, 2, 'the import reader, glue and wasm, once');
+    // The two things a session may fetch, hosted: the page's own import reader on the first
+    // import, and its Traditional Chinese text when that script is chosen, each from its own
+    // folder (the single file carries both inline).
+    const own = (pattern) => (r) => url.startsWith('http') && new URL(r).origin === new URL(url).origin
+      && pattern.test(new URL(r).pathname);
+    const reader = own(/\/esg-kpi-reader-[0-9a-f]{16}(\.js|_bg\.wasm)$/);
+    const text = own(/\/esg-kpi-text-zh-Hant-[0-9a-f]{16}\.js$/);
+    assert.deepEqual(requests.filter((r) => !reader(r) && !text(r)), [], `${url}: no request after the page's own files`);
+    if (url.startsWith('http')) {
+      assert.equal(requests.filter(reader).length, 2, 'the import reader, glue and wasm, once');
+      assert.equal(requests.filter(text).length, 1, 'the Chinese text, once');
+    }
     await context.close();
   }
 });

@@ -4,7 +4,7 @@
 // for its reason); in English and Traditional Chinese. Scope 3 stays out of Scope 1 + 2.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUp, kpiTexts, openPage, input, errorFor, openTrace } from './harness.mjs';
+import { setUp, kpiTexts, openPage, input, errorFor, openTrace, chooseLanguage } from './harness.mjs';
 
 const env = setUp();
 const two = (x) => x.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -17,7 +17,7 @@ const LANGUAGES = [
 for (const { lang, add, rate, reason, travel } of LANGUAGES) {
   test(`Scope 3 is entered on the page in ${lang}: a flight, a service in HK$ at the user's rate, and comply or explain`, async () => {
     const { page, record, close } = await openPage(env.browser, env.server.url);
-    await page.locator('#language').selectOption(lang);
+    await chooseLanguage(page, lang);
     await page.getByTestId('new-report').click();
     await page.getByTestId('new-report-confirm').click();
     await input(page, 'period').fill('2025');

@@ -89,7 +89,7 @@ test('a panic on the page: saving stops, the last autosave is kept, a message sa
 
   // Reload: the page starts again from the last autosave.
   await banner.getByRole('button', { name: 'Reload the page' }).click();
-  await page.waitForFunction(() => window.EsgKpi && document.querySelector('[data-kpi="ghg_total_t"]') && !document.querySelector('[data-testid="stopped"]'));
+  await page.waitForFunction(() => window.EsgKpi && document.querySelector('[data-kpi="ghg_total_t"]') && !document.querySelector('.esg-app[data-lang-loading]') && !document.querySelector('[data-testid="stopped"]'));
   assert.equal(await field('organisation.employees').inputValue(), '10,000');
   assert.equal(await page.locator('[data-kpi="water_m3_per_employee"]').textContent(), '8.13');
   assert.match(await page.locator('[data-notice]').first().textContent(), /Restored your inputs/);

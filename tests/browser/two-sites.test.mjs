@@ -5,7 +5,7 @@
 // source, and a factor of an earlier year than the line's is said next to the line's grid.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUp, kpiTexts, openPage, input, openTrace } from './harness.mjs';
+import { setUp, kpiTexts, openPage, input, openTrace, chooseLanguage } from './harness.mjs';
 
 const env = setUp();
 
@@ -19,7 +19,7 @@ const LANGUAGES = [
 for (const { lang, addLine, addGas, scope1, scope2 } of LANGUAGES) {
   test(`the two-site company of issue 17 is entered on the page in ${lang} and every figure names its factor`, async () => {
     const { page, record, close } = await openPage(env.browser, env.server.url);
-    await page.locator('#language').selectOption(lang);
+    await chooseLanguage(page, lang);
     await page.getByTestId('new-report').click();
     await page.getByTestId('new-report-confirm').click();
     await input(page, 'period').fill('2024');

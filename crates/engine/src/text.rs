@@ -336,22 +336,157 @@ pub fn fill(template: &str, mut arg: impl FnMut(usize, &mut String)) -> String {
 }
 
 /// The template in `lang`: the English one itself, or its translation from the table
-/// (English if the table lacks it, which a test forbids).
+/// (English if the table lacks it, which a test forbids). With the feature `zh-fetched` (the
+/// page's wasm) the translations are those installed by [`install_translations`], English
+/// until then ([`translations_ready`] says which).
 pub fn template_in(lang: Lang, en: &'static str) -> &'static str {
     if lang == Lang::En {
         return en;
     }
-    static INDEX: OnceLock<HashMap<&'static str, (&'static str, &'static str)>> = OnceLock::new();
-    let index = INDEX.get_or_init(|| {
-        catalogue()
-            .map(|(en, hant, hans)| (*en, (*hant, *hans)))
-            .collect()
-    });
-    match (index.get(en), lang) {
-        (Some((hant, _)), Lang::ZhHant) => hant,
-        (Some((_, hans)), _) => hans,
-        (None, _) => en,
+    #[cfg(feature = "zh-fetched")]
+    {
+        fetched(lang, en).unwrap_or(en)
     }
+    #[cfg(not(feature = "zh-fetched"))]
+    {
+        static INDEX: OnceLock<HashMap<&'static str, (&'static str, &'static str)>> =
+            OnceLock::new();
+        let index = INDEX.get_or_init(|| {
+            catalogue()
+                .map(|(en, hant, hans)| (*en, (*hant, *hans)))
+                .collect()
+        });
+        match (index.get(en), lang) {
+            (Some((hant, _)), Lang::ZhHant) => hant,
+            (Some((_, hans)), _) => hans,
+            (None, _) => en,
+        }
+    }
+}
+
+/// How many entries the catalogue has (both parts).
+#[allow(clippy::indexing_slicing)] // bounded by the loop; out of bounds would not compile
+const COUNT: usize = {
+    let mut n = 0;
+    let mut p = 0;
+    while p < PARTS.len() {
+        n += PARTS[p].len();
+        p += 1;
+    }
+    n
+};
+
+/// The catalogue's English column, in its order, built as the crate is compiled: what the
+/// page's wasm keeps of the catalogue when its Chinese columns are fetched (a constant that
+/// names only the English strings, so the Chinese ones are not in the build).
+#[allow(clippy::indexing_slicing)] // bounded by the loops; out of bounds would not compile
+const ENGLISH: [&str; COUNT] = {
+    let mut out = [""; COUNT];
+    let (mut p, mut n) = (0, 0);
+    while p < PARTS.len() {
+        let mut i = 0;
+        while i < PARTS[p].len() {
+            out[n] = PARTS[p][i].0;
+            n += 1;
+            i += 1;
+        }
+        p += 1;
+    }
+    out
+};
+
+/// The schema of a translations file ([`translations_file`]).
+pub const TRANSLATIONS_SCHEMA: &str = "esg-kpi-text/1";
+
+/// A fingerprint of the catalogue's English column (FNV-1a, 64 bits, over each template and a
+/// newline), so that a translations file is used only by the build it was written for.
+pub fn english_fingerprint() -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for en in ENGLISH {
+        for b in en.bytes().chain([b'\n']) {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    format!("{h:016x}")
+}
+
+/// The catalogue's column in `lang` as a file the page fetches when that language is chosen:
+/// `{"schema", "lang", "english": fingerprint, "text": [translation in the catalogue's
+/// order]}`. Written by the build (`esg-kpi-ssr --text LANG`) from the embedded catalogue.
+pub fn translations_file(lang: Lang) -> String {
+    let text: Vec<&str> = catalogue()
+        .map(|(_, hant, hans)| if lang == Lang::ZhHant { *hant } else { *hans })
+        .collect();
+    serde_json::json!({
+        "schema": TRANSLATIONS_SCHEMA,
+        "lang": lang.tag(),
+        "english": english_fingerprint(),
+        "text": text,
+    })
+    .to_string()
+}
+
+/// The translations installed from files, Traditional then Simplified.
+static FETCHED: [OnceLock<HashMap<&'static str, &'static str>>; 2] =
+    [OnceLock::new(), OnceLock::new()];
+
+fn fetched_slot(lang: Lang) -> Option<&'static OnceLock<HashMap<&'static str, &'static str>>> {
+    match lang {
+        Lang::En => None,
+        Lang::ZhHant => FETCHED.first(),
+        Lang::ZhHans => FETCHED.get(1),
+    }
+}
+
+/// `en` in `lang` from the installed translations; `None` until they are installed.
+pub fn fetched(lang: Lang, en: &str) -> Option<&'static str> {
+    fetched_slot(lang)?.get()?.get(en).copied()
+}
+
+/// Whether sentences render in `lang` now: always, except for Chinese with the feature
+/// `zh-fetched` before [`install_translations`].
+pub fn translations_ready(lang: Lang) -> bool {
+    lang == Lang::En
+        || !cfg!(feature = "zh-fetched")
+        || fetched_slot(lang).is_some_and(|s| s.get().is_some())
+}
+
+/// Installs a file written by [`translations_file`] for `lang`; refuses one of another
+/// language, another build (its English fingerprint differs), or a damaged one, saying why.
+/// Installing twice keeps the first.
+pub fn install_translations(lang: Lang, file: &str) -> Result<(), Text> {
+    let refused = |why: &str| crate::t!("the translations file is refused: {0}", why);
+    let slot = fetched_slot(lang).ok_or_else(|| refused("English needs none"))?;
+    if slot.get().is_some() {
+        return Ok(());
+    }
+    let v: serde_json::Value = serde_json::from_str(file).map_err(|_| refused("not JSON"))?;
+    let field = |k: &str| v.get(k).and_then(serde_json::Value::as_str);
+    if field("schema") != Some(TRANSLATIONS_SCHEMA) {
+        return Err(refused("not a translations file"));
+    }
+    if field("lang") != Some(lang.tag()) {
+        return Err(refused("it is for another language"));
+    }
+    if field("english") != Some(english_fingerprint().as_str()) {
+        return Err(refused("it is from another build of the calculator"));
+    }
+    let text = v
+        .get("text")
+        .and_then(serde_json::Value::as_array)
+        .filter(|t| t.len() == COUNT)
+        .ok_or_else(|| refused("it does not have one sentence for each"))?;
+    let mut index = HashMap::with_capacity(COUNT);
+    for (en, zh) in ENGLISH.iter().zip(text) {
+        let zh = zh
+            .as_str()
+            .filter(|z| !z.trim().is_empty())
+            .ok_or_else(|| refused("a sentence is missing"))?;
+        let zh: &'static str = Box::leak(zh.to_string().into_boxed_str());
+        index.insert(*en, zh);
+    }
+    let _ = slot.set(index);
+    Ok(())
 }
 
 impl Text {
@@ -418,7 +553,7 @@ fn static_template(written: &str) -> Option<&'static str> {
     if written == "{0}" {
         return Some("{0}");
     }
-    let index = INDEX.get_or_init(|| catalogue().map(|(en, ..)| (*en, ())).collect());
+    let index = INDEX.get_or_init(|| ENGLISH.iter().map(|en| (*en, ())).collect());
     index.get_key_value(written).map(|(k, _)| *k)
 }
 
@@ -495,6 +630,46 @@ pub(crate) mod tests {
         assert!(!knows("a sentence nobody translated") && !knows(""));
         assert_eq!(knows("Inputs"), cfg!(feature = "page"), "a page word");
         assert_eq!(template_in(Lang::ZhHans, "{0} is zero"), "{0}为零");
+    }
+
+    /// The Chinese columns as files (what the page fetches when a Chinese script is chosen):
+    /// each installs and then gives every template the embedded catalogue gives; a file of the
+    /// other script, of another build, cut short or with an empty sentence is refused.
+    #[test]
+    fn a_translations_file_gives_the_catalogue_and_only_for_its_own_build() {
+        let hant = translations_file(Lang::ZhHant);
+        let hans = translations_file(Lang::ZhHans);
+        assert!(fetched(Lang::ZhHant, "{0} is zero").is_none() || translations_ready(Lang::ZhHant));
+        let why = |r: Result<(), Text>| r.unwrap_err().to_string();
+        assert!(why(install_translations(Lang::ZhHant, &hans)).contains("another language"));
+        assert!(why(install_translations(Lang::En, &hant)).contains("English needs none"));
+        assert!(why(install_translations(Lang::ZhHant, "{")).contains("not JSON"));
+        let other = hant.replace(&english_fingerprint(), "0123456789abcdef");
+        assert!(why(install_translations(Lang::ZhHant, &other)).contains("another build"));
+        let mut v: serde_json::Value = serde_json::from_str(&hant).unwrap();
+        let text = v["text"].as_array_mut().unwrap();
+        text.pop();
+        let short = v.to_string();
+        assert!(why(install_translations(Lang::ZhHant, &short)).contains("one sentence for each"));
+        let mut v: serde_json::Value = serde_json::from_str(&hant).unwrap();
+        v["text"][3] = serde_json::json!(" ");
+        assert!(why(install_translations(Lang::ZhHant, &v.to_string())).contains("missing"));
+        assert!(
+            fetched(Lang::ZhHant, "{0} is zero").is_none(),
+            "nothing installed by a refusal"
+        );
+
+        install_translations(Lang::ZhHant, &hant).unwrap();
+        install_translations(Lang::ZhHans, &hans).unwrap();
+        assert!(translations_ready(Lang::ZhHant) && translations_ready(Lang::ZhHans));
+        let mut n = 0;
+        for (en, h, s) in catalogue() {
+            assert_eq!(fetched(Lang::ZhHant, en), Some(*h), "{en}");
+            assert_eq!(fetched(Lang::ZhHans, en), Some(*s), "{en}");
+            n += 1;
+        }
+        assert_eq!(n, COUNT);
+        assert_eq!(fetched(Lang::ZhHans, "a sentence nobody translated"), None);
     }
 
     pub(crate) fn assert_table_is_complete(table: &[(&str, &str, &str)]) {

@@ -6,6 +6,7 @@
 //! in neither part fails the build.
 
 pub const PAGE: &[(&str, &str, &str)] = &[
+    ("The page cannot be shown in {0}: its text could not be loaded ({1}).", "頁面無法以{0}顯示：其文字未能載入（{1}）。", "页面无法以{0}显示：其文字未能载入（{1}）。"),
     // Page
     ("ESG KPI Calculator", "ESG 關鍵績效指標計算器", "ESG 关键绩效指标计算器"),
     (

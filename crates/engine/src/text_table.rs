@@ -7,6 +7,7 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("the calculator page is not mounted, so there is nothing to load into", "計算器頁面尚未載入，無法把情景載入其中", "计算器页面尚未载入，无法把情景载入其中"),
     ("the scenario cannot be read: {0}", "無法讀取情景：{0}", "无法读取情景：{0}"),
     ("the scenario could not be read", "無法讀取情景", "无法读取情景"),
+    ("the translations file is refused: {0}", "翻譯檔案不獲接受：{0}", "翻译文件不被接受：{0}"),
     ("{0} has no emission factor", "{0}沒有排放因子", "{0}没有排放因子"),
     ("{0} has an input error (see its message)", "{0}有輸入錯誤（見其說明）", "{0}有输入错误（见其说明）"),
     ("energy line {0}", "第 {0} 項能源", "第 {0} 项能源"),
