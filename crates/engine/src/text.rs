@@ -398,16 +398,12 @@ const ENGLISH: [&str; COUNT] = {
 /// The schema of a translations file ([`translations_file`]).
 pub const TRANSLATIONS_SCHEMA: &str = "esg-kpi-text/1";
 
-/// A fingerprint of the catalogue's English column (FNV-1a, 64 bits, over each template and a
-/// newline), so that a translations file is used only by the build it was written for.
+/// A fingerprint of the catalogue's English column (the autosave's FNV-1a, 64 bits, over each
+/// template and a newline), so that a translations file is used only by the build it was
+/// written for.
 pub fn english_fingerprint() -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for en in ENGLISH {
-        for b in en.bytes().chain([b'\n']) {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-    format!("{h:016x}")
+    let column: String = ENGLISH.iter().flat_map(|en| [*en, "\n"]).collect();
+    format!("{:016x}", super::saved::fnv1a64(column.as_bytes()))
 }
 
 /// The catalogue's column in `lang` as a file the page fetches when that language is chosen:
