@@ -25,6 +25,7 @@ pub mod exports;
 pub mod field;
 pub mod frame;
 pub mod fugitive;
+pub mod hash;
 pub mod input;
 pub mod intensity;
 pub mod kpi;

@@ -15,13 +15,8 @@ pub const AUTOSAVE_FORMAT_1: &str = "esg-kpi-autosave/1";
 /// The fragment key of a share link: `#scenario=<base64url of the scenario JSON>`.
 pub const LINK_KEY: &str = "scenario=";
 
-/// FNV-1a, 64 bits: a checksum of the saved scenario's text (not a defence against anyone;
-/// it tells a damaged save from a good one).
-pub fn fnv1a64(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
-}
+/// The checksum of the saved scenario's text (it tells a damaged save from a good one).
+pub use super::hash::fnv1a64;
 
 /// The text to store: the scenario with its format, when it was saved, its length in bytes
 /// and its checksum. The scenario comes last, so the envelope is written in one pass.

@@ -403,7 +403,7 @@ pub const TRANSLATIONS_SCHEMA: &str = "esg-kpi-text/1";
 /// written for.
 pub fn english_fingerprint() -> String {
     let column: String = ENGLISH.iter().flat_map(|en| [*en, "\n"]).collect();
-    format!("{:016x}", super::saved::fnv1a64(column.as_bytes()))
+    format!("{:016x}", super::hash::fnv1a64(column.as_bytes()))
 }
 
 /// The catalogue's column in `lang` as a file the page fetches when that language is chosen:
