@@ -87,10 +87,7 @@ const modules = [
     `  if (window.${m.hook}) return;`,
     `  window.${m.hook} = function () {`,
     '    if (!ready) {',
-    '      var bin = atob(b64), bytes = new Uint8Array(bin.length);',
-    '      for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);',
-    "      var wasm = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));",
-    '      ready = new Response(wasm).arrayBuffer().then(function (buffer) {',
+    '      ready = esgKpiGunzipped(b64).arrayBuffer().then(function (buffer) {',
     `        ${m.global}.initSync({ module: new Uint8Array(buffer) });`,
     `        return ${m.global};`,
     '      });',
@@ -115,18 +112,23 @@ const texts = ['zh-Hant', 'zh-Hans'].map((lang) => {
     `  var b64 = "${gzipSync(Buffer.from(text, 'utf8'), { level: 9 }).toString('base64')}", ready = null;`,
     `  if (window.${hook}) return;`,
     `  window.${hook} = function () {`,
-    '    if (!ready) {',
-    '      var bin = atob(b64), bytes = new Uint8Array(bin.length);',
-    '      for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);',
-    "      ready = new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text();",
-    '    }',
+    '    if (!ready) ready = esgKpiGunzipped(b64).text();',
     '    return ready;',
     '  };',
     '})();',
   ].join('\n');
   return { lang, text, hook, inline };
 });
-const modulesInline = [...modules.map((m) => m.inline), ...texts.map((t) => t.inline)].join('\n');
+// What the modules and texts above share: base64 of a gzip to a Response of its inflated bytes
+// (the browser's DecompressionStream, asynchronous: used only on first need).
+const gunzipped = [
+  'var esgKpiGunzipped = function (b64) {',
+  '  var bin = atob(b64), bytes = new Uint8Array(bin.length);',
+  '  for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);',
+  "  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip')));",
+  '};',
+].join('\n');
+const modulesInline = [gunzipped, ...modules.map((m) => m.inline), ...texts.map((t) => t.inline)].join('\n');
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
 const work = mkdtempSync(join(tmpdir(), 'esg-single-'));
