@@ -168,7 +168,12 @@ pub fn App(props: &AppProps) -> Html {
     let latest = use_mut_ref(|| state.doc.clone());
     *latest.borrow_mut() = state.doc.clone();
     {
-        let (add_notice, keys, paused) = (add_notice.clone(), setup.keys.clone(), paused.clone());
+        let (add_notice, keys, paused, latest) = (
+            add_notice.clone(),
+            setup.keys.clone(),
+            paused.clone(),
+            latest.clone(),
+        );
         use_effect_with((), move |_| {
             let listener = keys.map(|keys| {
                 crate::browser::on_storage_change(&keys.autosave.clone(), move |text| {
@@ -208,45 +213,60 @@ pub fn App(props: &AppProps) -> Html {
     {
         // Autosave every change, outside the reducer; a large scenario when typing pauses
         // (writing a megabyte of JSON on every keystroke would make typing wait).
-        // A save still waiting when the page is hidden or closed is written then (`pagehide`).
-        let (add_notice, keys, paused) = (add_notice.clone(), setup.keys.clone(), paused.clone());
+        // Whatever is not saved yet when the page is hidden or closed is written then
+        // (`pagehide`): a large scenario's waiting save, and a change whose effect Yew has not
+        // run yet (its scheduler yields to the browser after 16 ms of rendering, so a reload
+        // right after a keystroke could otherwise come first and lose it).
+        let saved = use_mut_ref(|| None::<Doc>);
+        let write: Rc<dyn Fn(&Doc)> = {
+            let (add_notice, keys, paused, saved) = (
+                add_notice.clone(),
+                setup.keys.clone(),
+                paused.clone(),
+                saved.clone(),
+            );
+            Rc::new(move |doc: &Doc| {
+                if *paused.borrow() {
+                    return;
+                }
+                *saved.borrow_mut() = Some(doc.clone());
+                if let Some(n) = keys.as_ref().and_then(|k| keep::autosave(&doc.get(), k)) {
+                    add_notice.emit(n);
+                }
+            })
+        };
         let timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
-        let pending = use_mut_ref(|| None::<Rc<dyn Fn()>>);
+        let pending = use_mut_ref(|| None::<Doc>);
         {
-            let pending = pending.clone();
+            let (pending, latest, saved, write) = (
+                pending.clone(),
+                latest.clone(),
+                saved.clone(),
+                write.clone(),
+            );
             use_effect_with((), move |_| {
                 let listener = crate::browser::on_page_hide(move || {
-                    let save = pending.borrow_mut().take();
-                    if let Some(save) = save {
-                        save();
+                    pending.borrow_mut().take();
+                    let doc = latest.borrow().clone();
+                    if saved.borrow().as_ref() != Some(&doc) {
+                        write(&doc);
                     }
                 });
                 move || drop(listener)
             });
         }
         use_effect_with(state.doc.clone(), move |doc| {
-            let save = {
-                let doc = doc.clone();
-                move || {
-                    if *paused.borrow() {
-                        return;
-                    }
-                    if let Some(n) = keys.as_ref().and_then(|k| keep::autosave(&doc.get(), k)) {
-                        add_notice.emit(n);
-                    }
-                }
-            };
             if State::large(&doc.get()) {
-                let save: Rc<dyn Fn()> = Rc::new(save);
-                *pending.borrow_mut() = Some(save.clone());
+                *pending.borrow_mut() = Some(doc.clone());
                 *timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(500, move || {
-                    pending.borrow_mut().take();
-                    save();
+                    if let Some(doc) = pending.borrow_mut().take() {
+                        write(&doc);
+                    }
                 }));
             } else {
                 *timer.borrow_mut() = None;
                 pending.borrow_mut().take();
-                save();
+                write(doc);
             }
         });
     }

@@ -121,6 +121,38 @@ for (const [name, target] of [['hosted page', () => env.server.url], ['single fi
   });
 }
 
+test('a keystroke whose save has not run yet when the page is left is written on the way out', async () => {
+  // Yew's scheduler yields to the browser once it has rendered for 16 ms, so the effect that
+  // saves a change can run a task after the keystroke; a reload or a closed tab in between must
+  // not lose it. The CPU slowed 20× makes the render long enough to yield on every machine; the
+  // page is then left (`pagehide`) in the very microtask after the render, before the effect.
+  const { ctx, errors } = await context();
+  const page = await ctx.newPage();
+  await page.goto(env.server.url);
+  await ready(page);
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+  const savedAtHide = await page.evaluate((k) => new Promise((done) => {
+    const field = document.querySelector('[data-input="organisation.employees"]');
+    field.value = '777';
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    // Queued after the scheduler's own microtask: runs once the render is done.
+    queueMicrotask(() => {
+      const before = localStorage.getItem(k) ?? '';
+      window.dispatchEvent(new Event('pagehide'));
+      done({ before: before.includes('"employees":"777"'), after: (localStorage.getItem(k) ?? '').includes('"employees":"777"') });
+    });
+  }), KEY);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  assert.equal(savedAtHide.before, false, 'the save had not run when the page was left (else this test proves nothing)');
+  assert.equal(savedAtHide.after, true, 'written on pagehide');
+  await page.reload();
+  await ready(page);
+  assert.equal(await input(page, 'organisation.employees').inputValue(), '777');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
 test('a share link opens the same inputs in a fresh browser, and the previous inputs can come back', async () => {
   const first = await context({ permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await first.ctx.newPage();
