@@ -116,6 +116,11 @@ export const REPORT_2018 = {
 /** Opens the "Calculation lines" panel (its lines are written only while it is open). */
 export async function openTrace(page) {
   const trace = page.locator('details.trace');
-  if (!(await trace.evaluate((d) => d.open))) await trace.locator('summary').click();
+  // A click can land where the summary was: the sections above it (`content-visibility: auto`)
+  // take their real height as the page scrolls to it. So until it is open, click again.
+  for (let i = 0; i < 3 && !(await trace.evaluate((d) => d.open)); i += 1) {
+    await trace.locator('summary').click();
+    await page.waitForFunction(() => document.querySelector('details.trace')?.open, null, { timeout: 2000 }).catch(() => {});
+  }
   await trace.locator('[data-trace]').first().waitFor();
 }
