@@ -235,20 +235,19 @@ pub fn App(props: &AppProps) -> Html {
                 }
             })
         };
+        // This render's `write` (its notices are this render's), for the listener set up once.
+        let current_write = use_mut_ref(|| write.clone());
+        *current_write.borrow_mut() = write.clone();
         let timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
         let pending = use_mut_ref(|| None::<Doc>);
         {
-            let (pending, latest, saved, write) = (
-                pending.clone(),
-                latest.clone(),
-                saved.clone(),
-                write.clone(),
-            );
+            let (pending, latest, saved) = (pending.clone(), latest.clone(), saved.clone());
             use_effect_with((), move |_| {
                 let listener = crate::browser::on_page_hide(move || {
                     pending.borrow_mut().take();
                     let doc = latest.borrow().clone();
                     if saved.borrow().as_ref() != Some(&doc) {
+                        let write = current_write.borrow().clone();
                         write(&doc);
                     }
                 });
